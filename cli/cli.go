@@ -1,0 +1,290 @@
+// Package cli is newslint's command line: it parses flags, loads the configuration, collects the
+// files, runs the engine and hands results to a reporter. cmd/newslint only calls Main.
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+
+	"github.com/newslint/newslint/config"
+	"github.com/newslint/newslint/diff"
+	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/input"
+	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/report"
+)
+
+// Version is set at build time with -ldflags "-X github.com/newslint/newslint/cli.Version=…".
+var Version = "0.1.0-dev"
+
+// Exit codes.
+const (
+	ExitClean    = 0 // nothing at or above --fail-on
+	ExitFindings = 1 // findings remain (or --diff has changes)
+	ExitError    = 2 // usage, configuration or input/output error
+)
+
+// Env is what Main needs of the process.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	// Dir is the working directory; "" means the process's.
+	Dir string
+}
+
+type options struct {
+	fix, unsafe, diff, exitZero, quiet, noColor, version, help bool
+	format, configPath, selectRules, ignoreRules, failOn     string
+	jobs, context                                            int
+	maxFileSize                                              int64
+}
+
+func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("newslint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&o.fix, "fix", false, "apply safe fixes in place")
+	fs.BoolVar(&o.unsafe, "unsafe-fixes", false, "with --fix or --diff, also apply unsafe fixes")
+	fs.BoolVar(&o.diff, "diff", false, "print the unified diff --fix would apply and write nothing (exit 1 on changes)")
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
+	fs.StringVar(&o.configPath, "config", "", "configuration file (default: nearest "+config.FileName+" upwards, else built-in defaults)")
+	fs.StringVar(&o.selectRules, "select", "", "run only these rules (comma-separated IDs)")
+	fs.StringVar(&o.ignoreRules, "ignore", "", "do not run these rules (comma-separated IDs)")
+	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit code 1: error, warning or info")
+	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when findings remain (errors still exit 2)")
+	fs.BoolVar(&o.quiet, "quiet", false, "print findings only: no diffs, no summary")
+	fs.BoolVar(&o.noColor, "no-color", false, "never colour the output (NO_COLOR is honoured too)")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.IntVar(&o.jobs, "jobs", 0, "number of parallel workers (default: number of CPUs)")
+	fs.IntVar(&o.context, "context", 2, "lines of context around each fix preview")
+	fs.Int64Var(&o.maxFileSize, "max-file-size", 256<<20, "skip (with an error) files larger than this many bytes; 0 for no limit")
+	fs.BoolVar(&o.help, "help", false, "show this help")
+	fs.BoolVar(&o.help, "h", false, "show this help")
+	return fs
+}
+
+const usageHead = `newslint lints scraped news text for leaked navigation, spam headers, widgets and more.
+
+Usage:
+  newslint [flags] [PATH...]     lint files and directories (default: .)
+  newslint rules                 list the rules
+  newslint rule ID               show a rule's documentation
+  newslint init                  write a commented ` + config.FileName + ` with the defaults
+
+Flags (they may come before or after the paths):
+`
+
+const usageTail = `
+Exit codes: 0 nothing at or above --fail-on remains, 1 findings remain (or --diff shows changes),
+2 usage, configuration or input/output error.
+`
+
+func usage(fs *flag.FlagSet, w io.Writer) {
+	io.WriteString(w, usageHead)
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Name == "h" {
+			return
+		}
+		name, u := flag.UnquoteUsage(f)
+		arg := "--" + f.Name
+		if name != "" {
+			arg += " " + name
+		}
+		def := ""
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			def = fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintf(w, "  %-24s %s%s\n", arg, u, def)
+	})
+	io.WriteString(w, usageTail)
+}
+
+// parse reads flags wherever they stand among the paths ("--" ends flags).
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// Main runs newslint with args (without the program name) and returns the exit code.
+func Main(args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	var o options
+	fs := newFlagSet(&o, env.Stderr)
+	pos, err := parse(fs, args)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newslint: %v\nRun 'newslint --help' for usage.\n", err)
+		return ExitError
+	}
+	if o.help {
+		usage(fs, env.Stdout)
+		return ExitClean
+	}
+	if o.version {
+		fmt.Fprintf(env.Stdout, "newslint %s\n", Version)
+		return ExitClean
+	}
+	if len(pos) > 0 {
+		switch pos[0] {
+		case "rules":
+			return cmdRules(&o, pos[1:], env)
+		case "rule":
+			return cmdRule(&o, pos[1:], env)
+		case "init":
+			return cmdInit(pos[1:], env)
+		}
+	}
+	return lintPaths(&o, pos, env)
+}
+
+func errorf(env Env, format string, args ...any) int {
+	fmt.Fprintf(env.Stderr, "newslint: "+format+"\n", args...)
+	return ExitError
+}
+
+// loadConfig finds and reads the configuration and applies --select/--ignore.
+func loadConfig(o *options, env Env) (*config.Config, error) {
+	var cfg *config.Config
+	var err error
+	switch {
+	case o.configPath != "":
+		cfg, err = config.Load(o.configPath)
+	default:
+		dir := env.Dir
+		if dir == "" {
+			dir = "."
+		}
+		if p, ok := config.Find(dir); ok {
+			cfg, err = config.Load(p)
+		} else {
+			cfg = config.Default()
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.Select(splitList(o.selectRules), splitList(o.ignoreRules)); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func useColor(o *options, env Env) bool {
+	if o.noColor || env.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := env.Stdout.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+func lintPaths(o *options, paths []string, env Env) int {
+	failOn, err := lint.ParseSeverity(o.failOn)
+	if err != nil {
+		return errorf(env, "--fail-on: %v", err)
+	}
+	if o.fix && o.diff {
+		return errorf(env, "--fix and --diff exclude each other: --diff writes nothing")
+	}
+	if o.context < 0 {
+		return errorf(env, "--context must not be negative")
+	}
+	rep, err := report.New(o.format, env.Stdout, report.Options{Color: useColor(o, env), Unsafe: o.unsafe, Fix: o.fix, Version: Version})
+	if err != nil {
+		return errorf(env, "--format: %v", err)
+	}
+	cfg, err := loadConfig(o, env)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	files, problems := input.Collect(paths, cfg.Files)
+	status := ExitClean
+	for _, p := range problems {
+		fmt.Fprintf(env.Stderr, "newslint: %v\n", p)
+		status = ExitError
+	}
+	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize,
+		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff, Context: o.context}
+	sum := report.NewSummary(o.fix, o.unsafe)
+	var writeErr error
+	changed := 0
+	engine.Run(cfg, files, eo, func(r *engine.Result) {
+		sum.Add(r)
+		for _, e := range r.Errors {
+			fmt.Fprintf(env.Stderr, "newslint: %s: %v\n", r.File.Path, e)
+		}
+		if o.diff {
+			if r.Changed {
+				changed++
+				io.WriteString(env.Stdout, diff.Unified(r.File.Path, r.File.Path, r.Original, r.FixedText, 3))
+			}
+			return
+		}
+		if writeErr == nil {
+			writeErr = rep.File(r)
+		}
+	})
+	if sum.FilesWithError > 0 {
+		status = ExitError
+	}
+	if o.diff {
+		if !o.quiet {
+			fmt.Fprintf(env.Stderr, "%s would be changed by --fix (%s).\n", plural(changed, "file", "files"), plural(sum.Fixed, "fix", "fixes"))
+		}
+		if status == ExitClean && changed > 0 && !o.exitZero {
+			status = ExitFindings
+		}
+		return status
+	}
+	if !o.quiet || o.format != "text" {
+		if err := rep.Finish(sum); err != nil && writeErr == nil {
+			writeErr = err
+		}
+	}
+	if writeErr != nil {
+		fmt.Fprintf(env.Stderr, "newslint: writing the report: %v\n", writeErr)
+		return ExitError
+	}
+	if status == ExitClean && !o.exitZero && sum.AtLeast(failOn) > 0 {
+		status = ExitFindings
+	}
+	return status
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

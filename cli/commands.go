@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/newslint/newslint/config"
+	"github.com/newslint/newslint/diff"
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/lint"
+)
+
+// cmdRules prints the rule table: id, severity, fixable, summary.
+func cmdRules(o *options, args []string, env Env) int {
+	if len(args) > 0 {
+		return errorf(env, "rules takes no arguments (did you mean 'newslint rule %s'?)", args[0])
+	}
+	cfg, err := loadConfig(o, env)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSEVERITY\tFIXABLE\tSUMMARY")
+	for _, r := range cfg.Rules() {
+		m := r.Meta()
+		fix := "no"
+		if m.Fixable {
+			fix = "yes"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", m.ID, m.Severity, fix, m.Summary)
+	}
+	tw.Flush()
+	return ExitClean
+}
+
+// cmdRule prints one rule's documentation with its example and the example's fix diff.
+func cmdRule(o *options, args []string, env Env) int {
+	if len(args) != 1 {
+		return errorf(env, "usage: newslint rule ID (see 'newslint rules')")
+	}
+	cfg, err := loadConfig(o, env)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	r, ok := cfg.Rule(args[0])
+	if !ok {
+		return errorf(env, "unknown rule %q (see 'newslint rules')", args[0])
+	}
+	fmt.Fprint(env.Stdout, RuleDoc(r))
+	return ExitClean
+}
+
+// RuleDoc renders a rule's documentation as `newslint rule ID` shows it.
+func RuleDoc(r lint.Rule) string {
+	m := r.Meta()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s", m.ID, m.Severity)
+	if m.Fixable {
+		b.WriteString(", fixable")
+	}
+	if m.Corpus {
+		b.WriteString(", corpus-level")
+	}
+	fmt.Fprintf(&b, ")\n\n%s\n\n%s\n", m.Summary, m.Doc)
+	if m.Example != "" {
+		b.WriteString("\nExample:\n")
+		for _, l := range strings.Split(strings.TrimSuffix(m.Example, "\n"), "\n") {
+			fmt.Fprintf(&b, "    %s\n", l)
+		}
+		var opts any
+		if c, ok := r.(lint.Configurable); ok {
+			opts = c.NewOptions()
+		}
+		doc := document.New("example.txt", m.Example)
+		diags := engine.Check(doc, []config.Active{{Rule: r, Severity: m.Severity, Options: opts}})
+		for _, d := range diags {
+			line, col := doc.Position(d.Start)
+			fmt.Fprintf(&b, "\n%d:%d: %s [%s] %s\n", line, col, d.Severity, d.Rule, d.Message)
+			if d.Fix != nil {
+				fmt.Fprintf(&b, "  fix (%s): %s\n", d.Fix.Safety, d.Fix.Description)
+			}
+		}
+		fixed := engine.Fix("example.txt", m.Example, []config.Active{{Rule: r, Severity: m.Severity, Options: opts}}, true)
+		if u := diff.Unified("example.txt", "example.txt (fixed)", m.Example, fixed.Text, 1); u != "" {
+			b.WriteString("\nDiff of the fix:\n")
+			for _, l := range strings.Split(strings.TrimSuffix(u, "\n"), "\n") {
+				fmt.Fprintf(&b, "    %s\n", l)
+			}
+		}
+	}
+	if len(m.Options) > 0 {
+		fmt.Fprintf(&b, "\nOptions ([rules.%s] in %s):\n", m.ID, config.FileName)
+		for _, op := range m.Options {
+			fmt.Fprintf(&b, "  %s (%s, default %s): %s\n", op.Name, op.Type, op.Default, op.Doc)
+		}
+	}
+	fmt.Fprintf(&b, "\nCommon options: enabled (default true), severity (default %q).\n", m.Severity.String())
+	return b.String()
+}
+
+// cmdInit writes the commented default configuration to ./.newslint.toml.
+func cmdInit(args []string, env Env) int {
+	force := false
+	for _, a := range args {
+		if a == "--force" || a == "-force" {
+			force = true
+		} else {
+			return errorf(env, "usage: newslint init [--force]")
+		}
+	}
+	dir := env.Dir
+	if dir == "" {
+		dir = "."
+	}
+	p := filepath.Join(dir, config.FileName)
+	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if force {
+		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	f, err := os.OpenFile(p, flags, 0o644)
+	if err != nil {
+		if os.IsExist(err) {
+			return errorf(env, "%s already exists (use 'newslint init --force' to overwrite it)", p)
+		}
+		return errorf(env, "%v", err)
+	}
+	if _, err := f.WriteString(config.DefaultTOML); err != nil {
+		f.Close()
+		return errorf(env, "%v", err)
+	}
+	if err := f.Close(); err != nil {
+		return errorf(env, "%v", err)
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s\n", p)
+	return ExitClean
+}

@@ -1,0 +1,166 @@
+// Package document turns the bytes of one scraped file into a Document: the text, an index of its
+// lines and the conventions (byte-order mark, line endings, final newline) that fixing must keep.
+//
+// Offsets are byte offsets into Document.Src. Line numbers are 0-based inside the program and
+// 1-based in every report.
+package document
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// BOM is the UTF-8 byte-order mark.
+const BOM = "\ufeff"
+
+// Line is one line of a document. Src[Start:End] is its content without the line terminator;
+// Src[End:Next] is the terminator ("\n", "\r\n" or "" for a last line without one).
+type Line struct {
+	Start, End, Next int
+}
+
+// Document is one parsed input text.
+type Document struct {
+	Path string
+	// Src is the whole text as read, including a byte-order mark if there is one.
+	Src string
+	// BOM reports a UTF-8 byte-order mark at the start; line 0 starts after it.
+	BOM   bool
+	Lines []Line
+	// FinalNewline reports whether the text ends with a line terminator.
+	FinalNewline bool
+	// CRLF reports whether most line terminators are "\r\n".
+	CRLF bool
+	// InvalidUTF8 is the offset of the first invalid UTF-8 sequence, or -1.
+	InvalidUTF8 int
+
+	feats []Features
+}
+
+// ErrBinary is returned by Check for content that is not text.
+var ErrBinary = errors.New("binary file (NUL bytes)")
+
+// ErrUTF16 is returned by Check for UTF-16 text, which newslint does not rewrite.
+var ErrUTF16 = errors.New("UTF-16 text (byte-order mark); convert it to UTF-8")
+
+// Check reports content that newslint must not treat as text: UTF-16 (by its byte-order mark)
+// and binary data (a NUL byte in the first 8 KiB).
+func Check(src []byte) error {
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		return ErrUTF16
+	}
+	head := src
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return ErrBinary
+	}
+	return nil
+}
+
+// New indexes src. It never fails: callers decide with Check what to refuse.
+func New(path, src string) *Document {
+	d := &Document{Path: path, Src: src, InvalidUTF8: -1}
+	start := 0
+	if len(src) >= 3 && src[:3] == BOM {
+		d.BOM = true
+		start = 3
+	}
+	crlf, lf := 0, 0
+	d.Lines = make([]Line, 0, strings.Count(src[start:], "\n")+1)
+	for start < len(src) {
+		i := strings.IndexByte(src[start:], '\n')
+		if i < 0 {
+			d.Lines = append(d.Lines, Line{Start: start, End: len(src), Next: len(src)})
+			start = len(src)
+			break
+		}
+		i += start
+		end := i
+		if end > start && src[end-1] == '\r' {
+			end--
+			crlf++
+		} else {
+			lf++
+		}
+		d.Lines = append(d.Lines, Line{Start: start, End: end, Next: i + 1})
+		start = i + 1
+	}
+	d.FinalNewline = len(src) > 0 && src[len(src)-1] == '\n'
+	d.CRLF = crlf > lf
+	if !utf8.ValidString(src) {
+		for i := 0; i < len(src); {
+			r, size := utf8.DecodeRuneInString(src[i:])
+			if r == utf8.RuneError && size <= 1 {
+				d.InvalidUTF8 = i
+				break
+			}
+			i += size
+		}
+	}
+	return d
+}
+
+// NumLines is the number of lines.
+func (d *Document) NumLines() int { return len(d.Lines) }
+
+// Text is the content of line i without its terminator.
+func (d *Document) Text(i int) string {
+	l := d.Lines[i]
+	return d.Src[l.Start:l.End]
+}
+
+// Newline is the terminator newly written lines should use.
+func (d *Document) Newline() string {
+	if d.CRLF {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// LineAt returns the 0-based line holding byte offset off (the last line for off == len(Src)).
+func (d *Document) LineAt(off int) int {
+	lo, hi := 0, len(d.Lines)-1
+	if hi < 0 {
+		return 0
+	}
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.Lines[mid].Start <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}
+
+// Position converts a byte offset to a 1-based line and a 1-based column counted in Unicode
+// code points.
+func (d *Document) Position(off int) (line, col int) {
+	if off > len(d.Src) {
+		off = len(d.Src)
+	}
+	if len(d.Lines) == 0 {
+		return 1, 1
+	}
+	i := d.LineAt(off)
+	l := d.Lines[i]
+	if off < l.Start {
+		return i + 1, 1
+	}
+	return i + 1, utf8.RuneCountInString(d.Src[l.Start:off]) + 1
+}
+
+// Describe summarises the conventions, for messages.
+func (d *Document) Describe() string {
+	nl := "LF"
+	if d.CRLF {
+		nl = "CRLF"
+	}
+	return fmt.Sprintf("%d lines, %s, BOM=%v, final newline=%v", len(d.Lines), nl, d.BOM, d.FinalNewline)
+}

@@ -1,0 +1,140 @@
+package engine
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/newslint/newslint/lint"
+)
+
+// Conflict is a fix that was not applied because it overlaps a fix applied before it, or
+// because its edits are malformed.
+type Conflict struct {
+	Index  int // position in the list given to ApplyFixes
+	Reason string
+}
+
+// ApplyFixes applies fixes to src. Each fix is atomic: all its edits or none. Fixes are taken in
+// order of their first edit (ties: list order); a fix that overlaps an accepted one is dropped
+// and reported, so the outcome is deterministic whatever order rules reported in.
+func ApplyFixes(src string, fixes []*lint.Fix) (string, []int, []Conflict) {
+	type cand struct {
+		idx   int
+		edits []lint.TextEdit
+	}
+	cands := make([]cand, 0, len(fixes))
+	var conflicts []Conflict
+	for i, f := range fixes {
+		if f == nil || len(f.Edits) == 0 {
+			continue
+		}
+		edits := append([]lint.TextEdit(nil), f.Edits...)
+		sort.SliceStable(edits, func(a, b int) bool { return edits[a].Start < edits[b].Start })
+		if err := checkEdits(src, edits); err != nil {
+			conflicts = append(conflicts, Conflict{i, err.Error()})
+			continue
+		}
+		cands = append(cands, cand{i, edits})
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].edits[0].Start < cands[b].edits[0].Start })
+	var accepted []lint.TextEdit
+	var applied []int
+	for _, c := range cands {
+		if clash := overlapsAny(accepted, c.edits); clash {
+			conflicts = append(conflicts, Conflict{c.idx, "overlaps a fix applied before it"})
+			continue
+		}
+		accepted = append(accepted, c.edits...)
+		applied = append(applied, c.idx)
+	}
+	sort.SliceStable(accepted, func(a, b int) bool { return accepted[a].Start < accepted[b].Start })
+	sort.Ints(applied)
+	sort.Slice(conflicts, func(a, b int) bool { return conflicts[a].Index < conflicts[b].Index })
+	return applyEdits(src, accepted), applied, conflicts
+}
+
+func checkEdits(src string, edits []lint.TextEdit) error {
+	for i, e := range edits {
+		if e.Start < 0 || e.End < e.Start || e.End > len(src) {
+			return fmt.Errorf("edit %d..%d is outside the text (length %d)", e.Start, e.End, len(src))
+		}
+		if i > 0 && overlaps(edits[i-1], e) {
+			return fmt.Errorf("edits of one fix overlap at %d", e.Start)
+		}
+	}
+	return nil
+}
+
+// overlaps reports whether two edits touch the same text; two insertions at one point also
+// overlap, since their order would be arbitrary.
+func overlaps(a, b lint.TextEdit) bool {
+	if a.Start == a.End && b.Start == b.End {
+		return a.Start == b.Start
+	}
+	return a.Start < b.End && b.Start < a.End || a.Start == a.End && a.Start > b.Start && a.Start < b.End ||
+		b.Start == b.End && b.Start > a.Start && b.Start < a.End
+}
+
+func overlapsAny(accepted, edits []lint.TextEdit) bool {
+	for _, e := range edits {
+		for _, a := range accepted {
+			if overlaps(a, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// applyEdits applies sorted, non-overlapping edits.
+func applyEdits(src string, edits []lint.TextEdit) string {
+	if len(edits) == 0 {
+		return src
+	}
+	var b strings.Builder
+	b.Grow(len(src))
+	pos := 0
+	for _, e := range edits {
+		b.WriteString(src[pos:e.Start])
+		b.WriteString(e.NewText)
+		pos = e.End
+	}
+	b.WriteString(src[pos:])
+	return b.String()
+}
+
+// keepEnding restores the file's ending convention after fixes: when the original did not end
+// in blank lines, blank lines left at the end by deletions are removed, and the final newline is
+// present exactly when it was before.
+func keepEnding(orig, fixed, newline string) string {
+	if fixed == orig || fixed == "" {
+		return fixed
+	}
+	if endsInBlankLine(orig) {
+		return fixed
+	}
+	trimmed := strings.TrimRight(fixed, " \t\r\n")
+	if trimmed == "" {
+		return ""
+	}
+	// keep trailing spaces of the last line itself
+	rest := fixed[len(trimmed):]
+	if i := strings.IndexAny(rest, "\r\n"); i >= 0 {
+		trimmed += rest[:i]
+	} else {
+		trimmed = fixed
+	}
+	if strings.HasSuffix(orig, "\n") {
+		return trimmed + newline
+	}
+	return trimmed
+}
+
+// endsInBlankLine reports text whose last line, before the final newline, is blank.
+func endsInBlankLine(s string) bool {
+	s = strings.TrimSuffix(s, "\n")
+	s = strings.TrimSuffix(s, "\r")
+	i := strings.LastIndexByte(s, '\n')
+	return strings.TrimSpace(s[i+1:]) == "" && i >= 0
+}

@@ -1,0 +1,204 @@
+// Package lint defines what a rule is and what it reports, after golang.org/x/tools/go/analysis:
+// a Rule sees a Document through a Pass and reports Diagnostics; a Diagnostic carries a byte
+// range, a message and at most one suggested Fix made of TextEdits. Rules never change text: the
+// engine applies fixes and resolves overlaps.
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newslint/newslint/document"
+)
+
+// Severity orders findings; --fail-on compares against it.
+type Severity int
+
+// Severities, lowest first.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "unknown"
+}
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "info":
+		return Info, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "error":
+		return Error, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// Safety says when the engine may apply a fix.
+type Safety int
+
+// Fix safeties: Safe fixes are applied by --fix, Unsafe ones only with --unsafe-fixes, and
+// DisplayOnly ones are shown but never applied.
+const (
+	Safe Safety = iota + 1
+	Unsafe
+	DisplayOnly
+)
+
+func (s Safety) String() string {
+	switch s {
+	case Safe:
+		return "safe"
+	case Unsafe:
+		return "unsafe"
+	case DisplayOnly:
+		return "display-only"
+	}
+	return "unknown"
+}
+
+// ParseSafety reads "safe", "unsafe" or "display-only".
+func ParseSafety(s string) (Safety, error) {
+	switch strings.ToLower(s) {
+	case "safe":
+		return Safe, nil
+	case "unsafe":
+		return Unsafe, nil
+	case "display-only", "display", "none":
+		return DisplayOnly, nil
+	}
+	return 0, fmt.Errorf("unknown fix safety %q (want safe, unsafe or display-only)", s)
+}
+
+// TextEdit replaces Src[Start:End] with NewText.
+type TextEdit struct {
+	Start, End int
+	NewText    string
+}
+
+// Fix is one suggested change. Its edits are applied together or not at all; they must not
+// overlap each other.
+type Fix struct {
+	Description string
+	Safety      Safety
+	Edits       []TextEdit
+}
+
+// Diagnostic is one finding. Start and End are byte offsets into the document.
+type Diagnostic struct {
+	Rule     string
+	Severity Severity
+	Start    int
+	End      int
+	Message  string
+	Fix      *Fix
+}
+
+// Option documents one configuration key of a rule.
+type Option struct {
+	Name, Type, Default, Doc string
+}
+
+// Meta describes a rule for the engine, the CLI and the docs.
+type Meta struct {
+	ID       string
+	Severity Severity
+	// Fixable says whether the rule suggests fixes.
+	Fixable bool
+	// Corpus marks rules that need statistics gathered over the whole run first.
+	Corpus bool
+	// Summary is one line; Doc is a paragraph: what it finds, why it matters, how to configure it.
+	Summary, Doc string
+	// Example is text on which the rule reports, used in `newslint rule ID`.
+	Example string
+	Options []Option
+}
+
+// Rule is a check over one document.
+type Rule interface {
+	Meta() *Meta
+	// Check inspects p.Doc and calls p.Report. It must not keep p after returning.
+	Check(p *Pass)
+}
+
+// Configurable rules take options from [rules.ID] tables. NewOptions returns a pointer to a fresh
+// options struct holding the defaults; the config decodes the table into it and the engine hands
+// it back in Pass.Options.
+type Configurable interface {
+	NewOptions() any
+}
+
+// Validator is implemented by option structs that check their values after decoding.
+type Validator interface {
+	Validate() error
+}
+
+// Pass is what a rule sees of one document.
+type Pass struct {
+	Doc *document.Document
+	// Options is the rule's decoded options (from NewOptions), or nil.
+	Options any
+	// Corpus holds the statistics of the whole run for corpus rules, or nil.
+	Corpus any
+	rule   string
+	sev    Severity
+	report func(Diagnostic)
+}
+
+// NewPass prepares a pass of rule id with severity sev over doc; report receives diagnostics.
+func NewPass(doc *document.Document, id string, sev Severity, opts, corpus any, report func(Diagnostic)) *Pass {
+	return &Pass{Doc: doc, Options: opts, Corpus: corpus, rule: id, sev: sev, report: report}
+}
+
+// Report records d, filling in the rule ID and the configured severity when d leaves them empty.
+func (p *Pass) Report(d Diagnostic) {
+	if d.Rule == "" {
+		d.Rule = p.rule
+	}
+	if d.Severity == 0 {
+		d.Severity = p.sev
+	}
+	p.report(d)
+}
+
+// Severity is the configured severity of the running rule.
+func (p *Pass) Severity() Severity { return p.sev }
+
+// LineSpan returns the byte range covering lines first..last (0-based, inclusive) including the
+// last line's terminator, which is what deleting those lines removes.
+func LineSpan(d *document.Document, first, last int) (start, end int) {
+	return d.Lines[first].Start, d.Lines[last].Next
+}
+
+// DeleteLines is a fix removing lines first..last entirely.
+func DeleteLines(d *document.Document, first, last int, desc string, safety Safety) *Fix {
+	s, e := LineSpan(d, first, last)
+	return &Fix{Description: desc, Safety: safety, Edits: []TextEdit{{Start: s, End: e}}}
+}
+
+// ReportLines reports lines first..last with a fix that deletes them.
+func (p *Pass) ReportLines(first, last int, msg, fixDesc string, safety Safety) {
+	d := p.Doc
+	p.Report(Diagnostic{
+		Start:   d.Lines[first].Start + leadingSpace(d.Text(first)),
+		End:     d.Lines[last].End,
+		Message: msg,
+		Fix:     DeleteLines(d, first, last, fixDesc, safety),
+	})
+}
+
+func leadingSpace(s string) int {
+	return len(s) - len(strings.TrimLeft(s, " \t"))
+}

@@ -1,0 +1,78 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/newslint/newslint/engine"
+)
+
+// jsonFinding is the machine-readable form of a finding, shared by jsonl and json.
+type jsonFinding struct {
+	Path     string   `json:"path"`
+	Line     int      `json:"line"`
+	EndLine  int      `json:"end_line"`
+	Col      int      `json:"col"`
+	EndCol   int      `json:"end_col"`
+	Rule     string   `json:"rule"`
+	Severity string   `json:"severity"`
+	Message  string   `json:"message"`
+	Fix      *jsonFix `json:"fix"`
+}
+
+type jsonFix struct {
+	Safety      string     `json:"safety"`
+	Description string     `json:"description"`
+	Applicable  bool       `json:"applicable"`
+	Edits       []jsonEdit `json:"edits"`
+}
+
+type jsonPos struct {
+	Line   int `json:"line"`
+	Col    int `json:"col"`
+	Offset int `json:"offset"`
+}
+
+type jsonEdit struct {
+	Start   jsonPos `json:"start"`
+	End     jsonPos `json:"end"`
+	NewText string  `json:"new_text"`
+}
+
+func toJSON(path string, f *engine.Finding, unsafe bool) jsonFinding {
+	j := jsonFinding{Path: path, Line: f.Line, EndLine: f.EndLine, Col: f.Col, EndCol: f.EndCol,
+		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message}
+	if f.Fix != nil {
+		jf := &jsonFix{Safety: f.Fix.Safety.String(), Description: f.Fix.Description,
+			Applicable: engine.Applies(f.Fix.Safety, unsafe), Edits: []jsonEdit{}}
+		for i, e := range f.Fix.Edits {
+			p := f.EditPos[i]
+			jf.Edits = append(jf.Edits, jsonEdit{
+				Start:   jsonPos{p.Line, p.Col, e.Start},
+				End:     jsonPos{p.EndLine, p.EndCol, e.End},
+				NewText: e.NewText,
+			})
+		}
+		j.Fix = jf
+	}
+	return j
+}
+
+// jsonlReporter prints one JSON object per finding and nothing else.
+type jsonlReporter struct {
+	w io.Writer
+	o Options
+}
+
+func (r *jsonlReporter) File(res *engine.Result) error {
+	enc := json.NewEncoder(r.w)
+	enc.SetEscapeHTML(false)
+	for i := range res.Findings {
+		if err := enc.Encode(toJSON(res.File.Path, &res.Findings[i], r.o.Unsafe)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *jsonlReporter) Finish(*Summary) error { return nil }

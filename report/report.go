@@ -1,0 +1,150 @@
+// Package report renders run results. Reporters only render: every number they print comes
+// from the engine's results. One file per format.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/lint"
+)
+
+// Reporter receives results file by file, in path order, and a summary at the end.
+type Reporter interface {
+	File(r *engine.Result) error
+	Finish(s *Summary) error
+}
+
+// Options shape the output.
+type Options struct {
+	Color bool
+	// Unsafe says whether --unsafe-fixes is on, for "fixable" counts.
+	Unsafe bool
+	// Fix says whether the run applied fixes.
+	Fix bool
+	// Version is newslint's version, for formats that record the tool.
+	Version string
+}
+
+// Formats lists the --format values.
+var Formats = []string{"text", "jsonl", "json"}
+
+// New returns the reporter for format.
+func New(format string, w io.Writer, o Options) (Reporter, error) {
+	switch format {
+	case "text", "":
+		return newText(w, o), nil
+	case "jsonl":
+		return &jsonlReporter{w: w, o: o}, nil
+	case "json":
+		return &jsonReporter{w: w, o: o}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (want one of %v)", format, Formats)
+}
+
+// NeedsPreview reports whether a format shows fix diffs.
+func NeedsPreview(format string) bool { return format == "text" || format == "" }
+
+// Summary counts a run.
+type Summary struct {
+	Files             int
+	FilesWithFindings int
+	Findings          int
+	BySeverity        map[lint.Severity]int
+	ByRule            map[string]*RuleCount
+	// Fixable counts findings that --fix would fix; UnsafeFixable those that need
+	// --unsafe-fixes.
+	Fixable, UnsafeFixable int
+	Fixed, FilesFixed      int
+	Errors, FilesWithError int
+	Fix, Unsafe            bool
+}
+
+// RuleCount is one row of per-rule statistics.
+type RuleCount struct {
+	Rule     string
+	Severity lint.Severity
+	Count    int
+	Fixable  int
+}
+
+// NewSummary starts counting.
+func NewSummary(fix, unsafe bool) *Summary {
+	return &Summary{BySeverity: map[lint.Severity]int{}, ByRule: map[string]*RuleCount{}, Fix: fix, Unsafe: unsafe}
+}
+
+// Add counts one file's result.
+func (s *Summary) Add(r *engine.Result) {
+	s.Files++
+	if len(r.Findings) > 0 {
+		s.FilesWithFindings++
+	}
+	if len(r.Errors) > 0 {
+		s.FilesWithError++
+		s.Errors += len(r.Errors)
+	}
+	s.Fixed += r.Fixed
+	if r.Changed {
+		s.FilesFixed++
+	}
+	for _, f := range r.Findings {
+		s.Findings++
+		s.BySeverity[f.Severity]++
+		rc := s.ByRule[f.Rule]
+		if rc == nil {
+			rc = &RuleCount{Rule: f.Rule, Severity: f.Severity}
+			s.ByRule[f.Rule] = rc
+		}
+		rc.Count++
+		if rc.Severity < f.Severity {
+			rc.Severity = f.Severity
+		}
+		if f.Fix != nil {
+			switch {
+			case engine.Applies(f.Fix.Safety, false):
+				s.Fixable++
+				rc.Fixable++
+			case f.Fix.Safety == lint.Unsafe:
+				s.UnsafeFixable++
+				if s.Unsafe {
+					rc.Fixable++
+				}
+			}
+		}
+	}
+}
+
+// Rules returns per-rule counts, most frequent first (then by rule ID).
+func (s *Summary) Rules() []*RuleCount {
+	out := make([]*RuleCount, 0, len(s.ByRule))
+	for _, rc := range s.ByRule {
+		out = append(out, rc)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Rule < out[j].Rule
+	})
+	return out
+}
+
+// AtLeast counts findings of severity sev or higher.
+func (s *Summary) AtLeast(sev lint.Severity) int {
+	n := 0
+	for k, v := range s.BySeverity {
+		if k >= sev {
+			n += v
+		}
+	}
+	return n
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,378 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/lint"
+)
+
+// NavLeak finds navigation and page furniture leaked into article text: headline lists opened by
+// a label ("Related", "READ MORE", "Most Popular" …), labelled one-line links ("Read more: …")
+// and furniture lines (comment forms, share bars, "Back to top", "Advertisement").
+type NavLeak struct{}
+
+type navOptions struct {
+	// Labels adds labels that open a headline list anywhere in a document.
+	Labels []string `toml:"labels"`
+	// TailLabels adds labels that open a headline list only after the article body.
+	TailLabels []string `toml:"tail_labels"`
+	// Furniture adds whole lines that are always page furniture.
+	Furniture []string `toml:"furniture"`
+	// MinTailItems is the fewest headline items a tail-only label needs.
+	MinTailItems int `toml:"min_tail_items"`
+}
+
+func (o *navOptions) Validate() error {
+	if o.MinTailItems < 1 {
+		return fmt.Errorf("min_tail_items must be at least 1, got %d", o.MinTailItems)
+	}
+	return nil
+}
+
+// NewOptions implements lint.Configurable.
+func (NavLeak) NewOptions() any { return &navOptions{MinTailItems: 2} }
+
+// Meta implements lint.Rule.
+func (NavLeak) Meta() *lint.Meta {
+	return &lint.Meta{
+		ID:       "nav-leak",
+		Severity: lint.Warning,
+		Fixable:  true,
+		Summary:  "navigation lists and page furniture leaked into the text",
+		Doc: `Finds site navigation that a scraper kept with the article: headline lists opened by a
+label ("Related", "Ranking", "Recommendation", "READ MORE", "Most Popular", "You may also like",
+"More from …", and their equivalents in other major languages) through the end of the list,
+labelled one-line links ("Read more: …", "SEE MORE: …"), and page furniture lines (comment forms
+such as "Leave a Reply" and "Your email address will not be published", "Back to top",
+share/subscribe bars, "Advertisement", copyright and cookie lines). Such text pollutes search
+indexes and training data with headlines of other stories. Detection is structural: a label
+inside the body takes only the headline-shaped lines that follow it (no full stop, at most 25
+words), so the paragraph after a "READ MORE" block stays; labels such as "Ranking" or
+"Recommendation" count only after the last paragraph of the body, where the whole run to the end
+of the file must look like a list. The fix deletes the block (safe). Options: labels and
+tail_labels add labels, furniture adds furniture lines (compared case-insensitively, ignoring
+surrounding punctuation), min_tail_items (default 2) is the fewest items a tail-only label needs.`,
+		Example: "The talks ended without a deal, officials said on Friday.\nREAD MORE\n" +
+			"Putin meets Xi in Beijing to discuss trade\nEU leaders agree on new sanctions package\n" +
+			"Both sides are expected to meet again next month, according to the ministry.\n" +
+			"Leave a Reply\n",
+		Options: []lint.Option{
+			{Name: "labels", Type: "list of strings", Default: "[]", Doc: "more labels that open a headline list anywhere"},
+			{Name: "tail_labels", Type: "list of strings", Default: "[]", Doc: "more labels that open a list only after the body"},
+			{Name: "furniture", Type: "list of strings", Default: "[]", Doc: "more whole lines that are page furniture"},
+			{Name: "min_tail_items", Type: "integer", Default: "2", Doc: "fewest items after a tail-only label"},
+		},
+	}
+}
+
+type labelKind int
+
+const (
+	notLabel labelKind = iota
+	tailLabel
+	anyLabel
+)
+
+// Check implements lint.Rule.
+func (r NavLeak) Check(p *lint.Pass) {
+	opts, _ := p.Options.(*navOptions)
+	if opts == nil {
+		opts = r.NewOptions().(*navOptions)
+	}
+	d := p.Doc
+	n := d.NumLines()
+	kinds := make([]labelKind, n)
+	norms := make([]string, n)
+	var labels []int
+	for i := 0; i < n; i++ {
+		f := d.Feat(i)
+		if f.Blank() || f.Runes > 120 {
+			continue
+		}
+		norms[i] = normLabel(f.Trim)
+		if k := classifyLabel(norms[i], opts); k != notLabel {
+			kinds[i] = k
+			labels = append(labels, i)
+		}
+	}
+	covered := make([]bool, n)
+	isFurniture := func(i int) bool { return norms[i] != "" && furnitureLine(norms[i], d.Feat(i), opts) }
+
+	// Tail blocks, from the end backwards: a label whose lines up to the next tail block (or the
+	// end of the file) all look like list items.
+	tailFrom := n
+	for i := n - 1; i >= 0; i-- { // trailing furniture and blank lines belong to the tail
+		if !d.Feat(i).Blank() && !isFurniture(i) {
+			break
+		}
+		tailFrom = i
+	}
+	type block struct{ first, last int }
+	var blocks []block
+	for k := len(labels) - 1; k >= 0; k-- {
+		l := labels[k]
+		end := tailFrom
+		if k+1 < len(labels) && labels[k+1] < end {
+			end = labels[k+1]
+		}
+		if end != tailFrom {
+			continue
+		}
+		items, sentences, ok := 0, 0, true
+		for j := l + 1; j < end && ok; j++ {
+			f := d.Feat(j)
+			switch {
+			case f.Blank() || isMarkerOnly(f) || isFurniture(j):
+			case isHeadline(f, false):
+				items++
+				if f.Terminal == '.' {
+					sentences++
+				}
+			default:
+				ok = false
+			}
+		}
+		if !ok || sentences*2 > items {
+			continue
+		}
+		if kinds[l] == tailLabel && items < opts.MinTailItems {
+			continue
+		}
+		tailFrom = l
+		last := lastNonBlank(d, l, end-1)
+		blocks = append(blocks, block{l, last})
+	}
+	// Labels inside the body take the strictly headline-shaped lines after them.
+	for _, l := range labels {
+		if kinds[l] != anyLabel || l >= tailFrom {
+			continue
+		}
+		last := l
+		for j := l + 1; j < n && j < tailFrom; j++ {
+			f := d.Feat(j)
+			if f.Blank() || isMarkerOnly(f) {
+				continue
+			}
+			if kinds[j] != notLabel || !isHeadline(f, true) || isParagraph(f) {
+				break
+			}
+			last = j
+		}
+		blocks = append(blocks, block{l, last})
+	}
+	for _, b := range blocks {
+		for j := b.first; j <= b.last; j++ {
+			covered[j] = true
+		}
+	}
+	report := func(first, last int, msg string) {
+		p.ReportLines(first, last, msg, "delete the leaked lines", lint.Safe)
+	}
+	// Report in document order: blocks, labelled one-line links and furniture runs.
+	sort.Slice(blocks, func(a, b int) bool { return blocks[a].first < blocks[b].first })
+	bi := 0
+	for i := 0; i < n; i++ {
+		if bi < len(blocks) && blocks[bi].first == i {
+			b := blocks[bi]
+			bi++
+			items := b.last - b.first
+			label := d.Feat(b.first).Trim
+			if items == 0 {
+				report(b.first, b.last, fmt.Sprintf("navigation label %q leaked into the text", label))
+			} else {
+				report(b.first, b.last, fmt.Sprintf("navigation block %q (%d lines) leaked into the text", label, items+1))
+			}
+			i = b.last
+			continue
+		}
+		if covered[i] {
+			continue
+		}
+		f := d.Feat(i)
+		if f.Blank() {
+			continue
+		}
+		if lab, ok := linkLine(f); ok {
+			report(i, i, fmt.Sprintf("%q link line leaked into the text", lab))
+			continue
+		}
+		if isFurniture(i) {
+			j := i
+			for k := i + 1; k < n && !covered[k]; k++ {
+				if d.Feat(k).Blank() {
+					continue
+				}
+				if !isFurniture(k) {
+					break
+				}
+				j = k
+			}
+			if j == i {
+				report(i, i, fmt.Sprintf("page furniture %q leaked into the text", f.Trim))
+			} else {
+				report(i, j, fmt.Sprintf("page furniture (%d lines, starting %q) leaked into the text", j-i+1, f.Trim))
+			}
+			i = j
+		}
+	}
+}
+
+func lastNonBlank(d *document.Document, from, to int) int {
+	for j := to; j > from; j-- {
+		if !d.Feat(j).Blank() {
+			return j
+		}
+	}
+	return from
+}
+
+func classifyLabel(norm string, o *navOptions) labelKind {
+	if norm == "" {
+		return notLabel
+	}
+	if navLabels[norm] || containsFold(o.Labels, norm) {
+		return anyLabel
+	}
+	if strings.HasPrefix(norm, "more from ") && len(strings.Fields(norm)) <= 6 {
+		return anyLabel
+	}
+	if navTailLabels[norm] || containsFold(o.TailLabels, norm) {
+		return tailLabel
+	}
+	return notLabel
+}
+
+func containsFold(list []string, norm string) bool {
+	for _, s := range list {
+		if normLabel(s) == norm {
+			return true
+		}
+	}
+	return false
+}
+
+func furnitureLine(norm string, f *document.Features, o *navOptions) bool {
+	if furniture[norm] || containsFold(o.Furniture, norm) {
+		return true
+	}
+	if f.Words > 40 {
+		return false
+	}
+	for _, pre := range furniturePrefixes {
+		if strings.HasPrefix(norm, pre) {
+			return true
+		}
+	}
+	if f.Words <= 20 {
+		for _, c := range furnitureContains {
+			if strings.Contains(norm, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// linkLine recognises "Read more: <headline>" style lines: a pointer label, a colon and a
+// headline. It returns the label.
+func linkLine(f *document.Features) (string, bool) {
+	if f.Words > 30 {
+		return "", false
+	}
+	t := f.Trim
+	i := strings.IndexAny(t, ":：")
+	if i <= 0 || i > 40 {
+		return "", false
+	}
+	label := normLabel(t[:i])
+	if !linkLabels[label] {
+		return "", false
+	}
+	rest := document.Measure(strings.TrimLeft(t[i:], ":： "))
+	if rest.Words < 2 || !isHeadline(&rest, false) || rest.Sentences > 1 {
+		return "", false
+	}
+	return strings.TrimSpace(t[:i]), true
+}
+
+// navLabels open a headline list anywhere in a document.
+var navLabels = set(
+	// English
+	"related", "related articles", "related stories", "related news", "related posts", "related content",
+	"related coverage", "related links", "related reading", "related topics", "related videos",
+	"read more", "read also", "also read", "see also", "see more", "more stories", "more news",
+	"more articles", "more on this", "more on this story", "more on this topic", "you may also like",
+	"you might also like", "you may also be interested in", "you might be interested in",
+	"you may like", "recommended", "recommended for you", "recommended stories", "recommended articles",
+	"recommended reading", "recommended videos", "most popular", "most read", "most viewed", "most shared",
+	"popular stories", "popular posts", "popular articles", "popular now", "trending now", "trending stories",
+	"top stories", "latest news", "latest stories", "latest articles", "latest posts", "editor's picks",
+	"editors' picks", "editor’s picks", "don't miss", "don’t miss", "must read", "what to read next",
+	"read next", "up next", "in case you missed it", "around the web", "from the web",
+	"sponsored stories", "promoted stories", "recent posts", "more headlines", "other stories",
+	// German, French, Spanish, Portuguese, Italian, Dutch, Polish, Russian
+	"lesen sie auch", "lesen sie mehr", "mehr zum thema", "das könnte sie auch interessieren",
+	"auch interessant", "meistgelesen", "meistgelesene artikel", "weitere artikel", "verwandte artikel",
+	"lire aussi", "à lire aussi", "a lire aussi", "sur le même sujet", "les plus lus", "voir aussi",
+	"articles similaires", "à lire également", "noticias relacionadas", "te puede interesar",
+	"lo más leído", "más noticias", "artículos relacionados", "lee también", "leer también",
+	"artigos relacionados", "notícias relacionadas", "leia também", "veja também", "mais lidas",
+	"artigos populares", "leggi anche", "articoli correlati", "i più letti", "potrebbe interessarti",
+	"lees ook", "meest gelezen", "gerelateerde artikelen", "czytaj także", "czytaj też", "zobacz także",
+	"zobacz też", "читайте также", "похожие новости", "читайте еще", "по теме", "самое читаемое",
+	// Chinese, Japanese, Korean
+	"相关新闻", "相关阅读", "推荐阅读", "热门文章", "相关文章", "関連記事", "関連ニュース", "관련기사", "관련 기사",
+)
+
+// navTailLabels open a headline list only after the body.
+var navTailLabels = set(
+	"ranking", "rankings", "recommendation", "recommendations", "trending", "popular", "latest",
+	"news", "top news", "headlines", "more", "videos", "video", "photos", "opinion", "sponsored",
+	"categories", "tags", "topics", "archives", "recent comments", "most recent", "newest",
+	"kategorien", "catégories", "categorías", "categorias", "categorie", "etiquetas", "tags:",
+	"популярное", "новости",
+)
+
+// linkLabels introduce a single linked headline on the same line.
+var linkLabels = set(
+	"read more", "read also", "also read", "see also", "see more", "related", "more", "watch",
+	"read", "more on this", "recommended", "don't miss", "don’t miss", "must read", "read next",
+	"lesen sie auch", "mehr zum thema", "lire aussi", "à lire aussi", "voir aussi", "lee también",
+	"te puede interesar", "leia também", "veja também", "leia mais", "saiba mais", "leggi anche",
+	"lees ook", "czytaj także", "zobacz także", "читайте также",
+)
+
+// furniture lines are page furniture wherever they stand.
+var furniture = set(
+	"leave a reply", "leave a comment", "leave a reply cancel reply", "cancel reply", "post comment",
+	"post a comment", "add comment", "add a comment", "view comments", "show comments", "join the conversation",
+	"back to top", "back to top button", "skip to content", "skip to main content", "advertisement",
+	"advertisements", "sponsored content", "share this article", "share this story", "share this post",
+	"share this", "share on facebook", "share on twitter", "share via email", "share", "tweet", "print",
+	"email", "copy link", "subscribe", "subscribe now", "continue reading", "show more", "load more",
+	"next article", "previous article", "next post", "previous post", "follow us", "click to share on facebook",
+	"click to share on twitter", "click to email this to a friend", "like this", "like this:", "share this:",
+	"deixe uma resposta", "deixe uma resposta cancelar resposta", "cancelar resposta", "responder",
+	"publicidade", "compartilhar", "anzeige", "werbung", "teilen", "drucken", "nach oben",
+	"zum seitenanfang", "publicité", "partager", "imprimer", "publicidad", "compartir", "imprimir",
+	"pubblicità", "condividi", "advertentie", "delen", "reklama", "udostępnij", "реклама", "поделиться",
+	"广告", "分享", "広告",
+)
+
+var furniturePrefixes = []string{
+	"your email address will not be published", "required fields are marked", "subscribe to our newsletter",
+	"sign up for our newsletter", "sign up to our newsletter", "you must be logged in to post a comment",
+	"o seu endereço de e-mail não será publicado", "seu endereço de e-mail não será publicado",
+	"ihre e-mail-adresse wird nicht veröffentlicht", "votre adresse e-mail ne sera pas publiée",
+	"tu dirección de correo electrónico no será publicada", "il tuo indirizzo email non sarà pubblicato",
+	"this site uses akismet", "copyright ©", "copyright (c)", "© copyright",
+}
+
+var furnitureContains = []string{
+	"all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+	"todos os direitos reservados", "tutti i diritti riservati", "все права защищены", "版权所有",
+	"we use cookies", "this site uses cookies", "this website uses cookies",
+}

@@ -1,0 +1,132 @@
+// Package rules holds newslint's built-in rules, one per file, and the rules users declare in
+// .newslint.toml without code (custom.go). Builtins lists them for the engine.
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newslint/newslint/document"
+)
+
+// normLabel folds a short line for lexicon look-ups: lower case, single spaces, and without
+// the decoration scrapers leave around labels (colons, arrows, bullets, pipes, brackets).
+// Lines longer than maxLabel runes give "" so look-ups stay cheap on prose.
+func normLabel(s string) string {
+	const maxLabel = 120
+	if len(s) > maxLabel*4 {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	n := 0
+	for _, r := range s {
+		n++
+		if n > maxLabel {
+			return ""
+		}
+		if unicode.IsSpace(r) || r == '\u00a0' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.TrimFunc(b.String(), isDecoration)
+}
+
+func isDecoration(r rune) bool {
+	switch r {
+	case ':', '：', '>', '»', '›', '<', '«', '‹', '|', '•', '·', '▶', '►', '→', '-', '–', '—', '*', '#', '[', ']', '(', ')', '=', '_', '~', '+', ' ', '.':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// isParagraph reports a line that reads like article prose: a sentence of some length.
+func isParagraph(f *document.Features) bool {
+	return (f.Words >= 12 && f.EndsSentence()) || (f.Words >= 30 && f.Sentences >= 1)
+}
+
+// isMarkerOnly reports an orphan list marker line ("-", "•", "*", "1.").
+func isMarkerOnly(f *document.Features) bool {
+	switch f.Trim {
+	case "-", "•", "*", "·", "–", "—", "◦", "▪", "■", "»", "›", ">":
+		return true
+	}
+	return false
+}
+
+// stripListMarker removes a leading "- ", "• ", "* " from s.
+func stripListMarker(s string) string {
+	for _, m := range []string{"- ", "• ", "* ", "· ", "– ", "— ", "◦ ", "▪ ", "■ ", "» ", "› "} {
+		if strings.HasPrefix(s, m) {
+			return strings.TrimSpace(s[len(m):])
+		}
+	}
+	return s
+}
+
+// startsLikeTitle reports text that starts with an upper-case letter, a digit or a quote.
+func startsLikeTitle(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘«„¿¡$€£", r) || (unicode.IsLetter(r) && !unicode.IsLower(r))
+}
+
+// isHeadline reports a line shaped like a linked headline in a list: a few words to a long title,
+// at most two sentences, starting like a title. strict also refuses a full stop at the end,
+// which is what separates a headline list inside the body from the paragraph that follows it.
+func isHeadline(f *document.Features, strict bool) bool {
+	t := stripListMarker(f.Trim)
+	if t == "" || !startsLikeTitle(t) {
+		return false
+	}
+	if strict {
+		return f.Words >= 3 && f.Words <= 25 && f.Runes <= 180 && f.Terminal != '.' && f.Terminal != ':' && f.Sentences <= 1
+	}
+	return f.Words >= 2 && f.Words <= 40 && f.Runes <= 250 && f.Sentences <= 2
+}
+
+// zones finds where the body of a document starts and ends: the first and last paragraph lines.
+// Lines before first are the header zone, lines after last the footer zone. Without any
+// paragraph, first is len(lines) and last is -1.
+func zones(d *document.Document) (first, last int) {
+	first, last = d.NumLines(), -1
+	for i := 0; i < d.NumLines(); i++ {
+		if isParagraph(d.Feat(i)) {
+			first = i
+			break
+		}
+	}
+	for i := d.NumLines() - 1; i >= first; i-- {
+		if isParagraph(d.Feat(i)) {
+			last = i
+			break
+		}
+	}
+	return first, last
+}
+
+// nextNonBlank returns the first non-blank line at or after i, or -1.
+func nextNonBlank(d *document.Document, i int) int {
+	for ; i < d.NumLines(); i++ {
+		if !d.Feat(i).Blank() {
+			return i
+		}
+	}
+	return -1
+}
+
+// set builds a lookup set.
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

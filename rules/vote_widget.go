@@ -1,0 +1,236 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/lint"
+)
+
+// VoteWidget finds rating and reaction widgets and counters: "veryGood! (62)", "Like (12)",
+// "👍 34", "3 likes", "1.2K views", "Rate this article", star ratings.
+type VoteWidget struct{}
+
+type voteOptions struct {
+	// Phrases adds whole lines that are rating prompts.
+	Phrases []string `toml:"phrases"`
+	// Counters adds nouns counted by widgets ("3 claps").
+	Counters []string `toml:"counters"`
+}
+
+// NewOptions implements lint.Configurable.
+func (VoteWidget) NewOptions() any { return &voteOptions{} }
+
+// Meta implements lint.Rule.
+func (VoteWidget) Meta() *lint.Meta {
+	return &lint.Meta{
+		ID:       "vote-widget",
+		Severity: lint.Warning,
+		Fixable:  true,
+		Summary:  "rating and reaction widgets and counters",
+		Doc: `Finds the text of rating and reaction widgets that scrapers keep: reaction buttons with
+counts ("veryGood! (62)", "Like (12) Dislike (3)"), emoji counters ("👍 34"), counters ("3
+likes", "1.2K views", "12 comments"), rating prompts ("Rate this article", "Was this helpful? Yes
+No") and star ratings ("★★★★☆"). They carry no article content and differ between copies of the
+same story, which defeats deduplication. Only whole lines are matched, or a widget standing after
+the last sentence of a line; counts inside sentences ("the video got 1.2K views") are left alone.
+The fix (safe) deletes the line, or only the widget when it shares the line with text. Options:
+phrases (more whole-line prompts) and counters (more counted nouns, such as "claps").`,
+		Example: "Lavrov also said he supports regular talks on security issues.\nveryGood! (62)\n",
+		Options: []lint.Option{
+			{Name: "phrases", Type: "list of strings", Default: "[]", Doc: "more whole-line rating prompts"},
+			{Name: "counters", Type: "list of strings", Default: "[]", Doc: "more nouns that widgets count"},
+		},
+	}
+}
+
+// Check implements lint.Rule.
+func (r VoteWidget) Check(p *lint.Pass) {
+	opts, _ := p.Options.(*voteOptions)
+	if opts == nil {
+		opts = &voteOptions{}
+	}
+	d := p.Doc
+	for i := 0; i < d.NumLines(); i++ {
+		f := d.Feat(i)
+		if f.Blank() {
+			continue
+		}
+		if f.Runes <= 80 && isWidgetLine(f, opts) {
+			p.ReportLines(i, i, fmt.Sprintf("rating/reaction widget %q", f.Trim), "delete the widget line", lint.Safe)
+			continue
+		}
+		if off, w, ok := trailingWidget(d.Text(i)); ok {
+			l := d.Lines[i]
+			start := l.Start + off
+			p.Report(lint.Diagnostic{Start: start, End: l.End,
+				Message: fmt.Sprintf("rating/reaction widget %q at the end of a line", w),
+				Fix: &lint.Fix{Description: "delete the widget", Safety: lint.Safe,
+					Edits: []lint.TextEdit{{Start: start, End: l.End}}}})
+		}
+	}
+}
+
+var votePhrases = set("rate this article", "rate this story", "rate this post", "rate this", "was this helpful",
+	"was this helpful? yes no", "was this article helpful", "was this article helpful? yes no",
+	"did you find this article useful", "did you find this helpful", "how useful was this post",
+	"click on a star to rate it", "no votes so far! be the first to rate this post", "average rating",
+	"vote count", "rating", "your rating", "what do you think", "how do you feel about this article",
+	"avalie este artigo", "bewerten sie diesen artikel", "notez cet article", "valora este artículo")
+
+var voteCounters = set("like", "likes", "view", "views", "share", "shares", "comment", "comments", "reaction",
+	"reactions", "vote", "votes", "clap", "claps", "retweet", "retweets", "reads", "upvotes", "downvotes",
+	"visualizações", "comentários", "comentário", "curtidas", "kommentare", "aufrufe", "vues", "commentaires",
+	"visitas", "comentarios", "visualizzazioni", "commenti", "просмотров", "просмотры", "комментариев")
+
+// isWidgetLine reports a whole line that is a widget.
+func isWidgetLine(f *document.Features, o *voteOptions) bool {
+	t := f.Trim
+	norm := normLabel(t)
+	if votePhrases[norm] || containsFold(o.Phrases, norm) {
+		return true
+	}
+	if isStarRating(t) || isEmojiCounter(t) {
+		return true
+	}
+	if isCounter(t, o) {
+		return true
+	}
+	return isReactionSequence(t)
+}
+
+// isReactionSequence reads one or more "Label (N)" or "Label! (N)" buttons: "veryGood! (62)",
+// "Like (12) Dislike (3)". A label is one or two words of letters.
+func isReactionSequence(t string) bool {
+	n := 0
+	for t != "" {
+		open := strings.IndexByte(t, '(')
+		if open <= 0 {
+			return false
+		}
+		label := strings.TrimSpace(t[:open])
+		label = strings.TrimRight(label, "!?:")
+		if label == "" || len(strings.Fields(label)) > 2 {
+			return false
+		}
+		for _, r := range label {
+			if !unicode.IsLetter(r) && r != ' ' && r != '\'' && r != '’' {
+				return false
+			}
+		}
+		close := strings.IndexByte(t[open:], ')')
+		if close < 0 || !isCount(t[open+1:open+close]) {
+			return false
+		}
+		n++
+		t = strings.TrimSpace(t[open+close+1:])
+	}
+	return n > 0
+}
+
+// isCount reads "62", "1,204", "1.2K", "3M".
+func isCount(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' || c == ',' || c == '.' {
+			continue
+		}
+		return i == len(s)-1 && strings.IndexByte("KkMmBb", c) >= 0
+	}
+	return true
+}
+
+// isCounter reads "3 likes", "1.2K views", "12 Comments".
+func isCounter(t string, o *voteOptions) bool {
+	fields := strings.Fields(t)
+	if len(fields) != 2 && len(fields) != 3 {
+		return false
+	}
+	num := fields[0]
+	noun := fields[len(fields)-1]
+	if len(fields) == 3 {
+		num = fields[0] + fields[1]
+	}
+	if !isCount(num) {
+		return false
+	}
+	noun = strings.ToLower(strings.TrimRight(noun, ".:!"))
+	return voteCounters[noun] || containsFold(o.Counters, noun)
+}
+
+// isStarRating reads "★★★★☆", "★★★★☆ 4.0", "4.5/5 ★".
+func isStarRating(t string) bool {
+	stars := 0
+	for _, r := range t {
+		switch {
+		case r == '★' || r == '☆' || r == '⭐' || r == '✩' || r == '✭':
+			stars++
+		case unicode.IsDigit(r) || r == '.' || r == '/' || r == ' ' || r == '(' || r == ')' || r == ',':
+		default:
+			return false
+		}
+	}
+	return stars >= 3
+}
+
+// isEmojiCounter reads "👍 34", "👍 34 👎 2", "❤️ 12": pictographs, each followed by a count.
+func isEmojiCounter(t string) bool {
+	emojis, counts := 0, 0
+	for _, tok := range strings.Fields(t) {
+		if isCount(tok) {
+			counts++
+			continue
+		}
+		for _, r := range tok {
+			if !isPictograph(r) {
+				return false
+			}
+		}
+		emojis++
+	}
+	return emojis > 0 && counts > 0 && counts <= emojis+1
+}
+
+func isPictograph(r rune) bool {
+	return r >= 0x1F300 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r == 0xFE0F || r == 0x200D || r >= 0x1F1E6 && r <= 0x1F1FF
+}
+
+// reactionWords are button labels that make "Label (N)" a widget even inside a line.
+var reactionWords = set("like", "likes", "dislike", "love", "haha", "wow", "sad", "angry", "good", "bad",
+	"verygood", "very good", "helpful", "useful", "funny", "interesting", "upvote", "downvote", "yes", "no")
+
+// trailingWidget finds reaction buttons standing after the last sentence of a line:
+// "… he said. veryGood! (62)". It returns the offset where the deletion starts (the end of the
+// sentence, so the separating space goes too) and the widget text.
+func trailingWidget(line string) (int, string, bool) {
+	if !strings.HasSuffix(line, ")") || len(line) < 20 {
+		return 0, "", false
+	}
+	from := max(0, len(line)-80)
+	for i := from; i < len(line)-1; i++ {
+		if line[i] != ' ' || i == 0 || !strings.ContainsRune(".!?\"”", lastRune(line[:i])) {
+			continue
+		}
+		w := strings.TrimSpace(line[i:])
+		if !isReactionSequence(w) || !strings.Contains(w, "!") && !reactionWords[strings.ToLower(strings.TrimSpace(w[:strings.IndexByte(w, '(')]))] {
+			continue
+		}
+		if len(strings.Fields(line[:i])) < 3 {
+			return 0, "", false
+		}
+		return i, w, true
+	}
+	return 0, "", false
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
