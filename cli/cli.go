@@ -40,9 +40,9 @@ type Env struct {
 
 type options struct {
 	fix, unsafe, diff, exitZero, quiet, noColor, version, help bool
-	format, configPath, selectRules, ignoreRules, failOn     string
-	jobs, context                                            int
-	maxFileSize                                              int64
+	format, configPath, selectRules, ignoreRules, failOn       string
+	jobs, context                                              int
+	maxFileSize                                                int64
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {

@@ -76,7 +76,7 @@ func RuleDoc(r lint.Rule) string {
 			opts = c.NewOptions()
 		}
 		doc := document.New("example.txt", m.Example)
-		diags := engine.Check(doc, []config.Active{{Rule: r, Severity: m.Severity, Options: opts}})
+		diags := engine.Check(doc, []lint.Active{{Rule: r, Severity: m.Severity, Options: opts}})
 		for _, d := range diags {
 			line, col := doc.Position(d.Start)
 			fmt.Fprintf(&b, "\n%d:%d: %s [%s] %s\n", line, col, d.Severity, d.Rule, d.Message)
@@ -84,7 +84,7 @@ func RuleDoc(r lint.Rule) string {
 				fmt.Fprintf(&b, "  fix (%s): %s\n", d.Fix.Safety, d.Fix.Description)
 			}
 		}
-		fixed := engine.Fix("example.txt", m.Example, []config.Active{{Rule: r, Severity: m.Severity, Options: opts}}, true)
+		fixed := engine.Fix("example.txt", m.Example, []lint.Active{{Rule: r, Severity: m.Severity, Options: opts}}, true)
 		if u := diff.Unified("example.txt", "example.txt (fixed)", m.Example, fixed.Text, 1); u != "" {
 			b.WriteString("\nDiff of the fix:\n")
 			for _, l := range strings.Split(strings.TrimSuffix(u, "\n"), "\n") {

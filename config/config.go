@@ -64,7 +64,7 @@ type Config struct {
 	forced    map[string]bool // rules named by --select, which run even when disabled
 
 	mu    sync.Mutex
-	cache map[string][]Active
+	cache map[string][]lint.Active
 }
 
 type setting struct {
@@ -76,13 +76,6 @@ type setting struct {
 type override struct {
 	paths []string
 	rules map[string]*setting
-}
-
-// Active is a rule as it runs on one file: its severity and decoded options.
-type Active struct {
-	Rule     lint.Rule
-	Severity lint.Severity
-	Options  any
 }
 
 type rawFile struct {
@@ -155,7 +148,7 @@ func Parse(file string, src []byte) (*Config, error) {
 	fail := func(key []string, msg string, args ...any) error {
 		return &Error{File: file, Line: loc.line(key), Key: strings.Join(key, "."), Msg: fmt.Sprintf(msg, args...)}
 	}
-	c := &Config{Path: file, md: md, base: map[string]*setting{}, cache: map[string][]Active{}}
+	c := &Config{Path: file, md: md, base: map[string]*setting{}, cache: map[string][]lint.Active{}}
 	c.Files = input.Matcher{Include: raw.Files.Include, Exclude: raw.Files.Exclude}
 	if !md.IsDefined("files", "include") {
 		c.Files.Include = []string{"**/*.txt", "**/*.md"}
@@ -274,7 +267,7 @@ func (c *Config) Select(sel, ignore []string) error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.cache = map[string][]Active{}
+	c.cache = map[string][]lint.Active{}
 	c.selected, c.forced = map[string]bool{}, map[string]bool{}
 	for _, r := range c.all {
 		id := r.Meta().ID
@@ -300,7 +293,7 @@ func contains(list []string, s string) bool {
 
 // For returns the rules that run on a file, rel being its slash-separated path relative to the
 // walked root.
-func (c *Config) For(rel string) []Active {
+func (c *Config) For(rel string) []lint.Active {
 	var idx []int
 	for i, o := range c.overrides {
 		for _, g := range o.paths {
@@ -318,14 +311,14 @@ func (c *Config) For(rel string) []Active {
 	return set
 }
 
-func (c *Config) resolve(idx []int) ([]Active, error) {
+func (c *Config) resolve(idx []int) ([]lint.Active, error) {
 	key := fmt.Sprint(idx)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if s, ok := c.cache[key]; ok {
 		return s, nil
 	}
-	var out []Active
+	var out []lint.Active
 	for _, r := range c.all {
 		m := r.Meta()
 		enabled, sev := true, m.Severity
@@ -367,7 +360,7 @@ func (c *Config) resolve(idx []int) ([]Active, error) {
 			}
 		}
 		if enabled {
-			out = append(out, Active{Rule: r, Severity: sev, Options: opts})
+			out = append(out, lint.Active{Rule: r, Severity: sev, Options: opts})
 		}
 	}
 	c.cache[key] = out

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/lint"
@@ -40,7 +39,7 @@ func Applies(s lint.Safety, unsafe bool) bool {
 }
 
 // Check runs rules over doc and returns the diagnostics sorted by position, then rule.
-func Check(doc *document.Document, active []config.Active) []lint.Diagnostic {
+func Check(doc *document.Document, active []lint.Active) []lint.Diagnostic {
 	var out []lint.Diagnostic
 	for _, a := range active {
 		p := lint.NewPass(doc, a.Rule.Meta().ID, a.Severity, a.Options, nil, func(d lint.Diagnostic) {
@@ -121,7 +120,7 @@ type FixResult struct {
 }
 
 // Fix lints and fixes src until no applicable fix remains.
-func Fix(path, src string, active []config.Active, unsafe bool) FixResult {
+func Fix(path, src string, active []lint.Active, unsafe bool) FixResult {
 	res := FixResult{Text: src, Converged: true}
 	cur := src
 	for pass := 0; ; pass++ {

@@ -7,9 +7,9 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/input"
+	"github.com/newslint/newslint/lint"
 )
 
 // Options control a run.
@@ -45,7 +45,12 @@ type Result struct {
 // Run lints files with up to opts.Jobs workers and calls emit for each result in the order of
 // files. At most a bounded window of results is held at once, so memory does not grow with the
 // number of files.
-func Run(cfg *config.Config, files []input.File, opts Options, emit func(*Result)) {
+// RuleSource gives the rules that run on a file, by its path relative to the walked root.
+type RuleSource interface {
+	For(rel string) []lint.Active
+}
+
+func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -85,7 +90,7 @@ func Run(cfg *config.Config, files []input.File, opts Options, emit func(*Result
 // ErrTooLarge is reported for files over --max-file-size.
 var ErrTooLarge = errors.New("file is larger than --max-file-size")
 
-func lintFile(cfg *config.Config, f input.File, opts Options) (res *Result) {
+func lintFile(cfg RuleSource, f input.File, opts Options) (res *Result) {
 	res = &Result{File: f}
 	defer func() {
 		if p := recover(); p != nil { // a rule bug must not take the run down or lose the file

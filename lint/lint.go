@@ -202,3 +202,10 @@ func (p *Pass) ReportLines(first, last int, msg, fixDesc string, safety Safety) 
 func leadingSpace(s string) int {
 	return len(s) - len(strings.TrimLeft(s, " \t"))
 }
+
+// Active is a rule as it runs on one file: with its configured severity and decoded options.
+type Active struct {
+	Rule     Rule
+	Severity Severity
+	Options  any
+}

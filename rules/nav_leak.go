@@ -121,13 +121,16 @@ func (r NavLeak) Check(p *lint.Pass) {
 		if end != tailFrom {
 			continue
 		}
-		items, sentences, ok := 0, 0, true
+		// Every line must be a list item, few may end like sentences, and the last must be
+		// headline-shaped: a paragraph closing the run means the label sat in the body.
+		items, sentences, lastItem, ok := 0, 0, -1, true
 		for j := l + 1; j < end && ok; j++ {
 			f := d.Feat(j)
 			switch {
 			case f.Blank() || isMarkerOnly(f) || isFurniture(j):
 			case isHeadline(f, false):
 				items++
+				lastItem = j
 				if f.Terminal == '.' {
 					sentences++
 				}
@@ -135,7 +138,7 @@ func (r NavLeak) Check(p *lint.Pass) {
 				ok = false
 			}
 		}
-		if !ok || sentences*2 > items {
+		if !ok || items > 0 && (sentences*3 > items || !isHeadline(d.Feat(lastItem), true)) {
 			continue
 		}
 		if kinds[l] == tailLabel && items < opts.MinTailItems {
@@ -329,7 +332,7 @@ var navLabels = set(
 
 // navTailLabels open a headline list only after the body.
 var navTailLabels = set(
-	"ranking", "rankings", "recommendation", "recommendations", "trending", "popular", "latest",
+	"ranking", "recommendation", "trending", "popular", "latest",
 	"news", "top news", "headlines", "more", "videos", "video", "photos", "opinion", "sponsored",
 	"categories", "tags", "topics", "archives", "recent comments", "most recent", "newest",
 	"kategorien", "catégories", "categorías", "categorias", "categorie", "etiquetas", "tags:",

@@ -173,11 +173,11 @@ func parseBreadcrumb(s string) (breadcrumb, bool) {
 	if words < 4 {
 		return bc, true // a plain breadcrumb: Home > News > World
 	}
+	// The title is clean when the category could be cut off (or stood in its own segment); the
+	// site name after a dash is optional.
 	title, clean := last, true
 	if t, ok := cutSiteSuffix(title); ok {
 		title = t
-	} else {
-		clean = false
 	}
 	if t, ok := cutGluedCategory(title); ok {
 		title = t

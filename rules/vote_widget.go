@@ -78,7 +78,7 @@ var votePhrases = set("rate this article", "rate this story", "rate this post", 
 	"was this helpful? yes no", "was this article helpful", "was this article helpful? yes no",
 	"did you find this article useful", "did you find this helpful", "how useful was this post",
 	"click on a star to rate it", "no votes so far! be the first to rate this post", "average rating",
-	"vote count", "rating", "your rating", "what do you think", "how do you feel about this article",
+	"vote count", "your rating", "how do you feel about this article",
 	"avalie este artigo", "bewerten sie diesen artikel", "notez cet article", "valora este artículo")
 
 var voteCounters = set("like", "likes", "view", "views", "share", "shares", "comment", "comments", "reaction",

@@ -1,0 +1,102 @@
+package document
+
+import (
+	"testing"
+)
+
+func TestLines(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		lines     []string
+		final     bool
+		crlf, bom bool
+	}{
+		{"empty", "", nil, false, false, false},
+		{"lf", "a\nb\n", []string{"a", "b"}, true, false, false},
+		{"no final newline", "a\nb", []string{"a", "b"}, false, false, false},
+		{"crlf", "a\r\nb\r\n", []string{"a", "b"}, true, true, false},
+		{"mixed mostly lf", "a\r\nb\nc\n", []string{"a", "b", "c"}, true, false, false},
+		{"bom", "\ufeffa\nb", []string{"a", "b"}, false, false, true},
+		{"blank lines", "\n\nx\n", []string{"", "", "x"}, true, false, false},
+		{"lone cr kept in content", "a\rb\n", []string{"a\rb"}, true, false, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := New("x", c.src)
+			if d.NumLines() != len(c.lines) {
+				t.Fatalf("%d lines, want %d", d.NumLines(), len(c.lines))
+			}
+			for i, want := range c.lines {
+				if got := d.Text(i); got != want {
+					t.Errorf("line %d = %q, want %q", i, got, want)
+				}
+			}
+			if d.FinalNewline != c.final || d.CRLF != c.crlf || d.BOM != c.bom {
+				t.Errorf("final=%v crlf=%v bom=%v", d.FinalNewline, d.CRLF, d.BOM)
+			}
+			// lines tile the text after the BOM
+			pos := 0
+			if c.bom {
+				pos = 3
+			}
+			for _, l := range d.Lines {
+				if l.Start != pos || l.End < l.Start || l.Next < l.End {
+					t.Fatalf("line %+v does not continue at %d", l, pos)
+				}
+				pos = l.Next
+			}
+			if pos != len(c.src) && len(d.Lines) > 0 {
+				t.Errorf("lines end at %d, text at %d", pos, len(c.src))
+			}
+		})
+	}
+}
+
+func TestPosition(t *testing.T) {
+	d := New("x", "héllo\nwörld ✓\n")
+	for _, c := range []struct{ off, line, col int }{
+		{0, 1, 1}, {1, 1, 2}, {3, 1, 3}, {7, 2, 1}, {9, 2, 3}, {17, 2, 8},
+	} {
+		l, col := d.Position(c.off)
+		if l != c.line || col != c.col {
+			t.Errorf("Position(%d) = %d:%d, want %d:%d", c.off, l, col, c.line, c.col)
+		}
+	}
+}
+
+func TestCheckAndInvalidUTF8(t *testing.T) {
+	if err := Check([]byte("plain text\n")); err != nil {
+		t.Errorf("text refused: %v", err)
+	}
+	if err := Check([]byte("a\x00b")); err != ErrBinary {
+		t.Errorf("NUL: %v", err)
+	}
+	if err := Check([]byte{0xFF, 0xFE, 'a', 0}); err != ErrUTF16 {
+		t.Errorf("UTF-16: %v", err)
+	}
+	d := New("x", "ok\nbad \xff here\n")
+	if d.InvalidUTF8 != 7 {
+		t.Errorf("InvalidUTF8 = %d, want 7", d.InvalidUTF8)
+	}
+	if New("x", "fine ✓").InvalidUTF8 != -1 {
+		t.Error("valid text reported invalid")
+	}
+}
+
+func TestFeatures(t *testing.T) {
+	f := Measure("  “I don’t comment on rumors,” he added.  ")
+	if f.Trim != "“I don’t comment on rumors,” he added." || f.Words != 7 || !f.EndsSentence() || f.Sentences != 1 {
+		t.Errorf("%+v", f)
+	}
+	g := Measure("Related")
+	if g.Words != 1 || g.EndsSentence() || g.CapWords != 1 {
+		t.Errorf("%+v", g)
+	}
+	h := Measure("He left. She stayed! Why?")
+	if h.Sentences != 3 {
+		t.Errorf("sentences = %d", h.Sentences)
+	}
+	empty, x := Measure(""), Measure("x")
+	if !empty.Blank() || x.Blank() {
+		t.Error("Blank")
+	}
+}
