@@ -12,6 +12,7 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"github.com/newslint/newslint/config"
+	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/input"
@@ -41,6 +42,7 @@ type Env struct {
 type options struct {
 	fix, unsafe, diff, exitZero, quiet, noColor, version, help bool
 	format, configPath, selectRules, ignoreRules, failOn       string
+	corpusStats, output                                        string
 	jobs, context                                              int
 	maxFileSize                                                int64
 }
@@ -63,6 +65,8 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.IntVar(&o.jobs, "jobs", 0, "number of parallel workers (default: number of CPUs)")
 	fs.IntVar(&o.context, "context", 2, "lines of context around each fix preview")
 	fs.Int64Var(&o.maxFileSize, "max-file-size", 256<<20, "skip (with an error) files larger than this many bytes; 0 for no limit")
+	fs.StringVar(&o.corpusStats, "corpus-stats", "", "read corpus statistics from these files (comma-separated, from 'newslint stats') instead of gathering them")
+	fs.StringVar(&o.output, "o", "", "with 'newslint stats': write the statistics to this file instead of stdout")
 	fs.BoolVar(&o.help, "help", false, "show this help")
 	fs.BoolVar(&o.help, "h", false, "show this help")
 	return fs
@@ -75,6 +79,8 @@ Usage:
   newslint rules                 list the rules
   newslint rule ID               show a rule's documentation
   newslint init                  write a commented ` + config.FileName + ` with the defaults
+  newslint stats [-o FILE] [PATH...]
+                                 gather the corpus statistics of corpus rules as JSON
 
 Flags (they may come before or after the paths):
 `
@@ -151,6 +157,8 @@ func Main(args []string, env Env) int {
 			return cmdRule(&o, pos[1:], env)
 		case "init":
 			return cmdInit(pos[1:], env)
+		case "stats":
+			return cmdStats(&o, pos[1:], env)
 		}
 	}
 	return lintPaths(&o, pos, env)
@@ -236,6 +244,15 @@ func lintPaths(o *options, paths []string, env Env) int {
 	}
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff, Context: o.context}
+	if o.corpusStats != "" {
+		stats, err := corpus.ReadFiles(splitList(o.corpusStats))
+		if err != nil {
+			return errorf(env, "--corpus-stats: %v", err)
+		}
+		eo.Corpus = stats
+	} else if engine.NeedsCorpus(cfg, files) {
+		eo.Corpus = engine.Gather(cfg, files, eo)
+	}
 	sum := report.NewSummary(o.fix, o.unsafe)
 	var writeErr error
 	changed := 0

@@ -11,6 +11,7 @@ import (
 	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
 )
 
@@ -76,7 +77,9 @@ func RuleDoc(r lint.Rule) string {
 			opts = c.NewOptions()
 		}
 		doc := document.New("example.txt", m.Example)
-		diags := engine.Check(doc, []lint.Active{{Rule: r, Severity: m.Severity, Options: opts}})
+		act := []lint.Active{{Rule: r, Severity: m.Severity, Options: opts}}
+		stats := engine.SelfStats(doc, act)
+		diags := engine.Check(doc, act, stats)
 		for _, d := range diags {
 			line, col := doc.Position(d.Start)
 			fmt.Fprintf(&b, "\n%d:%d: %s [%s] %s\n", line, col, d.Severity, d.Rule, d.Message)
@@ -84,7 +87,7 @@ func RuleDoc(r lint.Rule) string {
 				fmt.Fprintf(&b, "  fix (%s): %s\n", d.Fix.Safety, d.Fix.Description)
 			}
 		}
-		fixed := engine.Fix("example.txt", m.Example, []lint.Active{{Rule: r, Severity: m.Severity, Options: opts}}, true)
+		fixed := engine.Fix("example.txt", m.Example, act, true, stats)
 		if u := diff.Unified("example.txt", "example.txt (fixed)", m.Example, fixed.Text, 1); u != "" {
 			b.WriteString("\nDiff of the fix:\n")
 			for _, l := range strings.Split(strings.TrimSuffix(u, "\n"), "\n") {
@@ -136,5 +139,38 @@ func cmdInit(args []string, env Env) int {
 		return errorf(env, "%v", err)
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s\n", p)
+	return ExitClean
+}
+
+// cmdStats runs the corpus pass alone and writes the statistics as JSON, to be merged with
+// others and fed back with --corpus-stats (for corpora linted in parts or on many machines).
+func cmdStats(o *options, paths []string, env Env) int {
+	cfg, err := loadConfig(o, env)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	files, problems := input.Collect(paths, cfg.Files)
+	for _, p := range problems {
+		fmt.Fprintf(env.Stderr, "newslint: %v\n", p)
+	}
+	stats := engine.Gather(cfg, files, engine.Options{Jobs: o.jobs, MaxFileSize: o.maxFileSize})
+	w := env.Stdout
+	if o.output != "" {
+		f, err := os.Create(o.output)
+		if err != nil {
+			return errorf(env, "%v", err)
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := stats.Write(w); err != nil {
+		return errorf(env, "%v", err)
+	}
+	if len(problems) > 0 {
+		return ExitError
+	}
 	return ExitClean
 }

@@ -89,6 +89,7 @@ type rawFile struct {
 		Rules map[string]toml.Primitive `toml:"rules"`
 	} `toml:"override"`
 	Custom []rules.CustomSpec `toml:"custom"`
+	Names  *rules.NamesConfig `toml:"names"`
 }
 
 type rawSetting struct {
@@ -159,6 +160,17 @@ func Parse(file string, src []byte) (*Config, error) {
 		}
 	}
 	c.all = rules.Builtins()
+	if raw.Names != nil {
+		for i, r := range c.all {
+			if na, ok := r.(rules.NamesAware); ok {
+				nr, err := na.WithNames(*raw.Names)
+				if err != nil {
+					return nil, fail([]string{"names"}, "%v", err)
+				}
+				c.all[i] = nr.(lint.Rule)
+			}
+		}
+	}
 	for i, spec := range raw.Custom {
 		r, err := rules.NewCustom(spec)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/lint"
@@ -39,10 +40,10 @@ func Applies(s lint.Safety, unsafe bool) bool {
 }
 
 // Check runs rules over doc and returns the diagnostics sorted by position, then rule.
-func Check(doc *document.Document, active []lint.Active) []lint.Diagnostic {
+func Check(doc *document.Document, active []lint.Active, stats *corpus.Stats) []lint.Diagnostic {
 	var out []lint.Diagnostic
 	for _, a := range active {
-		p := lint.NewPass(doc, a.Rule.Meta().ID, a.Severity, a.Options, nil, func(d lint.Diagnostic) {
+		p := lint.NewPass(doc, a.Rule.Meta().ID, a.Severity, a.Options, stats, func(d lint.Diagnostic) {
 			out = append(out, d)
 		})
 		a.Rule.Check(p)
@@ -120,13 +121,13 @@ type FixResult struct {
 }
 
 // Fix lints and fixes src until no applicable fix remains.
-func Fix(path, src string, active []lint.Active, unsafe bool) FixResult {
+func Fix(path, src string, active []lint.Active, unsafe bool, stats *corpus.Stats) FixResult {
 	res := FixResult{Text: src, Converged: true}
 	cur := src
 	for pass := 0; ; pass++ {
 		doc := document.New(path, cur)
 		var fixes []*lint.Fix
-		for _, d := range Check(doc, active) {
+		for _, d := range Check(doc, active, stats) {
 			if d.Fix != nil && Applies(d.Fix.Safety, unsafe) {
 				fixes = append(fixes, d.Fix)
 			}

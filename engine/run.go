@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
@@ -26,6 +27,8 @@ type Options struct {
 	Jobs int
 	// MaxFileSize refuses larger files (0: no limit).
 	MaxFileSize int64
+	// Corpus is the statistics corpus rules see (from Gather or --corpus-stats), or nil.
+	Corpus *corpus.Stats
 }
 
 // Result is what a run found in one file.
@@ -121,7 +124,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options) (res *Result) {
 	}
 	active := cfg.For(f.Rel)
 	if opts.Fix || opts.Diff {
-		fr := Fix(f.Path, src, active, opts.Unsafe)
+		fr := Fix(f.Path, src, active, opts.Unsafe, opts.Corpus)
 		if !fr.Converged {
 			res.Errors = append(res.Errors, fmt.Errorf("fixes did not settle after %d passes; file left unchanged", MaxPasses))
 			fr.Text = src
@@ -142,7 +145,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options) (res *Result) {
 			doc = document.New(f.Path, fr.Text)
 		}
 	}
-	res.Findings = Place(doc, Check(doc, active), opts.Preview, opts.Context)
+	res.Findings = Place(doc, Check(doc, active, opts.Corpus), opts.Preview, opts.Context)
 	markConflicts(doc, res.Findings, opts.Unsafe)
 	return res
 }

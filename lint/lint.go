@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/document"
 )
 
@@ -150,16 +151,16 @@ type Pass struct {
 	Doc *document.Document
 	// Options is the rule's decoded options (from NewOptions), or nil.
 	Options any
-	// Corpus holds the statistics of the whole run for corpus rules, or nil.
-	Corpus any
+	// Corpus holds the statistics gathered over the whole run, or nil when none were gathered.
+	Corpus *corpus.Stats
 	rule   string
 	sev    Severity
 	report func(Diagnostic)
 }
 
 // NewPass prepares a pass of rule id with severity sev over doc; report receives diagnostics.
-func NewPass(doc *document.Document, id string, sev Severity, opts, corpus any, report func(Diagnostic)) *Pass {
-	return &Pass{Doc: doc, Options: opts, Corpus: corpus, rule: id, sev: sev, report: report}
+func NewPass(doc *document.Document, id string, sev Severity, opts any, stats *corpus.Stats, report func(Diagnostic)) *Pass {
+	return &Pass{Doc: doc, Options: opts, Corpus: stats, rule: id, sev: sev, report: report}
 }
 
 // Report records d, filling in the rule ID and the configured severity when d leaves them empty.
@@ -208,4 +209,11 @@ type Active struct {
 	Rule     Rule
 	Severity Severity
 	Options  any
+}
+
+// Gatherer is implemented by corpus rules: before any file is checked, the engine calls Gather
+// on every file the rule runs on, then hands the merged statistics to Check in Pass.Corpus.
+// Gather must only add counts, so that the result does not depend on file order or workers.
+type Gatherer interface {
+	Gather(doc *document.Document, opts any, stats *corpus.Stats)
 }

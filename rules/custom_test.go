@@ -55,11 +55,11 @@ func TestCustomConsistency(t *testing.T) {
 	if !equalInts(got, []int{1}) {
 		t.Fatalf("flagged %v", got)
 	}
-	res := engine.Fix("t.txt", doc, active(r), false)
+	res := engine.Fix("t.txt", doc, active(r), false, nil)
 	if res.Text != doc {
 		t.Errorf("consistency fix is unsafe and must not apply by default: %q", res.Text)
 	}
-	res = engine.Fix("t.txt", doc, active(r), true)
+	res = engine.Fix("t.txt", doc, active(r), true, nil)
 	if res.Text != "The grey sky. A grey cat. A grey dog.\n" {
 		t.Errorf("unsafe fix: %q", res.Text)
 	}

@@ -30,7 +30,7 @@ func active(r lint.Rule) []lint.Active {
 func flaggedLines(r lint.Rule, text string) []int {
 	doc := document.New("t.txt", text)
 	seen := map[int]bool{}
-	for _, d := range engine.Check(doc, active(r)) {
+	for _, d := range engine.Check(doc, active(r), engine.SelfStats(doc, active(r))) {
 		first, _ := doc.Position(d.Start)
 		last, _ := doc.Position(d.End)
 		if d.End > d.Start && d.End == doc.Lines[doc.LineAt(d.End)].Start && last > first {
@@ -57,11 +57,11 @@ func runCases(t *testing.T, r lint.Rule, cases []ruleCase) {
 				t.Errorf("flagged lines %v, want %v\ntext:\n%s", got, c.lines, c.text)
 			}
 			if c.fixed != "" {
-				res := engine.Fix("t.txt", c.text, active(r), false)
+				res := engine.Fix("t.txt", c.text, active(r), false, engine.SelfStats(document.New("t.txt", c.text), active(r)))
 				if res.Text != c.fixed {
 					t.Errorf("after fix:\n%q\nwant:\n%q", res.Text, c.fixed)
 				}
-				again := engine.Fix("t.txt", res.Text, active(r), false)
+				again := engine.Fix("t.txt", res.Text, active(r), false, nil)
 				if again.Text != res.Text {
 					t.Errorf("second fix changed the text again:\n%q", again.Text)
 				}

@@ -8,5 +8,8 @@ func Builtins() []lint.Rule {
 		SpamHeader{},
 		VoteWidget{},
 		NavLeak{},
+		NameSpelling{},
+		NameConsistency{},
+		GluedWord{},
 	}
 }

@@ -1,0 +1,99 @@
+package engine
+
+import (
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/newslint/newslint/corpus"
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/input"
+	"github.com/newslint/newslint/lint"
+)
+
+// NeedsCorpus reports whether any rule that runs on files is a corpus rule.
+func NeedsCorpus(src RuleSource, files []input.File) bool {
+	seen := map[string]bool{}
+	for _, f := range files {
+		for _, a := range src.For(f.Rel) {
+			id := a.Rule.Meta().ID
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			if _, ok := a.Rule.(lint.Gatherer); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Gather is the corpus pass: every corpus rule sees every file it runs on, and the per-worker
+// counts are merged. Counts only add up, so the result is the same whatever the file order or
+// number of workers. Unreadable files are skipped here; the checking pass reports them.
+func Gather(src RuleSource, files []input.File, opts Options) *corpus.Stats {
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	work := make(chan int)
+	parts := make([]*corpus.Stats, jobs)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		parts[w] = corpus.New()
+		wg.Add(1)
+		go func(local *corpus.Stats) {
+			defer wg.Done()
+			for i := range work {
+				gatherFile(src, files[i], opts, local)
+			}
+		}(parts[w])
+	}
+	for i := range files {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	total := corpus.New()
+	for _, p := range parts {
+		total.Merge(p)
+	}
+	return total
+}
+
+func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats) {
+	defer func() { _ = recover() }() // the checking pass reports what went wrong
+	if opts.MaxFileSize > 0 {
+		if st, err := os.Stat(f.Path); err != nil || st.Size() > opts.MaxFileSize {
+			return
+		}
+	}
+	raw, err := os.ReadFile(f.Path)
+	if err != nil || document.Check(raw) != nil {
+		return
+	}
+	doc := document.New(f.Path, string(raw))
+	stats.Files++
+	for _, a := range src.For(f.Rel) {
+		if g, ok := a.Rule.(lint.Gatherer); ok {
+			g.Gather(doc, a.Options, stats)
+		}
+	}
+}
+
+// SelfStats gathers corpus statistics from a single document, for checking one text on its own
+// (rule examples, tests): corpus rules then see that text as the whole corpus.
+func SelfStats(doc *document.Document, active []lint.Active) *corpus.Stats {
+	var stats *corpus.Stats
+	for _, a := range active {
+		if g, ok := a.Rule.(lint.Gatherer); ok {
+			if stats == nil {
+				stats = corpus.New()
+				stats.Files = 1
+			}
+			g.Gather(doc, a.Options, stats)
+		}
+	}
+	return stats
+}

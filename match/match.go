@@ -1,0 +1,144 @@
+// Package match finds many literal strings at once: an Aho-Corasick automaton compiled to a
+// dense DFA over byte classes, so one pass over a text costs one table look-up per byte,
+// however many patterns there are.
+package match
+
+import "sort"
+
+// Matcher is an immutable automaton; it is safe for concurrent use.
+type Matcher struct {
+	patterns []string
+	fold     bool
+	class    [256]uint8 // byte → class; class 0 never appears in a pattern
+	nclass   int
+	delta    []int32 // state*nclass + class → next state
+	out      []int32 // state → pattern ending here, or -1
+	dict     []int32 // state → nearest state on the failure chain with an output, or -1
+}
+
+// New compiles patterns. With foldASCII, ASCII letters match regardless of case (other bytes
+// match exactly); callers check the case they need on each match.
+func New(patterns []string, foldASCII bool) *Matcher {
+	m := &Matcher{patterns: patterns, fold: foldASCII}
+	norm := func(b byte) byte {
+		if foldASCII && b >= 'A' && b <= 'Z' {
+			return b + 'a' - 'A'
+		}
+		return b
+	}
+	// byte classes: every byte used in a pattern gets its own class
+	var used [256]bool
+	for _, p := range patterns {
+		for i := 0; i < len(p); i++ {
+			used[norm(p[i])] = true
+		}
+	}
+	n := 1
+	var classOf [256]uint8
+	for b := 0; b < 256; b++ {
+		if used[b] {
+			classOf[b] = uint8(n)
+			n++
+		}
+	}
+	for b := 0; b < 256; b++ {
+		m.class[b] = classOf[norm(byte(b))]
+	}
+	m.nclass = n
+	// trie
+	type node struct {
+		next map[uint8]int32
+	}
+	nodes := []node{{next: map[uint8]int32{}}}
+	out := []int32{-1}
+	for pi, p := range patterns {
+		if p == "" {
+			continue
+		}
+		s := int32(0)
+		for i := 0; i < len(p); i++ {
+			c := m.class[p[i]]
+			nx, ok := nodes[s].next[c]
+			if !ok {
+				nx = int32(len(nodes))
+				nodes = append(nodes, node{next: map[uint8]int32{}})
+				out = append(out, -1)
+				nodes[s].next[c] = nx
+			}
+			s = nx
+		}
+		if out[s] < 0 {
+			out[s] = int32(pi)
+		}
+	}
+	ns := len(nodes)
+	m.delta = make([]int32, ns*n)
+	m.out = out
+	m.dict = make([]int32, ns)
+	fail := make([]int32, ns)
+	m.dict[0] = -1
+	// breadth-first: fill the DFA row of each state from its failure state's row
+	queue := []int32{0}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		row := m.delta[int(s)*n : int(s)*n+n]
+		if s != 0 {
+			copy(row, m.delta[int(fail[s])*n:int(fail[s])*n+n])
+		}
+		keys := make([]int, 0, len(nodes[s].next))
+		for c := range nodes[s].next {
+			keys = append(keys, int(c))
+		}
+		sort.Ints(keys)
+		for _, ci := range keys {
+			c := uint8(ci)
+			t := nodes[s].next[c]
+			if s == 0 {
+				fail[t] = 0
+			} else {
+				fail[t] = m.delta[int(fail[s])*n+int(c)]
+			}
+			f := fail[t]
+			if out[f] >= 0 {
+				m.dict[t] = f
+			} else {
+				m.dict[t] = m.dict[f]
+			}
+			row[c] = t
+			queue = append(queue, t)
+		}
+	}
+	return m
+}
+
+// Patterns returns the compiled patterns.
+func (m *Matcher) Patterns() []string { return m.patterns }
+
+// FindAll calls fn for every occurrence of every pattern in text, in order of end position,
+// with the pattern's index and its byte range. fn returns false to stop.
+func (m *Matcher) FindAll(text string, fn func(pattern, start, end int) bool) {
+	n := int32(m.nclass)
+	s := int32(0)
+	for i := 0; i < len(text); i++ {
+		s = m.delta[s*n+int32(m.class[text[i]])]
+		for o := s; o > 0; o = m.dict[o] {
+			if p := m.out[o]; p >= 0 {
+				end := i + 1
+				if !fn(int(p), end-len(m.patterns[p]), end) {
+					return
+				}
+			}
+			if m.dict[o] < 0 {
+				break
+			}
+		}
+	}
+}
+
+// Contains reports whether any pattern occurs in text.
+func (m *Matcher) Contains(text string) bool {
+	found := false
+	m.FindAll(text, func(int, int, int) bool { found = true; return false })
+	return found
+}

@@ -1,0 +1,193 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newslint/newslint/corpus"
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/lint"
+)
+
+// GluedWord finds two words run together by a scraper: "statedthat", "accordingto".
+type GluedWord struct{}
+
+type gluedOptions struct {
+	// Words adds words that are never glued (house vocabulary).
+	Words []string `toml:"words"`
+	// CorpusFiles: a word used in at least this many files of the run counts as a word.
+	CorpusFiles int `toml:"corpus_files"`
+}
+
+func (o *gluedOptions) Validate() error {
+	if o.CorpusFiles < 2 {
+		return fmt.Errorf("corpus_files must be at least 2, got %d", o.CorpusFiles)
+	}
+	return nil
+}
+
+// NewOptions implements lint.Configurable.
+func (GluedWord) NewOptions() any { return &gluedOptions{CorpusFiles: 3} }
+
+// Meta implements lint.Rule.
+func (GluedWord) Meta() *lint.Meta {
+	return &lint.Meta{
+		ID:       "glued-word",
+		Severity: lint.Warning,
+		Fixable:  true,
+		Corpus:   true,
+		Summary:  "two words run together (\"statedthat\")",
+		Doc: `Finds two words that a scraper ran together when it dropped the markup between them
+("statedthat", "accordingto", "saidthe"): a lower-case word that is not in the English word list
+(derived from SCOWL, see rules/data/words.COPYRIGHT), is not used as a word in at least
+corpus_files files of the run (default 3), and splits in exactly one way into two listed words
+of two letters or more, one of them a function word ("that", "to", "the", "said" …). Compounds
+that are words (however, nevertheless, breakthrough, whereas, cannot) and new words the corpus
+uses (livestream, chatbot) are left alone, and so are capitalised words, names, URLs, e-mail
+addresses and hashtags. Only English documents are checked (by their share of English function
+words). Glued words break search and tokenisation. The fix (safe) inserts the space. Options:
+words (more words that are never split) and corpus_files.`,
+		Example: "After the visit, the president statedthat the talks would resume next week.\n",
+		Options: []lint.Option{
+			{Name: "words", Type: "list of strings", Default: "[]", Doc: "more words that are never split"},
+			{Name: "corpus_files", Type: "integer", Default: "3", Doc: "files of the run a word must appear in to count as a word"},
+		},
+	}
+}
+
+// lowerTokens calls fn for each lower-case word of text that stands alone: letters only, not
+// part of a URL, e-mail address, hashtag, handle or hyphenated or apostrophised word.
+func lowerTokens(text string, fn func(start, end int, w string)) {
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j := i
+		lower := true
+		for j < len(text) {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r2) {
+				break
+			}
+			if !(r2 >= 'a' && r2 <= 'z') {
+				lower = false
+			}
+			j += s2
+		}
+		if lower && standsAlone(text, i, j) {
+			fn(i, j, text[i:j])
+		}
+		i = j
+	}
+}
+
+func standsAlone(text string, s, e int) bool {
+	if s > 0 {
+		switch b := text[s-1]; b {
+		case '#', '@', '/', '.', '_', '-', '\'', ':', '=', '&', '?', '\\':
+			return false
+		default:
+			if b >= '0' && b <= '9' || b >= 0x80 && lastRune(text[:s]) == '’' {
+				return false
+			}
+		}
+	}
+	if e < len(text) {
+		switch b := text[e]; b {
+		case '@', '/', '_', '-', '\'', '=', '\\':
+			return false
+		case '.', ':':
+			// "example.com", "http:": a letter right after the dot or colon
+			if e+1 < len(text) && (unicode.IsLetter(rune(text[e+1])) || text[e+1] == '/') {
+				return false
+			}
+		default:
+			if b >= '0' && b <= '9' {
+				return false
+			}
+			if b >= 0x80 {
+				if r, _ := utf8.DecodeRuneInString(text[e:]); r == '’' {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// englishText reports whether enough of a document's words are English function words.
+func englishText(text string) bool {
+	words, stops := 0, 0
+	lowerTokens(text, func(_, _ int, w string) {
+		words++
+		if englishStopwords[w] {
+			stops++
+		}
+	})
+	return words >= 8 && stops*100 >= words*15
+}
+
+// Gather implements lint.Gatherer: it counts, per file, the lower-case words the dictionary
+// lacks, so that words the corpus really uses are not split.
+func (GluedWord) Gather(doc *document.Document, _ any, stats *corpus.Stats) {
+	seen := map[string]bool{}
+	lowerTokens(doc.Src, func(_, _ int, w string) {
+		if len(w) >= 5 && !seen[w] && !isWord(w) {
+			seen[w] = true
+			stats.Vocab[w]++
+		}
+	})
+}
+
+// splitGlued returns the one way w splits into two words, one of them a function word.
+func splitGlued(w string) (string, string, bool) {
+	var left, right string
+	n := 0
+	for i := 2; i <= len(w)-2; i++ {
+		a, b := w[:i], w[i:]
+		if !(functionWords[a] || functionWords[b]) || !isWord(a) || !isWord(b) {
+			continue
+		}
+		n++
+		left, right = a, b
+	}
+	return left, right, n == 1
+}
+
+// Check implements lint.Rule.
+func (r GluedWord) Check(p *lint.Pass) {
+	o, _ := p.Options.(*gluedOptions)
+	if o == nil {
+		o = r.NewOptions().(*gluedOptions)
+	}
+	src := p.Doc.Src
+	if !englishText(src) {
+		return
+	}
+	extra := map[string]bool{}
+	for _, w := range o.Words {
+		extra[strings.ToLower(w)] = true
+	}
+	lowerTokens(src, func(s, e int, w string) {
+		if len(w) < 5 || isWord(w) || extra[w] {
+			return
+		}
+		if p.Corpus != nil && p.Corpus.Vocab[w] >= uint32(o.CorpusFiles) {
+			return
+		}
+		a, b, ok := splitGlued(w)
+		if !ok {
+			return
+		}
+		fixed := a + " " + b
+		p.Report(lint.Diagnostic{Start: s, End: e,
+			Message: fmt.Sprintf("%q looks like two words run together: %q", w, fixed),
+			Fix: &lint.Fix{Description: fmt.Sprintf("write %q", fixed), Safety: lint.Safe,
+				Edits: []lint.TextEdit{{Start: s + len(a), End: s + len(a), NewText: " "}}}})
+	})
+}

@@ -1,0 +1,340 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newslint/newslint/corpus"
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/lint"
+)
+
+// NameConsistency finds person-name spellings that are near-variants of a clearly dominant
+// spelling of the same name in the corpus ("Sergei Lavrov" among many "Sergey Lavrov").
+type NameConsistency struct {
+	db *NameDB
+}
+
+type consistencyOptions struct {
+	// MinUses is the fewest uses the dominant spelling needs.
+	MinUses int `toml:"min_uses"`
+	// Ratio is how many times more often the dominant spelling must be used.
+	Ratio int `toml:"ratio"`
+}
+
+func (o *consistencyOptions) Validate() error {
+	if o.MinUses < 2 {
+		return fmt.Errorf("min_uses must be at least 2, got %d", o.MinUses)
+	}
+	if o.Ratio < 2 {
+		return fmt.Errorf("ratio must be at least 2, got %d", o.Ratio)
+	}
+	return nil
+}
+
+// NewOptions implements lint.Configurable.
+func (NameConsistency) NewOptions() any { return &consistencyOptions{MinUses: 3, Ratio: 3} }
+
+// WithNames implements NamesAware: the never-merge groups and listed names come from [names].
+func (NameConsistency) WithNames(cfg NamesConfig) (any, error) {
+	db, err := BuildNames(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return NameConsistency{db: db}, nil
+}
+
+func (r NameConsistency) names() *NameDB {
+	if r.db != nil {
+		return r.db
+	}
+	db, err := DefaultNames()
+	if err != nil {
+		panic(err)
+	}
+	return db
+}
+
+// Meta implements lint.Rule.
+func (NameConsistency) Meta() *lint.Meta {
+	return &lint.Meta{
+		ID:       "name-consistency",
+		Severity: lint.Info,
+		Fixable:  true,
+		Corpus:   true,
+		Summary:  "rare spelling of a person's name that the corpus mostly spells otherwise",
+		Doc: `Compares the spellings of person names across all files of a run. A spelling is reported
+when it is a near-variant of a clearly dominant spelling: the same number of name words, at most
+one word differing, and that word equal after folding case, accents and hyphens and a small
+transliteration table (ei/ey, oo/u, o/u, kh/h, ou/u, y/i) or within one edit (two for words of
+eight letters or more; an added ending such as "Lavrova" for "Lavrov" does not count, it is often
+another person). The dominant spelling needs at least min_uses uses (default 3) and ratio times
+(default 3) as many as the rare one. Inconsistent spellings split one person into several for
+search and entity linking. Names of the canonical-name list are left to name-spelling, and
+names in a never-merge group are never compared. The fix (unsafe) writes the dominant spelling.
+The counts come from the corpus pass, or from --corpus-stats; the result does not depend on file
+order or the number of workers.`,
+		Example: "Andrei Volkonsky spoke first, and Andrei Volkonsky left.\nAndrei Volkonsky returned; Andrei Volkonsky said so.\n" +
+			"Later, Andrey Volkonsky said more.\n",
+		Options: []lint.Option{
+			{Name: "min_uses", Type: "integer", Default: "3", Doc: "fewest uses of the dominant spelling"},
+			{Name: "ratio", Type: "integer", Default: "3", Doc: "how many times more often the dominant spelling is used"},
+		},
+	}
+}
+
+// nameTitles are words that precede names but are not part of them.
+var nameTitles = set("mr", "mrs", "ms", "dr", "sir", "president", "minister", "prime", "foreign", "defence",
+	"defense", "secretary", "general", "leader", "chancellor", "king", "queen", "prince", "princess",
+	"senator", "sen", "rep", "governor", "gov", "mayor", "judge", "justice", "pope", "premier", "chairman",
+	"ceo", "spokesman", "spokeswoman", "spokesperson", "professor", "prof", "rev", "lt", "col", "capt",
+	"sgt", "deputy", "vice", "former", "the", "a", "an", "but", "and", "when", "after", "as", "in", "on",
+	"at", "by", "for", "with", "from", "to", "of", "if", "while", "this", "that", "north", "south",
+	"east", "west", "new", "saint", "st", "lord", "lady", "rabbi", "imam", "sheikh", "ayatollah", "cardinal",
+	"archbishop", "bishop", "father", "brother", "sister", "coach", "captain", "officer", "agent")
+
+// nameCandidates calls fn for each likely person name in text: two or three capitalised words
+// in a row (after leading titles), at least one of them not an English dictionary word.
+func nameCandidates(text string, fn func(start, end int, name string)) {
+	var toks [][2]int // runs of capitalised words separated by single spaces
+	flush := func() {
+		for len(toks) > 0 && nameTitles[strings.ToLower(text[toks[0][0]:toks[0][1]])] {
+			toks = toks[1:]
+		}
+		if n := len(toks); n >= 2 && n <= 3 {
+			start, end := toks[0][0], toks[n-1][1]
+			plain := true
+			for _, t := range toks {
+				w := strings.ToLower(text[t[0]:t[1]])
+				if nameTitles[w] {
+					plain = true
+					break
+				}
+				if !isWord(w) {
+					plain = false
+				}
+			}
+			if !plain {
+				fn(start, end, text[start:end])
+			}
+		}
+		toks = toks[:0]
+	}
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsUpper(r) && (i == 0 || !isNameRune(lastRune(text[:i]))) {
+			// a capitalised word: letters, with inner hyphens followed by letters
+			j, lower := i+size, 0
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r2) {
+					if unicode.IsLower(r2) {
+						lower++
+					}
+					j += s2
+					continue
+				}
+				if r2 == '-' && j+s2 < len(text) {
+					if r3, _ := utf8.DecodeRuneInString(text[j+s2:]); unicode.IsLetter(r3) {
+						j += s2
+						continue
+					}
+				}
+				break
+			}
+			if lower == 0 || j-i < 2 || (j < len(text) && unicode.IsDigit(lastRune(text[:j+1]))) {
+				flush()
+				i = j
+				continue
+			}
+			if n := len(toks); n > 0 && !(toks[n-1][1] == i-1 && text[i-1] == ' ') {
+				flush()
+			}
+			toks = append(toks, [2]int{i, j})
+			i = j
+			continue
+		}
+		if r == ' ' && len(toks) > 0 && toks[len(toks)-1][1] == i {
+			i += size
+			continue
+		}
+		flush()
+		i += size
+	}
+	flush()
+}
+
+func isNameRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// Gather implements lint.Gatherer: it counts the uses of each candidate spelling.
+func (NameConsistency) Gather(doc *document.Document, _ any, stats *corpus.Stats) {
+	nameCandidates(doc.Src, func(_, _ int, name string) { stats.Names[name]++ })
+}
+
+// translit folds a name word for comparison: lower case, no accents, and the transliteration
+// table applied.
+func translit(w string) string {
+	w = foldAccents(strings.ToLower(w))
+	for _, p := range [][2]string{{"kh", "h"}, {"ey", "ei"}, {"oo", "u"}, {"ou", "u"}, {"o", "u"}, {"y", "i"}} {
+		w = strings.ReplaceAll(w, p[0], p[1])
+	}
+	return w
+}
+
+var accentFold = strings.NewReplacer(
+	"á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ā", "a", "ă", "a", "ą", "a",
+	"ç", "c", "ć", "c", "č", "c", "ď", "d", "đ", "d", "é", "e", "è", "e", "ê", "e", "ë", "e", "ē", "e",
+	"ė", "e", "ę", "e", "ě", "e", "ğ", "g", "í", "i", "ì", "i", "î", "i", "ï", "i", "ī", "i", "ı", "i",
+	"ł", "l", "ľ", "l", "ñ", "n", "ń", "n", "ň", "n", "ó", "o", "ò", "o", "ô", "o", "ö", "o", "õ", "o",
+	"ø", "o", "ō", "o", "ő", "o", "ř", "r", "ś", "s", "š", "s", "ş", "s", "ș", "s", "ť", "t", "ţ", "t",
+	"ț", "t", "ú", "u", "ù", "u", "û", "u", "ü", "u", "ū", "u", "ů", "u", "ű", "u", "ý", "y", "ÿ", "y",
+	"ź", "z", "ż", "z", "ž", "z", "’", "'")
+
+func foldAccents(s string) string { return accentFold.Replace(s) }
+
+func nameWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' })
+}
+
+// nearName reports whether a and b spell one name: the same number of words, at most one word
+// differing after transliteration folding, and that one close.
+func nearName(a, b string) bool {
+	wa, wb := nameWords(a), nameWords(b)
+	if len(wa) != len(wb) || len(wa) < 2 {
+		return false
+	}
+	diff := 0
+	for i := range wa {
+		x, y := translit(wa[i]), translit(wb[i])
+		if x == y {
+			continue
+		}
+		diff++
+		if diff > 1 || !closeWord(x, y) {
+			return false
+		}
+	}
+	return true
+}
+
+// closeWord allows one edit (two from eight letters), but not a different ending added to the
+// same stem, and nothing for words of three letters or fewer.
+func closeWord(x, y string) bool {
+	rx, ry := []rune(x), []rune(y)
+	n := min(len(rx), len(ry))
+	if n <= 3 {
+		return false
+	}
+	if strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
+		return false
+	}
+	limit := 1
+	if n >= 8 {
+		limit = 2
+	}
+	return editDistance(rx, ry, limit) <= limit
+}
+
+// editDistance is the Levenshtein distance, or limit+1 once it exceeds limit.
+func editDistance(a, b []rune, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// variants maps each rare spelling to its dominant spelling, computed once from the counts.
+func (r NameConsistency) variants(stats *corpus.Stats, o *consistencyOptions) map[string]string {
+	key := fmt.Sprintf("name-consistency/%d/%d/%p", o.MinUses, o.Ratio, r.names())
+	return stats.Derived(key, func(s *corpus.Stats) any {
+		db := r.names()
+		blocks := map[string][]string{}
+		for name := range s.Names {
+			if db.Known(name) || db.InNeverMerge(name) {
+				continue
+			}
+			var b strings.Builder
+			for _, w := range nameWords(name) {
+				t := translit(w)
+				r, _ := utf8.DecodeRuneInString(t)
+				b.WriteRune(r)
+			}
+			k := b.String()
+			blocks[k] = append(blocks[k], name)
+		}
+		out := map[string]string{}
+		for _, names := range blocks {
+			sort.Slice(names, func(i, j int) bool {
+				if s.Names[names[i]] != s.Names[names[j]] {
+					return s.Names[names[i]] > s.Names[names[j]]
+				}
+				return names[i] < names[j]
+			})
+			for i, rare := range names {
+				cr := s.Names[rare]
+				for _, dom := range names[:i] {
+					cd := s.Names[dom]
+					if cd < uint32(o.MinUses) || cd < uint32(o.Ratio)*cr {
+						continue
+					}
+					if nearName(rare, dom) && !db.NeverMerge(rare, dom) {
+						out[rare] = dom
+						break
+					}
+				}
+			}
+		}
+		return out
+	}).(map[string]string)
+}
+
+// Check implements lint.Rule.
+func (r NameConsistency) Check(p *lint.Pass) {
+	if p.Corpus == nil {
+		return
+	}
+	o, _ := p.Options.(*consistencyOptions)
+	if o == nil {
+		o = r.NewOptions().(*consistencyOptions)
+	}
+	vars := r.variants(p.Corpus, o)
+	if len(vars) == 0 {
+		return
+	}
+	nameCandidates(p.Doc.Src, func(start, end int, name string) {
+		dom, ok := vars[name]
+		if !ok {
+			return
+		}
+		p.Report(lint.Diagnostic{Start: start, End: end,
+			Message: fmt.Sprintf("%q is a rare spelling: this corpus writes %q %d times, %q %d", name, dom,
+				p.Corpus.Names[dom], name, p.Corpus.Names[name]),
+			Fix: &lint.Fix{Description: fmt.Sprintf("write %q", dom), Safety: lint.Unsafe,
+				Edits: []lint.TextEdit{{Start: start, End: end, NewText: dom}}}})
+	})
+}

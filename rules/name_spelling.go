@@ -1,0 +1,85 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newslint/newslint/lint"
+)
+
+// NameSpelling checks names against the canonical-name list: known misspellings get a safe fix,
+// accepted alternative spellings are reported as info with an unsafe fix.
+type NameSpelling struct {
+	db *NameDB // nil: the embedded list
+}
+
+// WithNames implements NamesAware.
+func (NameSpelling) WithNames(cfg NamesConfig) (any, error) {
+	db, err := BuildNames(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return NameSpelling{db: db}, nil
+}
+
+func (r NameSpelling) names() *NameDB {
+	if r.db != nil {
+		return r.db
+	}
+	db, err := DefaultNames()
+	if err != nil {
+		panic(err) // the embedded list is checked by the tests
+	}
+	return db
+}
+
+// Meta implements lint.Rule.
+func (NameSpelling) Meta() *lint.Meta {
+	return &lint.Meta{
+		ID:       "name-spelling",
+		Severity: lint.Warning,
+		Fixable:  true,
+		Summary:  "misspelled or variant spellings of well-known names",
+		Doc: `Checks names against an embedded list of a few hundred people, places and organisations
+prominent in international news (heads of state and government, foreign ministers, party leaders,
+companies, places; see rules/data/names.txt for sources and licence). A known misspelling ("Kim
+Jung Un" for "Kim Jong Un", "Yun Suk-yeol" for "Yoon Suk Yeol") is reported with a safe fix to
+the canonical spelling; an accepted alternative romanisation or house style ("Kim Jong-un",
+"Sergei Lavrov") is reported as info with an unsafe fix, so a corpus can choose one style with
+--unsafe-fixes. Misspelled names break search, entity linking and deduplication. Matching is on
+whole names, exactly as listed or in capitals, with one automaton over all spellings, and never
+touches a different entity whose name looks alike (Kim Jong Il, Austria, Niger). Configure with
+the [names] table: entries (canonical, kind, misspellings, variants) extend the list or replace
+an entry with the same canonical spelling, disable drops embedded entries, never_merge adds
+groups of different entities.`,
+		Example: "North Korean leader Kim Jung Un met Russian Foreign Minister Sergei Lavrov in Pyongyang on Thursday.\n",
+	}
+}
+
+// Check implements lint.Rule.
+func (r NameSpelling) Check(p *lint.Pass) {
+	db := r.names()
+	src := p.Doc.Src
+	for _, h := range db.Find(src) {
+		if h.sp.kind == canonicalSpelling {
+			continue
+		}
+		want := db.Entries[h.sp.entry].Canonical
+		if h.upper {
+			want = strings.ToUpper(want)
+		}
+		found := src[h.start:h.end]
+		d := lint.Diagnostic{Start: h.start, End: h.end}
+		if h.sp.kind == misspelling {
+			d.Message = fmt.Sprintf("%q is a misspelling of %q", found, want)
+			d.Fix = &lint.Fix{Description: fmt.Sprintf("write %q", want), Safety: lint.Safe,
+				Edits: []lint.TextEdit{{Start: h.start, End: h.end, NewText: want}}}
+		} else {
+			d.Severity = lint.Info
+			d.Message = fmt.Sprintf("%q is a variant spelling of %q", found, want)
+			d.Fix = &lint.Fix{Description: fmt.Sprintf("write %q (house style)", want), Safety: lint.Unsafe,
+				Edits: []lint.TextEdit{{Start: h.start, End: h.end, NewText: want}}}
+		}
+		p.Report(d)
+	}
+}

@@ -1,0 +1,327 @@
+package rules
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newslint/newslint/match"
+)
+
+//go:embed data/names.txt
+var namesData string
+
+// NameEntry is one entity of the canonical-name list.
+type NameEntry struct {
+	Canonical    string   `toml:"canonical"`
+	Kind         string   `toml:"kind"`
+	Misspellings []string `toml:"misspellings"`
+	Variants     []string `toml:"variants"`
+}
+
+// NamesConfig is the [names] table of .newslint.toml: entries that extend or replace the
+// embedded list (same canonical spelling), embedded entries to drop, and more groups of names
+// that must never be merged.
+type NamesConfig struct {
+	Entries    []NameEntry `toml:"entries"`
+	Disable    []string    `toml:"disable"`
+	NeverMerge [][]string  `toml:"never_merge"`
+}
+
+// NamesAware rules take the [names] table; the configuration replaces them with WithNames.
+type NamesAware interface {
+	WithNames(NamesConfig) (any, error)
+}
+
+type spellingKind int
+
+const (
+	canonicalSpelling spellingKind = iota
+	misspelling
+	variantSpelling
+)
+
+type spelling struct {
+	entry int
+	kind  spellingKind
+	text  string
+}
+
+// NameDB is a compiled canonical-name list.
+type NameDB struct {
+	Entries []NameEntry
+	spells  []spelling
+	bySpell map[string]int // folded spelling → index in spells
+	m       *match.Matcher
+	// never maps a folded name to the never-merge groups it belongs to.
+	never map[string][]int
+}
+
+var (
+	defaultDBOnce sync.Once
+	defaultDB     *NameDB
+	defaultDBErr  error
+)
+
+// DefaultNames returns the embedded list, compiled once.
+func DefaultNames() (*NameDB, error) {
+	defaultDBOnce.Do(func() { defaultDB, defaultDBErr = BuildNames(NamesConfig{}) })
+	return defaultDB, defaultDBErr
+}
+
+// parseNames reads the embedded data format.
+func parseNames(data string) ([]NameEntry, [][]string, error) {
+	var entries []NameEntry
+	var never [][]string
+	for n, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(line, "never-merge:"); ok {
+			var g []string
+			for _, f := range strings.Split(rest, "|") {
+				if f = strings.TrimSpace(f); f != "" {
+					g = append(g, f)
+				}
+			}
+			never = append(never, g)
+			continue
+		}
+		f := strings.Split(line, "|")
+		if len(f) != 4 {
+			return nil, nil, fmt.Errorf("names data line %d: want 4 fields, got %d", n+1, len(f))
+		}
+		e := NameEntry{Canonical: strings.TrimSpace(f[0]), Kind: strings.TrimSpace(f[1]),
+			Misspellings: splitComma(f[2]), Variants: splitComma(f[3])}
+		entries = append(entries, e)
+	}
+	return entries, never, nil
+}
+
+func splitComma(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// foldName folds case and hyphens, for comparing spellings.
+func foldName(s string) string {
+	return strings.ToLower(strings.ReplaceAll(s, "-", " "))
+}
+
+// BuildNames compiles the embedded list with cfg applied.
+func BuildNames(cfg NamesConfig) (*NameDB, error) {
+	entries, never, err := parseNames(namesData)
+	if err != nil {
+		return nil, err
+	}
+	drop := map[string]bool{}
+	for _, d := range cfg.Disable {
+		drop[d] = true
+	}
+	replace := map[string]NameEntry{}
+	for _, e := range cfg.Entries {
+		if strings.TrimSpace(e.Canonical) == "" {
+			return nil, fmt.Errorf("names entry without canonical spelling")
+		}
+		switch e.Kind {
+		case "", "person", "place", "org":
+		default:
+			return nil, fmt.Errorf("names entry %q: kind must be person, place or org, got %q", e.Canonical, e.Kind)
+		}
+		if e.Kind == "" {
+			e.Kind = "person"
+		}
+		replace[e.Canonical] = e
+	}
+	known := map[string]bool{}
+	for _, e := range entries {
+		known[e.Canonical] = true
+	}
+	for _, d := range cfg.Disable {
+		if !known[d] {
+			return nil, fmt.Errorf("names.disable: %q is not in the embedded list", d)
+		}
+	}
+	var final []NameEntry
+	for _, e := range entries {
+		if drop[e.Canonical] {
+			continue
+		}
+		if r, ok := replace[e.Canonical]; ok {
+			e = r
+			delete(replace, e.Canonical)
+		}
+		final = append(final, e)
+	}
+	for _, e := range cfg.Entries { // new entries, in config order
+		if _, ok := replace[e.Canonical]; ok {
+			final = append(final, replace[e.Canonical])
+			delete(replace, e.Canonical)
+		}
+	}
+	never = append(never, cfg.NeverMerge...)
+	return compileNames(final, never)
+}
+
+func compileNames(entries []NameEntry, never [][]string) (*NameDB, error) {
+	db := &NameDB{Entries: entries, bySpell: map[string]int{}, never: map[string][]int{}}
+	owner := map[string]int{} // lower-case spelling → entity, to keep entities apart
+	exact := map[string]bool{}
+	add := func(ei int, k spellingKind, text string) error {
+		key := strings.ToLower(text)
+		if prev, ok := owner[key]; ok && prev != ei {
+			return fmt.Errorf("names: %q is listed for both %q and %q", text, entries[prev].Canonical, entries[ei].Canonical)
+		}
+		owner[key] = ei
+		if exact[text] {
+			return fmt.Errorf("names: %q is listed twice for %q", text, entries[ei].Canonical)
+		}
+		exact[text] = true
+		if _, ok := db.bySpell[key]; !ok || k == canonicalSpelling {
+			db.bySpell[key] = len(db.spells)
+		}
+		db.spells = append(db.spells, spelling{ei, k, text})
+		return nil
+	}
+	for i, e := range entries {
+		if err := add(i, canonicalSpelling, e.Canonical); err != nil {
+			return nil, err
+		}
+	}
+	for i, e := range entries {
+		for _, s := range e.Misspellings {
+			if err := add(i, misspelling, s); err != nil {
+				return nil, err
+			}
+		}
+		for _, s := range e.Variants {
+			if err := add(i, variantSpelling, s); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for gi, g := range never {
+		if len(g) < 2 {
+			return nil, fmt.Errorf("names: a never-merge group needs two or more names: %q", g)
+		}
+		for _, n := range g {
+			db.never[foldName(n)] = append(db.never[foldName(n)], gi)
+		}
+	}
+	// No spelling of one entity may be a spelling of another entity it must not merge with.
+	for _, sp := range db.spells {
+		if sp.kind == canonicalSpelling {
+			continue
+		}
+		canon := entries[sp.entry].Canonical
+		for _, g := range db.never[foldName(sp.text)] {
+			for _, other := range never[g] {
+				if foldName(other) != foldName(canon) && foldName(other) == foldName(sp.text) {
+					return nil, fmt.Errorf("names: %q, a spelling of %q, is the never-merge name %q", sp.text, canon, other)
+				}
+			}
+		}
+	}
+	pats := make([]string, len(db.spells))
+	for i, s := range db.spells {
+		pats[i] = s.text
+	}
+	db.m = match.New(pats, true)
+	return db, nil
+}
+
+// NeverMerge reports whether a and b belong to one never-merge group.
+func (db *NameDB) NeverMerge(a, b string) bool {
+	ga, gb := db.never[foldName(a)], db.never[foldName(b)]
+	for _, x := range ga {
+		for _, y := range gb {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// InNeverMerge reports whether name is in any never-merge group.
+func (db *NameDB) InNeverMerge(name string) bool { return len(db.never[foldName(name)]) > 0 }
+
+// Known reports whether s is any spelling of a listed entity.
+func (db *NameDB) Known(s string) bool {
+	_, ok := db.bySpell[strings.ToLower(s)]
+	return ok
+}
+
+// nameHit is a verified occurrence of a listed spelling.
+type nameHit struct {
+	start, end int
+	sp         spelling
+	upper      bool // written in capitals
+}
+
+// Find returns the listed spellings in text: whole names only, written exactly as listed (or in
+// capitals), the leftmost-longest where occurrences overlap.
+func (db *NameDB) Find(text string) []nameHit {
+	var hits []nameHit
+	db.m.FindAll(text, func(p, s, e int) bool {
+		sp := db.spells[p]
+		got := text[s:e]
+		upper := false
+		switch got {
+		case sp.text:
+		case strings.ToUpper(sp.text):
+			upper = true
+		default:
+			return true
+		}
+		if !nameBounded(text, s, e) {
+			return true
+		}
+		hits = append(hits, nameHit{s, e, sp, upper})
+		return true
+	})
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].start != hits[j].start {
+			return hits[i].start < hits[j].start
+		}
+		return hits[i].end > hits[j].end
+	})
+	out := hits[:0]
+	end := -1
+	for _, h := range hits {
+		if h.start < end {
+			continue
+		}
+		out = append(out, h)
+		end = h.end
+	}
+	return out
+}
+
+// nameBounded reports whether text[s:e] stands as a whole name: no letter, digit or joining
+// hyphen directly before it, and no letter or digit directly after it.
+func nameBounded(text string, s, e int) bool {
+	if s > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:s])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' {
+			return false
+		}
+	}
+	if e < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[e:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			return false
+		}
+	}
+	return true
+}
