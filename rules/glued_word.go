@@ -42,8 +42,8 @@ func (GluedWord) Meta() *lint.Meta {
 		Doc: `Finds two words that a scraper ran together when it dropped the markup between them
 ("statedthat", "accordingto", "saidthe"): a lower-case word that is not in the English word list
 (derived from SCOWL, see rules/data/words.COPYRIGHT), is not used as a word in at least
-corpus_files files of the run (default 3), and splits in exactly one way into two listed words
-of two letters or more, one of them a function word ("that", "to", "the", "said" …). Compounds
+corpus_files files of the run (default 3), and splits in exactly one way into a listed word of
+four letters or more and a function word before or after it ("that", "to", "the", "said" …). Compounds
 that are words (however, nevertheless, breakthrough, whereas, cannot) and new words the corpus
 uses (livestream, chatbot) are left alone, and so are capitalised words, names, URLs, e-mail
 addresses and hashtags. Only English documents are checked (by their share of English function
@@ -144,13 +144,18 @@ func (GluedWord) Gather(doc *document.Document, _ any, stats *corpus.Stats) {
 	})
 }
 
-// splitGlued returns the one way w splits into two words, one of them a function word.
+// splitGlued returns the one way w splits into a listed word of four letters or more and a
+// function word before or after it. A dropped-g form ("whoopin" for "whooping") is not glue.
 func splitGlued(w string) (string, string, bool) {
 	var left, right string
 	n := 0
 	for i := 2; i <= len(w)-2; i++ {
 		a, b := w[:i], w[i:]
-		if !(functionWords[a] || functionWords[b]) || !isWord(a) || !isWord(b) {
+		ok := gluedRight[b] && len(a) >= 4 || gluedLeft[a] && len(b) >= 4
+		if !ok || !isWord(a) || !isWord(b) {
+			continue
+		}
+		if b == "in" && isWord(w+"g") {
 			continue
 		}
 		n++

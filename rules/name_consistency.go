@@ -101,7 +101,12 @@ var nameTitles = set("mr", "mrs", "ms", "dr", "sir", "president", "minister", "p
 func nameCandidates(text string, fn func(start, end int, name string)) {
 	var toks [][2]int // runs of capitalised words separated by single spaces
 	flush := func() {
-		for len(toks) > 0 && nameTitles[strings.ToLower(text[toks[0][0]:toks[0][1]])] {
+		for len(toks) > 0 {
+			w := strings.ToLower(text[toks[0][0]:toks[0][1]])
+			// titles, and a common word that is capitalised because it starts a sentence
+			if !nameTitles[w] && !(sentenceStart(text, toks[0][0]) && isWord(w)) {
+				break
+			}
 			toks = toks[1:]
 		}
 		if n := len(toks); n >= 2 && n <= 3 {
@@ -168,6 +173,19 @@ func nameCandidates(text string, fn func(start, end int, name string)) {
 	flush()
 }
 
+// sentenceStart reports whether position i starts a line or follows a sentence end.
+func sentenceStart(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j == 0 || text[j-1] == '\n' {
+		return true
+	}
+	r := lastRune(text[:j])
+	return r == '.' || r == '!' || r == '?' || r == '"' || r == '”' || r == ':'
+}
+
 func isNameRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // Gather implements lint.Gatherer: it counts the uses of each candidate spelling.
@@ -221,16 +239,22 @@ func nearName(a, b string) bool {
 	return true
 }
 
-// closeWord allows one edit (two from eight letters), but not a different ending added to the
-// same stem, and nothing for words of three letters or fewer.
+// closeWord allows one edit (two from eight letters), but not an ending added to the same stem,
+// and nothing for words of three letters or fewer.
 func closeWord(x, y string) bool {
 	rx, ry := []rune(x), []rune(y)
 	n := min(len(rx), len(ry))
 	if n <= 3 {
 		return false
 	}
+	// an ending added to the same stem ("Lavrova", "Korean") is another word, except a
+	// doubled final i ("Zelenskiy" beside "Zelensky", both folded to i)
 	if strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
-		return false
+		long, short := x, y
+		if len(y) > len(x) {
+			long, short = y, x
+		}
+		return long[len(short):] == "i"
 	}
 	limit := 1
 	if n >= 8 {

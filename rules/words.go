@@ -44,13 +44,15 @@ func isWord(w string) bool {
 	return ok
 }
 
-// functionWords are the short grammatical words that scrapers glue to their neighbours
-// ("statedthat", "accordingto", "saidthe").
-var functionWords = set("the", "to", "of", "and", "in", "on", "at", "for", "with", "that", "this", "by",
-	"from", "as", "is", "was", "be", "has", "have", "had", "said", "says", "not", "but", "or", "it",
-	"he", "she", "they", "we", "his", "her", "their", "its", "will", "would", "could", "can", "after",
-	"before", "who", "which", "when", "where", "an", "are", "were", "been", "also", "into", "than",
-	"about", "over", "under", "while", "there", "these", "those", "what", "all", "more", "most")
+// Scrapers glue function words to their neighbours ("statedthat", "accordingto", "saidthe",
+// "ofthe"). gluedRight may follow the glued word, gluedLeft precede it; pronouns and modal verbs
+// are left out, since they make too many accidental words ("he"+"ute", "ads"+"can").
+var gluedRight = set("the", "to", "of", "and", "in", "on", "at", "for", "with", "that", "this", "by",
+	"from", "as", "is", "was", "has", "have", "had", "said", "says", "not", "but", "or", "his", "her",
+	"their", "its", "will", "would", "who", "which", "when", "where", "an", "are", "were", "been", "than")
+
+var gluedLeft = set("the", "to", "of", "and", "in", "on", "at", "for", "with", "that", "this", "from",
+	"by", "said", "says", "was", "were", "has", "have", "had", "their", "his", "her", "its", "which")
 
 // englishStopwords mark English prose, for rules that only make sense on English text.
 var englishStopwords = set("the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for",
