@@ -38,6 +38,7 @@ type Document struct {
 	InvalidUTF8 int
 
 	feats []Features
+	memo  map[string]any
 }
 
 // ErrBinary is returned by Check for content that is not text.
@@ -163,4 +164,19 @@ func (d *Document) Describe() string {
 		nl = "CRLF"
 	}
 	return fmt.Sprintf("%d lines, %s, BOM=%v, final newline=%v", len(d.Lines), nl, d.BOM, d.FinalNewline)
+}
+
+// Memo returns the value build computes for key, computing it once per document. Rules use it
+// to share what they derive from the whole document (such as where the body is). A document is
+// checked by one goroutine at a time, so Memo needs no lock.
+func (d *Document) Memo(key string, build func() any) any {
+	if v, ok := d.memo[key]; ok {
+		return v
+	}
+	if d.memo == nil {
+		d.memo = map[string]any{}
+	}
+	v := build()
+	d.memo[key] = v
+	return v
 }

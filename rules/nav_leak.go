@@ -362,7 +362,8 @@ var furniture = set(
 	"publicidade", "compartilhar", "anzeige", "werbung", "teilen", "drucken", "nach oben",
 	"zum seitenanfang", "publicité", "partager", "imprimer", "publicidad", "compartir", "imprimir",
 	"pubblicità", "condividi", "advertentie", "delen", "reklama", "udostępnij", "реклама", "поделиться",
-	"广告", "分享", "広告",
+	"广告", "分享", "広告", "search", "search for", "поиск", "suche", "rechercher", "buscar", "pesquisar", "cerca",
+	"stay connected", "connect with us", "follow us on", "share on", "more",
 )
 
 var furniturePrefixes = []string{

@@ -11,5 +11,11 @@ func Builtins() []lint.Rule {
 		NameSpelling{},
 		NameConsistency{},
 		GluedWord{},
+		PageChrome{},
+		PageTitle{},
+		Byline{},
+		Caption{},
+		TagList{},
+		TableDebris{},
 	}
 }

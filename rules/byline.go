@@ -1,0 +1,118 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/lint"
+)
+
+// Byline finds author lines and stand-alone timestamps: "By Jeff Foust", "Meg Kinnard and
+// Errin Haines, Associated Press", "Nov. 19, 2019 8:03 am ET".
+type Byline struct{}
+
+// Meta implements lint.Rule.
+func (Byline) Meta() *lint.Meta {
+	return &lint.Meta{
+		ID:       "byline",
+		Severity: lint.Warning,
+		Fixable:  true,
+		Summary:  "author lines and stand-alone publication timestamps",
+		Doc: `Finds bylines and timestamps that extractors keep as lines of their own: "By Jeff Foust",
+"by Bryan DeArdo", "Written by …", "Meg Kinnard and Errin Haines, Associated Press" (names
+followed by a news agency), and lines that hold nothing but a date or time ("Nov. 19, 2019 8:03
+am ET", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "17H ago"). They are metadata, not article text,
+and they differ between copies of one story. Only whole short lines are matched: a sentence that
+starts with "By" and goes on ("By noon the crowd had gone.") is prose and stays. Bylines are
+deleted by a safe fix; a timestamp inside the article body may be a timeline heading, so there
+its fix is unsafe.`,
+		Example: "By Jeff Foust\nNov. 19, 2019 8:03 am ET\nNASA said on Monday that the first launch of its new rocket would slip into next year.\n",
+	}
+}
+
+var bylinePrefixes = []string{"by ", "written by ", "posted by ", "reported by ", "words by ", "text by ", "story by ",
+	"por ", "von ", "par ", "di ", "door ", "autor: ", "author: ", "autore: ", "auteur: ", "texto: ", "text: "}
+
+var agencies = set("associated press", "the associated press", "ap", "reuters", "afp", "agence france-presse",
+	"bloomberg", "cnn", "bbc news", "dpa", "efe", "ansa", "xinhua", "kyodo", "yonhap", "upi", "tass", "pti", "ani",
+	"cbs news", "nbc news", "abc news", "fox news", "the new york times", "the washington post", "the guardian")
+
+// Check implements lint.Rule.
+func (Byline) Check(p *lint.Pass) {
+	d := p.Doc
+	st := structureOf(d)
+	for i := 0; i < d.NumLines(); i++ {
+		f := d.Feat(i)
+		if f.Blank() || f.Words > 16 || st.Prose[i] {
+			continue
+		}
+		switch {
+		case isByline(f):
+			p.ReportLines(i, i, fmt.Sprintf("byline %q", f.Trim), "delete the byline", lint.Safe)
+		case timestampLine(f.Trim):
+			safety := lint.Safe
+			if !st.Outside(i) && st.BodyFirst >= 0 {
+				safety = lint.Unsafe
+			}
+			p.ReportLines(i, i, fmt.Sprintf("timestamp line %q", f.Trim), "delete the timestamp", safety)
+		}
+	}
+}
+
+// isByline reads "By Name Name", "Name and Name, Agency".
+func isByline(f *document.Features) bool {
+	t := f.Trim
+	low := strings.ToLower(t)
+	for _, pre := range bylinePrefixes {
+		if strings.HasPrefix(low, pre) {
+			return namesOnly(t[len(pre):], 6)
+		}
+	}
+	// names, a comma, an agency
+	if i := strings.LastIndexByte(t, ','); i > 0 {
+		if agencies[strings.ToLower(strings.TrimSpace(t[i+1:]))] {
+			return namesOnly(t[:i], 8)
+		}
+	}
+	return false
+}
+
+// namesOnly reports text made of capitalised name words joined by "and", ",", "&" or "|", and
+// ending, optionally, in an agency or a date: "Jeff Foust", "SARAH NEEDLEMAN", "Alan Fram and
+// Zeke Miller | AP".
+func namesOnly(s string, maxWords int) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	names := 0
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '|' || r == '&' || r == '·' }) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if agencies[strings.ToLower(part)] || timestampLine(part) {
+			continue
+		}
+		words := strings.Fields(part)
+		for _, w := range words {
+			lw := strings.ToLower(w)
+			if lw == "and" || lw == "und" || lw == "et" || lw == "y" || lw == "e" || lw == "de" || lw == "van" || lw == "von" || lw == "da" || lw == "del" || lw == "der" || lw == "la" || lw == "le" {
+				continue
+			}
+			r := []rune(w)
+			if !unicode.IsUpper(r[0]) {
+				return false
+			}
+			for _, c := range r {
+				if !(unicode.IsLetter(c) || c == '.' || c == '-' || c == '\'' || c == '’') {
+					return false
+				}
+			}
+			names++
+		}
+	}
+	return names >= 1 && names <= maxWords
+}

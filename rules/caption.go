@@ -1,0 +1,108 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/lint"
+)
+
+// Caption finds photo captions and credits: "Photo: … AP", "Image caption …",
+// "Sakib Ali/Hindustan Times/Getty Images", "… (Image: GETTY)".
+type Caption struct{}
+
+// Meta implements lint.Rule.
+func (Caption) Meta() *lint.Meta {
+	return &lint.Meta{
+		ID:       "caption",
+		Severity: lint.Warning,
+		Fixable:  true,
+		Summary:  "photo captions and credits",
+		Doc: `Finds photo captions and picture credits that extractors interleave with the article:
+lines introduced by a caption or credit label ("Photo: …", "Image caption …", "Credit: …",
+"Foto: …"), lines that end in a bracketed picture credit ("… (Image: GETTY)", "(AP Photo/…)"),
+slash-separated credits ending in an agency ("Sakib Ali/Hindustan Times/Getty Images"), and
+lines that are only a credit or a caption control ("Getty Images", "AFP", "Hide caption").
+Captions describe pictures the text no longer has and break the flow of paragraphs. Each line is
+deleted by a safe fix. A sentence that merely mentions a photo ("The photo was taken in 1972.")
+is not a caption.`,
+		Example: "The rocket lifted off at dawn, officials said.\nPhoto: Joel Kowsky/NASA via Getty Images\nIt reached orbit ten minutes later.\n",
+	}
+}
+
+var captionPrefixes = []string{"photo:", "photo by ", "photos:", "photograph:", "photograph by ", "image:", "image caption",
+	"image copyright", "image source:", "image credit:", "images:", "picture:", "pictures:", "picture by ", "credit:", "photo credit:",
+	"main image credit:", "caption:", "foto:", "fotos:", "bild:", "bildquelle:", "crédit photo", "crédits photo", "imagen:",
+	"фото:", "фото ", "(photo:", "(image:", "(picture:", "(credit:", "(foto:", "video:", "watch:", "gallery:"}
+
+var creditWords = []string{"getty images", "getty", "afp", "ap", "reuters", "epa", "shutterstock", "ap photo",
+	"istock", "alamy", "associated press", "bloomberg", "nasa", "pa", "pa images", "pa wire", "dpa", "xinhua", "anadolu", "sipa"}
+
+var creditLines = set("getty images", "getty", "afp", "afp via getty images", "ap", "ap photo", "reuters", "epa", "shutterstock",
+	"caption", "hide caption", "toggle caption", "enlarge this image", "view image in fullscreen", "photo", "image",
+	"expand", "close", "zoom", "open image in gallery", "view gallery", "photos", "gallery")
+
+// Check implements lint.Rule.
+func (Caption) Check(p *lint.Pass) {
+	d := p.Doc
+	for i := 0; i < d.NumLines(); i++ {
+		f := d.Feat(i)
+		if f.Blank() || f.Words > 60 {
+			continue
+		}
+		if why := captionKind(f); why != "" {
+			p.ReportLines(i, i, fmt.Sprintf("%s %q", why, clipMsg(f.Trim)), "delete the caption line", lint.Safe)
+		}
+	}
+}
+
+func clipMsg(s string) string {
+	r := []rune(s)
+	if len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}
+
+func captionKind(f *document.Features) string {
+	t := f.Trim
+	low := strings.ToLower(t)
+	if f.Words <= 5 && creditLines[normLabel(t)] {
+		return "picture credit"
+	}
+	for _, pre := range captionPrefixes {
+		if strings.HasPrefix(low, pre) && len(t) > len(pre) {
+			if pre == "video:" || pre == "watch:" || pre == "gallery:" {
+				if f.Words > 15 || f.EndsSentence() {
+					return ""
+				}
+			}
+			return "caption"
+		}
+	}
+	// "... (Image: GETTY )", "... (AP Photo/Evan Vucci)", "... (Photo by X/Getty Images)"
+	if strings.HasSuffix(t, ")") {
+		if j := strings.LastIndexByte(t, '('); j >= 0 {
+			inner := strings.ToLower(strings.TrimSpace(t[j+1 : len(t)-1]))
+			for _, pre := range []string{"image:", "photo:", "picture:", "credit:", "ap photo", "photo by", "foto:", "afp photo", "reuters photo"} {
+				if strings.HasPrefix(inner, pre) {
+					return "captioned picture credit"
+				}
+			}
+			if strings.Contains(inner, "getty images") || strings.HasSuffix(inner, "/afp") || strings.HasSuffix(inner, "/reuters") {
+				return "captioned picture credit"
+			}
+		}
+	}
+	// "Sakib Ali/Hindustan Times/Getty Images", "Joel Kowsky/NASA via Getty Images"
+	if f.Words <= 12 && strings.Contains(t, "/") && !strings.Contains(t, "://") && !f.EndsSentence() {
+		last := strings.ToLower(strings.TrimSpace(t[strings.LastIndexByte(t, '/')+1:]))
+		for _, c := range creditWords {
+			if last == c || strings.HasSuffix(last, " "+c) || strings.HasSuffix(last, "via "+c) {
+				return "picture credit"
+			}
+		}
+	}
+	return ""
+}

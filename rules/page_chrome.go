@@ -1,0 +1,172 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/lint"
+)
+
+// PageChrome finds runs of page chrome around the article body: menus, section lists, footer
+// link lists, the text a whole-page extractor keeps from navigation bars.
+type PageChrome struct{}
+
+type chromeOptions struct {
+	// MinRun is the fewest lines of a run.
+	MinRun int `toml:"min_run"`
+	// MaxWords is the most words of a menu item.
+	MaxWords int `toml:"max_words"`
+	// HeadlineWords is the most words of a headline-like line in an unsafe run.
+	HeadlineWords int `toml:"headline_words"`
+}
+
+func (o *chromeOptions) Validate() error {
+	if o.MinRun < 2 {
+		return fmt.Errorf("min_run must be at least 2, got %d", o.MinRun)
+	}
+	if o.MaxWords < 1 || o.HeadlineWords < o.MaxWords {
+		return fmt.Errorf("need 1 <= max_words <= headline_words, got %d and %d", o.MaxWords, o.HeadlineWords)
+	}
+	return nil
+}
+
+// NewOptions implements lint.Configurable.
+func (PageChrome) NewOptions() any {
+	return &chromeOptions{MinRun: 5, MaxWords: 4, HeadlineWords: 15}
+}
+
+// Meta implements lint.Rule.
+func (PageChrome) Meta() *lint.Meta {
+	return &lint.Meta{
+		ID:       "page-chrome",
+		Severity: lint.Warning,
+		Fixable:  true,
+		Summary:  "menus and link lists around the article body",
+		Doc: `Finds the page chrome that whole-page extractors keep: section menus, language and
+edition pickers, footer link lists. The rule first finds the article body, the densest cluster
+of prose lines (sentences of ten words or more; clusters are split where more than five other
+lines separate prose lines), then reports runs of at least min_run (default 5) consecutive short
+lines (max_words words or fewer, default 4) outside it. A run that follows a line ending in ":"
+or whose items mostly start with a number is a list that belongs to the article (tour dates,
+results, ingredients) and is left alone, and so is everything in documents with fewer than two
+prose lines. Those runs are deleted by a safe fix. Runs outside the body that also hold
+headline-like lines (up to headline_words words, default 15, without a closing full stop) are
+lists of other stories; they are reported with an unsafe fix, since an article's own list can
+look the same. Options: min_run, max_words, headline_words.`,
+		Example: "Home\nNews\nWorld\nBusiness\nSport\nCulture\n" +
+			"Trade ministers from both countries agreed on Friday to resume formal talks next month, officials said.\n" +
+			"The talks are expected to focus on tariffs on steel and farm goods, though neither side gave details.\n",
+		Options: []lint.Option{
+			{Name: "min_run", Type: "integer", Default: "5", Doc: "fewest consecutive lines of a run"},
+			{Name: "max_words", Type: "integer", Default: "4", Doc: "most words of a menu line (safe fix)"},
+			{Name: "headline_words", Type: "integer", Default: "15", Doc: "most words of a headline-like line (unsafe fix)"},
+		},
+	}
+}
+
+// Check implements lint.Rule.
+func (r PageChrome) Check(p *lint.Pass) {
+	o, _ := p.Options.(*chromeOptions)
+	if o == nil {
+		o = r.NewOptions().(*chromeOptions)
+	}
+	d := p.Doc
+	st := structureOf(d)
+	if st.BodyFirst < 0 {
+		return
+	}
+	menu := func(i int) bool {
+		f := d.Feat(i)
+		return st.Outside(i) && !f.Blank() && !st.Prose[i] && f.Words <= o.MaxWords
+	}
+	headline := func(i int) bool {
+		f := d.Feat(i)
+		if !st.Outside(i) || f.Blank() || st.Prose[i] || f.Words > o.HeadlineWords {
+			return false
+		}
+		switch f.Terminal {
+		case '.', ':', ';', ',':
+			return false
+		}
+		return true
+	}
+	safe := make([]bool, d.NumLines())
+	for _, run := range runs(d, menu, o.MinRun) {
+		for _, i := range run {
+			safe[i] = true
+		}
+		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("page chrome: %d short lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
+			"delete the menu lines", lint.Safe)
+	}
+	for _, run := range runs(d, func(i int) bool { return !safe[i] && (headline(i) || menu(i)) }, o.MinRun) {
+		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("%d short or headline-like lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
+			"delete the link list", lint.Unsafe)
+	}
+}
+
+// runs returns the runs of at least minRun consecutive non-blank lines for which in holds,
+// leaving out lists that belong to the text: introduced by a line ending in ":" (before the run
+// or as its first line), or mostly numbered.
+func runs(d *document.Document, in func(int) bool, minRun int) [][]int {
+	var out [][]int
+	var cur []int
+	prev := -1 // the non-blank line before the current run
+	lastNonBlank := -1
+	flush := func() {
+		if len(cur) >= minRun && !listOfText(d, prev, cur) {
+			out = append(out, cur)
+		}
+		cur = nil
+	}
+	for i := 0; i < d.NumLines(); i++ {
+		if d.Feat(i).Blank() {
+			continue
+		}
+		if in(i) {
+			if len(cur) == 0 {
+				prev = lastNonBlank
+			}
+			cur = append(cur, i)
+		} else {
+			flush()
+		}
+		lastNonBlank = i
+	}
+	flush()
+	return out
+}
+
+func listOfText(d *document.Document, prev int, run []int) bool {
+	if prev >= 0 && introducesList(d.Feat(prev).Trim) || introducesList(d.Feat(run[0]).Trim) {
+		return true
+	}
+	numbered := 0
+	for _, i := range run {
+		t := strings.TrimLeft(d.Feat(i).Trim, "-•*·–—(#")
+		if t != "" && t[0] >= '0' && t[0] <= '9' {
+			numbered++
+		}
+	}
+	return numbered*2 > len(run)
+}
+
+// introducesList reports a line that announces a list of the text ("Tour dates:"), as opposed
+// to a navigation label ("Share this:", "Tags:") or a comment header ("jbaxt says:").
+func introducesList(t string) bool {
+	if !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") {
+		return false
+	}
+	n := normLabel(t)
+	if navLabels[n] || navTailLabels[n] || linkLabels[n] || furniture[n] || tagKeys[n] || creditLines[n] ||
+		strings.HasSuffix(n, " says") || strings.HasSuffix(n, " wrote") {
+		return false
+	}
+	low := strings.ToLower(t)
+	for _, pre := range captionPrefixes {
+		if strings.HasPrefix(low, strings.TrimSuffix(pre, ":")) && len(low) <= len(pre)+1 {
+			return false
+		}
+	}
+	return true
+}

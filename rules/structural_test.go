@@ -1,0 +1,120 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// menu is a site menu as whole-page extractors keep it.
+var menu = []string{"Home", "News", "World", "Business", "Sport", "Culture"}
+
+func TestPageChrome(t *testing.T) {
+	doc := func(parts ...[]string) string {
+		var all []string
+		for _, p := range parts {
+			all = append(all, p...)
+		}
+		return lines(all...)
+	}
+	body := []string{para, para2, para}
+	runCases(t, PageChrome{}, []ruleCase{
+		{name: "menu before the body", text: doc(menu, body), lines: []int{1, 2, 3, 4, 5, 6}, fixed: doc(body)},
+		{name: "footer links after the body", text: doc(body, []string{"About Us", "Contact", "Privacy Policy", "Terms of Use", "Cookie Settings"}),
+			lines: []int{4, 5, 6, 7, 8}},
+		{name: "headline list after the body is reported (unsafe fix)",
+			text: doc(body, []string{"Markets slide as oil prices jump to a five-month high", "How the new tax rules affect small businesses",
+				"Sport", "Weather", "Central bank holds rates steady for a third month"}),
+			lines: []int{4, 5, 6, 7, 8}, fixed: doc(body, []string{"Markets slide as oil prices jump to a five-month high", "How the new tax rules affect small businesses",
+				"Sport", "Weather", "Central bank holds rates steady for a third month"})},
+		// look-alike legitimate text
+		{name: "subheadings inside the body", text: doc([]string{para, "The talks"}, body, []string{"What comes next", para2, "Reactions", para})},
+		{name: "a list inside the body", text: doc([]string{para, para2, "The winners:"}, menu, body)},
+		{name: "list introduced by a colon", text: doc(body, []string{"Tour dates:", "Chicago", "Denver", "Dallas", "Boston", "Miami"})},
+		{name: "numbered list", text: doc(body, []string{"1 cup flour", "2 eggs", "3 tbsp sugar", "1 pinch salt", "200 ml milk"})},
+		{name: "short run", text: doc(menu[:4], body)},
+		{name: "no body: too little prose to tell", text: doc(menu, []string{para})},
+	})
+}
+
+func TestPageTitle(t *testing.T) {
+	runCases(t, PageTitle{}, []ruleCase{
+		{name: "title repeated below", text: lines("Leaders agree to resume trade talks | World | News | Example.co.uk", "Home", "Leaders agree to resume trade talks", para),
+			lines: []int{1}, fixed: lines("Home", "Leaders agree to resume trade talks", para)},
+		{name: "title not repeated: unsafe replacement",
+			text: lines("Browns’ defensive snap counts, stats, and notes: Week 11 - Dawgs By Nature", para), lines: []int{1},
+			fixed: lines("Browns’ defensive snap counts, stats, and notes: Week 11 - Dawgs By Nature", para)},
+		// look-alike legitimate text
+		{name: "dash inside a headline", text: lines("Brexit - what happens next for the talks", para)},
+		{name: "not the first line", text: lines(para, para2, para, "Some headline here today - Example News")},
+		{name: "short head", text: lines("Opinion - Example News", para)},
+	})
+}
+
+func TestByline(t *testing.T) {
+	runCases(t, Byline{}, []ruleCase{
+		{name: "by line", text: lines("By Jeff Foust", para), lines: []int{1}, fixed: lines(para)},
+		{name: "lower-case by and capitals", text: lines("by Bryan DeArdo", "By SARAH NEEDLEMAN", para), lines: []int{1, 2}},
+		{name: "names and agency", text: lines("Meg Kinnard and Errin Haines, Associated Press", para), lines: []int{1}},
+		{name: "timestamp before the body", text: lines("Nov. 19, 2019 8:03 am ET", para, para2), lines: []int{1}, fixed: lines(para, para2)},
+		{name: "published and updated", text: lines("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", para), lines: []int{1}},
+		{name: "relative time", text: lines("17H ago", para), lines: []int{1}},
+		{name: "timestamp inside the body is unsafe", text: lines(para, "September 12, 2018", para2),
+			lines: []int{2}, fixed: lines(para, "September 12, 2018", para2)},
+		// look-alike legitimate text
+		{name: "sentence starting with By", text: lines("By noon the crowd had gone home.", para)},
+		{name: "by and lower-case words", text: lines("By the numbers", para)},
+		{name: "date inside a sentence", text: lines("The vote is on November 19, 2019 in Geneva.", para)},
+		{name: "a year alone is not a timestamp", text: lines(para, "2019", para2)},
+	})
+}
+
+func TestCaption(t *testing.T) {
+	runCases(t, Caption{}, []ruleCase{
+		{name: "photo label", text: lines(para, "Photo: Gene J. Puskar", para2), lines: []int{2}, fixed: lines(para, para2)},
+		{name: "image credit in brackets", text: lines(para, "The protests kicked off in June and have strengthened in size (Image: GETTY )", para2), lines: []int{2}},
+		{name: "slash credit", text: lines(para, "Sakib Ali/Hindustan Times/Getty Images", para2), lines: []int{2}},
+		{name: "credit alone", text: lines(para, "Getty Images", "Hide caption", para2), lines: []int{2, 3}},
+		// look-alike legitimate text
+		{name: "sentence about a photo", text: lines("The photo was taken in 1972 by a local reporter.", para)},
+		{name: "URL with slashes", text: lines(para, "https://example.com/ap", para2)},
+		{name: "video label with a sentence", text: lines("Video: the minister explains why the plan was dropped after two years of talks.", para)},
+	})
+}
+
+func TestTagList(t *testing.T) {
+	runCases(t, TagList{}, []ruleCase{
+		{name: "tags", text: lines(para, "Tags: Brexit, EU, Theresa May"), lines: []int{2}, fixed: lines(para)},
+		{name: "filed under", text: lines(para, "Filed under: Politics | Europe"), lines: []int{2}},
+		{name: "german", text: lines(para, "Schlagworte: Bundestag · Wahl"), lines: []int{2}},
+		// look-alike legitimate text
+		{name: "sentence after the label", text: lines(para, "Topics: the talks covered trade and security with the new government.")},
+		{name: "tags as a word", text: lines(para, "Tags were found on the birds in 2019.")},
+	})
+}
+
+func TestTableDebris(t *testing.T) {
+	runCases(t, TableDebris{}, []ruleCase{
+		{name: "cell fragments", text: lines(para, "Player |", "57% |", "35 |"), lines: []int{2, 3, 4}, fixed: lines(para)},
+		// look-alike legitimate text
+		{name: "markdown table", text: lines("| Player | Snaps |", "|---|---|", "| Smith | 57 |")},
+		{name: "sentence ending in a pipe", text: lines(para, "1 tackle (1 combined). |")},
+		{name: "long cell", text: lines(para, "The team played its best game of the season |")},
+	})
+}
+
+func TestTimestampLine(t *testing.T) {
+	for _, s := range []string{"September 12, 2018", "Nov. 19, 2019 8:03 am ET", "November 19, 2019 at 1:56 pm", "Sun Dec 8", "17H ago",
+		"12/09/2018", "2 hours ago", "Updated: 10:48, Tue, Nov 19, 2019", "19. November 2019, 10:48 Uhr"} {
+		if !timestampLine(s) {
+			t.Errorf("%q not read as a timestamp", s)
+		}
+	}
+	for _, s := range []string{"2019", "May the best team win", "The Sun", "On Monday he left", "Section 3", "March for Our Lives 2018 rally", "1 cup flour"} {
+		if timestampLine(s) {
+			t.Errorf("%q read as a timestamp", s)
+		}
+	}
+	if strings.Contains("x", "y") {
+		t.Fatal()
+	}
+}

@@ -1,0 +1,52 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newslint/newslint/lint"
+)
+
+// TableDebris finds fragments of tables that an extractor broke into lines: "35 |", "Player |".
+type TableDebris struct{}
+
+// Meta implements lint.Rule.
+func (TableDebris) Meta() *lint.Meta {
+	return &lint.Meta{
+		ID:       "table-debris",
+		Severity: lint.Warning,
+		Fixable:  true,
+		Summary:  "broken table cells (\"35 |\", \"Player |\")",
+		Doc: `Finds the debris of HTML tables that an extractor flattened cell by cell: short lines of one
+or two cells that end in a cell separator ("35 |", "Player |", "57% |"). Such fragments carry
+no readable information once the table is gone. Complete rows of a Markdown table (lines that
+start and end with "|", with a separator row such as "|---|---|") are content and are left
+alone. The fix (safe) deletes the fragment.`,
+		Example: "The Browns played 70 defensive snaps.\nPlayer |\n57% |\n",
+	}
+}
+
+// Check implements lint.Rule.
+func (TableDebris) Check(p *lint.Pass) {
+	d := p.Doc
+	for i := 0; i < d.NumLines(); i++ {
+		f := d.Feat(i)
+		t := f.Trim
+		if f.Words > 8 || !strings.HasSuffix(t, "|") || strings.HasPrefix(t, "|") {
+			continue
+		}
+		cells := strings.Split(strings.TrimSuffix(t, "|"), "|")
+		if len(cells) > 2 {
+			continue
+		}
+		ok := true
+		for _, c := range cells {
+			if c = strings.TrimSpace(c); c == "" || len(strings.Fields(c)) > 4 || strings.HasSuffix(c, ".") {
+				ok = false
+			}
+		}
+		if ok {
+			p.ReportLines(i, i, fmt.Sprintf("table fragment %q", t), "delete the table fragment", lint.Safe)
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newslint/newslint/lint"
+)
+
+// TagList finds tag and category lines: "Tags: Brexit, EU, Theresa May".
+type TagList struct{}
+
+// Meta implements lint.Rule.
+func (TagList) Meta() *lint.Meta {
+	return &lint.Meta{
+		ID:       "tag-list",
+		Severity: lint.Warning,
+		Fixable:  true,
+		Summary:  "tag, topic and category lines",
+		Doc: `Finds the tag and category lines of blog and news templates: a label ("Tags", "Tagged",
+"Topics", "Filed under", "Categories", "Keywords", and their equivalents in other major
+languages) followed by a colon and a list of short items separated by commas, pipes, bullets or
+spaces ("Tags: Brexit, EU, Theresa May"). Tags are site navigation and skew word statistics. The
+line is deleted by a safe fix; a sentence after the label ("Topics: the talks covered trade and
+security.") is not a tag list.`,
+		Example: "The minister left Brussels without a deal.\nTags: Brexit, EU, Theresa May\n",
+	}
+}
+
+var tagKeys = set("tags", "tag", "tagged", "tagged with", "topics", "topic", "filed under", "categories", "category",
+	"keywords", "related topics", "schlagworte", "schlagwörter", "themen", "stichwörter", "étiquettes", "mots-clés",
+	"mots clés", "sujets", "etiquetas", "temas", "palabras clave", "tags relacionadas", "assuntos", "parole chiave",
+	"argomenti", "trefwoorden", "tagi", "теги", "метки", "标签", "タグ", "태그")
+
+// Check implements lint.Rule.
+func (TagList) Check(p *lint.Pass) {
+	d := p.Doc
+	for i := 0; i < d.NumLines(); i++ {
+		f := d.Feat(i)
+		if f.Blank() || f.Words > 40 {
+			continue
+		}
+		t := f.Trim
+		j := strings.IndexAny(t, ":：")
+		if j <= 0 || j > 30 || !tagKeys[normLabel(t[:j])] {
+			continue
+		}
+		items := strings.FieldsFunc(strings.TrimLeft(t[j:], ":： "), func(r rune) bool { return strings.ContainsRune(",|·•;/#", r) })
+		if len(items) == 0 {
+			continue
+		}
+		ok := true
+		for _, it := range items {
+			if len(strings.Fields(it)) > 5 {
+				ok = false
+				break
+			}
+		}
+		if ok && !(len(items) == 1 && strings.HasSuffix(t, ".")) {
+			p.ReportLines(i, i, fmt.Sprintf("tag line %q", clipMsg(t)), "delete the tag line", lint.Safe)
+		}
+	}
+}
