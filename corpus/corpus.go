@@ -25,6 +25,11 @@ type Stats struct {
 	Names map[string]uint32 `json:"names"`
 	// Vocab counts files using each lower-case word that the dictionary lacks.
 	Vocab map[string]uint32 `json:"vocab"`
+	// DirFiles counts the files of each directory.
+	DirFiles map[string]uint32 `json:"dir_files"`
+	// Lines counts files holding each short line, keyed by a 64-bit hash of the directory and
+	// the normalised line, so that memory does not grow with line length.
+	Lines map[uint64]uint32 `json:"lines"`
 
 	mu      sync.Mutex
 	derived map[string]any
@@ -32,7 +37,8 @@ type Stats struct {
 
 // New returns empty stats.
 func New() *Stats {
-	return &Stats{Version: Version, Names: map[string]uint32{}, Vocab: map[string]uint32{}}
+	return &Stats{Version: Version, Names: map[string]uint32{}, Vocab: map[string]uint32{},
+		DirFiles: map[string]uint32{}, Lines: map[uint64]uint32{}}
 }
 
 // Merge adds o's counts to s.
@@ -43,6 +49,12 @@ func (s *Stats) Merge(o *Stats) {
 	}
 	for k, v := range o.Vocab {
 		s.Vocab[k] += v
+	}
+	for k, v := range o.DirFiles {
+		s.DirFiles[k] += v
+	}
+	for k, v := range o.Lines {
+		s.Lines[k] += v
 	}
 	s.mu.Lock()
 	s.derived = nil
@@ -88,6 +100,12 @@ func Read(r io.Reader) (*Stats, error) {
 	}
 	if s.Vocab == nil {
 		s.Vocab = map[string]uint32{}
+	}
+	if s.DirFiles == nil {
+		s.DirFiles = map[string]uint32{}
+	}
+	if s.Lines == nil {
+		s.Lines = map[uint64]uint32{}
 	}
 	return s, nil
 }

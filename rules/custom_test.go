@@ -99,10 +99,10 @@ func TestBuiltinsDocumented(t *testing.T) {
 			t.Errorf("rule ID %q empty or duplicated", m.ID)
 		}
 		seen[m.ID] = true
-		if m.Summary == "" || len(m.Doc) < 200 || m.Example == "" || m.Severity == 0 {
+		if m.Summary == "" || len(m.Doc) < 200 || m.Severity == 0 || m.Example == "" && !m.Corpus {
 			t.Errorf("%s: summary, doc (a paragraph), example and severity are required", m.ID)
 		}
-		if got := flaggedLines(r, m.Example); len(got) == 0 {
+		if got := flaggedLines(r, m.Example); m.Example != "" && len(got) == 0 {
 			t.Errorf("%s: its example gives no finding", m.ID)
 		}
 		if c, ok := r.(lint.Configurable); ok {

@@ -17,5 +17,6 @@ func Builtins() []lint.Rule {
 		Caption{},
 		TagList{},
 		TableDebris{},
+		TemplateLine{},
 	}
 }

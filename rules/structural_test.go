@@ -1,8 +1,13 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/newslint/newslint/corpus"
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/engine"
 )
 
 // menu is a site menu as whole-page extractors keep it.
@@ -116,5 +121,45 @@ func TestTimestampLine(t *testing.T) {
 	}
 	if strings.Contains("x", "y") {
 		t.Fatal()
+	}
+}
+
+func TestTemplateLine(t *testing.T) {
+	r := TemplateLine{}
+	docs := map[string]string{}
+	subheads := []string{"The vote", "What comes next", "Reactions", "Background", "The budget", "Costs"}
+	for i := 0; i < 6; i++ {
+		docs[fmt.Sprintf("site/a%d.txt", i)] = lines(fmt.Sprintf("Story %d: the council approved the budget on Monday after a debate that lasted %d hours, officials said.", i, i+2),
+			"Sign up for our newsletter", subheads[i], fmt.Sprintf("Updated %d hours ago", i+1))
+	}
+	docs["other/b.txt"] = lines("Sign up for our newsletter", para)
+	stats := corpus.New()
+	for p, text := range docs {
+		r.Gather(document.New(p, text), r.NewOptions(), stats)
+	}
+	check := func(path string) []int {
+		doc := document.New(path, docs[path])
+		var got []int
+		for _, d := range engine.Check(doc, active(r), stats) {
+			l, _ := doc.Position(d.Start)
+			got = append(got, l)
+		}
+		return got
+	}
+	// the repeated line and the one that differs only in digits; not the subheadings or prose
+	if got := check("site/a0.txt"); !equalInts(got, []int{2, 4}) {
+		t.Errorf("site/a0.txt: flagged %v, want [2 4]", got)
+	}
+	// in another directory the same line is counted apart
+	if got := check("other/b.txt"); len(got) != 0 {
+		t.Errorf("other/b.txt: flagged %v", got)
+	}
+	// without corpus stats the rule is silent
+	doc := document.New("site/a0.txt", docs["site/a0.txt"])
+	if d := engine.Check(doc, active(r), nil); len(d) != 0 {
+		t.Errorf("flagged without corpus: %v", d)
+	}
+	if lineKey("d", "Updated  3 hours ago") != lineKey("d", "Updated 7 hours ago") || lineKey("d", "x") == lineKey("e", "x") {
+		t.Error("lineKey folding")
 	}
 }

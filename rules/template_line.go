@@ -1,0 +1,146 @@
+package rules
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/newslint/newslint/corpus"
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/lint"
+)
+
+// TemplateLine finds short lines that recur verbatim in many files of one directory: the
+// furniture of the site the files were scraped from.
+type TemplateLine struct{}
+
+type templateOptions struct {
+	// MinFiles is the fewest files of a directory that must hold the line.
+	MinFiles int `toml:"min_files"`
+	// MinShare is the smallest share of the directory's files, in percent.
+	MinShare float64 `toml:"min_share"`
+	// MaxWords is the most words of a line that can be furniture.
+	MaxWords int `toml:"max_words"`
+}
+
+func (o *templateOptions) Validate() error {
+	if o.MinFiles < 2 {
+		return fmt.Errorf("min_files must be at least 2, got %d", o.MinFiles)
+	}
+	if o.MinShare < 0 || o.MinShare > 100 {
+		return fmt.Errorf("min_share must be a percentage, got %g", o.MinShare)
+	}
+	if o.MaxWords < 1 {
+		return fmt.Errorf("max_words must be at least 1, got %d", o.MaxWords)
+	}
+	return nil
+}
+
+// NewOptions implements lint.Configurable.
+func (TemplateLine) NewOptions() any { return &templateOptions{MinFiles: 4, MinShare: 2, MaxWords: 12} }
+
+// Meta implements lint.Rule.
+func (TemplateLine) Meta() *lint.Meta {
+	return &lint.Meta{
+		ID:       "template-line",
+		Severity: lint.Warning,
+		Fixable:  true,
+		Corpus:   true,
+		Summary:  "short line that recurs in many files of a directory (site furniture)",
+		Doc: `Finds site furniture by repetition: a short line (at most max_words words, default 12,
+and not a prose sentence) that recurs in at least min_files files (default 4) and in at least
+min_share percent (default 2) of the files of its directory, compared after folding white space
+and digits. Scraped files of one site share their template lines ("Sign up for our newsletter",
+"Follow us", section names), whatever language they are in, while an article's own lines are
+rarely repeated elsewhere; long punctuated prose that syndicated copies of one story share is
+never counted. The counts come from the corpus pass: one count per file, kept as 64-bit hashes
+so memory stays bounded; --corpus-stats can feed counts gathered elsewhere. The fix (safe)
+deletes the line. Example: "Sign up for our newsletter" as a line of its own in 40 of 300 files
+scraped from one site is reported in each of them.`,
+		Options: []lint.Option{
+			{Name: "min_files", Type: "integer", Default: "4", Doc: "fewest files of the directory that hold the line"},
+			{Name: "min_share", Type: "number", Default: "2", Doc: "smallest share of the directory's files, in percent"},
+			{Name: "max_words", Type: "integer", Default: "12", Doc: "most words of a furniture line"},
+		},
+	}
+}
+
+// lineKey hashes the directory and the line folded for comparison (white space runs to one
+// space, digits to 0), with FNV-1a, without allocating.
+func lineKey(dir, line string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(dir); i++ {
+		h = (h ^ uint64(dir[i])) * prime
+	}
+	h = (h ^ 0) * prime
+	space := false
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r':
+			space = true
+			continue
+		case c >= '0' && c <= '9':
+			c = '0'
+		}
+		if space {
+			h = (h ^ ' ') * prime
+			space = false
+		}
+		h = (h ^ uint64(c)) * prime
+	}
+	return h
+}
+
+func (o *templateOptions) candidate(d *document.Document, st *Structure, i int) bool {
+	f := d.Feat(i)
+	return !f.Blank() && f.Words <= o.MaxWords && !st.Prose[i]
+}
+
+// Gather implements lint.Gatherer: one count per file for each distinct candidate line.
+func (r TemplateLine) Gather(doc *document.Document, opts any, stats *corpus.Stats) {
+	o, _ := opts.(*templateOptions)
+	if o == nil {
+		o = r.NewOptions().(*templateOptions)
+	}
+	dir := filepath.Dir(doc.Path)
+	stats.DirFiles[dir]++
+	st := structureOf(doc)
+	seen := make(map[uint64]bool)
+	for i := 0; i < doc.NumLines(); i++ {
+		if !o.candidate(doc, st, i) {
+			continue
+		}
+		k := lineKey(dir, doc.Feat(i).Trim)
+		if !seen[k] {
+			seen[k] = true
+			stats.Lines[k]++
+		}
+	}
+}
+
+// Check implements lint.Rule.
+func (r TemplateLine) Check(p *lint.Pass) {
+	if p.Corpus == nil {
+		return
+	}
+	o, _ := p.Options.(*templateOptions)
+	if o == nil {
+		o = r.NewOptions().(*templateOptions)
+	}
+	d := p.Doc
+	dir := filepath.Dir(d.Path)
+	files := float64(p.Corpus.DirFiles[dir])
+	st := structureOf(d)
+	for i := 0; i < d.NumLines(); i++ {
+		if !o.candidate(d, st, i) {
+			continue
+		}
+		n := p.Corpus.Lines[lineKey(dir, d.Feat(i).Trim)]
+		if int(n) < o.MinFiles || float64(n)*100 < o.MinShare*files {
+			continue
+		}
+		p.ReportLines(i, i, fmt.Sprintf("template line %q recurs in %d of %d files of this directory", clipMsg(d.Feat(i).Trim), n, int(files)),
+			"delete the template line", lint.Safe)
+	}
+}
