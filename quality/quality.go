@@ -37,8 +37,8 @@ type Miss struct {
 // Score counts deleted lines by label.
 type Score struct {
 	Deleted, DeletedContent, Kept int // boilerplate deleted, content deleted, boilerplate kept
-	LostChars, ContentChars          int
-	Misses                           []Miss
+	LostChars, ContentChars       int
+	Misses                        []Miss
 }
 
 // Precision is the share of deleted labelled lines that were boilerplate.
