@@ -12,11 +12,6 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"github.com/newslint/newslint/config"
-	"github.com/newslint/newslint/corpus"
-	"github.com/newslint/newslint/diff"
-	"github.com/newslint/newslint/engine"
-	"github.com/newslint/newslint/input"
-	"github.com/newslint/newslint/lint"
 	"github.com/newslint/newslint/report"
 )
 
@@ -42,7 +37,10 @@ type Env struct {
 type options struct {
 	fix, unsafe, diff, exitZero, quiet, noColor, version, help bool
 	format, configPath, selectRules, ignoreRules, failOn       string
-	corpusStats, output                                        string
+	corpusStats, output, baseline, changedSince                string
+	statistics                                                 bool
+	maxResults                                                 int
+	outputs                                                    outputList
 	jobs, context                                              int
 	maxFileSize                                                int64
 }
@@ -67,6 +65,11 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.Int64Var(&o.maxFileSize, "max-file-size", 256<<20, "skip (with an error) files larger than this many bytes; 0 for no limit")
 	fs.StringVar(&o.corpusStats, "corpus-stats", "", "read corpus statistics from these files (comma-separated, from 'newslint stats') instead of gathering them")
 	fs.StringVar(&o.output, "o", "", "with 'newslint stats': write the statistics to this file instead of stdout")
+	fs.Var(&o.outputs, "output", "also write a report: FORMAT=PATH (repeatable), e.g. sarif=newslint.sarif")
+	fs.BoolVar(&o.statistics, "statistics", false, "print counts per rule instead of the findings")
+	fs.StringVar(&o.baseline, "baseline", "", "hide findings recorded in this baseline file (see 'newslint baseline')")
+	fs.StringVar(&o.changedSince, "changed-since", "", "lint only files changed since this git revision (and untracked ones)")
+	fs.IntVar(&o.maxResults, "max-results", 0, "cap SARIF results (default 25000, GitHub's limit); omitted results are announced")
 	fs.BoolVar(&o.help, "help", false, "show this help")
 	fs.BoolVar(&o.help, "h", false, "show this help")
 	return fs
@@ -79,6 +82,8 @@ Usage:
   newslint rules                 list the rules
   newslint rule ID               show a rule's documentation
   newslint init                  write a commented ` + config.FileName + ` with the defaults
+  newslint baseline [--baseline FILE] [PATH...]
+                                 record current findings so later runs report only new ones
   newslint stats [-o FILE] [PATH...]
                                  gather the corpus statistics of corpus rules as JSON
 
@@ -159,9 +164,11 @@ func Main(args []string, env Env) int {
 			return cmdInit(pos[1:], env)
 		case "stats":
 			return cmdStats(&o, pos[1:], env)
+		case "baseline":
+			return runLint(&o, pos[1:], env, true)
 		}
 	}
-	return lintPaths(&o, pos, env)
+	return runLint(&o, pos, env, false)
 }
 
 func errorf(env Env, format string, args ...any) int {
@@ -212,91 +219,6 @@ func useColor(o *options, env Env) bool {
 	}
 	f, ok := env.Stdout.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
-}
-
-func lintPaths(o *options, paths []string, env Env) int {
-	failOn, err := lint.ParseSeverity(o.failOn)
-	if err != nil {
-		return errorf(env, "--fail-on: %v", err)
-	}
-	if o.fix && o.diff {
-		return errorf(env, "--fix and --diff exclude each other: --diff writes nothing")
-	}
-	if o.context < 0 {
-		return errorf(env, "--context must not be negative")
-	}
-	rep, err := report.New(o.format, env.Stdout, report.Options{Color: useColor(o, env), Unsafe: o.unsafe, Fix: o.fix, Version: Version})
-	if err != nil {
-		return errorf(env, "--format: %v", err)
-	}
-	cfg, err := loadConfig(o, env)
-	if err != nil {
-		return errorf(env, "%v", err)
-	}
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	files, problems := input.Collect(paths, cfg.Files)
-	status := ExitClean
-	for _, p := range problems {
-		fmt.Fprintf(env.Stderr, "newslint: %v\n", p)
-		status = ExitError
-	}
-	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize,
-		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff, Context: o.context}
-	if o.corpusStats != "" {
-		stats, err := corpus.ReadFiles(splitList(o.corpusStats))
-		if err != nil {
-			return errorf(env, "--corpus-stats: %v", err)
-		}
-		eo.Corpus = stats
-	} else if engine.NeedsCorpus(cfg, files) {
-		eo.Corpus = engine.Gather(cfg, files, eo)
-	}
-	sum := report.NewSummary(o.fix, o.unsafe)
-	var writeErr error
-	changed := 0
-	engine.Run(cfg, files, eo, func(r *engine.Result) {
-		sum.Add(r)
-		for _, e := range r.Errors {
-			fmt.Fprintf(env.Stderr, "newslint: %s: %v\n", r.File.Path, e)
-		}
-		if o.diff {
-			if r.Changed {
-				changed++
-				io.WriteString(env.Stdout, diff.Unified(r.File.Path, r.File.Path, r.Original, r.FixedText, 3))
-			}
-			return
-		}
-		if writeErr == nil {
-			writeErr = rep.File(r)
-		}
-	})
-	if sum.FilesWithError > 0 {
-		status = ExitError
-	}
-	if o.diff {
-		if !o.quiet {
-			fmt.Fprintf(env.Stderr, "%s would be changed by --fix (%s).\n", plural(changed, "file", "files"), plural(sum.Fixed, "fix", "fixes"))
-		}
-		if status == ExitClean && changed > 0 && !o.exitZero {
-			status = ExitFindings
-		}
-		return status
-	}
-	if !o.quiet || o.format != "text" {
-		if err := rep.Finish(sum); err != nil && writeErr == nil {
-			writeErr = err
-		}
-	}
-	if writeErr != nil {
-		fmt.Fprintf(env.Stderr, "newslint: writing the report: %v\n", writeErr)
-		return ExitError
-	}
-	if status == ExitClean && !o.exitZero && sum.AtLeast(failOn) > 0 {
-		status = ExitFindings
-	}
-	return status
 }
 
 func plural(n int, one, many string) string {

@@ -70,6 +70,12 @@ func TestGoldenReports(t *testing.T) {
 		{"jsonl.golden", []string{"--config", cfg, "--format", "jsonl", in}, 1},
 		{"json.golden", []string{"--config", cfg, "--format", "json", in}, 1},
 		{"diff.golden", []string{"--config", cfg, "--diff", in}, 1},
+		{"sarif.golden", []string{"--config", cfg, "--format", "sarif", in}, 1},
+		{"github.golden", []string{"--config", cfg, "--format", "github", in}, 1},
+		{"junit.golden", []string{"--config", cfg, "--format", "junit", in}, 1},
+		{"checkstyle.golden", []string{"--config", cfg, "--format", "checkstyle", in}, 1},
+		{"gitlab.golden", []string{"--config", cfg, "--format", "gitlab", in}, 1},
+		{"statistics.golden", []string{"--config", cfg, "--statistics", in}, 1},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			code, out, errs := run(t, "", c.args...)

@@ -21,6 +21,8 @@ const MaxPasses = 10
 type Finding struct {
 	lint.Diagnostic
 	Line, Col, EndLine, EndCol int
+	// Text is the flagged text, for fingerprints and baselines that survive line moves.
+	Text string
 	// EditPos places each edit of the fix, in the same order.
 	EditPos []Span
 	// Preview is the line-level diff of the finding's fix, with context, when asked for.
@@ -63,6 +65,9 @@ func Place(doc *document.Document, diags []lint.Diagnostic, preview bool, ctx in
 	out := make([]Finding, len(diags))
 	for i, d := range diags {
 		f := Finding{Diagnostic: d}
+		if d.Start >= 0 && d.End <= len(doc.Src) && d.Start <= d.End {
+			f.Text = doc.Src[d.Start:d.End]
+		}
 		f.Line, f.Col = doc.Position(d.Start)
 		end := d.End
 		f.EndLine, f.EndCol = doc.Position(end)

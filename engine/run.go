@@ -41,6 +41,8 @@ type Result struct {
 	// Original and Fixed text, set with Diff when the fix changes the file.
 	Original, FixedText string
 	Changed             bool
+	// Bytes is the size of the file as read.
+	Bytes int64
 	// Errors are problems reading, parsing or writing the file; they make the run exit 2.
 	Errors []error
 }
@@ -116,6 +118,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options) (res *Result) {
 		res.Errors = append(res.Errors, fmt.Errorf("%w; skipped", err))
 		return res
 	}
+	res.Bytes = int64(len(raw))
 	src := string(raw)
 	doc := document.New(f.Path, src)
 	if doc.InvalidUTF8 >= 0 {

@@ -26,10 +26,16 @@ type Options struct {
 	Fix bool
 	// Version is newslint's version, for formats that record the tool.
 	Version string
+	// Rules are all known rules, for formats that describe them (SARIF).
+	Rules []lint.Rule
+	// MaxResults caps SARIF results (default DefaultMaxResults).
+	MaxResults int
+	// StepSummary is the GITHUB_STEP_SUMMARY file the github format appends to, if set.
+	StepSummary string
 }
 
 // Formats lists the --format values.
-var Formats = []string{"text", "jsonl", "json"}
+var Formats = []string{"text", "jsonl", "json", "sarif", "github", "junit", "checkstyle", "gitlab"}
 
 // New returns the reporter for format.
 func New(format string, w io.Writer, o Options) (Reporter, error) {
@@ -40,6 +46,16 @@ func New(format string, w io.Writer, o Options) (Reporter, error) {
 		return &jsonlReporter{w: w, o: o}, nil
 	case "json":
 		return &jsonReporter{w: w, o: o}, nil
+	case "sarif":
+		return &sarifReporter{w: w, o: o}, nil
+	case "github":
+		return &githubReporter{w: w, o: o}, nil
+	case "junit":
+		return &junitReporter{w: w, o: o}, nil
+	case "checkstyle":
+		return &checkstyleReporter{w: w}, nil
+	case "gitlab":
+		return &gitlabReporter{w: w}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %v)", format, Formats)
 }

@@ -1,0 +1,191 @@
+// Package baseline records the findings of a legacy corpus so that later runs report only new
+// ones. Entries are keyed by rule, path and a hash of the flagged text with white space folded,
+// not by line number, so they survive edits elsewhere in a file.
+package baseline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/report"
+)
+
+// FileName is the default baseline file.
+const FileName = ".newslint-baseline.json"
+
+// Version is the format version.
+const Version = 1
+
+// Entry is one recorded finding (Count times in the same file with the same text).
+type Entry struct {
+	Rule  string `json:"rule"`
+	Path  string `json:"path"`
+	Hash  string `json:"hash"`
+	Count int    `json:"count"`
+	// Text is an excerpt of the flagged text, for people reading the file.
+	Text string `json:"text"`
+}
+
+type file struct {
+	Version int     `json:"version"`
+	Entries []Entry `json:"entries"`
+}
+
+type key struct{ rule, path, hash string }
+
+// Set is a loaded baseline.
+type Set struct {
+	dir     string
+	entries map[key]*Entry
+	left    map[key]int
+	linted  map[string]bool
+}
+
+func textHash(s string) string {
+	h := sha256.Sum256([]byte(report.NormText(s)))
+	return hex.EncodeToString(h[:12])
+}
+
+// rel expresses path relative to dir, with slashes, so a baseline works from any working
+// directory.
+func rel(dir, path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	r, err := filepath.Rel(dir, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(r)
+}
+
+// Load reads a baseline file.
+func Load(path string) (*Set, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f file
+	if err := json.Unmarshal(raw, &f); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if f.Version != Version {
+		return nil, fmt.Errorf("%s: baseline version %d, want %d", path, f.Version, Version)
+	}
+	abs, _ := filepath.Abs(path)
+	s := &Set{dir: filepath.Dir(abs), entries: map[key]*Entry{}, left: map[key]int{}, linted: map[string]bool{}}
+	for i := range f.Entries {
+		e := &f.Entries[i]
+		k := key{e.Rule, e.Path, e.Hash}
+		s.entries[k] = e
+		s.left[k] += e.Count
+	}
+	return s, nil
+}
+
+// Filter removes the findings the baseline records from r and returns how many it hid.
+func (s *Set) Filter(r *engine.Result) int {
+	p := rel(s.dir, r.File.Path)
+	s.linted[p] = true
+	kept := r.Findings[:0]
+	hidden := 0
+	for _, f := range r.Findings {
+		k := key{f.Rule, p, textHash(f.Text)}
+		if s.left[k] > 0 {
+			s.left[k]--
+			hidden++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	r.Findings = kept
+	return hidden
+}
+
+// Stale returns the entries of linted files that no finding matched any more (fixed, or the
+// text changed), sorted by path.
+func (s *Set) Stale() []Entry {
+	var out []Entry
+	for k, n := range s.left {
+		if n > 0 && s.linted[k.path] {
+			e := *s.entries[k]
+			e.Count = n
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Path != out[j].Path {
+			return out[i].Path < out[j].Path
+		}
+		return out[i].Rule < out[j].Rule
+	})
+	return out
+}
+
+// Writer accumulates findings into a new baseline.
+type Writer struct {
+	dir     string
+	entries map[key]*Entry
+}
+
+// NewWriter starts a baseline that will be written to path.
+func NewWriter(path string) *Writer {
+	abs, _ := filepath.Abs(path)
+	return &Writer{dir: filepath.Dir(abs), entries: map[key]*Entry{}}
+}
+
+// Add records the findings of one file.
+func (w *Writer) Add(r *engine.Result) {
+	p := rel(w.dir, r.File.Path)
+	for _, f := range r.Findings {
+		k := key{f.Rule, p, textHash(f.Text)}
+		if e, ok := w.entries[k]; ok {
+			e.Count++
+			continue
+		}
+		ex := report.NormText(f.Text)
+		if r := []rune(ex); len(r) > 80 {
+			ex = string(r[:80]) + "…"
+		}
+		w.entries[k] = &Entry{Rule: f.Rule, Path: p, Hash: k.hash, Count: 1, Text: ex}
+	}
+}
+
+// Len is the number of recorded findings.
+func (w *Writer) Len() int {
+	n := 0
+	for _, e := range w.entries {
+		n += e.Count
+	}
+	return n
+}
+
+// Write saves the baseline, sorted for stable diffs.
+func (w *Writer) Write(path string) error {
+	f := file{Version: Version, Entries: []Entry{}}
+	for _, e := range w.entries {
+		f.Entries = append(f.Entries, *e)
+	}
+	sort.Slice(f.Entries, func(i, j int) bool {
+		a, b := f.Entries[i], f.Entries[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Hash < b.Hash
+	})
+	raw, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(raw, '\n'), 0o644)
+}

@@ -1,0 +1,330 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/mattn/go-isatty"
+
+	"github.com/newslint/newslint/baseline"
+	"github.com/newslint/newslint/config"
+	"github.com/newslint/newslint/corpus"
+	"github.com/newslint/newslint/diff"
+	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/input"
+	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/report"
+)
+
+// outputList is the repeatable --output FORMAT=PATH flag.
+type outputList []string
+
+func (l *outputList) String() string { return strings.Join(*l, ",") }
+
+// Set implements flag.Value.
+func (l *outputList) Set(v string) error {
+	f, p, ok := strings.Cut(v, "=")
+	if !ok || f == "" || p == "" {
+		return fmt.Errorf("want FORMAT=PATH, got %q", v)
+	}
+	*l = append(*l, v)
+	return nil
+}
+
+// sink is one reporter and what to close after it.
+type sink struct {
+	rep   report.Reporter
+	close func() error
+	name  string
+}
+
+// runLint lints paths; with record, it writes a baseline of the findings instead of reporting.
+func runLint(o *options, paths []string, env Env, record bool) int {
+	failOn, err := lint.ParseSeverity(o.failOn)
+	if err != nil {
+		return errorf(env, "--fail-on: %v", err)
+	}
+	switch {
+	case o.fix && o.diff:
+		return errorf(env, "--fix and --diff exclude each other: --diff writes nothing")
+	case o.context < 0:
+		return errorf(env, "--context must not be negative")
+	case record && (o.fix || o.diff):
+		return errorf(env, "baseline records findings; it takes neither --fix nor --diff")
+	}
+	cfg, err := loadConfig(o, env)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	ropts := report.Options{Color: useColor(o, env), Unsafe: o.unsafe, Fix: o.fix, Version: Version,
+		Rules: cfg.Rules(), MaxResults: o.maxResults, StepSummary: env.Getenv("GITHUB_STEP_SUMMARY")}
+	var sinks []sink
+	defer func() {
+		for _, s := range sinks {
+			if s.close != nil {
+				s.close()
+			}
+		}
+	}()
+	if !record && !o.statistics && !o.diff {
+		rep, err := report.New(o.format, env.Stdout, ropts)
+		if err != nil {
+			return errorf(env, "--format: %v", err)
+		}
+		sinks = append(sinks, sink{rep: rep, name: "stdout"})
+	} else if _, err := report.New(o.format, io.Discard, ropts); err != nil {
+		return errorf(env, "--format: %v", err)
+	}
+	for _, spec := range o.outputs {
+		format, path, _ := strings.Cut(spec, "=")
+		f, err := os.Create(path)
+		if err != nil {
+			return errorf(env, "--output: %v", err)
+		}
+		o2 := ropts
+		o2.Color = false
+		rep, err := report.New(format, f, o2)
+		if err != nil {
+			f.Close()
+			return errorf(env, "--output: %v", err)
+		}
+		sinks = append(sinks, sink{rep: rep, close: f.Close, name: path})
+	}
+	var base *baseline.Set
+	if o.baseline != "" && !record {
+		if base, err = baseline.Load(o.baseline); err != nil {
+			return errorf(env, "--baseline: %v", err)
+		}
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	files, problems := input.Collect(paths, cfg.Files)
+	status := ExitClean
+	for _, p := range problems {
+		fmt.Fprintf(env.Stderr, "newslint: %v\n", p)
+		status = ExitError
+	}
+	if o.changedSince != "" {
+		if files, err = changedSince(files, o.changedSince, env); err != nil {
+			return errorf(env, "--changed-since: %v", err)
+		}
+	}
+	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize,
+		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Context: o.context}
+	if o.corpusStats != "" {
+		stats, err := corpus.ReadFiles(splitList(o.corpusStats))
+		if err != nil {
+			return errorf(env, "--corpus-stats: %v", err)
+		}
+		eo.Corpus = stats
+	} else if engine.NeedsCorpus(cfg, files) {
+		eo.Corpus = engine.Gather(cfg, files, eo)
+	}
+	var rec *baseline.Writer
+	if record {
+		target := o.baseline
+		if target == "" {
+			target = filepath.Join(dirOf(env), baseline.FileName)
+		}
+		o.baseline = target
+		rec = baseline.NewWriter(target)
+	}
+	sum := report.NewSummary(o.fix, o.unsafe)
+	prog := newProgress(env, len(files))
+	var writeErr error
+	changed, hidden := 0, 0
+	engine.Run(cfg, files, eo, func(r *engine.Result) {
+		prog.add(r.Bytes)
+		if base != nil {
+			hidden += base.Filter(r)
+		}
+		sum.Add(r)
+		for _, e := range r.Errors {
+			prog.clear()
+			fmt.Fprintf(env.Stderr, "newslint: %s: %v\n", r.File.Path, e)
+		}
+		if rec != nil {
+			rec.Add(r)
+			return
+		}
+		if o.diff && r.Changed {
+			changed++
+			prog.clear()
+			io.WriteString(env.Stdout, diff.Unified(r.File.Path, r.File.Path, r.Original, r.FixedText, 3))
+		}
+		for _, s := range sinks {
+			if err := s.rep.File(r); err != nil && writeErr == nil {
+				writeErr = fmt.Errorf("%s: %v", s.name, err)
+			}
+		}
+	})
+	prog.clear()
+	if sum.FilesWithError > 0 {
+		status = ExitError
+	}
+	if rec != nil {
+		if err := rec.Write(o.baseline); err != nil {
+			return errorf(env, "%v", err)
+		}
+		fmt.Fprintf(env.Stdout, "recorded %s in %s\n", plural(rec.Len(), "finding", "findings"), o.baseline)
+		return status
+	}
+	for _, s := range sinks {
+		if s.name == "stdout" && o.quiet && o.format == "text" {
+			continue
+		}
+		if err := s.rep.Finish(sum); err != nil && writeErr == nil {
+			writeErr = fmt.Errorf("%s: %v", s.name, err)
+		}
+		if om, ok := s.rep.(interface{ Omitted() int }); ok && om.Omitted() > 0 {
+			fmt.Fprintf(env.Stderr, "newslint: %s: %d SARIF results omitted (cap %d; see --max-results)\n", s.name, om.Omitted(), max(o.maxResults, 0))
+		}
+	}
+	if o.statistics {
+		writeStatistics(env.Stdout, sum, cfg)
+	}
+	if base != nil {
+		if stale := base.Stale(); len(stale) > 0 && !o.quiet {
+			fmt.Fprintf(env.Stderr, "newslint: %s in %s no longer match any finding (fixed or changed); run 'newslint baseline' to refresh it\n",
+				plural(len(stale), "entry", "entries"), o.baseline)
+		}
+		if hidden > 0 && !o.quiet && o.format == "text" && !o.diff {
+			fmt.Fprintf(env.Stderr, "newslint: %s hidden by the baseline\n", plural(hidden, "finding", "findings"))
+		}
+	}
+	if writeErr != nil {
+		fmt.Fprintf(env.Stderr, "newslint: writing the report: %v\n", writeErr)
+		return ExitError
+	}
+	if o.diff {
+		if !o.quiet {
+			fmt.Fprintf(env.Stderr, "%s would be changed by --fix (%s).\n", plural(changed, "file", "files"), plural(sum.Fixed, "fix", "fixes"))
+		}
+		if status == ExitClean && changed > 0 && !o.exitZero {
+			status = ExitFindings
+		}
+		return status
+	}
+	if status == ExitClean && !o.exitZero && sum.AtLeast(failOn) > 0 {
+		status = ExitFindings
+	}
+	return status
+}
+
+func dirOf(env Env) string {
+	if env.Dir != "" {
+		return env.Dir
+	}
+	return "."
+}
+
+// writeStatistics prints counts per rule, most frequent first, as ruff's --statistics does.
+func writeStatistics(w io.Writer, s *report.Summary, cfg *config.Config) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "COUNT\tRULE\tSEVERITY\tFIXABLE\t")
+	for _, rc := range s.Rules() {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t\n", rc.Count, rc.Rule, rc.Severity, rc.Fixable)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "%s in %s.\n", plural(s.Findings, "finding", "findings"), plural(s.Files, "file", "files"))
+}
+
+// changedSince keeps the files that git reports as changed since rev, or untracked.
+func changedSince(files []input.File, rev string, env Env) ([]input.File, error) {
+	git := func(args ...string) ([]byte, error) {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dirOf(env)
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		out, err := cmd.Output()
+		if err != nil {
+			return nil, fmt.Errorf("git %s: %v %s", strings.Join(args, " "), err, strings.TrimSpace(errb.String()))
+		}
+		return out, nil
+	}
+	top, err := git("rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, err
+	}
+	root := strings.TrimSpace(string(top))
+	changed, err := git("diff", "--name-only", "-z", "--diff-filter=ACMR", rev, "--")
+	if err != nil {
+		return nil, err
+	}
+	untracked, err := git("ls-files", "--others", "--exclude-standard", "-z")
+	if err != nil {
+		return nil, err
+	}
+	keep := map[string]bool{}
+	for _, p := range strings.Split(string(changed)+string(untracked), "\x00") {
+		if p != "" {
+			keep[filepath.Join(root, filepath.FromSlash(p))] = true
+		}
+	}
+	var out []input.File
+	for _, f := range files {
+		abs, err := filepath.Abs(f.Path)
+		if err == nil {
+			if real, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+				abs = filepath.Join(real, filepath.Base(abs))
+			}
+		}
+		if keep[abs] {
+			out = append(out, f)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}
+
+// progress shows files done, throughput and time left on a terminal, for long runs only; it
+// never writes to pipes or CI logs.
+type progress struct {
+	w               io.Writer
+	total, done     int
+	bytes           int64
+	start, last     time.Time
+	active, printed bool
+}
+
+func newProgress(env Env, total int) *progress {
+	p := &progress{w: env.Stderr, total: total, start: time.Now()}
+	if f, ok := env.Stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) && total >= 300 && env.Getenv("CI") == "" {
+		p.active = true
+	}
+	return p
+}
+
+func (p *progress) add(n int64) {
+	p.done++
+	p.bytes += n
+	if !p.active {
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.last) < 200*time.Millisecond && p.done < p.total {
+		return
+	}
+	p.last = now
+	el := now.Sub(p.start).Seconds()
+	mbs := float64(p.bytes) / 1e6 / max(el, 1e-3)
+	eta := time.Duration(float64(p.total-p.done) * el / float64(p.done) * float64(time.Second)).Round(time.Second)
+	fmt.Fprintf(p.w, "\r\033[K%d/%d files, %.1f MB/s, ETA %s", p.done, p.total, mbs, eta)
+	p.printed = true
+}
+
+func (p *progress) clear() {
+	if p.printed {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.printed = false
+	}
+}

@@ -1,0 +1,55 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"path/filepath"
+
+	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/lint"
+)
+
+// gitlabReporter writes a GitLab Code Quality report (a JSON array of issues).
+type gitlabReporter struct {
+	w      io.Writer
+	issues []map[string]any
+}
+
+func gitlabSeverity(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return "major"
+	case lint.Warning:
+		return "minor"
+	}
+	return "info"
+}
+
+func (g *gitlabReporter) File(r *engine.Result) error {
+	fps := fingerprints(r)
+	for i, f := range r.Findings {
+		g.issues = append(g.issues, map[string]any{
+			"type":        "issue",
+			"description": f.Message,
+			"check_name":  f.Rule,
+			"fingerprint": fps[i],
+			"severity":    gitlabSeverity(f.Severity),
+			"categories":  []string{"Style"},
+			"location": map[string]any{
+				"path":  filepath.ToSlash(r.File.Path),
+				"lines": map[string]any{"begin": f.Line, "end": f.EndLine},
+			},
+		})
+	}
+	return nil
+}
+
+func (g *gitlabReporter) Finish(*Summary) error {
+	if g.issues == nil {
+		g.issues = []map[string]any{}
+	}
+	enc := json.NewEncoder(g.w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(g.issues)
+}

@@ -1,0 +1,149 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/lint"
+)
+
+// DefaultMaxResults is GitHub code scanning's limit of results per run.
+const DefaultMaxResults = 25000
+
+type sarifReporter struct {
+	w       io.Writer
+	o       Options
+	results []map[string]any
+	omitted int
+	index   map[string]int
+}
+
+func sarifLevel(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return "error"
+	case lint.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// sarifURI is a relative URI for a relative path, a file URI for an absolute one.
+func sarifURI(path string) string {
+	p := filepath.ToSlash(path)
+	if filepath.IsAbs(path) {
+		return (&url.URL{Scheme: "file", Path: p}).String()
+	}
+	p = strings.TrimPrefix(p, "./")
+	return (&url.URL{Path: p}).String()
+}
+
+func region(line, col, endLine, endCol int) map[string]any {
+	return map[string]any{"startLine": line, "startColumn": col, "endLine": endLine, "endColumn": endCol}
+}
+
+func (r *sarifReporter) File(res *engine.Result) error {
+	if r.index == nil {
+		r.index = map[string]int{}
+		for i, rule := range r.o.Rules {
+			r.index[rule.Meta().ID] = i
+		}
+	}
+	max := r.o.MaxResults
+	if max <= 0 {
+		max = DefaultMaxResults
+	}
+	fps := fingerprints(res)
+	uri := sarifURI(res.File.Path)
+	for i := range res.Findings {
+		if len(r.results) >= max {
+			r.omitted++
+			continue
+		}
+		f := &res.Findings[i]
+		result := map[string]any{
+			"ruleId":  f.Rule,
+			"level":   sarifLevel(f.Severity),
+			"message": map[string]any{"text": f.Message},
+			"locations": []any{map[string]any{"physicalLocation": map[string]any{
+				"artifactLocation": map[string]any{"uri": uri},
+				"region":           region(f.Line, f.Col, f.EndLine, f.EndCol),
+			}}},
+			"partialFingerprints": map[string]any{"newslint/v1": fps[i]},
+		}
+		if idx, ok := r.index[f.Rule]; ok {
+			result["ruleIndex"] = idx
+		}
+		if f.Fix != nil && f.Fix.Safety != lint.DisplayOnly {
+			var reps []any
+			for j, e := range f.Fix.Edits {
+				p := f.EditPos[j]
+				reps = append(reps, map[string]any{
+					"deletedRegion":   region(p.Line, p.Col, p.EndLine, p.EndCol),
+					"insertedContent": map[string]any{"text": e.NewText},
+				})
+			}
+			result["fixes"] = []any{map[string]any{
+				"description":     map[string]any{"text": fmt.Sprintf("%s (%s fix)", f.Fix.Description, f.Fix.Safety)},
+				"artifactChanges": []any{map[string]any{"artifactLocation": map[string]any{"uri": uri}, "replacements": reps}},
+			}}
+		}
+		r.results = append(r.results, result)
+	}
+	return nil
+}
+
+func (r *sarifReporter) Finish(s *Summary) error {
+	var rules []any
+	for _, rule := range r.o.Rules {
+		m := rule.Meta()
+		rules = append(rules, map[string]any{
+			"id":                   m.ID,
+			"name":                 m.ID,
+			"shortDescription":     map[string]any{"text": m.Summary},
+			"fullDescription":      map[string]any{"text": oneLine(m.Doc)},
+			"help":                 map[string]any{"text": oneLine(m.Doc) + " Run 'newslint rule " + m.ID + "' for examples and options."},
+			"defaultConfiguration": map[string]any{"level": sarifLevel(m.Severity)},
+			"properties":           map[string]any{"fixable": m.Fixable},
+		})
+	}
+	if r.results == nil {
+		r.results = []map[string]any{}
+	}
+	invocation := map[string]any{"executionSuccessful": s.FilesWithError == 0}
+	var notes []any
+	if r.omitted > 0 {
+		notes = append(notes, map[string]any{"level": "warning", "message": map[string]any{"text": fmt.Sprintf(
+			"%d results were omitted: SARIF output is capped at %d results (--max-results)", r.omitted, len(r.results))}})
+	}
+	if len(notes) > 0 {
+		invocation["toolExecutionNotifications"] = notes
+	}
+	doc := map[string]any{
+		"$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+		"version": "2.1.0",
+		"runs": []any{map[string]any{
+			"tool": map[string]any{"driver": map[string]any{
+				"name": "newslint", "version": r.o.Version, "informationUri": "https://github.com/newslint/newslint",
+				"rules": rules,
+			}},
+			"columnKind":  "unicodeCodePoints",
+			"invocations": []any{invocation},
+			"results":     r.results,
+		}},
+	}
+	enc := json.NewEncoder(r.w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// Omitted is how many results the cap left out.
+func (r *sarifReporter) Omitted() int { return r.omitted }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

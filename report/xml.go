@@ -1,0 +1,120 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/newslint/newslint/engine"
+)
+
+// junitReporter writes JUnit XML: one test case per file, one failure per finding.
+type junitReporter struct {
+	w     io.Writer
+	o     Options
+	cases []junitCase
+	fails int
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+type junitCase struct {
+	Name      string         `xml:"name,attr"`
+	Classname string         `xml:"classname,attr"`
+	Failures  []junitFailure `xml:"failure"`
+	Error     *junitFailure  `xml:"error,omitempty"`
+}
+
+func (j *junitReporter) File(r *engine.Result) error {
+	c := junitCase{Name: r.File.Path, Classname: "newslint"}
+	for _, f := range r.Findings {
+		c.Failures = append(c.Failures, junitFailure{
+			Message: fmt.Sprintf("%d:%d: %s", f.Line, f.Col, f.Message),
+			Type:    f.Rule,
+			Text:    fmt.Sprintf("%s:%d:%d: %s [%s] %s", r.File.Path, f.Line, f.Col, f.Severity, f.Rule, f.Message),
+		})
+	}
+	if len(r.Errors) > 0 {
+		var msgs []string
+		for _, e := range r.Errors {
+			msgs = append(msgs, e.Error())
+		}
+		c.Error = &junitFailure{Message: msgs[0], Type: "error", Text: strings.Join(msgs, "\n")}
+	}
+	j.fails += len(c.Failures)
+	j.cases = append(j.cases, c)
+	return nil
+}
+
+func (j *junitReporter) Finish(s *Summary) error {
+	type suite struct {
+		XMLName  xml.Name    `xml:"testsuite"`
+		Name     string      `xml:"name,attr"`
+		Tests    int         `xml:"tests,attr"`
+		Failures int         `xml:"failures,attr"`
+		Errors   int         `xml:"errors,attr"`
+		Cases    []junitCase `xml:"testcase"`
+	}
+	out := struct {
+		XMLName xml.Name `xml:"testsuites"`
+		Suite   suite
+	}{Suite: suite{Name: "newslint", Tests: len(j.cases), Failures: j.fails, Errors: s.FilesWithError, Cases: j.cases}}
+	return writeXML(j.w, out)
+}
+
+func writeXML(w io.Writer, v any) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// checkstyleReporter writes Checkstyle XML, which many CI tools render.
+type checkstyleReporter struct {
+	w     io.Writer
+	files []csFile
+}
+
+type csError struct {
+	Line     int    `xml:"line,attr"`
+	Column   int    `xml:"column,attr"`
+	Severity string `xml:"severity,attr"`
+	Message  string `xml:"message,attr"`
+	Source   string `xml:"source,attr"`
+}
+
+type csFile struct {
+	Name   string    `xml:"name,attr"`
+	Errors []csError `xml:"error"`
+}
+
+func (c *checkstyleReporter) File(r *engine.Result) error {
+	if len(r.Findings) == 0 {
+		return nil
+	}
+	f := csFile{Name: r.File.Path}
+	for _, x := range r.Findings {
+		f.Errors = append(f.Errors, csError{x.Line, x.Col, x.Severity.String(), x.Message, "newslint." + x.Rule})
+	}
+	c.files = append(c.files, f)
+	return nil
+}
+
+func (c *checkstyleReporter) Finish(*Summary) error {
+	return writeXML(c.w, struct {
+		XMLName xml.Name `xml:"checkstyle"`
+		Version string   `xml:"version,attr"`
+		Files   []csFile `xml:"file"`
+	}{Version: "4.3", Files: c.files})
+}
