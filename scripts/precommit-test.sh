@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# End-to-end test of .pre-commit-hooks.yaml with the real pre-commit: a throwaway git repository
+# whose .pre-commit-config.yaml points at this checkout's HEAD must refuse to commit a scraped
+# file with boilerplate, and the newslint-fix hook must repair it. Installs Debian's pre-commit
+# when it is missing. Run from anywhere; exits non-zero on any failure.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+if ! command -v pre-commit >/dev/null 2>&1; then
+  echo "precommit-test: installing Debian's pre-commit"
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get install -y pre-commit >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y pre-commit >/dev/null; })
+  else
+    (sudo apt-get install -y pre-commit >/dev/null 2>&1 || { sudo apt-get update >/dev/null && sudo apt-get install -y pre-commit >/dev/null; })
+  fi
+fi
+rev=$(git -C "$root" rev-parse HEAD)
+git -C "$root" cat-file -e "$rev:.pre-commit-hooks.yaml" || { echo "precommit-test: HEAD has no .pre-commit-hooks.yaml"; exit 1; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+export PRE_COMMIT_HOME="$tmp/cache" GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.com
+repo="$tmp/repo"; mkdir -p "$repo/data"; cd "$repo"
+git init -q .
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $root
+    rev: $rev
+    hooks:
+      - id: newslint
+YAML
+git add .pre-commit-config.yaml && git commit -qm "config" --no-verify
+pre-commit install >/dev/null
+cp "$root/testdata/seeds/input/004.txt" data/article.txt
+git add data/article.txt
+if git commit -qm "scraped article" >"$tmp/out" 2>&1; then
+  cat "$tmp/out"; echo "precommit-test: FAIL: the commit of a file with findings was not blocked"; exit 1
+fi
+grep -q "nav-leak" "$tmp/out" || { cat "$tmp/out"; echo "precommit-test: FAIL: the hook output lacks the findings"; exit 1; }
+cmp -s data/article.txt "$root/testdata/seeds/input/004.txt" || { echo "precommit-test: FAIL: the check hook changed the file"; exit 1; }
+echo "precommit-test: commit with findings blocked"
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $root
+    rev: $rev
+    hooks:
+      - id: newslint-fix
+YAML
+if pre-commit run newslint-fix --files data/article.txt >"$tmp/out" 2>&1; then
+  cat "$tmp/out"; echo "precommit-test: FAIL: newslint-fix did not report that it changed the file"; exit 1
+fi
+norm() { sed -e :a -e '/^[[:space:]]*$/{$d;N;ba' -e '}' "$1"; }
+diff <(norm "$root/testdata/seeds/expected/004.txt") <(norm data/article.txt) || { echo "precommit-test: FAIL: the fixed file differs from the expected one"; exit 1; }
+echo "precommit-test: newslint-fix repaired the file"
+git add data/article.txt .pre-commit-config.yaml
+git commit -qm "fixed article" >"$tmp/out" 2>&1 || { cat "$tmp/out"; echo "precommit-test: FAIL: the fixed file was still refused"; exit 1; }
+echo "precommit-test: ok"
