@@ -46,7 +46,7 @@ YAML
 if pre-commit run newslint-fix --files data/article.txt >"$tmp/out" 2>&1; then
   cat "$tmp/out"; echo "precommit-test: FAIL: newslint-fix did not report that it changed the file"; exit 1
 fi
-norm() { sed -e :a -e '/^[[:space:]]*$/{$d;N;ba' -e '}' "$1"; }
+norm() { sed -e :a -e '/^[[:space:]]*$/{$d;N;ba' -e '}' "$1" | sed -e '$a\'; }
 diff <(norm "$root/testdata/seeds/expected/004.txt") <(norm data/article.txt) || { echo "precommit-test: FAIL: the fixed file differs from the expected one"; exit 1; }
 echo "precommit-test: newslint-fix repaired the file"
 git add data/article.txt .pre-commit-config.yaml
