@@ -37,7 +37,7 @@ type Env struct {
 type options struct {
 	fix, unsafe, diff, exitZero, quiet, noColor, version, help bool
 	format, configPath, selectRules, ignoreRules, failOn       string
-	corpusStats, output, baseline, changedSince                string
+	corpusStats, output, baseline, changedSince, stdinName     string
 	statistics                                                 bool
 	maxResults                                                 int
 	outputs                                                    outputList
@@ -66,6 +66,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.corpusStats, "corpus-stats", "", "read corpus statistics from these files (comma-separated, from 'newslint stats') instead of gathering them")
 	fs.StringVar(&o.output, "o", "", "with 'newslint stats': write the statistics to this file instead of stdout")
 	fs.Var(&o.outputs, "output", "also write a report: FORMAT=PATH (repeatable), e.g. sarif=newslint.sarif")
+	fs.StringVar(&o.stdinName, "stdin-filename", "", "with '-' (standard input): the name to report and to match config globs against")
 	fs.BoolVar(&o.statistics, "statistics", false, "print counts per rule instead of the findings")
 	fs.StringVar(&o.baseline, "baseline", "", "hide findings recorded in this baseline file (see 'newslint baseline')")
 	fs.StringVar(&o.changedSince, "changed-since", "", "lint only files changed since this git revision (and untracked ones)")
@@ -79,6 +80,7 @@ const usageHead = `newslint lints scraped news text for leaked navigation, spam 
 
 Usage:
   newslint [flags] [PATH...]     lint files and directories (default: .)
+  newslint [flags] -             lint one document from standard input (--fix: fixed text to stdout)
   newslint rules                 list the rules
   newslint rule ID               show a rule's documentation
   newslint init                  write a commented ` + config.FileName + ` with the defaults

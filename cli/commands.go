@@ -156,7 +156,7 @@ func cmdStats(o *options, paths []string, env Env) int {
 	for _, p := range problems {
 		fmt.Fprintf(env.Stderr, "newslint: %v\n", p)
 	}
-	stats := engine.Gather(cfg, files, engine.Options{Jobs: o.jobs, MaxFileSize: o.maxFileSize})
+	stats := engine.Gather(cfg, files, engine.Options{Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields})
 	w := env.Stdout
 	if o.output != "" {
 		f, err := os.Create(o.output)

@@ -18,6 +18,7 @@ import (
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/diff"
+	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
@@ -107,6 +108,14 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	for _, p := range paths {
+		if p == "-" {
+			if len(paths) > 1 || record {
+				return errorf(env, "'-' (standard input) must be the only path")
+			}
+			return lintStdin(o, cfg, ropts, failOn, env)
+		}
+	}
 	files, problems := input.Collect(paths, cfg.Files)
 	status := ExitClean
 	for _, p := range problems {
@@ -118,7 +127,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 			return errorf(env, "--changed-since: %v", err)
 		}
 	}
-	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize,
+	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Context: o.context}
 	if o.corpusStats != "" {
 		stats, err := corpus.ReadFiles(splitList(o.corpusStats))
@@ -159,7 +168,9 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		if o.diff && r.Changed {
 			changed++
 			prog.clear()
-			io.WriteString(env.Stdout, diff.Unified(r.File.Path, r.File.Path, r.Original, r.FixedText, 3))
+			for _, p := range r.Patches {
+				io.WriteString(env.Stdout, diff.Unified(p.Name, p.Name, p.Before, p.After, 3))
+			}
 		}
 		for _, s := range sinks {
 			if err := s.rep.File(r); err != nil && writeErr == nil {
@@ -327,4 +338,84 @@ func (p *progress) clear() {
 		fmt.Fprint(p.w, "\r\033[K")
 		p.printed = false
 	}
+}
+
+// lintStdin lints one document read from standard input. With --fix, the fixed text goes to
+// standard output and the report of what remains to standard error, for editors and pipes.
+func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint.Severity, env Env) int {
+	if env.Stdin == nil {
+		return errorf(env, "no standard input")
+	}
+	name := o.stdinName
+	if name == "" {
+		name = "-"
+	}
+	if kind, comp := input.KindOf(name); kind != input.Text || comp != input.None {
+		return errorf(env, "standard input takes one plain text document; %s is not one", name)
+	}
+	limit := o.maxFileSize
+	if limit <= 0 {
+		limit = 1 << 62
+	}
+	raw, err := io.ReadAll(io.LimitReader(env.Stdin, limit+1))
+	if err != nil {
+		return errorf(env, "reading standard input: %v", err)
+	}
+	if int64(len(raw)) > limit {
+		return errorf(env, "standard input is larger than --max-file-size (%d bytes)", limit)
+	}
+	file := input.File{Path: name, Rel: filepath.ToSlash(name), Explicit: true}
+	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Context: o.context, TextFields: cfg.TextFields,
+		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics}
+	if o.corpusStats != "" {
+		if eo.Corpus, err = corpus.ReadFiles(splitList(o.corpusStats)); err != nil {
+			return errorf(env, "--corpus-stats: %v", err)
+		}
+	} else if src := cfg.For(file.Rel); len(src) > 0 {
+		eo.Corpus = engine.SelfStats(document.New(name, string(raw)), src)
+	}
+	res, fixed := engine.LintBytes(cfg, file, raw, eo)
+	out := env.Stdout
+	if o.fix {
+		out = env.Stderr
+		ropts.Color = false
+	}
+	rep, err := report.New(o.format, out, ropts)
+	if err != nil {
+		return errorf(env, "--format: %v", err)
+	}
+	sum := report.NewSummary(o.fix, o.unsafe)
+	sum.Add(res)
+	for _, e := range res.Errors {
+		fmt.Fprintf(env.Stderr, "newslint: %s: %v\n", name, e)
+	}
+	status := ExitClean
+	if len(res.Errors) > 0 {
+		status = ExitError
+	}
+	switch {
+	case o.fix:
+		io.WriteString(env.Stdout, fixed)
+		rep.File(res)
+		if !o.quiet {
+			rep.Finish(sum)
+		}
+	case o.diff:
+		for _, p := range res.Patches {
+			io.WriteString(env.Stdout, diff.Unified(p.Name, p.Name, p.Before, p.After, 3))
+		}
+		if status == ExitClean && res.Changed && !o.exitZero {
+			status = ExitFindings
+		}
+		return status
+	default:
+		rep.File(res)
+		if !o.quiet || o.format != "text" {
+			rep.Finish(sum)
+		}
+	}
+	if status == ExitClean && !o.exitZero && sum.AtLeast(failOn) > 0 {
+		status = ExitFindings
+	}
+	return status
 }

@@ -28,6 +28,12 @@ const FileName = ".newslint.toml"
 //go:embed default.toml
 var DefaultTOML string
 
+// DefaultInclude are the files linted when a directory is walked: text, Markdown and JSON
+// Lines, plain or compressed.
+var DefaultInclude = []string{"**/*.txt", "**/*.md", "**/*.jsonl", "**/*.ndjson",
+	"**/*.txt.gz", "**/*.md.gz", "**/*.jsonl.gz", "**/*.ndjson.gz",
+	"**/*.txt.zst", "**/*.md.zst", "**/*.jsonl.zst", "**/*.ndjson.zst"}
+
 // Error is a configuration error with its place.
 type Error struct {
 	File string
@@ -54,6 +60,8 @@ type Config struct {
 	// Path is the file the configuration came from, or "(defaults)".
 	Path  string
 	Files input.Matcher
+	// TextFields are the JSON fields holding the text of records, tried in order.
+	TextFields []string
 
 	all       []lint.Rule // built-in and custom rules, in run order
 	byID      map[string]lint.Rule
@@ -90,6 +98,9 @@ type rawFile struct {
 	} `toml:"override"`
 	Custom []rules.CustomSpec `toml:"custom"`
 	Names  *rules.NamesConfig `toml:"names"`
+	Input  struct {
+		TextField string `toml:"text_field"`
+	} `toml:"input"`
 }
 
 type rawSetting struct {
@@ -152,7 +163,11 @@ func Parse(file string, src []byte) (*Config, error) {
 	c := &Config{Path: file, md: md, base: map[string]*setting{}, cache: map[string][]lint.Active{}}
 	c.Files = input.Matcher{Include: raw.Files.Include, Exclude: raw.Files.Exclude}
 	if !md.IsDefined("files", "include") {
-		c.Files.Include = []string{"**/*.txt", "**/*.md"}
+		c.Files.Include = DefaultInclude
+	}
+	c.TextFields = input.DefaultTextFields
+	if f := strings.TrimSpace(raw.Input.TextField); f != "" {
+		c.TextFields = []string{f}
 	}
 	for _, g := range append(append([]string{}, c.Files.Include...), c.Files.Exclude...) {
 		if err := input.ValidGlob(g); err != nil {

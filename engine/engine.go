@@ -29,6 +29,20 @@ type Finding struct {
 	Preview []diff.Hunk
 	// Conflict says why the fix would not be applied together with earlier fixes, if so.
 	Conflict string
+	// Record is the 1-based record of a JSON Lines or JSON file (0 for plain text), RecordID
+	// its "id" or "url", and RecordLine the line of the file where it stands. Line and Col are
+	// then positions within the record's text.
+	Record     int
+	RecordID   string
+	RecordLine int
+}
+
+// FileLine is the line of the file the finding is on: the record's line for records.
+func (f *Finding) FileLine() int {
+	if f.Record > 0 {
+		return f.RecordLine
+	}
+	return f.Line
 }
 
 // Span is a placed range: 1-based line and column of start and end (end column exclusive).

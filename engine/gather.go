@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"io"
 	"os"
 	"runtime"
 	"sync"
@@ -64,22 +65,46 @@ func Gather(src RuleSource, files []input.File, opts Options) *corpus.Stats {
 
 func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats) {
 	defer func() { _ = recover() }() // the checking pass reports what went wrong
-	if opts.MaxFileSize > 0 {
-		if st, err := os.Stat(f.Path); err != nil || st.Size() > opts.MaxFileSize {
+	active := src.For(f.Rel)
+	gather := func(text []byte) {
+		if document.Check(text) != nil {
 			return
 		}
-	}
-	raw, err := os.ReadFile(f.Path)
-	if err != nil || document.Check(raw) != nil {
-		return
-	}
-	doc := document.New(f.Path, string(raw))
-	stats.Files++
-	for _, a := range src.For(f.Rel) {
-		if g, ok := a.Rule.(lint.Gatherer); ok {
-			g.Gather(doc, a.Options, stats)
+		doc := document.New(f.Path, string(text))
+		for _, a := range active {
+			if g, ok := a.Rule.(lint.Gatherer); ok {
+				g.Gather(doc, a.Options, stats)
+			}
 		}
 	}
+	kind, comp := input.KindOf(f.Path)
+	in, err := os.Open(f.Path)
+	if err != nil {
+		return
+	}
+	defer in.Close()
+	if st, err := in.Stat(); err != nil || kind != input.JSONLines && opts.MaxFileSize > 0 && st.Size() > opts.MaxFileSize {
+		return
+	}
+	r, err := input.Decompress(in, comp)
+	if err != nil {
+		return
+	}
+	defer r.Close()
+	stats.Files++
+	if kind == input.Text {
+		if raw, err := io.ReadAll(r); err == nil {
+			gather(raw)
+		}
+		return
+	}
+	_ = eachRecord(r, kind, func(_ int, _, raw []byte) error {
+		body, _ := splitTerminator(raw)
+		if rec, err := input.ParseRecord(body, opts.textFields()); err == nil {
+			gather([]byte(rec.Text))
+		}
+		return nil
+	})
 }
 
 // SelfStats gathers corpus statistics from a single document, for checking one text on its own

@@ -29,6 +29,9 @@ type Options struct {
 	MaxFileSize int64
 	// Corpus is the statistics corpus rules see (from Gather or --corpus-stats), or nil.
 	Corpus *corpus.Stats
+	// TextFields are the JSON fields that hold the text of JSON Lines and JSON records, tried
+	// in order (default input.DefaultTextFields).
+	TextFields []string
 }
 
 // Result is what a run found in one file.
@@ -38,9 +41,10 @@ type Result struct {
 	Findings []Finding
 	// Fixed counts the fixes applied (or, with Diff, that would be).
 	Fixed int
-	// Original and Fixed text, set with Diff when the fix changes the file.
-	Original, FixedText string
-	Changed             bool
+	// Patches are what the fix would change, set with Diff: one per changed text (the file, or
+	// each changed record of a JSON Lines or JSON file).
+	Patches []Patch
+	Changed bool
 	// Bytes is the size of the file as read.
 	Bytes int64
 	// Errors are problems reading, parsing or writing the file; they make the run exit 2.
@@ -92,6 +96,11 @@ func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
 	wg.Wait()
 }
 
+// Patch is a text before and after fixing.
+type Patch struct {
+	Name, Before, After string
+}
+
 // ErrTooLarge is reported for files over --max-file-size.
 var ErrTooLarge = errors.New("file is larger than --max-file-size")
 
@@ -103,6 +112,11 @@ func lintFile(cfg RuleSource, f input.File, opts Options) (res *Result) {
 			res.Errors = append(res.Errors, fmt.Errorf("internal error, file left unchanged: %v", p))
 		}
 	}()
+	kind, comp := input.KindOf(f.Path)
+	if kind != input.Text {
+		lintRecords(cfg, f, kind, comp, opts, res)
+		return res
+	}
 	if opts.MaxFileSize > 0 {
 		if st, err := os.Stat(f.Path); err == nil && st.Size() > opts.MaxFileSize {
 			res.Errors = append(res.Errors, fmt.Errorf("%w (%d bytes > %d); skipped", ErrTooLarge, st.Size(), opts.MaxFileSize))
@@ -114,11 +128,35 @@ func lintFile(cfg RuleSource, f input.File, opts Options) (res *Result) {
 		res.Errors = append(res.Errors, err)
 		return res
 	}
-	if err := document.Check(raw); err != nil {
-		res.Errors = append(res.Errors, fmt.Errorf("%w; skipped", err))
+	res.Bytes = int64(len(raw))
+	text, err := input.DecompressAll(raw, comp)
+	if err != nil {
+		res.Errors = append(res.Errors, fmt.Errorf("%v; skipped", err))
 		return res
 	}
-	res.Bytes = int64(len(raw))
+	fixed, ok := lintText(cfg, f, text, opts, res)
+	if ok && !opts.Diff {
+		out, err := input.CompressAll([]byte(fixed), comp)
+		if err == nil {
+			err = WriteAtomic(f.Path, raw, string(out))
+		}
+		if err != nil {
+			res.Errors = append(res.Errors, err)
+			res.Changed, res.Fixed = false, 0
+			doc := document.New(f.Path, string(text))
+			res.Findings = Place(doc, Check(doc, cfg.For(f.Rel), opts.Corpus), opts.Preview, opts.Context)
+		}
+	}
+	return res
+}
+
+// lintText lints (and with Fix or Diff, fixes) one document held in memory. It fills res and
+// returns the fixed text and whether it differs from the input; it writes nothing.
+func lintText(cfg RuleSource, f input.File, raw []byte, opts Options, res *Result) (string, bool) {
+	if err := document.Check(raw); err != nil {
+		res.Errors = append(res.Errors, fmt.Errorf("%w; skipped", err))
+		return "", false
+	}
 	src := string(raw)
 	doc := document.New(f.Path, src)
 	if doc.InvalidUTF8 >= 0 {
@@ -126,29 +164,55 @@ func lintFile(cfg RuleSource, f input.File, opts Options) (res *Result) {
 		res.Errors = append(res.Errors, fmt.Errorf("invalid UTF-8 at line %d, column %d; linted as is, its bytes are kept", line, col))
 	}
 	active := cfg.For(f.Rel)
-	if opts.Fix || opts.Diff {
-		fr := Fix(f.Path, src, active, opts.Unsafe, opts.Corpus)
-		if !fr.Converged {
-			res.Errors = append(res.Errors, fmt.Errorf("fixes did not settle after %d passes; file left unchanged", MaxPasses))
-			fr.Text = src
-			fr.Applied = 0
-		}
-		if fr.Text != src {
-			res.Changed = true
-			res.Fixed = fr.Applied
-			if opts.Diff {
-				res.Original, res.FixedText = src, fr.Text
-			} else if err := WriteAtomic(f.Path, raw, fr.Text); err != nil {
-				res.Errors = append(res.Errors, err)
-				res.Changed, res.Fixed = false, 0
-				fr.Text = src
-			}
-		}
-		if fr.Text != src && !opts.Diff {
-			doc = document.New(f.Path, fr.Text)
+	fixed, applied, err := fixText(f.Path, src, active, opts)
+	if err != nil {
+		res.Errors = append(res.Errors, err)
+	}
+	if fixed != src {
+		res.Changed = true
+		res.Fixed = applied
+		if opts.Diff {
+			res.Patches = append(res.Patches, Patch{Name: f.Path, Before: src, After: fixed})
+		} else {
+			doc = document.New(f.Path, fixed)
 		}
 	}
 	res.Findings = Place(doc, Check(doc, active, opts.Corpus), opts.Preview, opts.Context)
 	markConflicts(doc, res.Findings, opts.Unsafe)
-	return res
+	return fixed, fixed != src
+}
+
+// fixText applies fixes when the run fixes (or diffs), and returns the text unchanged
+// otherwise or when fixing does not settle.
+func fixText(path, src string, active []lint.Active, opts Options) (string, int, error) {
+	if !opts.Fix && !opts.Diff {
+		return src, 0, nil
+	}
+	fr := Fix(path, src, active, opts.Unsafe, opts.Corpus)
+	if !fr.Converged {
+		return src, 0, fmt.Errorf("fixes did not settle after %d passes; file left unchanged", MaxPasses)
+	}
+	return fr.Text, fr.Applied, nil
+}
+
+// LintBytes lints one text document held in memory (standard input): f names it for reports
+// and configuration. It returns the result and the text --fix would write; it writes nothing.
+func LintBytes(cfg RuleSource, f input.File, raw []byte, opts Options) (*Result, string) {
+	res := &Result{File: f, Bytes: int64(len(raw))}
+	fixOpts := opts
+	if opts.Fix {
+		fixOpts.Fix, fixOpts.Diff = false, true // compute the fix, keep findings on the fixed text
+	}
+	fixed, changed := lintText(cfg, f, raw, fixOpts, res)
+	if !changed {
+		return res, string(raw)
+	}
+	if opts.Fix {
+		res.Patches = nil
+		doc := document.New(f.Path, fixed)
+		active := cfg.For(f.Rel)
+		res.Findings = Place(doc, Check(doc, active, opts.Corpus), opts.Preview, opts.Context)
+		markConflicts(doc, res.Findings, opts.Unsafe)
+	}
+	return res, fixed
 }

@@ -62,8 +62,9 @@ func (g *githubReporter) Finish(s *Summary) error {
 	var b strings.Builder
 	for _, it := range g.items {
 		f := it.f
+		line, col, endLine, endCol := fileSpan(&f)
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,endLine=%d,col=%d,endColumn=%d,title=%s::%s\n", ghLevel(f.Severity),
-			EscapeProperty(it.path), f.Line, f.EndLine, f.Col, f.EndCol, EscapeProperty("newslint "+f.Rule), escapeData(f.Message))
+			EscapeProperty(it.path), line, endLine, col, endCol, EscapeProperty("newslint "+f.Rule), escapeData(f.Message))
 	}
 	if _, err := io.WriteString(g.w, b.String()); err != nil {
 		return err

@@ -27,7 +27,9 @@ func gitlabSeverity(s lint.Severity) string {
 
 func (g *gitlabReporter) File(r *engine.Result) error {
 	fps := fingerprints(r)
-	for i, f := range r.Findings {
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		line, _, endLine, _ := fileSpan(f)
 		g.issues = append(g.issues, map[string]any{
 			"type":        "issue",
 			"description": f.Message,
@@ -37,7 +39,7 @@ func (g *gitlabReporter) File(r *engine.Result) error {
 			"categories":  []string{"Style"},
 			"location": map[string]any{
 				"path":  filepath.ToSlash(r.File.Path),
-				"lines": map[string]any{"begin": f.Line, "end": f.EndLine},
+				"lines": map[string]any{"begin": line, "end": endLine},
 			},
 		})
 	}

@@ -18,6 +18,10 @@ type jsonFinding struct {
 	Severity string   `json:"severity"`
 	Message  string   `json:"message"`
 	Fix      *jsonFix `json:"fix"`
+	// Record, RecordID: for JSON Lines and JSON inputs, the record's line in the file and its
+	// id or url; line and col are then positions within the record's text.
+	Record   int    `json:"record,omitempty"`
+	RecordID string `json:"record_id,omitempty"`
 }
 
 type jsonFix struct {
@@ -41,7 +45,7 @@ type jsonEdit struct {
 
 func toJSON(path string, f *engine.Finding, unsafe bool) jsonFinding {
 	j := jsonFinding{Path: path, Line: f.Line, EndLine: f.EndLine, Col: f.Col, EndCol: f.EndCol,
-		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message}
+		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Record: f.RecordLine, RecordID: f.RecordID}
 	if f.Fix != nil {
 		jf := &jsonFix{Safety: f.Fix.Safety.String(), Description: f.Fix.Description,
 			Applicable: engine.Applies(f.Fix.Safety, unsafe), Edits: []jsonEdit{}}

@@ -164,3 +164,25 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// recordPath names where a finding is: the file, and for a record of a JSON Lines or JSON file
+// the record's line and id ("feed.jsonl[line 3, id 42]"); the finding's line and column are then
+// within the record's text.
+func recordPath(path string, f *engine.Finding) string {
+	if f.Record == 0 {
+		return path
+	}
+	if f.RecordID != "" {
+		return fmt.Sprintf("%s[line %d, %s]", path, f.RecordLine, f.RecordID)
+	}
+	return fmt.Sprintf("%s[line %d]", path, f.RecordLine)
+}
+
+// fileSpan is the region of the file a finding covers: its own for plain text, the record's
+// line for records.
+func fileSpan(f *engine.Finding) (line, col, endLine, endCol int) {
+	if f.Record > 0 {
+		return f.RecordLine, 1, f.RecordLine, 1
+	}
+	return f.Line, f.Col, f.EndLine, f.EndCol
+}

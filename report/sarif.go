@@ -72,14 +72,17 @@ func (r *sarifReporter) File(res *engine.Result) error {
 			"message": map[string]any{"text": f.Message},
 			"locations": []any{map[string]any{"physicalLocation": map[string]any{
 				"artifactLocation": map[string]any{"uri": uri},
-				"region":           region(f.Line, f.Col, f.EndLine, f.EndCol),
+				"region":           region(fileSpan(f)),
 			}}},
 			"partialFingerprints": map[string]any{"newslint/v1": fps[i]},
 		}
 		if idx, ok := r.index[f.Rule]; ok {
 			result["ruleIndex"] = idx
 		}
-		if f.Fix != nil && f.Fix.Safety != lint.DisplayOnly {
+		if f.Record > 0 {
+			result["message"] = map[string]any{"text": fmt.Sprintf("%s (record text line %d, column %d)", f.Message, f.Line, f.Col)}
+		}
+		if f.Fix != nil && f.Fix.Safety != lint.DisplayOnly && f.Record == 0 {
 			var reps []any
 			for j, e := range f.Fix.Edits {
 				p := f.EditPos[j]

@@ -57,7 +57,7 @@ func (t *textReporter) File(r *engine.Result) error {
 	var b strings.Builder
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		fmt.Fprintf(&b, "%s:%d:%d: %s %s %s\n", t.path.Sprint(r.File.Path), f.Line, f.Col, t.sev(f.Severity),
+		fmt.Fprintf(&b, "%s:%d:%d: %s %s %s\n", t.path.Sprint(recordPath(r.File.Path, f)), f.Line, f.Col, t.sev(f.Severity),
 			t.rule.Sprintf("[%s]", f.Rule), f.Message)
 		for _, h := range f.Preview {
 			t.writeHunk(&b, h)

@@ -32,11 +32,12 @@ type junitCase struct {
 
 func (j *junitReporter) File(r *engine.Result) error {
 	c := junitCase{Name: r.File.Path, Classname: "newslint"}
-	for _, f := range r.Findings {
+	for i := range r.Findings {
+		f := &r.Findings[i]
 		c.Failures = append(c.Failures, junitFailure{
 			Message: fmt.Sprintf("%d:%d: %s", f.Line, f.Col, f.Message),
 			Type:    f.Rule,
-			Text:    fmt.Sprintf("%s:%d:%d: %s [%s] %s", r.File.Path, f.Line, f.Col, f.Severity, f.Rule, f.Message),
+			Text:    fmt.Sprintf("%s:%d:%d: %s [%s] %s", recordPath(r.File.Path, f), f.Line, f.Col, f.Severity, f.Rule, f.Message),
 		})
 	}
 	if len(r.Errors) > 0 {
@@ -104,8 +105,10 @@ func (c *checkstyleReporter) File(r *engine.Result) error {
 		return nil
 	}
 	f := csFile{Name: r.File.Path}
-	for _, x := range r.Findings {
-		f.Errors = append(f.Errors, csError{x.Line, x.Col, x.Severity.String(), x.Message, "newslint." + x.Rule})
+	for i := range r.Findings {
+		x := &r.Findings[i]
+		line, col, _, _ := fileSpan(x)
+		f.Errors = append(f.Errors, csError{line, col, x.Severity.String(), x.Message, "newslint." + x.Rule})
 	}
 	c.files = append(c.files, f)
 	return nil

@@ -1,0 +1,131 @@
+package input
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// DefaultTextFields are the fields that hold the article text in common scraper exports
+// (Scrapy feeds, trafilatura, news-please), tried in order.
+var DefaultTextFields = []string{"text", "content", "body", "maintext", "article"}
+
+// Record is one JSON object of a JSON Lines file or JSON array, with the place of its text.
+type Record struct {
+	// Raw is the object's bytes as read.
+	Raw []byte
+	// Text is the decoded article text; ValueStart and ValueEnd bound its JSON string in Raw.
+	Text                 string
+	ValueStart, ValueEnd int
+	// Field is the name of the text field; ID is the record's "id" or "url", if any.
+	Field, ID string
+}
+
+// ErrNoText is returned for records without any of the text fields.
+var ErrNoText = errors.New("no text field")
+
+// ParseRecord finds the text field of a JSON object, the first present of fields, without
+// re-encoding anything: other fields and their order are untouched when only the text value is
+// replaced.
+func ParseRecord(raw []byte, fields []string) (*Record, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, fmt.Errorf("not a JSON object")
+	}
+	type span struct {
+		text       string
+		start, end int
+	}
+	found := map[string]span{}
+	rec := &Record{Raw: raw}
+	for dec.More() {
+		kt, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, _ := kt.(string)
+		var val json.RawMessage
+		if err := dec.Decode(&val); err != nil {
+			return nil, err
+		}
+		end := int(dec.InputOffset())
+		start := end - len(val)
+		switch key {
+		case "id", "url", "link":
+			if rec.ID == "" {
+				var s any
+				if json.Unmarshal(val, &s) == nil {
+					rec.ID = fmt.Sprint(s)
+				}
+			}
+		}
+		if len(val) > 0 && val[0] == '"' {
+			if _, dup := found[key]; !dup {
+				var s string
+				if err := json.Unmarshal(val, &s); err != nil {
+					return nil, err
+				}
+				found[key] = span{s, start, end}
+			}
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, err
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("data after the object")
+	}
+	for _, f := range fields {
+		if sp, ok := found[f]; ok {
+			rec.Field, rec.Text, rec.ValueStart, rec.ValueEnd = f, sp.text, sp.start, sp.end
+			return rec, nil
+		}
+	}
+	return nil, fmt.Errorf("%w (looked for %s)", ErrNoText, strings.Join(fields, ", "))
+}
+
+// WithText returns the record's bytes with its text value replaced by text, everything else
+// byte for byte as it was.
+func (r *Record) WithText(text string) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(text)
+	val := bytes.TrimRight(b.Bytes(), "\n")
+	out := make([]byte, 0, len(r.Raw)+len(val)-(r.ValueEnd-r.ValueStart))
+	out = append(out, r.Raw[:r.ValueStart]...)
+	out = append(out, val...)
+	return append(out, r.Raw[r.ValueEnd:]...)
+}
+
+// SplitArray returns the byte spans of the elements of a JSON array.
+func SplitArray(raw []byte) ([][2]int, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		return nil, fmt.Errorf("not a JSON array")
+	}
+	var out [][2]int
+	for dec.More() {
+		var val json.RawMessage
+		if err := dec.Decode(&val); err != nil {
+			return nil, err
+		}
+		end := int(dec.InputOffset())
+		out = append(out, [2]int{end - len(val), end})
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
