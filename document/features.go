@@ -46,51 +46,111 @@ func (d *Document) Feat(i int) *Features {
 	return &d.feats[i]
 }
 
-// Measure computes the features of one line of text.
+// ASCII character classes for the fast path of Measure.
+const (
+	aSpace = 1 << iota
+	aUpper
+	aLower
+	aDigit
+	aEnd   // . ! ?
+	aClose // closing quotes and brackets, which keep a preceding sentence end
+)
+
+var asciiClass [128]uint8
+
+func init() {
+	for c := 0; c < 128; c++ {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			asciiClass[c] = aSpace
+		case c >= 'A' && c <= 'Z':
+			asciiClass[c] = aUpper
+		case c >= 'a' && c <= 'z':
+			asciiClass[c] = aLower
+		case c >= '0' && c <= '9':
+			asciiClass[c] = aDigit
+		case c == '.' || c == '!' || c == '?':
+			asciiClass[c] = aEnd
+		case c == '"' || c == '\'' || c == ')' || c == ']':
+			asciiClass[c] = aClose
+		}
+	}
+}
+
+// Measure computes the features of one line of text in one pass; ASCII takes a table look-up
+// per byte, other text the unicode package.
 func Measure(line string) Features {
 	t := strings.TrimSpace(line)
-	f := Features{Trim: t}
-	inWord := false
-	prevEnd := false
-	for _, r := range t {
-		f.Runes++
-		space := unicode.IsSpace(r)
+	var runes, words, letters, upperN, capWords, digits, sentences int
+	inWord, prevEnd := false, false
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			i++
+			runes++
+			cl := asciiClass[c]
+			if cl&aSpace != 0 {
+				if prevEnd {
+					sentences++
+				}
+				inWord, prevEnd = false, false
+				continue
+			}
+			if !inWord {
+				words++
+				inWord = true
+				if cl&aUpper != 0 {
+					capWords++
+				}
+			}
+			if cl&(aUpper|aLower) != 0 {
+				letters++
+				if cl&aUpper != 0 {
+					upperN++
+				}
+			} else if cl&aDigit != 0 {
+				digits++
+			}
+			prevEnd = cl&aEnd != 0 || prevEnd && cl&aClose != 0
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		i += size
+		runes++
+		space, letter, upper := classify(r)
 		if space {
 			if prevEnd {
-				f.Sentences++
+				sentences++
 			}
-			inWord = false
-			prevEnd = false
+			inWord, prevEnd = false, false
 			continue
 		}
 		if !inWord {
-			f.Words++
+			words++
 			inWord = true
-			if unicode.IsUpper(r) {
-				f.CapWords++
+			if upper {
+				capWords++
 			}
 		}
-		switch {
-		case unicode.IsLetter(r):
-			f.Letters++
-			if unicode.IsUpper(r) {
-				f.Upper++
+		if letter {
+			letters++
+			if upper {
+				upperN++
 			}
-		case r >= '0' && r <= '9':
-			f.Digits++
 		}
 		switch r {
-		case '.', '!', '?', '…', '。', '！', '？':
+		case '…', '。', '！', '？':
 			prevEnd = true
-		case '"', '\'', '”', '’', '»', ')', ']':
-			// closing marks keep a preceding sentence end
+		case '”', '’', '»':
 		default:
 			prevEnd = false
 		}
 	}
 	if prevEnd {
-		f.Sentences++
+		sentences++
 	}
+	f := Features{Trim: t, Runes: runes, Words: words, Letters: letters, Upper: upperN, CapWords: capWords,
+		Digits: digits, Sentences: sentences}
 	s := t
 	for s != "" {
 		r, size := utf8.DecodeLastRuneInString(s)
@@ -103,4 +163,26 @@ func Measure(line string) Features {
 		break
 	}
 	return f
+}
+
+// classify tells white space, letters and capitals with fast paths for the scripts most news is
+// written in (Latin-1, Cyrillic, CJK, Hangul, kana) and the unicode tables for the rest.
+func classify(r rune) (space, letter, upper bool) {
+	switch {
+	case r >= 0xC0 && r <= 0xFF:
+		return false, r != 0xD7 && r != 0xF7, r <= 0xDE && r != 0xD7
+	case r >= 0x400 && r <= 0x4FF:
+		if r <= 0x42F {
+			return false, true, true
+		}
+		if r <= 0x45F {
+			return false, true, false
+		}
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3, r >= 0x3041 && r <= 0x30FF:
+		return false, true, false
+	case r == 0xA0 || r == 0x3000 || r >= 0x2000 && r <= 0x200A:
+		return true, false, false
+	}
+	letter = unicode.IsLetter(r)
+	return unicode.IsSpace(r), letter, letter && unicode.IsUpper(r)
 }

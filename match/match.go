@@ -11,9 +11,10 @@ type Matcher struct {
 	fold     bool
 	class    [256]uint8 // byte → class; class 0 never appears in a pattern
 	nclass   int
-	delta    []int32 // state*nclass + class → next state
+	delta    []int32 // state*nclass + class → next state, stored premultiplied by nclass
 	out      []int32 // state → pattern ending here, or -1
 	dict     []int32 // state → nearest state on the failure chain with an output, or -1
+	emits    []bool  // state → out or dict is set: something to report
 }
 
 // New compiles patterns. With foldASCII, ASCII letters match regardless of case (other bytes
@@ -109,6 +110,19 @@ func New(patterns []string, foldASCII bool) *Matcher {
 			queue = append(queue, t)
 		}
 	}
+	// premultiply the transitions so that a step is one load and one add
+	m.emits = make([]bool, ns)
+	for st := 0; st < ns; st++ {
+		m.emits[st] = m.out[st] >= 0 || m.dict[st] >= 0
+	}
+	// transitions into a state that reports are stored negated (minus one), so the scan tests
+	// the sign instead of looking the state up
+	for i, t := range m.delta {
+		m.delta[i] = t * int32(n)
+		if m.emits[t] {
+			m.delta[i] = -m.delta[i] - 1
+		}
+	}
 	return m
 }
 
@@ -119,10 +133,15 @@ func (m *Matcher) Patterns() []string { return m.patterns }
 // with the pattern's index and its byte range. fn returns false to stop.
 func (m *Matcher) FindAll(text string, fn func(pattern, start, end int) bool) {
 	n := int32(m.nclass)
-	s := int32(0)
+	delta, class := m.delta, &m.class
+	s := int32(0) // premultiplied state
 	for i := 0; i < len(text); i++ {
-		s = m.delta[s*n+int32(m.class[text[i]])]
-		for o := s; o > 0; o = m.dict[o] {
+		s = delta[s+int32(class[text[i]])]
+		if s >= 0 {
+			continue
+		}
+		s = -s - 1
+		for o := s / n; o > 0; o = m.dict[o] {
 			if p := m.out[o]; p >= 0 {
 				end := i + 1
 				if !fn(int(p), end-len(m.patterns[p]), end) {

@@ -64,9 +64,8 @@ func (Byline) Check(p *lint.Pass) {
 // isByline reads "By Name Name", "Name and Name, Agency".
 func isByline(f *document.Features) bool {
 	t := f.Trim
-	low := strings.ToLower(t)
 	for _, pre := range bylinePrefixes {
-		if strings.HasPrefix(low, pre) {
+		if hasPrefixFold(t, pre) {
 			return namesOnly(t[len(pre):], 6)
 		}
 	}

@@ -51,7 +51,7 @@ func (Caption) Check(p *lint.Pass) {
 		if f.Blank() || f.Words > 60 {
 			continue
 		}
-		if why := captionKind(f); why != "" {
+		if why := captionKind(f, lineLabel(d, i)); why != "" {
 			p.ReportLines(i, i, fmt.Sprintf("%s %q", why, clipMsg(f.Trim)), "delete the caption line", lint.Safe)
 		}
 	}
@@ -65,14 +65,17 @@ func clipMsg(s string) string {
 	return s
 }
 
-func captionKind(f *document.Features) string {
+func captionKind(f *document.Features, label string) string {
 	t := f.Trim
-	low := strings.ToLower(t)
-	if f.Words <= 5 && creditLines[normLabel(t)] {
+	if f.Words <= 5 && creditLines[label] {
 		return "picture credit"
 	}
+	c0 := t[0] | 0x20 // ASCII lower case of the first byte; other bytes compare as they are
 	for _, pre := range captionPrefixes {
-		if strings.HasPrefix(low, pre) && len(t) > len(pre) {
+		if pre[0] != c0 && pre[0] < 0x80 {
+			continue
+		}
+		if hasPrefixFold(t, pre) && len(t) > len(pre) {
 			if pre == "video:" || pre == "watch:" || pre == "gallery:" {
 				if f.Words > 15 || f.EndsSentence() {
 					return ""

@@ -27,7 +27,7 @@ var dateWords = set(
 // timestampLine reports a line that holds nothing but a date or time: "September 12, 2018",
 // "Nov. 19, 2019 8:03 am ET", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: …", "17H ago".
 func timestampLine(s string) bool {
-	if len(s) > 120 || len(s) < 4 {
+	if len(s) > 120 || len(s) < 4 || !hasDigit(s) {
 		return false
 	}
 	digits, marks := 0, 0

@@ -58,29 +58,48 @@ words (more words that are never split) and corpus_files.`,
 }
 
 // lowerTokens calls fn for each lower-case word of text that stands alone: letters only, not
-// part of a URL, e-mail address, hashtag, handle or hyphenated or apostrophised word.
-func lowerTokens(text string, fn func(start, end int, w string)) {
+// part of a URL, e-mail address, hashtag, handle or hyphenated or apostrophised word. fn returns
+// false to stop.
+func lowerTokens(text string, fn func(start, end int, w string) bool) {
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {
 			i += size
 			continue
 		}
 		j := i
 		lower := true
 		for j < len(text) {
+			c := text[j]
+			if c >= 'a' && c <= 'z' {
+				j++
+				continue
+			}
+			if c >= 'A' && c <= 'Z' {
+				lower = false
+				j++
+				continue
+			}
+			if c < utf8.RuneSelf {
+				break
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			if !unicode.IsLetter(r2) {
 				break
 			}
-			if !(r2 >= 'a' && r2 <= 'z') {
-				lower = false
-			}
+			lower = false
 			j += s2
 		}
 		if lower && standsAlone(text, i, j) {
-			fn(i, j, text[i:j])
+			if !fn(i, j, text[i:j]) {
+				return
+			}
 		}
 		i = j
 	}
@@ -120,14 +139,19 @@ func standsAlone(text string, s, e int) bool {
 	return true
 }
 
-// englishText reports whether enough of a document's words are English function words.
+// englishText reports whether enough of a document's words are English function words; the
+// first 400 lower-case words decide.
 func englishText(text string) bool {
 	words, stops := 0, 0
-	lowerTokens(text, func(_, _ int, w string) {
+	if len(text) > 8192 { // the start of a document is enough, and keeps the cost bounded
+		text = text[:8192]
+	}
+	lowerTokens(text, func(_, _ int, w string) bool {
 		words++
-		if englishStopwords[w] {
+		if len(w) <= 5 && englishStopwords[w] {
 			stops++
 		}
+		return words < 400
 	})
 	return words >= 8 && stops*100 >= words*15
 }
@@ -136,12 +160,42 @@ func englishText(text string) bool {
 // lacks, so that words the corpus really uses are not split.
 func (GluedWord) Gather(doc *document.Document, _ any, stats *corpus.Stats) {
 	seen := map[string]bool{}
-	lowerTokens(doc.Src, func(_, _ int, w string) {
+	lowerTokens(doc.Src, func(_, _ int, w string) bool {
 		if len(w) >= 5 && !seen[w] && !isWord(w) {
 			seen[w] = true
 			stats.Vocab[w]++
 		}
+		return true
 	})
+}
+
+// glueEnds marks the last two letters of gluedRight words and the first two of gluedLeft words,
+// indexed by letter pair, for a table look-up before any map look-up.
+var glueEnds, glueStarts = func() (e, s [26 * 26]bool) {
+	for w := range gluedRight {
+		e[pairIndex(w[len(w)-2:])] = true
+	}
+	for w := range gluedLeft {
+		s[pairIndex(w[:2])] = true
+	}
+	return
+}()
+
+func pairIndex(p string) int { return int(p[0]-'a')*26 + int(p[1]-'a') }
+
+// glueAffix is a cheap test that w (lower-case ASCII letters) starts with a gluedLeft word or
+// ends with a gluedRight word, before the dictionary is consulted.
+func glueAffix(w string) bool {
+	end, start := glueEnds[pairIndex(w[len(w)-2:])], glueStarts[pairIndex(w[:2])]
+	if !end && !start {
+		return false
+	}
+	for n := 2; n <= 5 && n < len(w); n++ {
+		if end && gluedRight[w[len(w)-n:]] || start && gluedLeft[w[:n]] {
+			return true
+		}
+	}
+	return false
 }
 
 // splitGlued returns the one way w splits into a listed word of four letters or more and a
@@ -178,21 +232,22 @@ func (r GluedWord) Check(p *lint.Pass) {
 	for _, w := range o.Words {
 		extra[strings.ToLower(w)] = true
 	}
-	lowerTokens(src, func(s, e int, w string) {
-		if len(w) < 5 || isWord(w) || extra[w] {
-			return
+	lowerTokens(src, func(s, e int, w string) bool {
+		if len(w) < 5 || !glueAffix(w) || isWord(w) || extra[w] {
+			return true
 		}
 		if p.Corpus != nil && p.Corpus.Vocab[w] >= uint32(o.CorpusFiles) {
-			return
+			return true
 		}
 		a, b, ok := splitGlued(w)
 		if !ok {
-			return
+			return true
 		}
 		fixed := a + " " + b
 		p.Report(lint.Diagnostic{Start: s, End: e,
 			Message: fmt.Sprintf("%q looks like two words run together: %q", w, fixed),
 			Fix: &lint.Fix{Description: fmt.Sprintf("write %q", fixed), Safety: lint.Safe,
 				Edits: []lint.TextEdit{{Start: s + len(a), End: s + len(a), NewText: " "}}}})
+		return true
 	})
 }

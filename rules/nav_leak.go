@@ -7,6 +7,7 @@ import (
 
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/match"
 )
 
 // NavLeak finds navigation and page furniture leaked into article text: headline lists opened by
@@ -92,7 +93,7 @@ func (r NavLeak) Check(p *lint.Pass) {
 		if f.Blank() || f.Runes > 120 {
 			continue
 		}
-		norms[i] = normLabel(f.Trim)
+		norms[i] = lineLabel(d, i)
 		if k := classifyLabel(norms[i], opts); k != notLabel {
 			kinds[i] = k
 			labels = append(labels, i)
@@ -269,15 +270,11 @@ func furnitureLine(norm string, f *document.Features, o *navOptions) bool {
 			return true
 		}
 	}
-	if f.Words <= 20 {
-		for _, c := range furnitureContains {
-			if strings.Contains(norm, c) {
-				return true
-			}
-		}
-	}
-	return false
+	return f.Words <= 20 && furnitureMatcher.Contains(norm)
 }
+
+// furnitureMatcher finds any of furnitureContains in one pass.
+var furnitureMatcher = match.New(furnitureContains, false)
 
 // linkLine recognises "Read more: <headline>" style lines: a pointer label, a colon and a
 // headline. It returns the label.
@@ -286,7 +283,7 @@ func linkLine(f *document.Features) (string, bool) {
 		return "", false
 	}
 	t := f.Trim
-	i := strings.IndexAny(t, ":：")
+	i := strings.IndexAny(t[:min(len(t), 44)], ":：")
 	if i <= 0 || i > 40 {
 		return "", false
 	}

@@ -18,6 +18,9 @@ func normLabel(s string) string {
 	if len(s) > maxLabel*4 {
 		return ""
 	}
+	if n, ok := normASCII(s); ok {
+		return n
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -38,6 +41,66 @@ func normLabel(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return strings.TrimFunc(b.String(), isDecoration)
+}
+
+// normASCII is normLabel for ASCII text; it allocates only when the text has capitals or
+// runs of spaces to fold.
+func normASCII(s string) (string, bool) {
+	clean := true
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return "", false
+		}
+		if c >= 'A' && c <= 'Z' || c == '\t' || c == '\r' || c == '\n' || c == ' ' && prevSpace {
+			clean = false
+		}
+		prevSpace = c == ' '
+	}
+	if len(s) > 120 {
+		return "", true
+	}
+	if clean {
+		return strings.TrimFunc(s, isDecoration), true
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return strings.TrimFunc(string(b), isDecoration), true
+}
+
+// lineLabel is normLabel of line i, computed once per document for all rules.
+func lineLabel(d *document.Document, i int) string {
+	labels := d.Memo("rules.labels", func() any {
+		out := make([]string, d.NumLines())
+		for j := range out {
+			if f := d.Feat(j); !f.Blank() && f.Runes <= 120 {
+				out[j] = normLabel(f.Trim)
+			}
+		}
+		return out
+	}).([]string)
+	return labels[i]
+}
+
+// hasPrefixFold reports whether s starts with prefix, ignoring case, without allocating.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 func isDecoration(r rune) bool {

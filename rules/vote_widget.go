@@ -59,7 +59,7 @@ func (r VoteWidget) Check(p *lint.Pass) {
 		if f.Blank() {
 			continue
 		}
-		if f.Runes <= 80 && isWidgetLine(f, opts) {
+		if f.Runes <= 80 && isWidgetLine(f, lineLabel(d, i), opts) {
 			p.ReportLines(i, i, fmt.Sprintf("rating/reaction widget %q", f.Trim), "delete the widget line", lint.Safe)
 			continue
 		}
@@ -87,11 +87,13 @@ var voteCounters = set("like", "likes", "view", "views", "share", "shares", "com
 	"visitas", "comentarios", "visualizzazioni", "commenti", "просмотров", "просмотры", "комментариев")
 
 // isWidgetLine reports a whole line that is a widget.
-func isWidgetLine(f *document.Features, o *voteOptions) bool {
+func isWidgetLine(f *document.Features, norm string, o *voteOptions) bool {
 	t := f.Trim
-	norm := normLabel(t)
-	if votePhrases[norm] || containsFold(o.Phrases, norm) {
+	if votePhrases[norm] || len(o.Phrases) > 0 && containsFold(o.Phrases, norm) {
 		return true
+	}
+	if f.Digits == 0 && !strings.ContainsAny(t, "★☆⭐✩✭") {
+		return false // every other widget has a count or stars
 	}
 	if isStarRating(t) || isEmojiCounter(t) {
 		return true
