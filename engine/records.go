@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/input"
@@ -177,6 +178,8 @@ func lintRecords(cfg RuleSource, f input.File, kind input.Kind, comp input.Compr
 		markConflicts(doc, found, opts.Unsafe)
 		for i := range found {
 			found[i].Record, found[i].RecordID, found[i].RecordLine = line, rec.ID, line
+			// a copy, so that findings do not keep every record's text alive
+			found[i].Text = strings.Clone(found[i].Text)
 		}
 		res.Findings = append(res.Findings, found...)
 		return nil

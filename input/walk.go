@@ -76,17 +76,23 @@ func Collect(roots []string, m Matcher) ([]File, []Problem) {
 			if ownFiles[d.Name()] || isTemp(d.Name()) {
 				return nil
 			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				st, err := os.Stat(p)
-				if err != nil || st.IsDir() {
-					return nil // dangling links and links to directories are not followed
-				}
-			} else if !d.Type().IsRegular() {
+			if !m.Included(rel) {
 				return nil
 			}
-			if m.Included(rel) {
-				add(File{Path: p, Rel: rel})
+			if d.Type()&fs.ModeSymlink != 0 {
+				st, err := os.Stat(p)
+				if err != nil {
+					problems = append(problems, Problem{p, fmt.Errorf("broken symbolic link: %v", err)})
+					return nil
+				}
+				if st.IsDir() {
+					return nil // links to directories are not followed, so loops cannot hang a walk
+				}
+			} else if !d.Type().IsRegular() {
+				problems = append(problems, Problem{p, fmt.Errorf("not a regular file; skipped")})
+				return nil
 			}
+			add(File{Path: p, Rel: rel})
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.SkipDir) {

@@ -1,0 +1,223 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/newslint/newslint/config"
+	"github.com/newslint/newslint/input"
+)
+
+func TestInvalidUTF8IsReportedAndKept(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt")
+	text := "The ministry said on Friday that the talks \xff\xfe had made progress and would resume.\nveryGood! (62)\n"
+	write(t, p, text, 0o644)
+	code, _, errs := run(t, dir, "--fix", p)
+	if code != 2 || !strings.Contains(errs, "invalid UTF-8 at line 1") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if got := read(t, p); got != "The ministry said on Friday that the talks \xff\xfe had made progress and would resume.\n" {
+		t.Errorf("after --fix: %q", got)
+	}
+}
+
+func TestOddInputs(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"utf16.txt": "\xff\xfeH\x00i\x00\n\x00",
+		"empty.txt": "",
+		"nul.txt":   "abc\x00def\n",
+		"mixed.txt": "The ministry said on Friday that the talks had made progress.\r\nOfficials declined to give details.\nveryGood! (1)\r\nThey will meet again in May.\n",
+		"dirty.txt": dirty,
+	}
+	for n, c := range files {
+		write(t, filepath.Join(dir, n), c, 0o644)
+	}
+	code, _, errs := run(t, dir, "--fix", dir)
+	if code != 2 {
+		t.Errorf("exit %d, want 2 for the UTF-16 and NUL files", code)
+	}
+	for _, want := range []string{"utf16.txt: UTF-16", "nul.txt: binary file"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q: %s", want, errs)
+		}
+	}
+	for _, n := range []string{"utf16.txt", "empty.txt", "nul.txt"} {
+		if read(t, filepath.Join(dir, n)) != files[n] {
+			t.Errorf("%s changed", n)
+		}
+	}
+	if got := read(t, filepath.Join(dir, "mixed.txt")); got != "The ministry said on Friday that the talks had made progress.\r\nOfficials declined to give details.\nThey will meet again in May.\n" {
+		t.Errorf("mixed line endings: %q", got)
+	}
+	if read(t, filepath.Join(dir, "dirty.txt")) != clean {
+		t.Error("the other files were not fixed")
+	}
+}
+
+func TestHugeSingleLine(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "huge.txt")
+	word := "word "
+	line := strings.Repeat(word, 100<<20/len(word))
+	write(t, p, line, 0o644)
+	code, _, errs := run(t, dir, "--fix", p)
+	if code != 0 {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	st, _ := os.Stat(p)
+	if st.Size() != int64(len(line)) {
+		t.Errorf("size %d after --fix", st.Size())
+	}
+	if code, _, errs := run(t, dir, "--max-file-size", "1000", p); code != 2 || !strings.Contains(errs, "larger than --max-file-size") {
+		t.Errorf("--max-file-size: %d %s", code, errs)
+	}
+}
+
+func TestDeepTreeAndLinks(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	deep := root
+	for i := 0; i < 120; i++ {
+		deep = filepath.Join(deep, "d")
+	}
+	write(t, filepath.Join(deep, "deep.txt"), dirty, 0o644)
+	write(t, filepath.Join(outside, "out.txt"), dirty, 0o644)
+	os.Symlink(filepath.Join(outside, "out.txt"), filepath.Join(root, "link.txt"))
+	os.Symlink(root, filepath.Join(root, "loop"))
+	os.Symlink(filepath.Join(root, "nowhere.txt"), filepath.Join(root, "broken.txt"))
+	done := make(chan struct{})
+	var code int
+	var errs string
+	go func() {
+		code, _, errs = run(t, root, "--fix", root)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(2 * time.Minute):
+		t.Fatal("walking a tree with a symlink loop did not finish")
+	}
+	if code != 2 || !strings.Contains(errs, "symbolic link") || !strings.Contains(errs, "broken symbolic link") {
+		t.Errorf("exit %d, stderr %s", code, errs)
+	}
+	if read(t, filepath.Join(outside, "out.txt")) != dirty {
+		t.Error("wrote through a symlink to a file outside the root")
+	}
+	if read(t, filepath.Join(deep, "deep.txt")) != clean {
+		t.Error("file at depth 120 not fixed")
+	}
+}
+
+// selfExec runs this test binary as newslint.
+func selfExec(args ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "NEWSLINT_TEST_MAIN=1")
+	return cmd
+}
+
+func TestUnreadablePaths(t *testing.T) {
+	dir := t.TempDir()
+	os.Chmod(dir, 0o755)
+	os.Chmod(filepath.Dir(dir), 0o755) // t.TempDir's parent, for the other user
+	write(t, filepath.Join(dir, "ok.txt"), dirty, 0o644)
+	write(t, filepath.Join(dir, "secret.txt"), dirty, 0o000)
+	write(t, filepath.Join(dir, "closed", "c.txt"), dirty, 0o644)
+	os.Chmod(filepath.Join(dir, "closed"), 0o000)
+	defer os.Chmod(filepath.Join(dir, "closed"), 0o755)
+	var cmd *exec.Cmd
+	if os.Geteuid() == 0 {
+		// root reads everything: run newslint as nobody, from a copy of this binary it may execute
+		bin := filepath.Join(dir, "newslint.test")
+		src, err := os.Open(os.Args[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst, _ := os.OpenFile(bin, os.O_CREATE|os.O_WRONLY, 0o755)
+		io.Copy(dst, src)
+		src.Close()
+		dst.Close()
+		cmd = exec.Command(bin, "--no-color", dir)
+		cmd.Env = append(os.Environ(), "NEWSLINT_TEST_MAIN=1")
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	} else {
+		cmd = selfExec("--no-color", dir)
+	}
+	out, err := cmd.CombinedOutput()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	if code != 2 || !strings.Contains(s, "secret.txt") || !strings.Contains(s, "closed") || !strings.Contains(s, "permission denied") {
+		t.Errorf("exit %d, output:\n%s", code, s)
+	}
+	if !strings.Contains(s, "ok.txt:2:1: warning [vote-widget]") {
+		t.Errorf("the readable file was not linted:\n%s", s)
+	}
+}
+
+// TestFixSurvivesKill kills --fix runs at random moments: every file must be either the
+// original or the fully fixed version, and temporary files must never be linted.
+func TestFixSurvivesKill(t *testing.T) {
+	dir := t.TempDir()
+	var para strings.Builder
+	for i := 0; i < 400; i++ {
+		para.WriteString("The ministry said on Friday that the talks had made progress and would resume next month.\n")
+	}
+	orig := para.String() + "veryGood! (62)\n" + para.String() + "Like (3)\n"
+	fixed := para.String() + para.String()
+	const n = 60
+	for i := 0; i < n; i++ {
+		write(t, filepath.Join(dir, fmt.Sprintf("f%02d.txt", i)), orig, 0o644)
+	}
+	r := rand.New(rand.NewSource(1))
+	for round := 0; round < 15; round++ {
+		cmd := selfExec("--fix", "--quiet", "--jobs", "2", dir)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(r.Intn(60)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		done := 0
+		for i := 0; i < n; i++ {
+			got := read(t, filepath.Join(dir, fmt.Sprintf("f%02d.txt", i)))
+			switch got {
+			case fixed:
+				done++
+			case orig:
+			default:
+				t.Fatalf("round %d: f%02d.txt is neither the original nor the fixed text (%d bytes)", round, i, len(got))
+			}
+		}
+		files, _ := input.Collect([]string{dir}, config.Default().Files)
+		if len(files) != n {
+			t.Fatalf("round %d: %d files collected, want %d (temporary files visible?)", round, len(files), n)
+		}
+		if done == n { // start again from the originals
+			for i := 0; i < n; i++ {
+				write(t, filepath.Join(dir, fmt.Sprintf("f%02d.txt", i)), orig, 0o644)
+			}
+		}
+	}
+	if code, _, errs := run(t, dir, "--fix", dir); code != 0 {
+		t.Fatalf("final --fix: %d %s", code, errs)
+	}
+	for i := 0; i < n; i++ {
+		if read(t, filepath.Join(dir, fmt.Sprintf("f%02d.txt", i))) != fixed {
+			t.Fatalf("f%02d.txt not fixed by the final run", i)
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package document
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func addSeeds(f *testing.F) {
+	names, _ := filepath.Glob("../testdata/seeds/input/*.txt")
+	for _, n := range names {
+		if b, err := os.ReadFile(n); err == nil {
+			f.Add(string(b))
+		}
+	}
+	for _, s := range []string{"", "\n", "\r\n", "a\rb", "\ufeffx\r\ny", "\xff\xfe", "a\x00b\n", "héllo\nwörld"} {
+		f.Add(s)
+	}
+}
+
+// FuzzDocument checks the line index: lines tile the text after the byte-order mark, contents
+// exclude terminators, and every offset maps to a position inside the text.
+func FuzzDocument(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, src string) {
+		d := New("f.txt", src)
+		pos := 0
+		if d.BOM {
+			pos = 3
+		}
+		for i, l := range d.Lines {
+			if l.Start != pos || l.End < l.Start || l.Next < l.End || l.Next > len(src) {
+				t.Fatalf("line %d %+v does not continue at %d", i, l, pos)
+			}
+			if strings.ContainsRune(d.Text(i), '\n') {
+				t.Fatalf("line %d holds a newline", i)
+			}
+			pos = l.Next
+		}
+		if len(d.Lines) > 0 && pos != len(src) {
+			t.Fatalf("lines end at %d of %d", pos, len(src))
+		}
+		for off := 0; off <= len(src); off += 1 + len(src)/50 {
+			line, col := d.Position(off)
+			if line < 1 || col < 1 || line > max(1, len(d.Lines)) {
+				t.Fatalf("Position(%d) = %d:%d", off, line, col)
+			}
+		}
+		if (d.InvalidUTF8 >= 0) == utf8.ValidString(src) {
+			t.Fatalf("InvalidUTF8 = %d for valid=%v", d.InvalidUTF8, utf8.ValidString(src))
+		}
+		for i := range d.Lines {
+			ft := d.Feat(i)
+			if ft.Words > ft.Runes || ft.Letters > ft.Runes {
+				t.Fatalf("features %+v", ft)
+			}
+		}
+	})
+}
