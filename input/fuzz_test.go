@@ -36,4 +36,3 @@ func FuzzRecord(f *testing.F) {
 		}
 	})
 }
-
