@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/mattn/go-isatty"
@@ -39,6 +40,7 @@ type options struct {
 	format, configPath, selectRules, ignoreRules, failOn       string
 	corpusStats, output, baseline, changedSince, stdinName     string
 	statistics                                                 bool
+	cpuProfile                                                 string
 	maxResults                                                 int
 	outputs                                                    outputList
 	jobs, context                                              int
@@ -71,6 +73,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.baseline, "baseline", "", "hide findings recorded in this baseline file (see 'newslint baseline')")
 	fs.StringVar(&o.changedSince, "changed-since", "", "lint only files changed since this git revision (and untracked ones)")
 	fs.IntVar(&o.maxResults, "max-results", 0, "cap SARIF results (default 25000, GitHub's limit); omitted results are announced")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	fs.BoolVar(&o.help, "help", false, "show this help")
 	fs.BoolVar(&o.help, "h", false, "show this help")
 	return fs
@@ -155,6 +158,19 @@ func Main(args []string, env Env) int {
 	if o.version {
 		fmt.Fprintf(env.Stdout, "newslint %s\n", Version)
 		return ExitClean
+	}
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return errorf(env, "--cpuprofile: %v", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return errorf(env, "--cpuprofile: %v", err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
 	}
 	if len(pos) > 0 {
 		switch pos[0] {

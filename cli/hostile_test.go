@@ -221,3 +221,23 @@ func TestFixSurvivesKill(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigCannotReachOutsideRoots: include globs that climb out of the walked directory
+// match nothing outside it, so --fix never writes there.
+func TestConfigCannotReachOutsideRoots(t *testing.T) {
+	base := t.TempDir()
+	root := filepath.Join(base, "root")
+	write(t, filepath.Join(base, "outside.txt"), dirty, 0o644)
+	write(t, filepath.Join(root, "in.txt"), dirty, 0o644)
+	cfg := filepath.Join(base, "c.toml")
+	write(t, cfg, "[files]\ninclude = [\"../*.txt\", \"../**/*.txt\", \"/**/*.txt\", \"**/*.txt\"]\n", 0o644)
+	if code, _, errs := run(t, base, "--config", cfg, "--fix", root); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if read(t, filepath.Join(base, "outside.txt")) != dirty {
+		t.Error("a config glob made --fix write outside the linted root")
+	}
+	if read(t, filepath.Join(root, "in.txt")) != clean {
+		t.Error("the file inside the root was not fixed")
+	}
+}

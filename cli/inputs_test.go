@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -167,5 +168,33 @@ func TestStdin(t *testing.T) {
 	}
 	if code, _, errs := in(dirty, "-", "x.txt"); code != 2 || !strings.Contains(errs, "only path") {
 		t.Errorf("stdin with another path: %d %s", code, errs)
+	}
+}
+
+// TestLargeFeedStreamsInParts: a feed with more findings than one part holds is reported in
+// parts, and counted as one file.
+func TestLargeFeedStreamsInParts(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := 0; i < 2500; i++ {
+		fmt.Fprintf(&b, `{"id":%d,"text":"%s\nveryGood! (%d)"}`+"\n", i, cleanText, i)
+	}
+	p := filepath.Join(dir, "big.jsonl")
+	write(t, p, b.String(), 0o644)
+	// each record repeats the same widget line, which template-line also reports: select one rule
+	_, out, _ := run(t, dir, "--select", "vote-widget", "--format", "jsonl", p)
+	if n := strings.Count(out, "\n"); n != 2500 {
+		t.Errorf("%d findings, want 2500", n)
+	}
+	_, out, _ = run(t, dir, "--select", "vote-widget", "--statistics", p)
+	if !strings.Contains(out, "2500 findings in 1 file.") {
+		t.Errorf("statistics:\n%s", out)
+	}
+	_, out, _ = run(t, dir, "--select", "vote-widget", "--format", "junit", p)
+	if strings.Count(out, "<testcase ") != 1 || strings.Count(out, "<failure ") != 2500 {
+		t.Errorf("junit: %d test cases, %d failures", strings.Count(out, "<testcase "), strings.Count(out, "<failure "))
+	}
+	if code, out, _ := run(t, dir, "--select", "vote-widget", "--fix", p); code != 0 || !strings.Contains(out, "Fixed 2500 findings in 1 file.") {
+		t.Errorf("--fix: %d\n%s", code, out)
 	}
 }

@@ -16,6 +16,9 @@ import (
 	"github.com/newslint/newslint/input"
 )
 
+// recordPartFindings is how many findings of a JSON Lines or JSON file make one part.
+const recordPartFindings = 1000
+
 func (o Options) textFields() []string {
 	if len(o.TextFields) > 0 {
 		return o.TextFields
@@ -73,7 +76,10 @@ func splitTerminator(b []byte) ([]byte, []byte) {
 // streaming: with --fix, records are written to a temporary file as they are read, and only the
 // text value of a changed record is rewritten, so records without findings stay byte-identical.
 // Malformed records are reported with their line and copied unchanged.
-func lintRecords(cfg RuleSource, f input.File, kind input.Kind, comp input.Compression, opts Options, res *Result) {
+// *resp is the current part; lintRecords replaces it as it emits parts, so that the caller
+// always holds the part still to be emitted.
+func lintRecords(cfg RuleSource, f input.File, kind input.Kind, comp input.Compression, opts Options, resp **Result, emit func(*Result)) {
+	res := *resp
 	in, err := os.Open(f.Path)
 	if err != nil {
 		res.Errors = append(res.Errors, err)
@@ -121,6 +127,19 @@ func lintRecords(cfg RuleSource, f input.File, kind input.Kind, comp input.Compr
 	}
 	active := cfg.For(f.Rel)
 	changed := false
+	fixedCount := 0
+	part := 0
+	// flush hands the findings gathered so far to emit as one part, so that a large file's
+	// findings stream instead of piling up in memory
+	flush := func() {
+		if len(res.Findings) < recordPartFindings {
+			return
+		}
+		emit(res)
+		part++
+		res = &Result{File: f, Part: part}
+		*resp = res
+	}
 	write := func(b []byte) {
 		if out != nil {
 			out.Write(b)
@@ -160,7 +179,7 @@ func lintRecords(cfg RuleSource, f input.File, kind input.Kind, comp input.Compr
 		doc := document.New(f.Path, rec.Text)
 		if fixed != rec.Text {
 			changed = true
-			res.Fixed += applied
+			fixedCount += applied
 			if opts.Diff {
 				res.Patches = append(res.Patches, Patch{Name: fmt.Sprintf("%s (record %d%s)", f.Path, line, idSuffix(rec.ID)), Before: rec.Text, After: fixed})
 			}
@@ -182,17 +201,22 @@ func lintRecords(cfg RuleSource, f input.File, kind input.Kind, comp input.Compr
 			found[i].Text = strings.Clone(found[i].Text)
 		}
 		res.Findings = append(res.Findings, found...)
+		flush()
 		return nil
 	})
+	res.Bytes = st.Size()
 	if err != nil {
 		res.Errors = append(res.Errors, fmt.Errorf("reading records: %v; file left unchanged", err))
 		return
 	}
 	if !opts.Fix || !changed {
 		res.Changed = opts.Diff && changed
+		if res.Changed {
+			res.Fixed = fixedCount
+		}
 		return
 	}
-	res.Changed = true
+	res.Changed, res.Fixed = true, fixedCount
 	err = out.Close()
 	if err == nil {
 		err = bw.Flush()

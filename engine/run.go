@@ -47,6 +47,11 @@ type Result struct {
 	Changed bool
 	// Bytes is the size of the file as read.
 	Bytes int64
+	// Part numbers the results of one file from 0: a large JSON Lines file reports its records
+	// in several parts, so that findings stream instead of piling up. Last marks the final
+	// part, which carries Changed, Fixed and Bytes.
+	Part int
+	Last bool
 	// Errors are problems reading, parsing or writing the file; they make the run exit 2.
 	Errors []error
 }
@@ -65,9 +70,10 @@ func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	window := jobs * 16
-	slots := make([]chan *Result, window)
+	// each slot carries the parts of one file; the emitter drains them in file order
+	slots := make([]chan chan *Result, window)
 	for i := range slots {
-		slots[i] = make(chan *Result, 1)
+		slots[i] = make(chan chan *Result, 1)
 	}
 	sem := make(chan struct{}, window)
 	work := make(chan int)
@@ -84,13 +90,17 @@ func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				slots[i%window] <- lintFile(cfg, files[i], opts)
+				parts := make(chan *Result, 4)
+				slots[i%window] <- parts
+				lintFile(cfg, files[i], opts, func(r *Result) { parts <- r })
+				close(parts)
 			}
 		}()
 	}
 	for i := range files {
-		r := <-slots[i%window]
-		emit(r)
+		for r := range <-slots[i%window] {
+			emit(r)
+		}
 		<-sem
 	}
 	wg.Wait()
@@ -104,35 +114,40 @@ type Patch struct {
 // ErrTooLarge is reported for files over --max-file-size.
 var ErrTooLarge = errors.New("file is larger than --max-file-size")
 
-func lintFile(cfg RuleSource, f input.File, opts Options) (res *Result) {
-	res = &Result{File: f}
+// lintFile lints one file and hands its result to emit: once for a plain file, in parts for
+// JSON Lines and JSON files, the last part with Last set.
+func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
+	res := &Result{File: f}
 	defer func() {
 		if p := recover(); p != nil { // a rule bug must not take the run down or lose the file
 			res.Findings = nil
+			res.Changed, res.Fixed = false, 0
 			res.Errors = append(res.Errors, fmt.Errorf("internal error, file left unchanged: %v", p))
 		}
+		res.Last = true
+		emit(res)
 	}()
 	kind, comp := input.KindOf(f.Path)
 	if kind != input.Text {
-		lintRecords(cfg, f, kind, comp, opts, res)
-		return res
+		lintRecords(cfg, f, kind, comp, opts, &res, emit)
+		return
 	}
 	if opts.MaxFileSize > 0 {
 		if st, err := os.Stat(f.Path); err == nil && st.Size() > opts.MaxFileSize {
 			res.Errors = append(res.Errors, fmt.Errorf("%w (%d bytes > %d); skipped", ErrTooLarge, st.Size(), opts.MaxFileSize))
-			return res
+			return
 		}
 	}
 	raw, err := os.ReadFile(f.Path)
 	if err != nil {
 		res.Errors = append(res.Errors, err)
-		return res
+		return
 	}
 	res.Bytes = int64(len(raw))
 	text, err := input.DecompressAll(raw, comp)
 	if err != nil {
 		res.Errors = append(res.Errors, fmt.Errorf("%v; skipped", err))
-		return res
+		return
 	}
 	fixed, ok := lintText(cfg, f, text, opts, res)
 	if ok && !opts.Diff {
@@ -147,7 +162,6 @@ func lintFile(cfg RuleSource, f input.File, opts Options) (res *Result) {
 			res.Findings = Place(doc, Check(doc, cfg.For(f.Rel), opts.Corpus), opts.Preview, opts.Context)
 		}
 	}
-	return res
 }
 
 // lintText lints (and with Fix or Diff, fixes) one document held in memory. It fills res and

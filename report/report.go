@@ -76,6 +76,9 @@ type Summary struct {
 	Fixed, FilesFixed      int
 	Errors, FilesWithError int
 	Fix, Unsafe            bool
+
+	// for files reported in parts: whether the current file already counted
+	curFindings, curError bool
 }
 
 // RuleCount is one row of per-rule statistics.
@@ -93,12 +96,19 @@ func NewSummary(fix, unsafe bool) *Summary {
 
 // Add counts one file's result.
 func (s *Summary) Add(r *engine.Result) {
-	s.Files++
-	if len(r.Findings) > 0 {
+	if r.Part == 0 {
+		s.Files++
+		s.curFindings, s.curError = false, false
+	}
+	if len(r.Findings) > 0 && !s.curFindings {
 		s.FilesWithFindings++
+		s.curFindings = true
 	}
 	if len(r.Errors) > 0 {
-		s.FilesWithError++
+		if !s.curError {
+			s.FilesWithError++
+			s.curError = true
+		}
 		s.Errors += len(r.Errors)
 	}
 	s.Fixed += r.Fixed

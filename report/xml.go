@@ -48,6 +48,14 @@ func (j *junitReporter) File(r *engine.Result) error {
 		c.Error = &junitFailure{Message: msgs[0], Type: "error", Text: strings.Join(msgs, "\n")}
 	}
 	j.fails += len(c.Failures)
+	if r.Part > 0 && len(j.cases) > 0 { // a later part of the same file
+		last := &j.cases[len(j.cases)-1]
+		last.Failures = append(last.Failures, c.Failures...)
+		if c.Error != nil {
+			last.Error = c.Error
+		}
+		return nil
+	}
 	j.cases = append(j.cases, c)
 	return nil
 }

@@ -156,12 +156,21 @@ func englishText(text string) bool {
 	return words >= 8 && stops*100 >= words*15
 }
 
-// Gather implements lint.Gatherer: it counts, per file, the lower-case words the dictionary
-// lacks, so that words the corpus really uses are not split.
+// isEnglish is englishText of a document, computed once for Gather and Check.
+func isEnglish(d *document.Document) bool {
+	return d.Memo("rules.english", func() any { return englishText(d.Src) }).(bool)
+}
+
+// Gather implements lint.Gatherer: it counts, per file, the lower-case words with a glue affix
+// that the dictionary lacks, so that words the corpus really uses are not split.
 func (GluedWord) Gather(doc *document.Document, _ any, stats *corpus.Stats) {
+	if !isEnglish(doc) {
+		return
+	}
 	seen := map[string]bool{}
 	lowerTokens(doc.Src, func(_, _ int, w string) bool {
-		if len(w) >= 5 && !seen[w] && !isWord(w) {
+		// only what Check may ask about: words with a glue affix that the dictionary lacks
+		if len(w) >= 5 && glueAffix(w) && !seen[w] && !isWord(w) {
 			seen[w] = true
 			stats.Vocab[w]++
 		}
@@ -225,7 +234,7 @@ func (r GluedWord) Check(p *lint.Pass) {
 		o = r.NewOptions().(*gluedOptions)
 	}
 	src := p.Doc.Src
-	if !englishText(src) {
+	if !isEnglish(p.Doc) {
 		return
 	}
 	extra := map[string]bool{}

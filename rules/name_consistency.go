@@ -130,6 +130,19 @@ func nameCandidates(text string, fn func(start, end int, name string)) {
 	}
 	i := 0
 	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf && !(c >= 'A' && c <= 'Z') {
+			// ASCII that cannot start a name: a space may continue a run, anything else ends it
+			if c == ' ' && len(toks) > 0 && toks[len(toks)-1][1] == i {
+				i++
+				continue
+			}
+			if len(toks) > 0 {
+				flush()
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsUpper(r) && (i == 0 || !isNameRune(lastRune(text[:i]))) {
 			// a capitalised word: letters, with inner hyphens followed by letters
