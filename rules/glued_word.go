@@ -140,18 +140,18 @@ func standsAlone(text string, s, e int) bool {
 }
 
 // englishText reports whether enough of a document's words are English function words; the
-// first 400 lower-case words decide.
+// first 200 lower-case words decide.
 func englishText(text string) bool {
 	words, stops := 0, 0
-	if len(text) > 8192 { // the start of a document is enough, and keeps the cost bounded
-		text = text[:8192]
+	if len(text) > 4096 { // the start of a document is enough, and keeps the cost bounded
+		text = text[:4096]
 	}
 	lowerTokens(text, func(_, _ int, w string) bool {
 		words++
 		if len(w) <= 5 && englishStopwords[w] {
 			stops++
 		}
-		return words < 400
+		return words < 200
 	})
 	return words >= 8 && stops*100 >= words*15
 }
