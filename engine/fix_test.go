@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/newslint/newslint/lint"
@@ -37,30 +38,18 @@ func TestApplyFixes(t *testing.T) {
 			if got != c.want {
 				t.Errorf("got %q, want %q", got, c.want)
 			}
-			if !sameInts(applied, c.applied) {
+			if !slices.Equal(applied, c.applied) {
 				t.Errorf("applied %v, want %v", applied, c.applied)
 			}
 			var ci []int
 			for _, x := range conflicts {
 				ci = append(ci, x.Index)
 			}
-			if !sameInts(ci, c.conflicts) {
+			if !slices.Equal(ci, c.conflicts) {
 				t.Errorf("conflicts %v, want %v", ci, c.conflicts)
 			}
 		})
 	}
-}
-
-func sameInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestKeepEnding(t *testing.T) {

@@ -217,3 +217,12 @@ type Active struct {
 type Gatherer interface {
 	Gather(doc *document.Document, opts any, stats *corpus.Stats)
 }
+
+// OptionsOf returns the pass's options as *T, or the rule's defaults when the pass has none
+// (a rule run outside a configuration, as in tests and examples).
+func OptionsOf[T any](p *Pass, r Configurable) *T {
+	if o, ok := p.Options.(*T); ok && o != nil {
+		return o
+	}
+	return r.NewOptions().(*T)
+}

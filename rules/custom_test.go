@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,7 +53,7 @@ func TestCustomConsistency(t *testing.T) {
 	r := mustCustom(t, CustomSpec{ID: "grey", Kind: "consistency", Either: [][]string{{"grey", "gray"}}})
 	doc := "The grey sky. A grey cat. A gray dog.\n"
 	got := flaggedLines(r, doc)
-	if !equalInts(got, []int{1}) {
+	if !slices.Equal(got, []int{1}) {
 		t.Fatalf("flagged %v", got)
 	}
 	res := engine.Fix("t.txt", doc, active(r), false, nil)

@@ -229,10 +229,7 @@ func splitGlued(w string) (string, string, bool) {
 
 // Check implements lint.Rule.
 func (r GluedWord) Check(p *lint.Pass) {
-	o, _ := p.Options.(*gluedOptions)
-	if o == nil {
-		o = r.NewOptions().(*gluedOptions)
-	}
+	o := lint.OptionsOf[gluedOptions](p, r)
 	src := p.Doc.Src
 	if !isEnglish(p.Doc) {
 		return

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -53,7 +54,7 @@ func runCases(t *testing.T, r lint.Rule, cases []ruleCase) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got := flaggedLines(r, c.text)
-			if !equalInts(got, c.lines) {
+			if !slices.Equal(got, c.lines) {
 				t.Errorf("flagged lines %v, want %v\ntext:\n%s", got, c.lines, c.text)
 			}
 			if c.fixed != "" {
@@ -68,18 +69,6 @@ func runCases(t *testing.T, r lint.Rule, cases []ruleCase) {
 			}
 		})
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // lines joins lines with "\n" and a final newline.

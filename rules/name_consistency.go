@@ -15,7 +15,7 @@ import (
 // NameConsistency finds person-name spellings that are near-variants of a clearly dominant
 // spelling of the same name in the corpus ("Sergei Lavrov" among many "Sergey Lavrov").
 type NameConsistency struct {
-	db *NameDB
+	nameList
 }
 
 type consistencyOptions struct {
@@ -40,22 +40,8 @@ func (NameConsistency) NewOptions() any { return &consistencyOptions{MinUses: 3,
 
 // WithNames implements NamesAware: the never-merge groups and listed names come from [names].
 func (NameConsistency) WithNames(cfg NamesConfig) (any, error) {
-	db, err := BuildNames(cfg)
-	if err != nil {
-		return nil, err
-	}
-	return NameConsistency{db: db}, nil
-}
-
-func (r NameConsistency) names() *NameDB {
-	if r.db != nil {
-		return r.db
-	}
-	db, err := DefaultNames()
-	if err != nil {
-		panic(err)
-	}
-	return db
+	l, err := withNames(cfg)
+	return NameConsistency{l}, err
 }
 
 // Meta implements lint.Rule.
@@ -355,10 +341,7 @@ func (r NameConsistency) Check(p *lint.Pass) {
 	if p.Corpus == nil {
 		return
 	}
-	o, _ := p.Options.(*consistencyOptions)
-	if o == nil {
-		o = r.NewOptions().(*consistencyOptions)
-	}
+	o := lint.OptionsOf[consistencyOptions](p, r)
 	vars := r.variants(p.Corpus, o)
 	if len(vars) == 0 {
 		return

@@ -10,27 +10,13 @@ import (
 // NameSpelling checks names against the canonical-name list: known misspellings get a safe fix,
 // accepted alternative spellings are reported as info with an unsafe fix.
 type NameSpelling struct {
-	db *NameDB // nil: the embedded list
+	nameList
 }
 
 // WithNames implements NamesAware.
 func (NameSpelling) WithNames(cfg NamesConfig) (any, error) {
-	db, err := BuildNames(cfg)
-	if err != nil {
-		return nil, err
-	}
-	return NameSpelling{db: db}, nil
-}
-
-func (r NameSpelling) names() *NameDB {
-	if r.db != nil {
-		return r.db
-	}
-	db, err := DefaultNames()
-	if err != nil {
-		panic(err) // the embedded list is checked by the tests
-	}
-	return db
+	l, err := withNames(cfg)
+	return NameSpelling{l}, err
 }
 
 // Meta implements lint.Rule.

@@ -37,6 +37,29 @@ type NamesAware interface {
 	WithNames(NamesConfig) (any, error)
 }
 
+// nameList is the canonical-name list a rule uses: the embedded one, or one built from the
+// [names] table.
+type nameList struct {
+	db *NameDB
+}
+
+// withNames builds the list a [names] table describes.
+func withNames(cfg NamesConfig) (nameList, error) {
+	db, err := BuildNames(cfg)
+	return nameList{db}, err
+}
+
+func (l nameList) names() *NameDB {
+	if l.db != nil {
+		return l.db
+	}
+	db, err := DefaultNames()
+	if err != nil {
+		panic(err) // the embedded list is checked by the tests
+	}
+	return db
+}
+
 type spellingKind int
 
 const (

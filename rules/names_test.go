@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,7 +73,7 @@ func TestNamesConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	rule := r.(lint.Rule)
-	if got := flaggedLines(rule, lines("Jane Exampelton spoke.", "Sergei Lavrov spoke.", "Kim Jong Oon spoke.", "Kim Jung Un spoke.")); !equalInts(got, []int{1, 3}) {
+	if got := flaggedLines(rule, lines("Jane Exampelton spoke.", "Sergei Lavrov spoke.", "Kim Jong Oon spoke.", "Kim Jung Un spoke.")); !slices.Equal(got, []int{1, 3}) {
 		t.Errorf("flagged %v, want [1 3] (added entry, disabled entry, replaced entry)", got)
 	}
 	for _, bad := range []NamesConfig{

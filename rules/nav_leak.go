@@ -79,10 +79,7 @@ const (
 
 // Check implements lint.Rule.
 func (r NavLeak) Check(p *lint.Pass) {
-	opts, _ := p.Options.(*navOptions)
-	if opts == nil {
-		opts = r.NewOptions().(*navOptions)
-	}
+	opts := lint.OptionsOf[navOptions](p, r)
 	d := p.Doc
 	n := d.NumLines()
 	kinds := make([]labelKind, n)

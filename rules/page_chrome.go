@@ -67,10 +67,7 @@ look the same. Options: min_run, max_words, headline_words.`,
 
 // Check implements lint.Rule.
 func (r PageChrome) Check(p *lint.Pass) {
-	o, _ := p.Options.(*chromeOptions)
-	if o == nil {
-		o = r.NewOptions().(*chromeOptions)
-	}
+	o := lint.OptionsOf[chromeOptions](p, r)
 	d := p.Doc
 	st := structureOf(d)
 	if st.BodyFirst < 0 {

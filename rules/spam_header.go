@@ -58,10 +58,7 @@ not repeat, the breadcrumb is replaced by the clean title instead. Options: max_
 
 // Check implements lint.Rule.
 func (r SpamHeader) Check(p *lint.Pass) {
-	opts, _ := p.Options.(*spamHeaderOptions)
-	if opts == nil {
-		opts = r.NewOptions().(*spamHeaderOptions)
-	}
+	opts := lint.OptionsOf[spamHeaderOptions](p, r)
 	d := p.Doc
 	first, _ := zones(d)
 	end := min(first, opts.MaxHeaderLines, d.NumLines())

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -147,7 +148,7 @@ func TestTemplateLine(t *testing.T) {
 		return got
 	}
 	// the repeated line and the one that differs only in digits; not the subheadings or prose
-	if got := check("site/a0.txt"); !equalInts(got, []int{2, 4}) {
+	if got := check("site/a0.txt"); !slices.Equal(got, []int{2, 4}) {
 		t.Errorf("site/a0.txt: flagged %v, want [2 4]", got)
 	}
 	// in another directory the same line is counted apart

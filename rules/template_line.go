@@ -124,10 +124,7 @@ func (r TemplateLine) Check(p *lint.Pass) {
 	if p.Corpus == nil {
 		return
 	}
-	o, _ := p.Options.(*templateOptions)
-	if o == nil {
-		o = r.NewOptions().(*templateOptions)
-	}
+	o := lint.OptionsOf[templateOptions](p, r)
 	d := p.Doc
 	dir := filepath.Dir(d.Path)
 	files := float64(p.Corpus.DirFiles[dir])

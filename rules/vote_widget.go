@@ -49,10 +49,7 @@ phrases (more whole-line prompts) and counters (more counted nouns, such as "cla
 
 // Check implements lint.Rule.
 func (r VoteWidget) Check(p *lint.Pass) {
-	opts, _ := p.Options.(*voteOptions)
-	if opts == nil {
-		opts = &voteOptions{}
-	}
+	opts := lint.OptionsOf[voteOptions](p, r)
 	d := p.Doc
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
