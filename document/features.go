@@ -84,41 +84,17 @@ func Measure(line string) Features {
 	var runes, words, letters, upperN, capWords, digits, sentences int
 	inWord, prevEnd := false, false
 	for i := 0; i < len(t); {
-		c := t[i]
-		if c < utf8.RuneSelf {
+		var cl uint8
+		if c := t[i]; c < utf8.RuneSelf {
+			cl = asciiClass[c]
 			i++
-			runes++
-			cl := asciiClass[c]
-			if cl&aSpace != 0 {
-				if prevEnd {
-					sentences++
-				}
-				inWord, prevEnd = false, false
-				continue
-			}
-			if !inWord {
-				words++
-				inWord = true
-				if cl&aUpper != 0 {
-					capWords++
-				}
-			}
-			if cl&(aUpper|aLower) != 0 {
-				letters++
-				if cl&aUpper != 0 {
-					upperN++
-				}
-			} else if cl&aDigit != 0 {
-				digits++
-			}
-			prevEnd = cl&aEnd != 0 || prevEnd && cl&aClose != 0
-			continue
+		} else {
+			r, size := utf8.DecodeRuneInString(t[i:])
+			cl = runeClass(r)
+			i += size
 		}
-		r, size := utf8.DecodeRuneInString(t[i:])
-		i += size
 		runes++
-		space, letter, upper := classify(r)
-		if space {
+		if cl&aSpace != 0 {
 			if prevEnd {
 				sentences++
 			}
@@ -128,23 +104,19 @@ func Measure(line string) Features {
 		if !inWord {
 			words++
 			inWord = true
-			if upper {
+			if cl&aUpper != 0 {
 				capWords++
 			}
 		}
-		if letter {
+		if cl&(aUpper|aLower) != 0 {
 			letters++
-			if upper {
+			if cl&aUpper != 0 {
 				upperN++
 			}
+		} else if cl&aDigit != 0 {
+			digits++
 		}
-		switch r {
-		case '…', '。', '！', '？':
-			prevEnd = true
-		case '”', '’', '»':
-		default:
-			prevEnd = false
-		}
+		prevEnd = cl&aEnd != 0 || prevEnd && cl&aClose != 0
 	}
 	if prevEnd {
 		sentences++
@@ -163,6 +135,26 @@ func Measure(line string) Features {
 		break
 	}
 	return f
+}
+
+// runeClass gives a non-ASCII rune the class bits of asciiClass.
+func runeClass(r rune) uint8 {
+	switch r {
+	case '…', '。', '！', '？':
+		return aEnd
+	case '”', '’', '»':
+		return aClose
+	}
+	space, letter, upper := classify(r)
+	switch {
+	case space:
+		return aSpace
+	case upper:
+		return aUpper
+	case letter:
+		return aLower
+	}
+	return 0
 }
 
 // classify tells white space, letters and capitals with fast paths for the scripts most news is
