@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -77,10 +78,26 @@ const (
 	anyLabel
 )
 
-// Check implements lint.Rule.
-func (r NavLeak) Check(p *lint.Pass) {
-	opts := lint.OptionsOf[navOptions](p, r)
-	d := p.Doc
+// navBlock is a labelled headline list: the label line and the last item line.
+type navBlock struct{ first, last int }
+
+// navAnalysis is what nav-leak finds in a document: labelled blocks (sorted by first line),
+// the lines they cover, and each line's folded label.
+type navAnalysis struct {
+	blocks  []navBlock
+	covered []bool
+	norms   []string
+}
+
+// navBlocksDefault is the analysis with default options, shared with page-chrome (which leaves
+// labelled lists to nav-leak) and computed once per document.
+func navBlocksDefault(d *document.Document) *navAnalysis {
+	return d.Memo("rules.navblocks", func() any {
+		return analyseNav(d, NavLeak{}.NewOptions().(*navOptions))
+	}).(*navAnalysis)
+}
+
+func analyseNav(d *document.Document, opts *navOptions) *navAnalysis {
 	n := d.NumLines()
 	kinds := make([]labelKind, n)
 	norms := make([]string, n)
@@ -98,7 +115,6 @@ func (r NavLeak) Check(p *lint.Pass) {
 	}
 	covered := make([]bool, n)
 	isFurniture := func(i int) bool { return norms[i] != "" && furnitureLine(norms[i], d.Feat(i), opts) }
-
 	// Tail blocks, from the end backwards: a label whose lines up to the next tail block (or the
 	// end of the file) all look like list items.
 	tailFrom := n
@@ -108,8 +124,7 @@ func (r NavLeak) Check(p *lint.Pass) {
 		}
 		tailFrom = i
 	}
-	type block struct{ first, last int }
-	var blocks []block
+	var blocks []navBlock
 	for k := len(labels) - 1; k >= 0; k-- {
 		l := labels[k]
 		end := tailFrom
@@ -144,7 +159,7 @@ func (r NavLeak) Check(p *lint.Pass) {
 		}
 		tailFrom = l
 		last := lastNonBlank(d, l, end-1)
-		blocks = append(blocks, block{l, last})
+		blocks = append(blocks, navBlock{l, last})
 	}
 	// Labels inside the body take the strictly headline-shaped lines after them.
 	for _, l := range labels {
@@ -162,18 +177,34 @@ func (r NavLeak) Check(p *lint.Pass) {
 			}
 			last = j
 		}
-		blocks = append(blocks, block{l, last})
+		blocks = append(blocks, navBlock{l, last})
 	}
 	for _, b := range blocks {
 		for j := b.first; j <= b.last; j++ {
 			covered[j] = true
 		}
 	}
+	sort.Slice(blocks, func(a, b int) bool { return blocks[a].first < blocks[b].first })
+	return &navAnalysis{blocks: blocks, covered: covered, norms: norms}
+}
+
+// Check implements lint.Rule.
+func (r NavLeak) Check(p *lint.Pass) {
+	opts := lint.OptionsOf[navOptions](p, r)
+	d := p.Doc
+	n := d.NumLines()
+	var a *navAnalysis
+	if reflect.DeepEqual(opts, NavLeak{}.NewOptions()) {
+		a = navBlocksDefault(d)
+	} else {
+		a = analyseNav(d, opts)
+	}
+	blocks, covered, norms := a.blocks, a.covered, a.norms
+	isFurniture := func(i int) bool { return norms[i] != "" && furnitureLine(norms[i], d.Feat(i), opts) }
 	report := func(first, last int, msg string) {
 		p.ReportLines(first, last, msg, "delete the leaked lines", lint.Safe)
 	}
 	// Report in document order: blocks, labelled one-line links and furniture runs.
-	sort.Slice(blocks, func(a, b int) bool { return blocks[a].first < blocks[b].first })
 	bi := 0
 	for i := 0; i < n; i++ {
 		if bi < len(blocks) && blocks[bi].first == i {

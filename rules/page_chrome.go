@@ -73,9 +73,14 @@ func (r PageChrome) Check(p *lint.Pass) {
 	if st.BodyFirst < 0 {
 		return
 	}
+	// nav-leak owns labelled lists: their lines break runs, and a run right after a strong
+	// label is the label's list
+	defNav := NavLeak{}.NewOptions().(*navOptions)
+	nav := navBlocksDefault(d)
+	label := func(i int) bool { return nav.covered[i] || classifyLabel(lineLabel(d, i), defNav) == anyLabel }
 	menu := func(i int) bool {
 		f := d.Feat(i)
-		return st.Outside(i) && !f.Blank() && !st.Prose[i] && f.Words <= o.MaxWords
+		return st.Outside(i) && !f.Blank() && !st.Prose[i] && f.Words <= o.MaxWords && !label(i)
 	}
 	headline := func(i int) bool {
 		f := d.Feat(i)
@@ -89,29 +94,29 @@ func (r PageChrome) Check(p *lint.Pass) {
 		return true
 	}
 	safe := make([]bool, d.NumLines())
-	for _, run := range runs(d, menu, o.MinRun) {
+	for _, run := range runs(d, menu, label, o.MinRun) {
 		for _, i := range run {
 			safe[i] = true
 		}
 		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("page chrome: %d short lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
 			"delete the menu lines", lint.Safe)
 	}
-	for _, run := range runs(d, func(i int) bool { return !safe[i] && (headline(i) || menu(i)) }, o.MinRun) {
+	for _, run := range runs(d, func(i int) bool { return !safe[i] && !label(i) && (headline(i) || menu(i)) }, label, o.MinRun) {
 		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("%d short or headline-like lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
 			"delete the link list", lint.Unsafe)
 	}
 }
 
 // runs returns the runs of at least minRun consecutive non-blank lines for which in holds,
-// leaving out lists that belong to the text: introduced by a line ending in ":" (before the run
-// or as its first line), or mostly numbered.
-func runs(d *document.Document, in func(int) bool, minRun int) [][]int {
+// leaving out lists that belong to the text (introduced by a line ending in ":", before the run
+// or as its first line, or mostly numbered) and runs right after a line for which owned holds.
+func runs(d *document.Document, in, owned func(int) bool, minRun int) [][]int {
 	var out [][]int
 	var cur []int
 	prev := -1 // the non-blank line before the current run
 	lastNonBlank := -1
 	flush := func() {
-		if len(cur) >= minRun && !listOfText(d, prev, cur) {
+		if len(cur) >= minRun && !listOfText(d, prev, cur) && !(prev >= 0 && owned(prev)) {
 			out = append(out, cur)
 		}
 		cur = nil
