@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -188,5 +189,34 @@ func TestOutputFlag(t *testing.T) {
 	}
 	if code, _, errs := run(t, dir, "--output", "sarif", p); code != 2 || !strings.Contains(errs, "FORMAT=PATH") {
 		t.Errorf("bad --output: %d %s", code, errs)
+	}
+}
+
+// TestProgressOnlyOnTerminals runs newslint under script(1), which gives it a terminal: the
+// progress line appears there, and never in a pipe.
+func TestProgressOnlyOnTerminals(t *testing.T) {
+	scriptBin, err := exec.LookPath("script")
+	if err != nil {
+		t.Fatal("script(1) from util-linux is needed to give newslint a terminal")
+	}
+	dir := t.TempDir()
+	for i := 0; i < 400; i++ {
+		write(t, filepath.Join(dir, fmt.Sprintf("f%03d.txt", i)), clean, 0o644)
+	}
+	self, _ := os.Executable()
+	cmd := exec.Command(scriptBin, "-qec", self+" --no-color "+dir+" >/dev/null", "/dev/null")
+	cmd.Env = append(os.Environ(), "NEWSLINT_TEST_MAIN=1", "CI=")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if !strings.Contains(string(out), "400/400 files") {
+		t.Errorf("no progress line on a terminal: %q", out)
+	}
+	piped := selfExec("--no-color", dir)
+	piped.Env = append(piped.Env, "CI=")
+	out, _ = piped.CombinedOutput()
+	if strings.Contains(string(out), "files,") || strings.Contains(string(out), "ETA") {
+		t.Errorf("progress line in a pipe: %q", out)
 	}
 }
