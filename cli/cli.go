@@ -66,8 +66,8 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.IntVar(&o.context, "context", 2, "lines of context around each fix preview")
 	fs.Int64Var(&o.maxFileSize, "max-file-size", 256<<20, "skip (with an error) files larger than this many bytes; 0 for no limit")
 	fs.StringVar(&o.corpusStats, "corpus-stats", "", "read corpus statistics from these files (comma-separated, from 'newslint stats') instead of gathering them")
-	fs.StringVar(&o.output, "o", "", "with 'newslint stats': write the statistics to this file instead of stdout")
-	fs.Var(&o.outputs, "output", "also write a report: FORMAT=PATH (repeatable), e.g. sarif=newslint.sarif")
+	fs.StringVar(&o.output, "o", "", "with 'newslint stats': write the statistics to this `file` instead of stdout")
+	fs.Var(&o.outputs, "output", "also write a report in another format: `FORMAT=PATH` (repeatable), e.g. sarif=newslint.sarif")
 	fs.StringVar(&o.stdinName, "stdin-filename", "", "with '-' (standard input): the name to report and to match config globs against")
 	fs.BoolVar(&o.statistics, "statistics", false, "print counts per rule instead of the findings")
 	fs.StringVar(&o.baseline, "baseline", "", "hide findings recorded in this baseline file (see 'newslint baseline')")
@@ -108,6 +108,9 @@ func usage(fs *flag.FlagSet, w io.Writer) {
 		}
 		name, u := flag.UnquoteUsage(f)
 		arg := "--" + f.Name
+		if len(f.Name) == 1 {
+			arg = "-" + f.Name
+		}
 		if name != "" {
 			arg += " " + name
 		}
