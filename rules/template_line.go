@@ -52,7 +52,8 @@ min_share percent (default 2) of the files of its directory, compared after fold
 and digits. Scraped files of one site share their template lines ("Sign up for our newsletter",
 "Follow us", section names), whatever language they are in, while an article's own lines are
 rarely repeated elsewhere; long punctuated prose that syndicated copies of one story share is
-never counted. The counts come from the corpus pass: one count per file, kept as 64-bit hashes
+never counted. Each record of a JSON Lines or JSON file counts as a file of its directory. The
+counts come from the corpus pass: one count per file, kept as 64-bit hashes
 so memory stays bounded; --corpus-stats can feed counts gathered elsewhere. The fix (safe)
 deletes the line. Example: "Sign up for our newsletter" as a line of its own in 40 of 300 files
 scraped from one site is reported in each of them.`,
