@@ -10,7 +10,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+
+	"github.com/newslint/newslint/lint"
 
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/input"
@@ -145,65 +149,66 @@ func lintRecords(cfg RuleSource, f input.File, kind input.Kind, comp input.Compr
 			out.Write(b)
 		}
 	}
+	// Records are checked by a pool of workers and put back in file order by a collector,
+	// which writes them, keeps the findings and emits parts; at most inFlight records are
+	// between the reader and the collector, so memory stays bounded.
+	workers := runtime.GOMAXPROCS(0)
+	inFlight := workers * 8
+	jobs := make(chan recordJob, inFlight)
+	done := make(chan recordDone, inFlight)
+	slots := make(chan struct{}, inFlight)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				done <- checkRecord(f.Path, kind, j, active, opts)
+			}
+		}()
+	}
+	collected := make(chan struct{})
+	go func() {
+		defer close(collected)
+		pending := map[int]recordDone{}
+		next := 0
+		for d := range done {
+			pending[d.seq] = d
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				for _, b := range r.write {
+					write(b)
+				}
+				res.Errors = append(res.Errors, r.errs...)
+				if r.patch != nil {
+					res.Patches = append(res.Patches, *r.patch)
+				}
+				if r.changed {
+					changed = true
+					fixedCount += r.applied
+				}
+				res.Findings = append(res.Findings, r.found...)
+				flush()
+				<-slots
+			}
+		}
+	}()
+	seq := 0
 	err = eachRecord(dec, kind, func(line int, gap, raw []byte) error {
-		write(gap)
-		if raw == nil {
-			return nil
-		}
-		body, term := raw, []byte(nil)
-		if kind == input.JSONLines {
-			body, term = splitTerminator(raw)
-			if len(bytes.TrimSpace(body)) == 0 {
-				write(raw)
-				return nil
-			}
-		}
-		rec, perr := input.ParseRecord(body, opts.textFields())
-		if perr != nil {
-			if !errors.Is(perr, input.ErrNoText) {
-				perr = fmt.Errorf("malformed record: %v", perr)
-			}
-			res.Errors = append(res.Errors, fmt.Errorf("line %d: %v; record kept unchanged", line, perr))
-			write(raw)
-			return nil
-		}
-		if err := document.Check([]byte(rec.Text)); err != nil {
-			res.Errors = append(res.Errors, fmt.Errorf("line %d: %v; record kept unchanged", line, err))
-			write(raw)
-			return nil
-		}
-		fixed, applied, ferr := fixText(f.Path, rec.Text, active, opts)
-		if ferr != nil {
-			res.Errors = append(res.Errors, fmt.Errorf("line %d: %v", line, ferr))
-		}
-		doc := document.New(f.Path, rec.Text)
-		if fixed != rec.Text {
-			changed = true
-			fixedCount += applied
-			if opts.Diff {
-				res.Patches = append(res.Patches, Patch{Name: fmt.Sprintf("%s (record %d%s)", f.Path, line, idSuffix(rec.ID)), Before: rec.Text, After: fixed})
-			}
-			if opts.Fix {
-				write(rec.WithText(fixed))
-				write(term)
-				doc = document.New(f.Path, fixed)
-			} else {
-				write(raw)
-			}
-		} else {
-			write(raw)
-		}
-		found := Place(doc, Check(doc, active, opts.Corpus), opts.Preview, opts.Context)
-		markConflicts(doc, found, opts.Unsafe)
-		for i := range found {
-			found[i].Record, found[i].RecordID, found[i].RecordLine = line, rec.ID, line
-			// a copy, so that findings do not keep every record's text alive
-			found[i].Text = strings.Clone(found[i].Text)
-		}
-		res.Findings = append(res.Findings, found...)
-		flush()
+		slots <- struct{}{}
+		jobs <- recordJob{seq: seq, line: line, gap: gap, raw: raw}
+		seq++
 		return nil
 	})
+	close(jobs)
+	wg.Wait()
+	close(done)
+	<-collected
 	res.Bytes = st.Size()
 	if err != nil {
 		res.Errors = append(res.Errors, fmt.Errorf("reading records: %v; file left unchanged", err))
@@ -282,4 +287,87 @@ func idSuffix(id string) string {
 		return ""
 	}
 	return ", " + id
+}
+
+// recordJob is one record to check; recordDone what checking it gave, in the order of jobs.
+type recordJob struct {
+	seq, line int
+	gap, raw  []byte
+}
+
+type recordDone struct {
+	seq     int
+	write   [][]byte // what the fixed file gets for this record
+	errs    []error
+	found   []Finding
+	applied int
+	changed bool
+	patch   *Patch
+}
+
+// checkRecord lints (and fixes) the text of one record. It never panics: a rule failing on a
+// record leaves that record unchanged and reports the failure.
+func checkRecord(path string, kind input.Kind, j recordJob, active []lint.Active, opts Options) (d recordDone) {
+	d.seq = j.seq
+	d.write = [][]byte{j.gap}
+	defer func() {
+		if p := recover(); p != nil {
+			d = recordDone{seq: j.seq, write: [][]byte{j.gap, j.raw},
+				errs: []error{fmt.Errorf("line %d: internal error, record kept unchanged: %v", j.line, p)}}
+		}
+	}()
+	if j.raw == nil {
+		return d
+	}
+	keep := func(err error) recordDone {
+		if err != nil {
+			d.errs = append(d.errs, err)
+		}
+		d.write = append(d.write, j.raw)
+		return d
+	}
+	body, term := j.raw, []byte(nil)
+	if kind == input.JSONLines {
+		body, term = splitTerminator(j.raw)
+		if len(bytes.TrimSpace(body)) == 0 {
+			return keep(nil)
+		}
+	}
+	rec, perr := input.ParseRecord(body, opts.textFields())
+	if perr != nil {
+		if !errors.Is(perr, input.ErrNoText) {
+			perr = fmt.Errorf("malformed record: %v", perr)
+		}
+		return keep(fmt.Errorf("line %d: %v; record kept unchanged", j.line, perr))
+	}
+	if err := document.Check([]byte(rec.Text)); err != nil {
+		return keep(fmt.Errorf("line %d: %v; record kept unchanged", j.line, err))
+	}
+	fixed, applied, ferr := fixText(path, rec.Text, active, opts)
+	if ferr != nil {
+		d.errs = append(d.errs, fmt.Errorf("line %d: %v", j.line, ferr))
+	}
+	doc := document.New(path, rec.Text)
+	switch {
+	case fixed == rec.Text:
+		d.write = append(d.write, j.raw)
+	case opts.Fix:
+		d.changed, d.applied = true, applied
+		d.write = append(d.write, rec.WithText(fixed), term)
+		doc = document.New(path, fixed)
+	default:
+		d.changed, d.applied = true, applied
+		d.write = append(d.write, j.raw)
+		if opts.Diff {
+			d.patch = &Patch{Name: fmt.Sprintf("%s (record %d%s)", path, j.line, idSuffix(rec.ID)), Before: rec.Text, After: fixed}
+		}
+	}
+	d.found = Place(doc, Check(doc, active, opts.Corpus), opts.Preview, opts.Context)
+	markConflicts(doc, d.found, opts.Unsafe)
+	for i := range d.found {
+		d.found[i].Record, d.found[i].RecordID, d.found[i].RecordLine = j.line, rec.ID, j.line
+		// a copy, so that findings do not keep every record's text alive
+		d.found[i].Text = strings.Clone(d.found[i].Text)
+	}
+	return d
 }
