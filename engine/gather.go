@@ -98,13 +98,50 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 		}
 		return
 	}
+	// records are gathered on all cores into per-worker counts, merged at the end: counts
+	// only add up, so the order does not matter
+	workers := runtime.GOMAXPROCS(0)
+	raws := make(chan []byte, workers*8)
+	parts := make([]*corpus.Stats, workers)
+	var wg sync.WaitGroup
+	for w := range parts {
+		parts[w] = corpus.New()
+		wg.Add(1)
+		go func(local *corpus.Stats) {
+			defer wg.Done()
+			for raw := range raws {
+				gatherRecord(f.Path, raw, active, opts, local)
+			}
+		}(parts[w])
+	}
 	_ = eachRecord(r, kind, func(_ int, _, raw []byte) error {
-		body, _ := splitTerminator(raw)
-		if rec, err := input.ParseRecord(body, opts.textFields()); err == nil {
-			gather([]byte(rec.Text))
+		if raw != nil {
+			raws <- raw
 		}
 		return nil
 	})
+	close(raws)
+	wg.Wait()
+	for _, p := range parts {
+		stats.Merge(p)
+	}
+}
+
+// gatherRecord gathers the counts of one record; a failing rule skips the record (the checking
+// pass reports it) without stopping the worker.
+func gatherRecord(path string, raw []byte, active []lint.Active, opts Options, stats *corpus.Stats) {
+	defer func() { _ = recover() }()
+	body, _ := splitTerminator(raw)
+	rec, err := input.ParseRecord(body, opts.textFields())
+	if err != nil || document.Check([]byte(rec.Text)) != nil {
+		return
+	}
+	doc := document.New(path, rec.Text)
+	for _, a := range active {
+		if g, ok := a.Rule.(lint.Gatherer); ok {
+			g.Gather(doc, a.Options, stats)
+		}
+	}
 }
 
 // SelfStats gathers corpus statistics from a single document, for checking one text on its own
