@@ -59,8 +59,8 @@ words (more words that are never split) and corpus_files.`,
 
 // lowerTokens calls fn for each lower-case word of text that stands alone: letters only, not
 // part of a URL, e-mail address, hashtag, handle or hyphenated or apostrophised word. fn returns
-// false to stop.
-func lowerTokens(text string, fn func(start, end int, w string) bool) {
+// false to stop. Words shorter than minLen bytes are passed over.
+func lowerTokens(text string, minLen int, fn func(start, end int, w string) bool) {
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -96,7 +96,7 @@ func lowerTokens(text string, fn func(start, end int, w string) bool) {
 			lower = false
 			j += s2
 		}
-		if lower && standsAlone(text, i, j) {
+		if lower && j-i >= minLen && standsAlone(text, i, j) {
 			if !fn(i, j, text[i:j]) {
 				return
 			}
@@ -146,7 +146,7 @@ func englishText(text string) bool {
 	if len(text) > 4096 { // the start of a document is enough, and keeps the cost bounded
 		text = text[:4096]
 	}
-	lowerTokens(text, func(_, _ int, w string) bool {
+	lowerTokens(text, 1, func(_, _ int, w string) bool {
 		words++
 		if len(w) <= 5 && englishStopwords[w] {
 			stops++
@@ -168,7 +168,7 @@ func (GluedWord) Gather(doc *document.Document, _ any, stats *corpus.Stats) {
 		return
 	}
 	seen := map[string]bool{}
-	lowerTokens(doc.Src, func(_, _ int, w string) bool {
+	lowerTokens(doc.Src, 5, func(_, _ int, w string) bool {
 		// only what Check may ask about: words with a glue affix that the dictionary lacks
 		if len(w) >= 5 && glueAffix(w) && !seen[w] && !isWord(w) {
 			seen[w] = true
@@ -238,7 +238,7 @@ func (r GluedWord) Check(p *lint.Pass) {
 	for _, w := range o.Words {
 		extra[strings.ToLower(w)] = true
 	}
-	lowerTokens(src, func(s, e int, w string) bool {
+	lowerTokens(src, 5, func(s, e int, w string) bool {
 		if len(w) < 5 || !glueAffix(w) || isWord(w) || extra[w] {
 			return true
 		}
