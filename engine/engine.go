@@ -5,7 +5,6 @@ package engine
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/diff"
@@ -57,20 +56,7 @@ func Applies(s lint.Safety, unsafe bool) bool {
 
 // Check runs rules over doc and returns the diagnostics sorted by position, then rule.
 func Check(doc *document.Document, active []lint.Active, stats *corpus.Stats) []lint.Diagnostic {
-	var out []lint.Diagnostic
-	for _, a := range active {
-		p := lint.NewPass(doc, a.Rule.Meta().ID, a.Severity, a.Options, stats, func(d lint.Diagnostic) {
-			out = append(out, d)
-		})
-		a.Rule.Check(p)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
-		}
-		return out[i].Rule < out[j].Rule
-	})
-	return out
+	return lint.Run(doc, active, stats)
 }
 
 // Place turns diagnostics into findings with positions; with preview, each fix gets a diff with

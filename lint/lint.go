@@ -125,6 +125,8 @@ type Meta struct {
 	// Example is text on which the rule reports, used in `newslint rule ID`.
 	Example string
 	Options []Option
+	// Requires lists the shared analyses the rule reads with ResultOf.
+	Requires []Analyzer
 }
 
 // Rule is a check over one document.
@@ -156,11 +158,10 @@ type Pass struct {
 	rule   string
 	sev    Severity
 	report func(Diagnostic)
-}
 
-// NewPass prepares a pass of rule id with severity sev over doc; report receives diagnostics.
-func NewPass(doc *document.Document, id string, sev Severity, opts any, stats *corpus.Stats, report func(Diagnostic)) *Pass {
-	return &Pass{Doc: doc, Options: opts, Corpus: stats, rule: id, sev: sev, report: report}
+	state    *docState
+	who      string
+	requires []Analyzer
 }
 
 // Report records d, filling in the rule ID and the configured severity when d leaves them empty.

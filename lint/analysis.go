@@ -1,0 +1,109 @@
+package lint
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/newslint/newslint/corpus"
+	"github.com/newslint/newslint/document"
+)
+
+// Analyzer is a shared analysis of one document whose result several rules use (where the body
+// is, which lines nav-leak's blocks cover, the document's language). It is computed at most once
+// per document and configuration, the first time a rule asks for it, as the facts of
+// golang.org/x/tools/go/analysis are: a rule declares the analyses it reads in Meta.Requires, and
+// reads them with ResultOf.
+type Analyzer interface {
+	// AnalyzerName names the analysis in messages and docs.
+	AnalyzerName() string
+	// requires lists the analyses this one reads.
+	requires() []Analyzer
+	run(p *Pass) any
+}
+
+// Analysis is an Analyzer with a result of type T.
+type Analysis[T any] struct {
+	// Name identifies the analysis in messages and docs.
+	Name string
+	// Doc says what the result holds.
+	Doc string
+	// Requires lists the analyses Run reads with ResultOf.
+	Requires []Analyzer
+	// Run computes the result for p.Doc. It may read the options of any rule with OptionsFor,
+	// so a result that depends on a rule's configuration follows that configuration.
+	Run func(p *Pass) T
+}
+
+// AnalyzerName implements Analyzer.
+func (a *Analysis[T]) AnalyzerName() string { return a.Name }
+func (a *Analysis[T]) requires() []Analyzer { return a.Requires }
+func (a *Analysis[T]) run(p *Pass) any      { return a.Run(p) }
+
+// docState is what the passes over one document share: the active rules (for their options)
+// and the analysis results computed so far.
+type docState struct {
+	active  []Active
+	results map[Analyzer]any
+}
+
+// ResultOf returns the result of analysis a for the pass's document, computing it on first use.
+// The running rule (or analysis) must list a in its Requires: dependencies are declared, not
+// discovered.
+func ResultOf[T any](p *Pass, a *Analysis[T]) T {
+	if !slices.Contains(p.requires, Analyzer(a)) {
+		panic(fmt.Sprintf("%s reads analysis %q without declaring it in Requires", p.who, a.Name))
+	}
+	st := p.state
+	if st == nil { // a pass built by hand, outside Run
+		st = &docState{}
+		p.state = st
+	}
+	if v, ok := st.results[a]; ok {
+		return v.(T)
+	}
+	sub := &Pass{Doc: p.Doc, Corpus: p.Corpus, state: st, who: "analysis " + a.Name, requires: a.Requires}
+	v := a.Run(sub)
+	if st.results == nil {
+		st.results = map[Analyzer]any{}
+	}
+	st.results[a] = v
+	return v
+}
+
+// OptionsFor returns the options rule r runs with on the pass's document, or r's defaults when r
+// does not run there. Analyses use it to follow the configuration of the rule they serve.
+func OptionsFor[T any](p *Pass, r Configurable) *T {
+	id := r.(Rule).Meta().ID
+	if p.state != nil {
+		for _, a := range p.state.active {
+			if a.Rule.Meta().ID == id {
+				if o, ok := a.Options.(*T); ok && o != nil {
+					return o
+				}
+			}
+		}
+	}
+	return r.NewOptions().(*T)
+}
+
+// Run runs the active rules over doc and returns their diagnostics sorted by position, then
+// rule. Analyses the rules share are computed once.
+func Run(doc *document.Document, active []Active, stats *corpus.Stats) []Diagnostic {
+	var out []Diagnostic
+	st := &docState{active: active}
+	report := func(d Diagnostic) { out = append(out, d) }
+	for _, a := range active {
+		m := a.Rule.Meta()
+		p := &Pass{Doc: doc, Options: a.Options, Corpus: stats, rule: m.ID, sev: a.Severity, report: report,
+			state: st, who: "rule " + m.ID, requires: m.Requires}
+		a.Rule.Check(p)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].Rule < out[j].Rule
+	})
+	return out
+}
