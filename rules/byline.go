@@ -19,6 +19,7 @@ func (Byline) Meta() *lint.Meta {
 		ID:       "byline",
 		Severity: lint.Warning,
 		Fixable:  true,
+		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "author lines and stand-alone publication timestamps",
 		Doc: `Finds bylines and timestamps that extractors keep as lines of their own: "By Jeff Foust",
 "by Bryan DeArdo", "Written by …", "Meg Kinnard and Errin Haines, Associated Press" (names
@@ -42,7 +43,7 @@ var agencies = set("associated press", "the associated press", "ap", "reuters", 
 // Check implements lint.Rule.
 func (Byline) Check(p *lint.Pass) {
 	d := p.Doc
-	st := structureOf(d)
+	st := lint.ResultOf(p, layoutOf)
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
 		if f.Blank() || f.Words > 16 || st.Prose[i] {

@@ -18,6 +18,7 @@ func (Caption) Meta() *lint.Meta {
 		ID:       "caption",
 		Severity: lint.Warning,
 		Fixable:  true,
+		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "photo captions and credits",
 		Doc: `Finds photo captions and picture credits that extractors interleave with the article:
 lines introduced by a caption or credit label ("Photo: …", "Image caption …", "Credit: …",
@@ -46,12 +47,13 @@ var creditLines = set("getty images", "getty", "afp", "afp via getty images", "a
 // Check implements lint.Rule.
 func (Caption) Check(p *lint.Pass) {
 	d := p.Doc
+	labels := lint.ResultOf(p, layoutOf).Labels
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
 		if f.Blank() || f.Words > 60 {
 			continue
 		}
-		if why := captionKind(f, lineLabel(d, i)); why != "" {
+		if why := captionKind(f, labels[i]); why != "" {
 			p.ReportLines(i, i, fmt.Sprintf("%s %q", why, clipMsg(f.Trim)), "delete the caption line", lint.Safe)
 		}
 	}

@@ -176,6 +176,7 @@ func (c *customRule) Meta() *lint.Meta {
 		ID:       c.spec.ID,
 		Severity: c.sev,
 		Fixable:  c.spec.Kind != "existence" || c.spec.Fix == "delete-line",
+		Requires: []lint.Analyzer{layoutOf},
 		Summary:  fmt.Sprintf("custom %s rule", c.spec.Kind),
 		Doc:      doc,
 	}
@@ -202,15 +203,15 @@ func (c *customRule) Check(p *lint.Pass) {
 
 func (c *customRule) checkExistence(p *lint.Pass) {
 	d := p.Doc
-	first, last := zones(d)
+	lay := lint.ResultOf(p, layoutOf)
 	for i := 0; i < d.NumLines(); i++ {
 		switch c.spec.Scope {
 		case "header":
-			if i >= first {
+			if !lay.HeaderZone(i) {
 				return
 			}
 		case "footer":
-			if i <= last {
+			if !lay.FooterZone(i) {
 				continue
 			}
 		}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"reflect"
 	"sort"
 	"strings"
 
@@ -43,6 +42,7 @@ func (NavLeak) Meta() *lint.Meta {
 		ID:       "nav-leak",
 		Severity: lint.Warning,
 		Fixable:  true,
+		Requires: []lint.Analyzer{layoutOf, navBlocks},
 		Summary:  "navigation lists and page furniture leaked into the text",
 		Doc: `Finds site navigation that a scraper kept with the article: headline lists opened by a
 label ("Related", "Ranking", "Recommendation", "READ MORE", "Most Popular", "You may also like",
@@ -82,32 +82,33 @@ const (
 type navBlock struct{ first, last int }
 
 // navAnalysis is what nav-leak finds in a document: labelled blocks (sorted by first line),
-// the lines they cover, and each line's folded label.
+// the lines they cover, and the options they were found with.
 type navAnalysis struct {
 	blocks  []navBlock
 	covered []bool
-	norms   []string
+	opts    *navOptions
 }
 
-// navBlocksDefault is the analysis with default options, shared with page-chrome (which leaves
-// labelled lists to nav-leak) and computed once per document.
-func navBlocksDefault(d *document.Document) *navAnalysis {
-	return d.Memo("rules.navblocks", func() any {
-		return analyseNav(d, NavLeak{}.NewOptions().(*navOptions))
-	}).(*navAnalysis)
+// navBlocks is nav-leak's analysis with nav-leak's options as configured for the document,
+// shared with page-chrome, which leaves labelled lists to nav-leak.
+var navBlocks = &lint.Analysis[*navAnalysis]{
+	Name:     "nav-blocks",
+	Doc:      "nav-leak's labelled headline lists and the lines they cover",
+	Requires: []lint.Analyzer{layoutOf},
+	Run: func(p *lint.Pass) *navAnalysis {
+		return analyseNav(p.Doc, lint.ResultOf(p, layoutOf), lint.OptionsFor[navOptions](p, NavLeak{}))
+	},
 }
 
-func analyseNav(d *document.Document, opts *navOptions) *navAnalysis {
+func analyseNav(d *document.Document, lay *Layout, opts *navOptions) *navAnalysis {
 	n := d.NumLines()
 	kinds := make([]labelKind, n)
-	norms := make([]string, n)
+	norms := lay.Labels
 	var labels []int
 	for i := 0; i < n; i++ {
-		f := d.Feat(i)
-		if f.Blank() || f.Runes > 120 {
+		if norms[i] == "" {
 			continue
 		}
-		norms[i] = lineLabel(d, i)
 		if k := classifyLabel(norms[i], opts); k != notLabel {
 			kinds[i] = k
 			labels = append(labels, i)
@@ -172,7 +173,8 @@ func analyseNav(d *document.Document, opts *navOptions) *navAnalysis {
 			if f.Blank() || isMarkerOnly(f) {
 				continue
 			}
-			if kinds[j] != notLabel || !isHeadline(f, true) || isParagraph(f) {
+			// prose ends the list; a question headline of ten or eleven words does not
+			if kinds[j] != notLabel || !isHeadline(f, true) || lay.Prose[j] && f.Words >= 12 {
 				break
 			}
 			last = j
@@ -185,7 +187,7 @@ func analyseNav(d *document.Document, opts *navOptions) *navAnalysis {
 		}
 	}
 	sort.Slice(blocks, func(a, b int) bool { return blocks[a].first < blocks[b].first })
-	return &navAnalysis{blocks: blocks, covered: covered, norms: norms}
+	return &navAnalysis{blocks: blocks, covered: covered, opts: opts}
 }
 
 // Check implements lint.Rule.
@@ -193,13 +195,8 @@ func (r NavLeak) Check(p *lint.Pass) {
 	opts := lint.OptionsOf[navOptions](p, r)
 	d := p.Doc
 	n := d.NumLines()
-	var a *navAnalysis
-	if reflect.DeepEqual(opts, NavLeak{}.NewOptions()) {
-		a = navBlocksDefault(d)
-	} else {
-		a = analyseNav(d, opts)
-	}
-	blocks, covered, norms := a.blocks, a.covered, a.norms
+	a := lint.ResultOf(p, navBlocks)
+	blocks, covered, norms := a.blocks, a.covered, lint.ResultOf(p, layoutOf).Labels
 	isFurniture := func(i int) bool { return norms[i] != "" && furnitureLine(norms[i], d.Feat(i), opts) }
 	report := func(first, last int, msg string) {
 		p.ReportLines(first, last, msg, "delete the leaked lines", lint.Safe)

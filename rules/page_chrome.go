@@ -42,6 +42,7 @@ func (PageChrome) Meta() *lint.Meta {
 		ID:       "page-chrome",
 		Severity: lint.Warning,
 		Fixable:  true,
+		Requires: []lint.Analyzer{layoutOf, navBlocks},
 		Summary:  "menus and link lists around the article body",
 		Doc: `Finds the page chrome that whole-page extractors keep: section menus, language and
 edition pickers, footer link lists. The rule first finds the article body, the densest cluster
@@ -69,15 +70,14 @@ look the same. Options: min_run, max_words, headline_words.`,
 func (r PageChrome) Check(p *lint.Pass) {
 	o := lint.OptionsOf[chromeOptions](p, r)
 	d := p.Doc
-	st := structureOf(d)
+	st := lint.ResultOf(p, layoutOf)
 	if st.BodyFirst < 0 {
 		return
 	}
-	// nav-leak owns labelled lists: their lines break runs, and a run right after a strong
-	// label is the label's list
-	defNav := NavLeak{}.NewOptions().(*navOptions)
-	nav := navBlocksDefault(d)
-	label := func(i int) bool { return nav.covered[i] || classifyLabel(lineLabel(d, i), defNav) == anyLabel }
+	// nav-leak owns labelled lists (as nav-leak is configured): their lines break runs, and a run
+	// right after a strong label is the label's list
+	nav := lint.ResultOf(p, navBlocks)
+	label := func(i int) bool { return nav.covered[i] || classifyLabel(st.Labels[i], nav.opts) == anyLabel }
 	menu := func(i int) bool {
 		f := d.Feat(i)
 		return st.Outside(i) && !f.Blank() && !st.Prose[i] && f.Words <= o.MaxWords && !label(i)
@@ -94,14 +94,14 @@ func (r PageChrome) Check(p *lint.Pass) {
 		return true
 	}
 	safe := make([]bool, d.NumLines())
-	for _, run := range runs(d, menu, label, o.MinRun) {
+	for _, run := range runs(d, st, menu, label, o.MinRun) {
 		for _, i := range run {
 			safe[i] = true
 		}
 		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("page chrome: %d short lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
 			"delete the menu lines", lint.Safe)
 	}
-	for _, run := range runs(d, func(i int) bool { return !safe[i] && !label(i) && (headline(i) || menu(i)) }, label, o.MinRun) {
+	for _, run := range runs(d, st, func(i int) bool { return !safe[i] && !label(i) && (headline(i) || menu(i)) }, label, o.MinRun) {
 		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("%d short or headline-like lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
 			"delete the link list", lint.Unsafe)
 	}
@@ -110,13 +110,13 @@ func (r PageChrome) Check(p *lint.Pass) {
 // runs returns the runs of at least minRun consecutive non-blank lines for which in holds,
 // leaving out lists that belong to the text (introduced by a line ending in ":", before the run
 // or as its first line, or mostly numbered) and runs right after a line for which owned holds.
-func runs(d *document.Document, in, owned func(int) bool, minRun int) [][]int {
+func runs(d *document.Document, lay *Layout, in, owned func(int) bool, minRun int) [][]int {
 	var out [][]int
 	var cur []int
 	prev := -1 // the non-blank line before the current run
 	lastNonBlank := -1
 	flush := func() {
-		if len(cur) >= minRun && !listOfText(d, prev, cur) && !(prev >= 0 && owned(prev)) {
+		if len(cur) >= minRun && !listOfText(d, lay, prev, cur) && !(prev >= 0 && owned(prev)) {
 			out = append(out, cur)
 		}
 		cur = nil
@@ -139,8 +139,8 @@ func runs(d *document.Document, in, owned func(int) bool, minRun int) [][]int {
 	return out
 }
 
-func listOfText(d *document.Document, prev int, run []int) bool {
-	if prev >= 0 && introducesList(d.Feat(prev).Trim) || introducesList(d.Feat(run[0]).Trim) {
+func listOfText(d *document.Document, lay *Layout, prev int, run []int) bool {
+	if prev >= 0 && introducesList(d.Feat(prev).Trim, lay.Classes[prev]) || introducesList(d.Feat(run[0]).Trim, lay.Classes[run[0]]) {
 		return true
 	}
 	numbered := 0
@@ -154,21 +154,12 @@ func listOfText(d *document.Document, prev int, run []int) bool {
 }
 
 // introducesList reports a line that announces a list of the text ("Tour dates:"), as opposed
-// to a navigation label ("Share this:", "Tags:") or a comment header ("jbaxt says:").
-func introducesList(t string) bool {
-	if !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") {
+// to a label the rules know (navigation, "Share this:", "Tags:", "Photo:": any lexicon class) or
+// a comment header ("jbaxt says:").
+func introducesList(t string, class labelClass) bool {
+	if !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") || class != 0 {
 		return false
 	}
 	n := normLabel(t)
-	if navLabels[n] || navTailLabels[n] || linkLabels[n] || furniture[n] || tagKeys[n] || creditLines[n] ||
-		strings.HasSuffix(n, " says") || strings.HasSuffix(n, " wrote") {
-		return false
-	}
-	low := strings.ToLower(t)
-	for _, pre := range captionPrefixes {
-		if strings.HasPrefix(low, strings.TrimSuffix(pre, ":")) && len(low) <= len(pre)+1 {
-			return false
-		}
-	}
-	return true
+	return lexicon[n] == 0 && !strings.HasSuffix(n, " says") && !strings.HasSuffix(n, " wrote")
 }

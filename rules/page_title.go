@@ -19,6 +19,7 @@ func (PageTitle) Meta() *lint.Meta {
 		ID:       "page-title",
 		Severity: lint.Warning,
 		Fixable:  true,
+		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "the page title with the site name as first line",
 		Doc: `Finds the HTML page title that whole-page extractors put first: the headline followed by
 " - ", " | ", " – " or " — " and the site name or section trail ("Hong Kong chaos: … | World |
@@ -95,7 +96,7 @@ func (PageTitle) Check(p *lint.Pass) {
 		return
 	}
 	f := d.Feat(first)
-	if f.Words > 30 || structureOf(d).Prose[first] {
+	if f.Words > 30 || lint.ResultOf(p, layoutOf).Prose[first] {
 		return
 	}
 	head, ok := siteSuffix(f.Trim)

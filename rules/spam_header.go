@@ -37,6 +37,7 @@ func (SpamHeader) Meta() *lint.Meta {
 		ID:       "spam-header",
 		Severity: lint.Warning,
 		Fixable:  true,
+		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "content-farm header: breadcrumb, date/view metadata and brand lines",
 		Doc: `Finds the header that content-farm copies of news stories put before the text, in the
 header zone (the lines before the first paragraph, at most max_header_lines): a breadcrumb
@@ -60,8 +61,10 @@ not repeat, the breadcrumb is replaced by the clean title instead. Options: max_
 func (r SpamHeader) Check(p *lint.Pass) {
 	opts := lint.OptionsOf[spamHeaderOptions](p, r)
 	d := p.Doc
-	first, _ := zones(d)
-	end := min(first, opts.MaxHeaderLines, d.NumLines())
+	end := min(opts.MaxHeaderLines, d.NumLines())
+	if lay := lint.ResultOf(p, layoutOf); lay.ProseFirst >= 0 {
+		end = min(end, lay.ProseFirst)
+	}
 	type weak struct {
 		line int
 		what string

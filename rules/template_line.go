@@ -45,6 +45,7 @@ func (TemplateLine) Meta() *lint.Meta {
 		Severity: lint.Warning,
 		Fixable:  true,
 		Corpus:   true,
+		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "short line that recurs in many files of a directory (site furniture)",
 		Doc: `Finds site furniture by repetition: a short line (at most max_words words, default 12,
 and not a prose sentence) that recurs in at least min_files files (default 4) and in at least
@@ -93,7 +94,7 @@ func lineKey(dir, line string) uint64 {
 	return h
 }
 
-func (o *templateOptions) candidate(d *document.Document, st *Structure, i int) bool {
+func (o *templateOptions) candidate(d *document.Document, st *Layout, i int) bool {
 	f := d.Feat(i)
 	return !f.Blank() && f.Words <= o.MaxWords && !st.Prose[i]
 }
@@ -106,7 +107,7 @@ func (r TemplateLine) Gather(doc *document.Document, opts any, stats *corpus.Sta
 	}
 	dir := filepath.Dir(doc.Path)
 	stats.DirFiles[dir]++
-	st := structureOf(doc)
+	st := computeLayout(doc) // gathering runs outside a pass
 	seen := make(map[uint64]bool)
 	for i := 0; i < doc.NumLines(); i++ {
 		if !o.candidate(doc, st, i) {
@@ -129,7 +130,7 @@ func (r TemplateLine) Check(p *lint.Pass) {
 	d := p.Doc
 	dir := filepath.Dir(d.Path)
 	files := float64(p.Corpus.DirFiles[dir])
-	st := structureOf(d)
+	st := lint.ResultOf(p, layoutOf)
 	for i := 0; i < d.NumLines(); i++ {
 		if !o.candidate(d, st, i) {
 			continue

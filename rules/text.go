@@ -84,20 +84,6 @@ func normASCII(s string) (string, bool) {
 	return strings.TrimFunc(string(b), isDecoration), true
 }
 
-// lineLabel is normLabel of line i, computed once per document for all rules.
-func lineLabel(d *document.Document, i int) string {
-	labels := d.Memo("rules.labels", func() any {
-		out := make([]string, d.NumLines())
-		for j := range out {
-			if f := d.Feat(j); !f.Blank() && f.Runes <= 120 {
-				out[j] = normLabel(f.Trim)
-			}
-		}
-		return out
-	}).([]string)
-	return labels[i]
-}
-
 // hasPrefixFold reports whether s starts with prefix, ignoring case, without allocating.
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
@@ -109,11 +95,6 @@ func isDecoration(r rune) bool {
 		return true
 	}
 	return unicode.IsSpace(r)
-}
-
-// isParagraph reports a line that reads like article prose: a sentence of some length.
-func isParagraph(f *document.Features) bool {
-	return (f.Words >= 12 && f.EndsSentence()) || (f.Words >= 30 && f.Sentences >= 1)
 }
 
 // isMarkerOnly reports an orphan list marker line ("-", "•", "*", "1.").
@@ -153,26 +134,6 @@ func isHeadline(f *document.Features, strict bool) bool {
 		return f.Words >= 3 && f.Words <= 25 && f.Runes <= 180 && f.Terminal != '.' && f.Terminal != ':' && f.Sentences <= 1
 	}
 	return f.Words >= 2 && f.Words <= 40 && f.Runes <= 250 && f.Sentences <= 2
-}
-
-// zones finds where the body of a document starts and ends: the first and last paragraph lines.
-// Lines before first are the header zone, lines after last the footer zone. Without any
-// paragraph, first is len(lines) and last is -1.
-func zones(d *document.Document) (first, last int) {
-	first, last = d.NumLines(), -1
-	for i := 0; i < d.NumLines(); i++ {
-		if isParagraph(d.Feat(i)) {
-			first = i
-			break
-		}
-	}
-	for i := d.NumLines() - 1; i >= first; i-- {
-		if isParagraph(d.Feat(i)) {
-			last = i
-			break
-		}
-	}
-	return first, last
 }
 
 // nextNonBlank returns the first non-blank line at or after i, or -1.

@@ -30,6 +30,7 @@ func (VoteWidget) Meta() *lint.Meta {
 		ID:       "vote-widget",
 		Severity: lint.Warning,
 		Fixable:  true,
+		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "rating and reaction widgets and counters",
 		Doc: `Finds the text of rating and reaction widgets that scrapers keep: reaction buttons with
 counts ("veryGood! (62)", "Like (12) Dislike (3)"), emoji counters ("👍 34"), counters ("3
@@ -51,12 +52,13 @@ phrases (more whole-line prompts) and counters (more counted nouns, such as "cla
 func (r VoteWidget) Check(p *lint.Pass) {
 	opts := lint.OptionsOf[voteOptions](p, r)
 	d := p.Doc
+	labels := lint.ResultOf(p, layoutOf).Labels
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
 		if f.Blank() {
 			continue
 		}
-		if f.Runes <= 80 && isWidgetLine(f, lineLabel(d, i), opts) {
+		if f.Runes <= 80 && isWidgetLine(f, labels[i], opts) {
 			p.ReportLines(i, i, fmt.Sprintf("rating/reaction widget %q", f.Trim), "delete the widget line", lint.Safe)
 			continue
 		}

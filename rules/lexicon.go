@@ -1,0 +1,48 @@
+package rules
+
+import "strings"
+
+// labelClass says what a folded line label is in the rules' vocabularies; a label may be several
+// things at once ("related" opens a headline list and labels a link line).
+type labelClass uint16
+
+const (
+	// classNav opens a headline list anywhere (nav-leak).
+	classNav labelClass = 1 << iota
+	// classNavTail opens a headline list only after the body (nav-leak).
+	classNavTail
+	// classLink introduces a single linked headline on its line (nav-leak).
+	classLink
+	// classFurniture is a whole line of page furniture (nav-leak).
+	classFurniture
+	// classTag introduces a tag or category list (tag-list).
+	classTag
+	// classCredit is a picture credit or caption control (caption).
+	classCredit
+	// classCaption is a caption or credit label (caption).
+	classCaption
+)
+
+func (c labelClass) has(x labelClass) bool { return c&x != 0 }
+
+// lexicon maps each folded label of the rules' vocabularies to its classes, so that a rule asks
+// one question ("is this line's label anything the rules know?") instead of reading the word
+// lists of other rules.
+var lexicon = map[string]labelClass{}
+
+func init() {
+	add := func(c labelClass, words map[string]bool) {
+		for w := range words {
+			lexicon[w] |= c
+		}
+	}
+	add(classNav, navLabels)
+	add(classNavTail, navTailLabels)
+	add(classLink, linkLabels)
+	add(classFurniture, furniture)
+	add(classTag, tagKeys)
+	add(classCredit, creditLines)
+	for _, pre := range captionPrefixes {
+		lexicon[normLabel(strings.TrimSpace(pre))] |= classCaption
+	}
+}
