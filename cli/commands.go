@@ -57,7 +57,7 @@ func cmdRule(o *options, args []string, env Env) int {
 
 // RuleDoc renders a rule's documentation as `newslint rule ID` shows it.
 func RuleDoc(r lint.Rule) string {
-	m := r.Meta()
+	m := lint.MetaOf(r)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s", m.ID, m.Severity)
 	if m.Fixable {

@@ -26,7 +26,7 @@ func TestDefaultsMatchRepositoryConfig(t *testing.T) {
 func TestDefaultDocumentsEveryOption(t *testing.T) {
 	c := Default()
 	for _, r := range c.Rules() {
-		m := r.Meta()
+		m := lint.MetaOf(r)
 		if !strings.Contains(DefaultTOML, "[rules."+m.ID+"]") {
 			t.Errorf("default.toml has no [rules.%s] table", m.ID)
 		}

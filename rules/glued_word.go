@@ -16,9 +16,9 @@ type GluedWord struct{}
 
 type gluedOptions struct {
 	// Words adds words that are never glued (house vocabulary).
-	Words []string `toml:"words"`
+	Words []string `toml:"words" doc:"More words that are never split, e.g. [\"newsdesk\"]."`
 	// CorpusFiles: a word used in at least this many files of the run counts as a word.
-	CorpusFiles int `toml:"corpus_files"`
+	CorpusFiles int `toml:"corpus_files" doc:"A word used in at least this many files of the run counts as a word."`
 }
 
 func (o *gluedOptions) Validate() error {
@@ -50,10 +50,6 @@ addresses and hashtags. Only English documents are checked (by their share of En
 words). Glued words break search and tokenisation. The fix (safe) inserts the space. Options:
 words (more words that are never split) and corpus_files.`,
 		Example: "After the visit, the president statedthat the talks would resume next week.\n",
-		Options: []lint.Option{
-			{Name: "words", Type: "list of strings", Default: "[]", Doc: "more words that are never split"},
-			{Name: "corpus_files", Type: "integer", Default: "3", Doc: "files of the run a word must appear in to count as a word"},
-		},
 	}
 }
 

@@ -20,9 +20,9 @@ type NameConsistency struct {
 
 type consistencyOptions struct {
 	// MinUses is the fewest uses the dominant spelling needs.
-	MinUses int `toml:"min_uses"`
+	MinUses int `toml:"min_uses" doc:"Fewest uses the dominant spelling of a name needs in the run."`
 	// Ratio is how many times more often the dominant spelling must be used.
-	Ratio int `toml:"ratio"`
+	Ratio int `toml:"ratio" doc:"How many times more often the dominant spelling must be used than the rare one."`
 }
 
 func (o *consistencyOptions) Validate() error {
@@ -65,10 +65,6 @@ The counts come from the corpus pass, or from --corpus-stats; the result does no
 order or the number of workers.`,
 		Example: "Andrei Volkonsky spoke first, and Andrei Volkonsky left.\nAndrei Volkonsky returned; Andrei Volkonsky said so.\n" +
 			"Later, Andrey Volkonsky said more.\n",
-		Options: []lint.Option{
-			{Name: "min_uses", Type: "integer", Default: "3", Doc: "fewest uses of the dominant spelling"},
-			{Name: "ratio", Type: "integer", Default: "3", Doc: "how many times more often the dominant spelling is used"},
-		},
 	}
 }
 

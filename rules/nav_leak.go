@@ -17,13 +17,13 @@ type NavLeak struct{}
 
 type navOptions struct {
 	// Labels adds labels that open a headline list anywhere in a document.
-	Labels []string `toml:"labels"`
+	Labels []string `toml:"labels" doc:"More labels that open a headline list anywhere in a document, e.g. [\"Elsewhere on the site\"]."`
 	// TailLabels adds labels that open a headline list only after the article body.
-	TailLabels []string `toml:"tail_labels"`
+	TailLabels []string `toml:"tail_labels" doc:"More labels that open a list only after the article body, e.g. [\"Ranking\"]."`
 	// Furniture adds whole lines that are always page furniture.
-	Furniture []string `toml:"furniture"`
+	Furniture []string `toml:"furniture" doc:"More whole lines that are page furniture, e.g. [\"Sign in to comment\"]."`
 	// MinTailItems is the fewest headline items a tail-only label needs.
-	MinTailItems int `toml:"min_tail_items"`
+	MinTailItems int `toml:"min_tail_items" doc:"Fewest headline items a tail-only label (\"Ranking\", \"Trending\" …) needs."`
 }
 
 func (o *navOptions) Validate() error {
@@ -61,12 +61,6 @@ surrounding punctuation), min_tail_items (default 2) is the fewest items a tail-
 			"Putin meets Xi in Beijing to discuss trade\nEU leaders agree on new sanctions package\n" +
 			"Both sides are expected to meet again next month, according to the ministry.\n" +
 			"Leave a Reply\n",
-		Options: []lint.Option{
-			{Name: "labels", Type: "list of strings", Default: "[]", Doc: "more labels that open a headline list anywhere"},
-			{Name: "tail_labels", Type: "list of strings", Default: "[]", Doc: "more labels that open a list only after the body"},
-			{Name: "furniture", Type: "list of strings", Default: "[]", Doc: "more whole lines that are page furniture"},
-			{Name: "min_tail_items", Type: "integer", Default: "2", Doc: "fewest items after a tail-only label"},
-		},
 	}
 }
 

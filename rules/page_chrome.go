@@ -14,11 +14,11 @@ type PageChrome struct{}
 
 type chromeOptions struct {
 	// MinRun is the fewest lines of a run.
-	MinRun int `toml:"min_run"`
+	MinRun int `toml:"min_run" doc:"Fewest consecutive short lines outside the article body that make a menu run."`
 	// MaxWords is the most words of a menu item.
-	MaxWords int `toml:"max_words"`
+	MaxWords int `toml:"max_words" doc:"Most words of a menu line (runs of these get a safe fix)."`
 	// HeadlineWords is the most words of a headline-like line in an unsafe run.
-	HeadlineWords int `toml:"headline_words"`
+	HeadlineWords int `toml:"headline_words" doc:"Most words of a headline-like line (runs that need these get an unsafe fix)."`
 }
 
 func (o *chromeOptions) Validate() error {
@@ -58,11 +58,6 @@ look the same. Options: min_run, max_words, headline_words.`,
 		Example: "Home\nNews\nWorld\nBusiness\nSport\nCulture\n" +
 			"Trade ministers from both countries agreed on Friday to resume formal talks next month, officials said.\n" +
 			"The talks are expected to focus on tariffs on steel and farm goods, though neither side gave details.\n",
-		Options: []lint.Option{
-			{Name: "min_run", Type: "integer", Default: "5", Doc: "fewest consecutive lines of a run"},
-			{Name: "max_words", Type: "integer", Default: "4", Doc: "most words of a menu line (safe fix)"},
-			{Name: "headline_words", Type: "integer", Default: "15", Doc: "most words of a headline-like line (unsafe fix)"},
-		},
 	}
 }
 

@@ -16,9 +16,9 @@ type SpamHeader struct{}
 
 type spamHeaderOptions struct {
 	// MaxHeaderLines bounds the header zone.
-	MaxHeaderLines int `toml:"max_header_lines"`
+	MaxHeaderLines int `toml:"max_header_lines" doc:"How many leading lines (before the first paragraph) form the header zone."`
 	// Brands adds whole lines (site or brand names) that are header furniture.
-	Brands []string `toml:"brands"`
+	Brands []string `toml:"brands" doc:"More whole lines (site or brand names) to delete from a header that has a breadcrumb or a metadata line, e.g. [\"Fastexy Exchange View\"]."`
 }
 
 func (o *spamHeaderOptions) Validate() error {
@@ -50,10 +50,6 @@ not repeat, the breadcrumb is replaced by the clean title instead. Options: max_
 (default 8) and brands (more whole lines to remove from a flagged header).`,
 		Example: "Current:Home > StocksMarkets rally as inflation cools -TradeWisdom\nMarkets rally as inflation cools\n" +
 			"Date:2025-04-09 06:31:27\nNEW YORK (AP) — Stocks rallied on Wall Street on Friday after a report showed inflation cooling.\n",
-		Options: []lint.Option{
-			{Name: "max_header_lines", Type: "integer", Default: "8", Doc: "how many leading lines form the header zone"},
-			{Name: "brands", Type: "list of strings", Default: "[]", Doc: "more brand lines to delete from a flagged header"},
-		},
 	}
 }
 

@@ -15,11 +15,11 @@ type TemplateLine struct{}
 
 type templateOptions struct {
 	// MinFiles is the fewest files of a directory that must hold the line.
-	MinFiles int `toml:"min_files"`
+	MinFiles int `toml:"min_files" doc:"Fewest files of a directory that must hold a line for it to count as site furniture."`
 	// MinShare is the smallest share of the directory's files, in percent.
-	MinShare float64 `toml:"min_share"`
+	MinShare float64 `toml:"min_share" doc:"Smallest share of the directory's files that must hold it, in percent."`
 	// MaxWords is the most words of a line that can be furniture.
-	MaxWords int `toml:"max_words"`
+	MaxWords int `toml:"max_words" doc:"Most words of a line that can be furniture; prose sentences never count."`
 }
 
 func (o *templateOptions) Validate() error {
@@ -58,11 +58,6 @@ counts come from the corpus pass: one count per file, kept as 64-bit hashes
 so memory stays bounded; --corpus-stats can feed counts gathered elsewhere. The fix (safe)
 deletes the line. Example: "Sign up for our newsletter" as a line of its own in 40 of 300 files
 scraped from one site is reported in each of them.`,
-		Options: []lint.Option{
-			{Name: "min_files", Type: "integer", Default: "4", Doc: "fewest files of the directory that hold the line"},
-			{Name: "min_share", Type: "number", Default: "2", Doc: "smallest share of the directory's files, in percent"},
-			{Name: "max_words", Type: "integer", Default: "12", Doc: "most words of a furniture line"},
-		},
 	}
 }
 

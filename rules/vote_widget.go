@@ -16,9 +16,9 @@ type VoteWidget struct{}
 
 type voteOptions struct {
 	// Phrases adds whole lines that are rating prompts.
-	Phrases []string `toml:"phrases"`
+	Phrases []string `toml:"phrases" doc:"More whole-line rating prompts, e.g. [\"Rate this recipe\"]."`
 	// Counters adds nouns counted by widgets ("3 claps").
-	Counters []string `toml:"counters"`
+	Counters []string `toml:"counters" doc:"More nouns that widgets count (\"3 claps\"), e.g. [\"claps\"]."`
 }
 
 // NewOptions implements lint.Configurable.
@@ -41,10 +41,6 @@ the last sentence of a line; counts inside sentences ("the video got 1.2K views"
 The fix (safe) deletes the line, or only the widget when it shares the line with text. Options:
 phrases (more whole-line prompts) and counters (more counted nouns, such as "claps").`,
 		Example: "Lavrov also said he supports regular talks on security issues.\nveryGood! (62)\n",
-		Options: []lint.Option{
-			{Name: "phrases", Type: "list of strings", Default: "[]", Doc: "more whole-line rating prompts"},
-			{Name: "counters", Type: "list of strings", Default: "[]", Doc: "more nouns that widgets count"},
-		},
 	}
 }
 
