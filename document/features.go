@@ -11,8 +11,12 @@ import (
 type Features struct {
 	// Trim is the line without surrounding white space.
 	Trim string
-	// Runes, Words and Letters count code points, white-space separated words and letters of Trim.
+	// Runes, Words and Letters count code points, words and letters of Trim. Words are white-space
+	// separated, except in scripts written without spaces (Chinese, Japanese): there every two
+	// characters count as a word, so that a sentence is not "one word" long.
 	Runes, Words, Letters int
+	// Ideographs counts Han and kana characters (Chinese and Japanese are written without spaces).
+	Ideographs int
 	// Upper counts upper-case letters; CapWords counts words that start with an upper-case letter.
 	Upper, CapWords int
 	// Digits counts decimal digits.
@@ -81,7 +85,7 @@ func init() {
 // per byte, other text the unicode package.
 func Measure(line string) Features {
 	t := strings.TrimSpace(line)
-	var runes, words, letters, upperN, capWords, digits, sentences int
+	var runes, words, letters, upperN, capWords, digits, sentences, ideo int
 	inWord, prevEnd := false, false
 	for i := 0; i < len(t); {
 		var cl uint8
@@ -92,6 +96,9 @@ func Measure(line string) Features {
 			r, size := utf8.DecodeRuneInString(t[i:])
 			cl = runeClass(r)
 			i += size
+			if isIdeograph(r) {
+				ideo++
+			}
 		}
 		runes++
 		if cl&aSpace != 0 {
@@ -121,7 +128,11 @@ func Measure(line string) Features {
 	if prevEnd {
 		sentences++
 	}
-	f := Features{Trim: t, Runes: runes, Words: words, Letters: letters, Upper: upperN, CapWords: capWords,
+	if ideo > 1 {
+		// a run of ideographs counts as one white-space word above; count two characters a word
+		words += ideo/2 - 1
+	}
+	f := Features{Trim: t, Runes: runes, Words: words, Ideographs: ideo, Letters: letters, Upper: upperN, CapWords: capWords,
 		Digits: digits, Sentences: sentences}
 	s := t
 	for s != "" {
@@ -135,6 +146,12 @@ func Measure(line string) Features {
 		break
 	}
 	return f
+}
+
+// isIdeograph reports the characters of scripts written without spaces between words: Han
+// (CJK unified ideographs and extension A) and kana. Korean separates words with spaces.
+func isIdeograph(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x3041 && r <= 0x30FF
 }
 
 // runeClass gives a non-ASCII rune the class bits of asciiClass.

@@ -46,7 +46,7 @@ func (Byline) Check(p *lint.Pass) {
 	st := lint.ResultOf(p, layoutOf)
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
-		if f.Blank() || f.Words > 16 || st.Prose[i] {
+		if f.Blank() || f.Words > 16 || st.Prose[i] || st.Wrapped(i) || st.Data[i] {
 			continue
 		}
 		switch {

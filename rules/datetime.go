@@ -25,12 +25,14 @@ var dateWords = set(
 )
 
 // timestampLine reports a line that holds nothing but a date or time: "September 12, 2018",
-// "Nov. 19, 2019 8:03 am ET", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: …", "17H ago".
+// "Nov. 19, 2019 8:03 am ET", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: …", "17H ago",
+// "2019-11-19". Numbers alone must read as a time or a whole date: a year ("1986."), a season
+// ("1986/87") or a telephone number is not a timestamp.
 func timestampLine(s string) bool {
 	if len(s) > 120 || len(s) < 4 || !hasDigit(s) {
 		return false
 	}
-	digits, marks := 0, 0
+	digits, marks, strong := 0, 0, false
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(",|·•–—()[]", r)
 	})
@@ -43,10 +45,12 @@ func timestampLine(s string) bool {
 			continue
 		}
 		if hasDigit(w) {
-			if !dateNumber(w) {
+			k := dateNumber(w)
+			if k == notDate {
 				return false
 			}
 			digits++
+			strong = strong || k == wholeDate
 			continue
 		}
 		if !dateWords[w] {
@@ -58,7 +62,7 @@ func timestampLine(s string) bool {
 			marks++
 		}
 	}
-	return digits > 0 && (marks > 0 || digits >= 1 && strings.ContainsAny(s, "/-.:"))
+	return digits > 0 && (marks > 0 || strong)
 }
 
 func hasDigit(s string) bool {
@@ -70,21 +74,63 @@ func hasDigit(s string) bool {
 	return false
 }
 
+// What a number in a timestamp reads as.
+const (
+	notDate   = iota
+	datePart  // a day or a year, which needs a month or a time word beside it
+	wholeDate // a time ("8:03", "10:48pm") or a whole date ("2019-11-19", "19.11.2019")
+)
+
 // dateNumber reads the numeric parts of dates and times: "2019", "19th", "8:03", "12/09/2018",
 // "17h", "10:48pm".
-func dateNumber(w string) bool {
-	digits := 0
-	for _, r := range w {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case strings.ContainsRune("/-.:", r):
-		default:
-			return strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") ||
-				strings.HasSuffix(w, "th") || strings.HasSuffix(w, "h") || strings.HasSuffix(w, "am") ||
-				strings.HasSuffix(w, "pm") || strings.HasSuffix(w, "º") || strings.HasSuffix(w, "er") ||
-				strings.HasSuffix(w, "e")
+func dateNumber(w string) int {
+	num := w
+	for _, suf := range []string{"st", "nd", "rd", "th", "h", "am", "pm", "º", "er", "e"} {
+		if strings.HasSuffix(num, suf) && len(num) > len(suf) && num[len(num)-len(suf)-1] >= '0' && num[len(num)-len(suf)-1] <= '9' {
+			num = num[:len(num)-len(suf)]
+			if strings.ContainsRune(num, ':') {
+				return wholeDate // "10:48pm"
+			}
+			return datePart // "19th", "17h", "8am"
 		}
 	}
-	return digits > 0 && digits <= 12
+	parts := strings.FieldsFunc(num, func(r rune) bool { return r == '/' || r == '-' || r == '.' || r == ':' })
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			if p[i] < '0' || p[i] > '9' {
+				return notDate
+			}
+		}
+	}
+	switch len(parts) {
+	case 1:
+		if len(parts[0]) <= 2 || len(parts[0]) == 4 && isYear(parts[0]) {
+			return datePart
+		}
+	case 2:
+		if strings.ContainsRune(num, ':') && len(parts[0]) <= 2 && len(parts[1]) == 2 {
+			return wholeDate // a time
+		}
+		if len(parts[0]) <= 2 && len(parts[1]) <= 2 {
+			return datePart // "12/09"
+		}
+	case 3:
+		if strings.Count(num, ":") == 2 {
+			return wholeDate // "06:31:27"
+		}
+		y := -1
+		for i, p := range parts {
+			if len(p) == 4 && isYear(p) {
+				y = i
+			} else if len(p) > 2 {
+				return notDate
+			}
+		}
+		if y == 0 || y == 2 || len(parts[2]) == 2 {
+			return wholeDate
+		}
+	}
+	return notDate
 }
+
+func isYear(p string) bool { return p >= "1900" && p <= "2099" }

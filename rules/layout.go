@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/lint"
@@ -24,7 +26,32 @@ type Layout struct {
 	// BodyFirst and BodyLast bound the main body, the densest cluster of prose lines; both are -1
 	// when the document has fewer than two prose lines.
 	BodyFirst, BodyLast int
+	// Width is the column at which the document's paragraphs are hard-wrapped (wire copy,
+	// html2text and e-mail feeds), or 0 when they are not.
+	Width int
+	// ParaFirst and ParaLast give each line's paragraph: the physical lines one logical paragraph
+	// spans. Without wrapping every non-blank line is a paragraph of its own.
+	ParaFirst, ParaLast []int
+	// Data marks the lines of data blocks: tables, results and price rows, fixture lists, fact
+	// boxes; rows that hold numbers other than dates, and the short lines between and just
+	// before them. They belong to the article and are never deleted by a safe fix.
+	Data []bool
+	// Rows marks the data rows themselves: lines dense in numbers other than dates, and fixtures.
+	Rows []bool
+	// Chrome counts the non-blank lines before the body: whole-page extractions keep the site's
+	// menus there (dozens of lines), article extractors keep a headline and a byline at most.
+	Chrome int
 }
+
+// PageDump reports a document that holds a whole page's text, menus and all, rather than an
+// article: many lines before the body. Only there do runs of short lines get a safe fix.
+func (l *Layout) PageDump() bool { return l.Chrome >= pageDumpLines }
+
+// pageDumpLines is how many non-blank lines before the body make a whole-page extraction.
+const pageDumpLines = 10
+
+// Wrapped reports whether line i is one line of a hard-wrapped paragraph of several lines.
+func (l *Layout) Wrapped(i int) bool { return l.ParaLast[i] > l.ParaFirst[i] }
 
 // layoutOf is the shared layout analysis.
 var layoutOf = &lint.Analysis[*Layout]{
@@ -38,26 +65,15 @@ const bodyGap = 5
 
 // isProse reports a line that reads like article prose: a sentence of ten words or more, or a
 // long passage; for text written without spaces (Chinese, Japanese), 30 characters ending a
-// sentence.
+// sentence, or 60 characters.
 func isProse(f *document.Features) bool {
 	if f.Blank() {
 		return false
 	}
-	if f.Words*12 < f.Runes && cjkHeavy(f.Trim) {
-		return f.Runes >= 30 && (f.EndsSentence() || f.Terminal == '」')
+	if f.Ideographs*3 > f.Runes {
+		return f.Runes >= 30 && (f.EndsSentence() || f.Terminal == '」') || f.Runes >= 60
 	}
 	return f.Words >= 10 && (f.EndsSentence() || f.Terminal == ':') || f.Words >= 25
-}
-
-func cjkHeavy(s string) bool {
-	n, cjk := 0, 0
-	for _, r := range s {
-		n++
-		if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) {
-			cjk++
-		}
-	}
-	return cjk*10 > n*3
 }
 
 // computeLayout measures the document: labels, prose lines, grouped into clusters that non-prose
@@ -65,9 +81,11 @@ func cjkHeavy(s string) bool {
 func computeLayout(d *document.Document) *Layout {
 	n := d.NumLines()
 	l := &Layout{Labels: make([]string, n), Classes: make([]labelClass, n), Prose: make([]bool, n),
-		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1}
+		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1, ParaFirst: make([]int, n), ParaLast: make([]int, n)}
+	l.Width = wrapWidth(d)
 	prose := 0
 	for i := 0; i < n; i++ {
+		l.ParaFirst[i], l.ParaLast[i] = i, i
 		f := d.Feat(i)
 		if f.Blank() {
 			continue
@@ -78,6 +96,13 @@ func computeLayout(d *document.Document) *Layout {
 		}
 		if isProse(f) {
 			l.Prose[i] = true
+		}
+	}
+	if l.Width > 0 {
+		l.joinWrapped(d)
+	}
+	for i := 0; i < n; i++ {
+		if l.Prose[i] {
 			if l.ProseFirst < 0 {
 				l.ProseFirst = i
 			}
@@ -85,6 +110,7 @@ func computeLayout(d *document.Document) *Layout {
 			prose++
 		}
 	}
+	l.Data, l.Rows = dataBlocks(d, l.Prose)
 	if prose < 2 {
 		return l
 	}
@@ -117,7 +143,207 @@ func computeLayout(d *document.Document) *Layout {
 	}
 	closeCluster()
 	l.BodyFirst, l.BodyLast = bestFirst, bestLast
+	for i := 0; i < bestFirst; i++ {
+		if !d.Feat(i).Blank() {
+			l.Chrome++
+		}
+	}
 	return l
+}
+
+// wrapWidth detects hard-wrapped paragraphs: text whose long lines all end near one column (at
+// most 100 characters) while many lines reach it. Unwrapped news text has one paragraph per line,
+// and its paragraphs run far past 100 characters. It returns the wrap column, or 0.
+func wrapWidth(d *document.Document) int {
+	var hist [101]int
+	long, over := 0, 0
+	for i := 0; i < d.NumLines(); i++ {
+		f := d.Feat(i)
+		switch {
+		case f.Blank() || f.Runes < 30:
+		case f.Runes > 100:
+			over++
+		default:
+			hist[f.Runes]++
+			long++
+		}
+	}
+	if long < 6 || over*10 > long {
+		return 0
+	}
+	// the width is the longest length that at least 5% of the long lines reach
+	width, seen := 0, 0
+	for w := 100; w >= 30; w-- {
+		seen += hist[w]
+		if seen*20 >= long {
+			width = w
+			break
+		}
+	}
+	// most long lines are filled: within 20% of the width
+	filled := 0
+	for w := width * 4 / 5; w <= 100; w++ {
+		filled += hist[w]
+	}
+	if filled*2 < long || filled < 5 {
+		return 0
+	}
+	return width
+}
+
+// joinWrapped groups the lines of hard-wrapped paragraphs: a line filled to near the wrap width
+// continues on the next non-blank line. A paragraph that reads as prose as a whole marks all its
+// lines as prose, so that its last line ("1986.") is never taken for a short line of its own.
+func (l *Layout) joinWrapped(d *document.Document) {
+	n := d.NumLines()
+	fill := l.Width * 3 / 5
+	for i := 0; i < n; {
+		if d.Feat(i).Blank() {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < n && !d.Feat(j+1).Blank() && d.Feat(j).Runes >= fill && continues(d.Feat(j), d.Feat(j+1)) {
+			j++
+		}
+		if j > i {
+			var b strings.Builder
+			for k := i; k <= j; k++ {
+				if k > i {
+					b.WriteByte(' ')
+				}
+				b.WriteString(d.Feat(k).Trim)
+			}
+			para := document.Measure(b.String())
+			isP := isProse(&para)
+			for k := i; k <= j; k++ {
+				l.ParaFirst[k], l.ParaLast[k] = i, j
+				if isP {
+					l.Prose[k] = true
+				}
+			}
+		}
+		i = j + 1
+	}
+}
+
+// continues reports whether next can continue the paragraph that line prev belongs to: prev does
+// not close a sentence, or next starts in lower case or with a digit (a wrapped sentence), and next
+// does not open a list item.
+func continues(prev, next *document.Features) bool {
+	r, _ := utf8.DecodeRuneInString(next.Trim)
+	if isListMarker(next.Trim) {
+		return false
+	}
+	return !prev.EndsSentence() || unicode.IsLower(r) || unicode.IsDigit(r)
+}
+
+// isListMarker reports a line that starts like a list item: a bullet or "1." / "1)".
+func isListMarker(t string) bool {
+	if stripListMarker(t) != t {
+		return true
+	}
+	i := 0
+	for i < len(t) && i < 3 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')') && i+1 < len(t) && t[i+1] == ' '
+}
+
+// dataBlocks marks tables, results and price rows, fixture lists and fact boxes: short lines
+// holding numbers other than dates ("Net profit 4.1 mln vs 3.7 mln", "VIP : 60,000", "1986/87
+// 1985/86", "Arsenal 2 Chelsea 1"), or fixtures ("Team A v Team B"), that stand within two lines of
+// another such line; with the lines between them and up to two short lines before the first (the
+// block's headings: "Year", "Ticketing").
+func dataBlocks(d *document.Document, prose []bool) (data, isRow []bool) {
+	n := d.NumLines()
+	data, isRow = make([]bool, n), make([]bool, n)
+	var rows []int // non-blank line indexes of data rows, in order
+	var nonBlank []int
+	for i := 0; i < n; i++ {
+		f := d.Feat(i)
+		if f.Blank() {
+			continue
+		}
+		nonBlank = append(nonBlank, i)
+		if !prose[i] && f.Words <= 16 && (f.Digits > 0 && dataRow(f) || fixtureLine(f.Trim)) {
+			rows = append(rows, len(nonBlank)-1)
+			isRow[i] = true
+		}
+	}
+	for k := 0; k+1 < len(rows); k++ {
+		a, b := rows[k], rows[k+1]
+		if b-a > 2 {
+			continue
+		}
+		from := a
+		if k == 0 || a-rows[k-1] > 2 { // the first row of a block: take its headings too
+			for h := a - 1; h >= 0 && h >= a-2; h-- {
+				if i := nonBlank[h]; prose[i] || d.Feat(i).Words > 8 {
+					break
+				}
+				from = h
+			}
+		}
+		for x := from; x <= b; x++ {
+			data[nonBlank[x]] = true
+		}
+	}
+	return data, isRow
+}
+
+// dataRow reports a line of a table or fact box: two or more numbers making up at least a quarter
+// of its words ("Arsenal 2 Chelsea 1", "Shr 12 cts vs 9 cts", "1986/87 1985/86"), or one quantity
+// (a number with a decimal or thousands separator, a currency, a percentage: "VIP : 60,000",
+// "Attendance: 45,000"). Timestamps, counter widgets ("Politics (45)") and names that hold a number
+// ("Formula 1", "Hot 100") are not data rows.
+func dataRow(f *document.Features) bool {
+	t := f.Trim
+	if strings.HasSuffix(t, ")") {
+		if j := strings.LastIndexByte(t, '('); j > 0 && allDigits(t[j+1:len(t)-1]) {
+			return false
+		}
+	}
+	numeric, quantity := 0, false
+	for _, w := range strings.Fields(t) {
+		if !hasDigit(w) || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
+			continue
+		}
+		numeric++
+		quantity = quantity || isQuantity(w)
+	}
+	return (numeric >= 2 && numeric*4 >= f.Words || quantity) && !timestampLine(t)
+}
+
+// isQuantity reports a number written as an amount: "4.1", "60,000", "$3", "12%", "45°".
+func isQuantity(w string) bool {
+	for i := 1; i+1 < len(w); i++ {
+		if (w[i] == '.' || w[i] == ',') && w[i-1] >= '0' && w[i-1] <= '9' && w[i+1] >= '0' && w[i+1] <= '9' {
+			return true
+		}
+	}
+	return strings.ContainsAny(w, "$€£¥₩%°")
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// fixtureLine reads "Team A v Team B" and "Team A vs. Team B": capitalised sides around v or vs.
+func fixtureLine(t string) bool {
+	for _, sep := range []string{" v ", " vs ", " vs. ", " v. "} {
+		if i := strings.Index(t, sep); i > 0 && i+len(sep) < len(t) {
+			r, _ := utf8.DecodeRuneInString(t[i+len(sep):])
+			l, _ := utf8.DecodeRuneInString(t)
+			return (unicode.IsUpper(r) || unicode.IsDigit(r)) && (unicode.IsUpper(l) || unicode.IsDigit(l))
+		}
+	}
+	return false
 }
 
 // Outside reports whether line i lies outside the main body.

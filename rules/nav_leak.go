@@ -168,7 +168,7 @@ func analyseNav(d *document.Document, lay *Layout, opts *navOptions) *navAnalysi
 				continue
 			}
 			// prose ends the list; a question headline of ten or eleven words does not
-			if kinds[j] != notLabel || !isHeadline(f, true) || lay.Prose[j] && f.Words >= 12 {
+			if kinds[j] != notLabel || !isHeadline(f, true) || lay.Prose[j] && (f.Words >= 12 || lay.Wrapped(j)) {
 				break
 			}
 			last = j
@@ -204,7 +204,13 @@ func (r NavLeak) Check(p *lint.Pass) {
 			items := b.last - b.first
 			label := d.Feat(b.first).Trim
 			if items == 0 {
-				report(b.first, b.last, fmt.Sprintf("navigation label %q leaked into the text", label))
+				// a label alone before a paragraph may be the article's own subheading ("UP NEXT"
+				// in a game story): deleting it is then a guess
+				safety := lint.Safe
+				if next := nextNonBlank(d, b.first+1); next >= 0 && d.Feat(next).Terminal == '.' {
+					safety = lint.Unsafe
+				}
+				p.ReportLines(b.first, b.last, fmt.Sprintf("navigation label %q leaked into the text", label), "delete the leaked lines", safety)
 			} else {
 				report(b.first, b.last, fmt.Sprintf("navigation block %q (%d lines) leaked into the text", label, items+1))
 			}

@@ -73,13 +73,18 @@ func (r PageChrome) Check(p *lint.Pass) {
 	// right after a strong label is the label's list
 	nav := lint.ResultOf(p, navBlocks)
 	label := func(i int) bool { return nav.covered[i] || classifyLabel(st.Labels[i], nav.opts) == anyLabel }
+	// lines the article owns break runs: prose, hard-wrapped paragraphs, data blocks, sentences
+	owned := func(i int) bool {
+		f := d.Feat(i)
+		return st.Prose[i] || st.Wrapped(i) || st.Data[i] || f.Terminal == '.' && f.Words >= 3
+	}
 	menu := func(i int) bool {
 		f := d.Feat(i)
-		return st.Outside(i) && !f.Blank() && !st.Prose[i] && f.Words <= o.MaxWords && !label(i)
+		return st.Outside(i) && !f.Blank() && !owned(i) && f.Words <= o.MaxWords && !label(i)
 	}
 	headline := func(i int) bool {
 		f := d.Feat(i)
-		if !st.Outside(i) || f.Blank() || st.Prose[i] || f.Words > o.HeadlineWords {
+		if !st.Outside(i) || f.Blank() || owned(i) || f.Words > o.HeadlineWords {
 			return false
 		}
 		switch f.Terminal {
@@ -88,13 +93,30 @@ func (r PageChrome) Check(p *lint.Pass) {
 		}
 		return true
 	}
+	// Menus are certain only in whole-page extractions, which keep the site's menus before the
+	// body; in an article extractor's output a run of short lines is more often the article's own
+	// list or fact box.
+	menuSafety := lint.Unsafe
+	if st.PageDump() {
+		menuSafety = lint.Safe
+	}
 	safe := make([]bool, d.NumLines())
 	for _, run := range runs(d, st, menu, label, o.MinRun) {
 		for _, i := range run {
 			safe[i] = true
 		}
+		// a run of data rows (prices, results, fixtures) is a table or fact box, not a menu
+		safety, rows := menuSafety, 0
+		for _, i := range run {
+			if st.Rows[i] {
+				rows++
+			}
+		}
+		if rows*5 >= len(run)*2 {
+			safety = lint.Unsafe
+		}
 		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("page chrome: %d short lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
-			"delete the menu lines", lint.Safe)
+			"delete the menu lines", safety)
 	}
 	for _, run := range runs(d, st, func(i int) bool { return !safe[i] && !label(i) && (headline(i) || menu(i)) }, label, o.MinRun) {
 		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("%d short or headline-like lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),

@@ -62,7 +62,8 @@ scraped from one site is reported in each of them.`,
 }
 
 // lineKey hashes the directory and the line folded for comparison (white space runs to one
-// space, digits to 0), with FNV-1a, without allocating.
+// space), with FNV-1a, without allocating. Digits are kept: numbers are content, and lines of
+// one shape with other numbers (results rows, dates) are different lines.
 func lineKey(dir, line string) uint64 {
 	const prime = 1099511628211
 	h := uint64(14695981039346656037)
@@ -77,8 +78,6 @@ func lineKey(dir, line string) uint64 {
 		case c == ' ' || c == '\t' || c == '\r':
 			space = true
 			continue
-		case c >= '0' && c <= '9':
-			c = '0'
 		}
 		if space {
 			h = (h ^ ' ') * prime
@@ -91,7 +90,7 @@ func lineKey(dir, line string) uint64 {
 
 func (o *templateOptions) candidate(d *document.Document, st *Layout, i int) bool {
 	f := d.Feat(i)
-	return !f.Blank() && f.Words <= o.MaxWords && !st.Prose[i]
+	return !f.Blank() && f.Words <= o.MaxWords && !st.Prose[i] && !st.Wrapped(i) && !st.Data[i]
 }
 
 // Gather implements lint.Gatherer: one count per file for each distinct candidate line.
@@ -134,7 +133,12 @@ func (r TemplateLine) Check(p *lint.Pass) {
 		if int(n) < o.MinFiles || float64(n)*100 < o.MinShare*files {
 			continue
 		}
+		// inside the body a recurring line may be the site's own subheading ("Analysis"): unsafe
+		safety := lint.Safe
+		if st.BodyFirst >= 0 && !st.Outside(i) {
+			safety = lint.Unsafe
+		}
 		p.ReportLines(i, i, fmt.Sprintf("template line %q recurs in %d of %d files of this directory", clipMsg(d.Feat(i).Trim), n, int(files)),
-			"delete the template line", lint.Safe)
+			"delete the template line", safety)
 	}
 }
