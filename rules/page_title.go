@@ -65,6 +65,44 @@ func siteSuffix(s string) (string, bool) {
 	return head, true
 }
 
+// siteWords are words of publication names; a suffix without one, without a domain and without a
+// trail of sections is as likely a speaker ("… - Minister") or an agency as a site.
+var siteWords = set("news", "times", "post", "herald", "tribune", "journal", "daily", "online", "today", "magazine",
+	"tv", "radio", "press", "gazette", "telegraph", "observer", "guardian", "independent", "express", "mail", "mirror",
+	"chronicle", "courier", "examiner", "weekly", "network", "media", "blog", "insider", "digest", "standard", "globe",
+	"inquirer", "dispatch", "bulletin", "register", "zeitung", "nachrichten", "journal", "noticias", "notícias",
+	"diario", "diário", "giornale", "corriere", "quotidiano", "gazeta", "gazzetta", "novosti", "新闻", "新聞", "뉴스")
+
+// looksLikeSite reports a title suffix (" - Daily Example", " | World | News | Express.co.uk")
+// that names a site: a domain, a pipe, several segments, a publication word, or a name written
+// as one word with inner capitals ("TradeWisdom").
+func looksLikeSite(suffix string) bool {
+	if strings.Contains(suffix, "|") || strings.Count(suffix, " - ")+strings.Count(suffix, " – ")+strings.Count(suffix, " — ") > 1 {
+		return true
+	}
+	for _, w := range strings.Fields(suffix) {
+		lw := strings.ToLower(strings.Trim(w, "-–—:»,"))
+		if siteWords[lw] || strings.Contains(lw, ".") && len(lw) > 4 && !strings.HasSuffix(lw, ".") {
+			return true
+		}
+		for _, end := range []string{"media", "news", "times", "post", "daily", "online"} {
+			if strings.HasSuffix(lw, end) && len(lw) > len(end)+2 {
+				return true // "Entermedia", "HuffPost"
+			}
+		}
+		inner := 0
+		for i, r := range w {
+			if i > 0 && unicode.IsUpper(r) {
+				inner++
+			}
+		}
+		if inner > 0 && inner < len(w)-1 && unicode.IsLower([]rune(w)[1]) {
+			return true
+		}
+	}
+	return false
+}
+
 // siteSegment reads a site or section name: at most five words, each starting with a capital
 // or a digit (small joining words allowed), no sentence punctuation.
 func siteSegment(seg string) bool {
@@ -100,7 +138,8 @@ func (PageTitle) Check(p *lint.Pass) {
 		return
 	}
 	head, ok := siteSuffix(f.Trim)
-	if !ok {
+	// a whole-page extraction starts with the page's <title>; elsewhere the suffix must name a site
+	if !ok || !looksLikeSite(f.Trim[len(head):]) && !lint.ResultOf(p, layoutOf).PageDump() {
 		return
 	}
 	want := strings.ToLower(head)

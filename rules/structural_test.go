@@ -53,12 +53,19 @@ func TestPageTitle(t *testing.T) {
 		{name: "title repeated below", text: lines("Leaders agree to resume trade talks | World | News | Example.co.uk", "Home", "Leaders agree to resume trade talks", para),
 			lines: []int{1}, fixed: lines("Home", "Leaders agree to resume trade talks", para)},
 		{name: "title not repeated: unsafe replacement",
-			text: lines("Browns’ defensive snap counts, stats, and notes: Week 11 - Dawgs By Nature", para), lines: []int{1},
-			fixed: lines("Browns’ defensive snap counts, stats, and notes: Week 11 - Dawgs By Nature", para)},
+			text: lines("Browns’ defensive snap counts, stats, and notes: Week 11 - Dawgs By Nature | SB Nation", para), lines: []int{1},
+			fixed: lines("Browns’ defensive snap counts, stats, and notes: Week 11 - Dawgs By Nature | SB Nation", para)},
+		{name: "publication word", text: lines("Leaders agree to resume trade talks - Daily Example", "Leaders agree to resume trade talks", para),
+			lines: []int{1}, fixed: lines("Leaders agree to resume trade talks", para)},
+		{name: "site name after the title of a whole page", text: lines(append(append([]string{"Wild beat Sabres as Parise scores twice - Twin Cities"}, menu...),
+			append(edition, "Wild beat Sabres as Parise scores twice", para, para2)...)...), lines: []int{1}},
 		// look-alike legitimate text
 		{name: "dash inside a headline", text: lines("Brexit - what happens next for the talks", para)},
 		{name: "not the first line", text: lines(para, para2, para, "Some headline here today - Example News")},
 		{name: "short head", text: lines("Opinion - Example News", para)},
+		// a speaker or an agency after the dash is part of the headline
+		{name: "speaker after the headline", text: lines("Pension age rise 'unavoidable' - Minister", "Pension age rise 'unavoidable'", para)},
+		{name: "agency after the headline", text: lines("Lopez leads in presidential vote count - Electoral Board", para)},
 	})
 }
 
