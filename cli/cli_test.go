@@ -296,7 +296,7 @@ func TestSubcommands(t *testing.T) {
 		}
 	}
 	code, out, _ = run(t, "", "rule", "nav-leak")
-	if code != 0 || !strings.Contains(out, "Example:") || !strings.Contains(out, "Diff of the fix:") || !strings.Contains(out, "min_tail_items") {
+	if code != 0 || !strings.Contains(out, "\nExample\n") || !strings.Contains(out, "+++ example.txt (fixed)") || !strings.Contains(out, "min_tail_items") {
 		t.Errorf("rule nav-leak: exit %d\n%s", code, out)
 	}
 	if code, _, errs := run(t, "", "rule", "nope"); code != 2 || !strings.Contains(errs, "unknown rule") {

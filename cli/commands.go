@@ -55,7 +55,9 @@ func cmdRule(o *options, args []string, env Env) int {
 	return ExitClean
 }
 
-// RuleDoc renders a rule's documentation as `newslint rule ID` shows it.
+// RuleDoc renders a rule's documentation as `newslint rule ID` shows it, in fixed sections:
+// what it finds, why it matters, an example with its findings and the diff of its fix, fix
+// safety, options.
 func RuleDoc(r lint.Rule) string {
 	m := lint.MetaOf(r)
 	var b strings.Builder
@@ -66,12 +68,19 @@ func RuleDoc(r lint.Rule) string {
 	if m.Corpus {
 		b.WriteString(", corpus-level")
 	}
-	fmt.Fprintf(&b, ")\n\n%s\n\n%s\n", m.Summary, m.Doc)
-	if m.Example != "" {
-		b.WriteString("\nExample:\n")
-		for _, l := range strings.Split(strings.TrimSuffix(m.Example, "\n"), "\n") {
-			fmt.Fprintf(&b, "    %s\n", l)
+	fmt.Fprintf(&b, "): %s\n", m.Summary)
+	section := func(title, text string) {
+		if text = strings.TrimSpace(text); text != "" {
+			fmt.Fprintf(&b, "\n%s\n", title)
+			for _, l := range strings.Split(text, "\n") {
+				fmt.Fprintf(&b, "    %s\n", l)
+			}
 		}
+	}
+	section("What it finds", m.Doc)
+	section("Why it matters", m.Why)
+	if m.Example != "" {
+		section("Example", m.Example)
 		var opts any
 		if c, ok := r.(lint.Configurable); ok {
 			opts = c.NewOptions()
@@ -79,29 +88,29 @@ func RuleDoc(r lint.Rule) string {
 		doc := document.New("example.txt", m.Example)
 		act := []lint.Active{{Rule: r, Severity: m.Severity, Options: opts}}
 		stats := engine.SelfStats(doc, act)
-		diags := engine.Check(doc, act, stats)
-		for _, d := range diags {
+		b.WriteString("\n")
+		for _, d := range engine.Check(doc, act, stats) {
 			line, col := doc.Position(d.Start)
-			fmt.Fprintf(&b, "\n%d:%d: %s [%s] %s\n", line, col, d.Severity, d.Rule, d.Message)
+			fmt.Fprintf(&b, "    %d:%d: %s [%s] %s\n", line, col, d.Severity, d.Rule, d.Message)
 			if d.Fix != nil {
-				fmt.Fprintf(&b, "  fix (%s): %s\n", d.Fix.Safety, d.Fix.Description)
+				fmt.Fprintf(&b, "      fix (%s): %s\n", d.Fix.Safety, d.Fix.Description)
 			}
 		}
 		fixed := engine.Fix("example.txt", m.Example, act, true, stats)
 		if u := diff.Unified("example.txt", "example.txt (fixed)", m.Example, fixed.Text, 1); u != "" {
-			b.WriteString("\nDiff of the fix:\n")
+			b.WriteString("\n")
 			for _, l := range strings.Split(strings.TrimSuffix(u, "\n"), "\n") {
 				fmt.Fprintf(&b, "    %s\n", l)
 			}
 		}
 	}
-	if len(m.Options) > 0 {
-		fmt.Fprintf(&b, "\nOptions ([rules.%s] in %s):\n", m.ID, config.FileName)
-		for _, op := range m.Options {
-			fmt.Fprintf(&b, "  %s (%s, default %s): %s\n", op.Name, op.Type, op.Default, op.Doc)
-		}
+	section("Fix safety", m.FixSafety)
+	fmt.Fprintf(&b, "\nOptions ([rules.%s] in %s)\n", m.ID, config.FileName)
+	fmt.Fprintf(&b, "    enabled (boolean, default true): run the rule\n")
+	fmt.Fprintf(&b, "    severity (string, default %q): error, warning or info\n", m.Severity.String())
+	for _, op := range m.Options {
+		fmt.Fprintf(&b, "    %s (%s, default %s): %s\n", op.Name, op.Type, op.Default, op.Doc)
 	}
-	fmt.Fprintf(&b, "\nCommon options: enabled (default true), severity (default %q).\n", m.Severity.String())
 	return b.String()
 }
 

@@ -120,8 +120,10 @@ type Meta struct {
 	Fixable bool
 	// Corpus marks rules that need statistics gathered over the whole run first.
 	Corpus bool
-	// Summary is one line; Doc is a paragraph: what it finds, why it matters, how to configure it.
-	Summary, Doc string
+	// Summary is one line. The documentation has fixed sections, as `newslint rule ID` shows
+	// them: Doc says what the rule finds, Why why it matters, FixSafety what its fix does and
+	// when it is safe; the example and the options follow from Example and the options struct.
+	Summary, Doc, Why, FixSafety string
 	// Example is text on which the rule reports, used in `newslint rule ID`.
 	Example string
 	Options []Option

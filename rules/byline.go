@@ -21,14 +21,18 @@ func (Byline) Meta() *lint.Meta {
 		Fixable:  true,
 		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "author lines and stand-alone publication timestamps",
-		Doc: `Finds bylines and timestamps that extractors keep as lines of their own: "By Jeff Foust",
-"by Bryan DeArdo", "Written by …", "Meg Kinnard and Errin Haines, Associated Press" (names
-followed by a news agency), and lines that hold nothing but a date or time ("Nov. 19, 2019 8:03
-am ET", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "17H ago"). They are metadata, not article text,
-and they differ between copies of one story. Only whole short lines are matched: a sentence that
-starts with "By" and goes on ("By noon the crowd had gone.") is prose and stays. Bylines are
-deleted by a safe fix; a timestamp inside the article body may be a timeline heading, so there
-its fix is unsafe.`,
+		Doc: `Finds bylines and timestamps that extractors keep as lines of their own: "By Jeff Foust", "by
+Bryan DeArdo", "Written by …", "Meg Kinnard and Errin Haines, Associated Press" (names followed
+by a news agency), and lines that hold nothing but a date or time ("Nov. 19, 2019 8:03 am ET",
+"PUBLISHED: 10:48, Tue, Nov 19, 2019", "17H ago"). A timestamp must carry a month, weekday or
+time word, or read as a time or a whole date: a year ("1986."), a season ("1986/87") or a
+telephone number is not one. Only whole short lines are matched: a sentence that starts with
+"By" and goes on ("By noon the crowd had gone.") is prose, and lines of hard-wrapped paragraphs
+and data blocks (fixture lists with kick-off times, tables) are never matched.`,
+		Why: `Bylines and timestamps are metadata, not article text, and they differ between copies of one
+story.`,
+		FixSafety: `Safe for bylines and for timestamps outside the body; a timestamp inside the article body may be
+a timeline heading, so there its fix is unsafe.`,
 		Example: "By Jeff Foust\nNov. 19, 2019 8:03 am ET\nNASA said on Monday that the first launch of its new rocket would slip into next year.\n",
 	}
 }

@@ -20,15 +20,15 @@ func (Caption) Meta() *lint.Meta {
 		Fixable:  true,
 		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "photo captions and credits",
-		Doc: `Finds photo captions and picture credits that extractors interleave with the article:
-lines introduced by a caption or credit label ("Photo: …", "Image caption …", "Credit: …",
-"Foto: …"), lines that end in a bracketed picture credit ("… (Image: GETTY)", "(AP Photo/…)"),
-slash-separated credits ending in an agency ("Sakib Ali/Hindustan Times/Getty Images"), and
-lines that are only a credit or a caption control ("Getty Images", "AFP", "Hide caption").
-Captions describe pictures the text no longer has and break the flow of paragraphs. Each line is
-deleted by a safe fix. A sentence that merely mentions a photo ("The photo was taken in 1972.")
-is not a caption.`,
-		Example: "The rocket lifted off at dawn, officials said.\nPhoto: Joel Kowsky/NASA via Getty Images\nIt reached orbit ten minutes later.\n",
+		Doc: `Finds photo captions and picture credits that extractors interleave with the article: lines
+introduced by a caption or credit label ("Photo: …", "Image caption …", "Credit: …", "Foto: …"),
+lines that end in a bracketed picture credit ("… (Image: GETTY)", "(AP Photo/…)"),
+slash-separated credits ending in an agency ("Sakib Ali/Hindustan Times/Getty Images"), and lines
+that are only a credit or a caption control ("Getty Images", "AFP", "Hide caption"). A sentence
+that merely mentions a photo ("The photo was taken in 1972.") is not a caption.`,
+		Why:       `Captions describe pictures the text no longer has and break the flow of paragraphs.`,
+		FixSafety: `Safe: the line is deleted.`,
+		Example:   "The rocket lifted off at dawn, officials said.\nPhoto: Joel Kowsky/NASA via Getty Images\nIt reached orbit ten minutes later.\n",
 	}
 }
 

@@ -173,12 +173,14 @@ func (c *customRule) Meta() *lint.Meta {
 		doc = fmt.Sprintf("A %s rule declared in .newslint.toml ([[custom]] id = %q).", c.spec.Kind, c.spec.ID)
 	}
 	return &lint.Meta{
-		ID:       c.spec.ID,
-		Severity: c.sev,
-		Fixable:  c.spec.Kind != "existence" || c.spec.Fix == "delete-line",
-		Requires: []lint.Analyzer{layoutOf},
-		Summary:  fmt.Sprintf("custom %s rule", c.spec.Kind),
-		Doc:      doc,
+		ID:        c.spec.ID,
+		Severity:  c.sev,
+		Fixable:   c.spec.Kind != "existence" || c.spec.Fix == "delete-line",
+		Requires:  []lint.Analyzer{layoutOf},
+		Summary:   fmt.Sprintf("custom %s rule", c.spec.Kind),
+		Doc:       doc,
+		Why:       "Declared in the configuration.",
+		FixSafety: fmt.Sprintf("%s, as the rule's fix_safety sets it.", c.safety),
 	}
 }
 

@@ -49,7 +49,9 @@ uses (livestream, chatbot) are left alone, and so are capitalised words, names, 
 addresses and hashtags. Only English documents are checked (by their share of English function
 words). Glued words break search and tokenisation. The fix (safe) inserts the space. Options:
 words (more words that are never split) and corpus_files.`,
-		Example: "After the visit, the president statedthat the talks would resume next week.\n",
+		Why:       `Glued words break search and tokenisation.`,
+		FixSafety: `Safe: the space is inserted.`,
+		Example:   "After the visit, the president statedthat the talks would resume next week.\n",
 	}
 }
 

@@ -63,6 +63,8 @@ search and entity linking. Names of the canonical-name list are left to name-spe
 names in a never-merge group are never compared. The fix (unsafe) writes the dominant spelling.
 The counts come from the corpus pass, or from --corpus-stats; the result does not depend on file
 order or the number of workers.`,
+		Why:       `Inconsistent spellings split one person into several for search and entity linking.`,
+		FixSafety: `Unsafe: the dominant spelling is written.`,
 		Example: "Andrei Volkonsky spoke first, and Andrei Volkonsky left.\nAndrei Volkonsky returned; Andrei Volkonsky said so.\n" +
 			"Later, Andrey Volkonsky said more.\n",
 	}

@@ -38,7 +38,9 @@ touches a different entity whose name looks alike (Kim Jong Il, Austria, Niger).
 the [names] table: entries (canonical, kind, misspellings, variants) extend the list or replace
 an entry with the same canonical spelling, disable drops embedded entries, never_merge adds
 groups of different entities.`,
-		Example: "North Korean leader Kim Jung Un met Russian Foreign Minister Sergei Lavrov in Pyongyang on Thursday.\n",
+		Why:       `Misspelled names break search, entity linking and deduplication.`,
+		FixSafety: `Safe for misspellings (the canonical spelling is written); unsafe for accepted variants, reported as info.`,
+		Example:   "North Korean leader Kim Jung Un met Russian Foreign Minister Sergei Lavrov in Pyongyang on Thursday.\n",
 	}
 }
 

@@ -44,19 +44,19 @@ func (NavLeak) Meta() *lint.Meta {
 		Fixable:  true,
 		Requires: []lint.Analyzer{layoutOf, navBlocks},
 		Summary:  "navigation lists and page furniture leaked into the text",
-		Doc: `Finds site navigation that a scraper kept with the article: headline lists opened by a
-label ("Related", "Ranking", "Recommendation", "READ MORE", "Most Popular", "You may also like",
-"More from …", and their equivalents in other major languages) through the end of the list,
-labelled one-line links ("Read more: …", "SEE MORE: …"), and page furniture lines (comment forms
-such as "Leave a Reply" and "Your email address will not be published", "Back to top",
-share/subscribe bars, "Advertisement", copyright and cookie lines). Such text pollutes search
-indexes and training data with headlines of other stories. Detection is structural: a label
-inside the body takes only the headline-shaped lines that follow it (no full stop, at most 25
-words), so the paragraph after a "READ MORE" block stays; labels such as "Ranking" or
-"Recommendation" count only after the last paragraph of the body, where the whole run to the end
-of the file must look like a list. The fix deletes the block (safe). Options: labels and
-tail_labels add labels, furniture adds furniture lines (compared case-insensitively, ignoring
-surrounding punctuation), min_tail_items (default 2) is the fewest items a tail-only label needs.`,
+		Doc: `Finds site navigation that a scraper kept with the article: headline lists opened by a label
+("Related", "Ranking", "Recommendation", "READ MORE", "Most Popular", "You may also like", "More
+from …", and their equivalents in other major languages) through the end of the list, labelled
+one-line links ("Read more: …", "SEE MORE: …"), and page furniture lines (comment forms such as
+"Leave a Reply", "Back to top", share and subscribe bars, "Advertisement", copyright and cookie
+lines). A label inside the body takes only the headline-shaped lines that follow it (no full
+stop, at most 25 words), and a paragraph ends the list even when it is hard-wrapped; labels such
+as "Ranking" count only after the last paragraph, where the whole run to the end of the file must
+look like a list.`,
+		Why: `Headlines of other stories pollute search indexes and training data, and make copies of one
+story look different.`,
+		FixSafety: `Safe: the block is deleted. A label standing alone before a sentence may be the article's own
+subheading ("UP NEXT" in a game story): that fix is unsafe.`,
 		Example: "The talks ended without a deal, officials said on Friday.\nREAD MORE\n" +
 			"Putin meets Xi in Beijing to discuss trade\nEU leaders agree on new sanctions package\n" +
 			"Both sides are expected to meet again next month, according to the ministry.\n" +

@@ -44,18 +44,23 @@ func (PageChrome) Meta() *lint.Meta {
 		Fixable:  true,
 		Requires: []lint.Analyzer{layoutOf, navBlocks},
 		Summary:  "menus and link lists around the article body",
-		Doc: `Finds the page chrome that whole-page extractors keep: section menus, language and
-edition pickers, footer link lists. The rule first finds the article body, the densest cluster
-of prose lines (sentences of ten words or more; clusters are split where more than five other
-lines separate prose lines), then reports runs of at least min_run (default 5) consecutive short
-lines (max_words words or fewer, default 4) outside it. A run that follows a line ending in ":"
-or whose items mostly start with a number is a list that belongs to the article (tour dates,
-results, ingredients) and is left alone, and so is everything in documents with fewer than two
-prose lines. Those runs are deleted by a safe fix. Runs outside the body that also hold
-headline-like lines (up to headline_words words, default 15, without a closing full stop) are
-lists of other stories; they are reported with an unsafe fix, since an article's own list can
-look the same. Options: min_run, max_words, headline_words.`,
-		Example: "Home\nNews\nWorld\nBusiness\nSport\nCulture\n" +
+		Doc: `Finds the page chrome that whole-page extractors keep: section menus, edition pickers, footer
+link lists. It finds the article body (the densest cluster of prose lines, where more than five
+other lines split clusters) and reports runs of at least min_run consecutive short lines (at
+most max_words words) outside it, and runs that also hold headline-like lines (up to
+headline_words words, no closing full stop). Lines the article owns break runs: prose,
+hard-wrapped paragraphs, data blocks (tables, results, prices, fixtures), sentences; a run
+introduced by a line ending in ":" or mostly numbered is the article's list and is left alone,
+and so is everything in documents with fewer than two prose lines. Text written without spaces
+(Chinese, Japanese) counts two characters a word.`,
+		Why: `Menus and link lists are not article text; they make every page of a site look alike to
+deduplication and fill training data with site names.`,
+		FixSafety: `Safe only for menu runs in a whole-page extraction (ten or more lines before the body, as
+whole-page extractors keep the site's header): an article extractor's output keeps no menus, so
+a run of short lines there is more often the article's own list or fact box, and its fix is
+unsafe; so is a run that is mostly data rows. Runs with headline-like lines are lists of other
+stories, and an article's own list can look the same: unsafe.`,
+		Example: "UK edition\nUS edition\nSign in\nSearch\nNewsletters\nHome\nNews\nWorld\nBusiness\nSport\nCulture\n" +
 			"Trade ministers from both countries agreed on Friday to resume formal talks next month, officials said.\n" +
 			"The talks are expected to focus on tariffs on steel and farm goods, though neither side gave details.\n",
 	}

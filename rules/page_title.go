@@ -21,12 +21,15 @@ func (PageTitle) Meta() *lint.Meta {
 		Fixable:  true,
 		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "the page title with the site name as first line",
-		Doc: `Finds the HTML page title that whole-page extractors put first: the headline followed by
-" - ", " | ", " – " or " — " and the site name or section trail ("Hong Kong chaos: … | World |
-News | Express.co.uk"). The site name is page furniture, and the headline usually appears again
-below. When a later line repeats the headline, the title line is deleted (safe fix); otherwise
-the fix keeps the headline and drops the site name, which is unsafe, since a headline may itself
-end in a dash and a capitalised phrase.`,
+		Doc: `Finds the HTML page title that whole-page extractors put first: the headline followed by " - ",
+" | ", " – " or " — " and the site name or section trail ("Hong Kong chaos: … | World | News |
+Express.co.uk"). The suffix must name a site (a domain, a pipe or section trail, a publication
+word such as News, Times or Zeitung, a name with inner capitals), or the document must be a
+whole-page extraction, whose first line is the page's title: a headline that ends in a speaker
+or an agency ("… - Minister") is not a page title.`,
+		Why: `The site name is page furniture, and the headline usually appears again below.`,
+		FixSafety: `Safe when a later line repeats the headline (the title line is deleted); otherwise the fix
+keeps the headline and drops the site name, which is unsafe.`,
 		Example: "Leaders agree to resume trade talks - Daily Example\nLeaders agree to resume trade talks\n" +
 			"Trade ministers from both countries agreed on Friday to resume formal talks next month, officials said.\n",
 	}

@@ -39,15 +39,16 @@ func (SpamHeader) Meta() *lint.Meta {
 		Fixable:  true,
 		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "content-farm header: breadcrumb, date/view metadata and brand lines",
-		Doc: `Finds the header that content-farm copies of news stories put before the text, in the
-header zone (the lines before the first paragraph, at most max_header_lines): a breadcrumb
+		Doc: `Finds the header that content-farm copies of news stories put before the text, in the header
+zone (the lines before the first prose line, at most max_header_lines): a breadcrumb
 ("Current:Home > Stocks<title> -TradeWisdom", with the category glued to the title and the site
 name after a dash), metadata lines ("Date:2025-04-09 06:31:27", "View Date:…", "Published: …"),
 and, only when one of those is present, a lone "View" and short brand lines ("Fastexy Exchange
-View"). These lines repeat on every page of such sites and put site names and dates into the
-article. The fix (safe) deletes them; when the breadcrumb carries a title that the next line does
-not repeat, the breadcrumb is replaced by the clean title instead. Options: max_header_lines
-(default 8) and brands (more whole lines to remove from a flagged header).`,
+View").`,
+		Why: `These lines repeat on every page of such sites and put site names and dates into the article.`,
+		FixSafety: `Safe: the lines are deleted; when the breadcrumb carries a title that the next line does not
+repeat, the breadcrumb is replaced by the clean title instead (unsafe when the category or site
+name could not be cut off cleanly).`,
 		Example: "Current:Home > StocksMarkets rally as inflation cools -TradeWisdom\nMarkets rally as inflation cools\n" +
 			"Date:2025-04-09 06:31:27\nNEW YORK (AP) — Stocks rallied on Wall Street on Friday after a report showed inflation cooling.\n",
 	}

@@ -17,12 +17,13 @@ func (TableDebris) Meta() *lint.Meta {
 		Severity: lint.Warning,
 		Fixable:  true,
 		Summary:  "broken table cells (\"35 |\", \"Player |\")",
-		Doc: `Finds the debris of HTML tables that an extractor flattened cell by cell: short lines of one
-or two cells that end in a cell separator ("35 |", "Player |", "57% |"). Such fragments carry
-no readable information once the table is gone. Complete rows of a Markdown table (lines that
-start and end with "|", with a separator row such as "|---|---|") are content and are left
-alone. The fix (safe) deletes the fragment.`,
-		Example: "The Browns played 70 defensive snaps.\nPlayer |\n57% |\n",
+		Doc: `Finds the debris of HTML tables that an extractor flattened cell by cell: short lines of one or
+two cells that end in a cell separator ("35 |", "Player |", "57% |"). Complete rows of a
+Markdown table (lines that start and end with "|", with a separator row such as "|---|---|") are
+content and are left alone.`,
+		Why:       `Such fragments carry no readable information once the table is gone.`,
+		FixSafety: `Safe: the fragment is deleted.`,
+		Example:   "The Browns played 70 defensive snaps.\nPlayer |\n57% |\n",
 	}
 }
 

@@ -17,13 +17,14 @@ func (TagList) Meta() *lint.Meta {
 		Severity: lint.Warning,
 		Fixable:  true,
 		Summary:  "tag, topic and category lines",
-		Doc: `Finds the tag and category lines of blog and news templates: a label ("Tags", "Tagged",
-"Topics", "Filed under", "Categories", "Keywords", and their equivalents in other major
-languages) followed by a colon and a list of short items separated by commas, pipes, bullets or
-spaces ("Tags: Brexit, EU, Theresa May"). Tags are site navigation and skew word statistics. The
-line is deleted by a safe fix; a sentence after the label ("Topics: the talks covered trade and
+		Doc: `Finds the tag and category lines of blog and news templates: a label ("Tags", "Tagged", "Topics",
+"Filed under", "Categories", "Keywords", and their equivalents in other major languages) followed
+by a colon and a list of short items separated by commas, pipes, bullets or spaces ("Tags:
+Brexit, EU, Theresa May"). A sentence after the label ("Topics: the talks covered trade and
 security.") is not a tag list.`,
-		Example: "The minister left Brussels without a deal.\nTags: Brexit, EU, Theresa May\n",
+		Why:       `Tags are site navigation and skew word statistics.`,
+		FixSafety: `Safe: the line is deleted.`,
+		Example:   "The minister left Brussels without a deal.\nTags: Brexit, EU, Theresa May\n",
 	}
 }
 

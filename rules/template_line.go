@@ -47,17 +47,18 @@ func (TemplateLine) Meta() *lint.Meta {
 		Corpus:   true,
 		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "short line that recurs in many files of a directory (site furniture)",
-		Doc: `Finds site furniture by repetition: a short line (at most max_words words, default 12,
-and not a prose sentence) that recurs in at least min_files files (default 4) and in at least
-min_share percent (default 2) of the files of its directory, compared after folding white space
-and digits. Scraped files of one site share their template lines ("Sign up for our newsletter",
-"Follow us", section names), whatever language they are in, while an article's own lines are
-rarely repeated elsewhere; long punctuated prose that syndicated copies of one story share is
-never counted. Each record of a JSON Lines or JSON file counts as a file of its directory. The
-counts come from the corpus pass: one count per file, kept as 64-bit hashes
-so memory stays bounded; --corpus-stats can feed counts gathered elsewhere. The fix (safe)
-deletes the line. Example: "Sign up for our newsletter" as a line of its own in 40 of 300 files
-scraped from one site is reported in each of them.`,
+		Doc: `Finds site furniture by repetition: a short line (at most max_words words, not prose, not part of
+a hard-wrapped paragraph or a data block) that recurs verbatim in at least min_files files and in
+at least min_share percent of the files of its directory, compared after folding white space.
+Numbers are compared as written: lines of one shape with other numbers (results rows, dividend
+dates) are different lines. Each record of a JSON Lines or JSON file counts as a file of its
+directory; the counts come from the corpus pass (one count per file, kept as 64-bit hashes so
+memory stays bounded), and --corpus-stats can feed counts gathered elsewhere.`,
+		Why: `Scraped files of one site share their template lines ("Sign up for our newsletter", "Follow
+us", section names), whatever language they are in, while an article's own lines are rarely
+repeated elsewhere.`,
+		FixSafety: `Safe outside the article body; inside the body a recurring line may be the site's own
+subheading ("Analysis"), so there the fix is unsafe.`,
 	}
 }
 

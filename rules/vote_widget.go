@@ -32,15 +32,15 @@ func (VoteWidget) Meta() *lint.Meta {
 		Fixable:  true,
 		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "rating and reaction widgets and counters",
-		Doc: `Finds the text of rating and reaction widgets that scrapers keep: reaction buttons with
-counts ("veryGood! (62)", "Like (12) Dislike (3)"), emoji counters ("👍 34"), counters ("3
-likes", "1.2K views", "12 comments"), rating prompts ("Rate this article", "Was this helpful? Yes
-No") and star ratings ("★★★★☆"). They carry no article content and differ between copies of the
-same story, which defeats deduplication. Only whole lines are matched, or a widget standing after
-the last sentence of a line; counts inside sentences ("the video got 1.2K views") are left alone.
-The fix (safe) deletes the line, or only the widget when it shares the line with text. Options:
-phrases (more whole-line prompts) and counters (more counted nouns, such as "claps").`,
-		Example: "Lavrov also said he supports regular talks on security issues.\nveryGood! (62)\n",
+		Doc: `Finds the text of rating and reaction widgets that scrapers keep: reaction buttons with counts
+("veryGood! (62)", "Like (12) Dislike (3)"), emoji counters ("👍 34"), counters ("3 likes", "1.2K
+views", "12 comments"), rating prompts ("Rate this article", "Was this helpful? Yes No") and star
+ratings ("★★★★☆"). Only whole lines are matched, or a widget standing after the last sentence of
+a line; counts inside sentences ("the video got 1.2K views") are left alone.`,
+		Why: `Widgets carry no article content and differ between copies of the same story, which defeats
+deduplication.`,
+		FixSafety: `Safe: the line is deleted, or only the widget when it shares the line with text.`,
+		Example:   "Lavrov also said he supports regular talks on security issues.\nveryGood! (62)\n",
 	}
 }
 
