@@ -47,10 +47,11 @@ var creditLines = set("getty images", "getty", "afp", "afp via getty images", "a
 // Check implements lint.Rule.
 func (Caption) Check(p *lint.Pass) {
 	d := p.Doc
-	labels := lint.ResultOf(p, layoutOf).Labels
+	lay := lint.ResultOf(p, layoutOf)
+	labels := lay.Labels
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
-		if f.Blank() || f.Words > 60 {
+		if f.Blank() || f.Words > 60 || lay.Wrapped(i) { // a line of a wrapped paragraph is prose
 			continue
 		}
 		if why := captionKind(f, labels[i]); why != "" {

@@ -61,3 +61,53 @@ func TestLayoutZones(t *testing.T) {
 		t.Errorf("\"Read more:\" has classes %b, want nav and link", c)
 	}
 }
+
+func TestWrappedParagraphs(t *testing.T) {
+	text := "ACME SAYS PROFIT ROSE\n" +
+		"CHICAGO, March 3 - Acme Industries Inc said fourth-quarter profit rose\n" +
+		"on stronger demand for its industrial pumps and lower interest costs\n" +
+		"in the United States and Europe, and it expects further gains in\n" +
+		"1986.\n" +
+		"\n" +
+		"The company said it would pay a dividend of 32 cts a share on April\n" +
+		"15 to holders of record March 31, and would buy back two mln shares\n" +
+		"over the next year to pay for its expansion in Asia, according to\n" +
+		"Reuters.\n"
+	l := computeLayout(document.New("w.txt", text))
+	if l.Width < 60 || l.Width > 72 {
+		t.Fatalf("wrap width %d, want about 70", l.Width)
+	}
+	for _, c := range []struct{ line, first, last int }{{1, 1, 4}, {4, 1, 4}, {9, 6, 9}, {0, 0, 0}} {
+		if l.ParaFirst[c.line] != c.first || l.ParaLast[c.line] != c.last || !l.Prose[c.line] && c.line != 0 {
+			t.Errorf("line %d: paragraph %d..%d prose %v, want %d..%d and prose", c.line+1, l.ParaFirst[c.line], l.ParaLast[c.line], l.Prose[c.line], c.first+1, c.last+1)
+		}
+	}
+	// one paragraph per line is not wrapped
+	if w := computeLayout(document.New("p.txt", lines(para, para2, para, para2, para, para2, para))).Width; w != 0 {
+		t.Errorf("unwrapped paragraphs given wrap width %d", w)
+	}
+}
+
+func TestDataBlocks(t *testing.T) {
+	text := lines(para, "Year", "Shr 1.52 dlrs vs 1.21 dlrs", "Net 45.8 mln vs 36.1 mln", "Nine mths", "Revs 801.3 mln vs 722.9 mln",
+		para2, "Hot 100", "Billboard 200", "Artist 100", "Politics (45)", "March (192)", para,
+		"Saturday, March 14", "Arsenal v Everton", "Chelsea v Leeds United")
+	l := computeLayout(document.New("d.txt", text))
+	want := map[int]bool{1: true, 2: true, 3: true, 4: true, 5: true, 13: true, 14: true, 15: true}
+	for i := range l.Data {
+		if l.Data[i] != want[i] {
+			t.Errorf("line %d (%q): data %v, want %v", i+1, document.New("d.txt", text).Text(i), l.Data[i], want[i])
+		}
+	}
+}
+
+func TestTimestampsAreDatesOrTimes(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Nov. 19, 2019 8:03 am ET": true, "2019-11-19": true, "19.11.2019": true, "10:48": true, "17H ago": true,
+		"Sun Nov 24": true, "1986.": false, "1986/87 1985/86": false, "02-751-1500": false, "2019": false, "November 7.": true,
+	} {
+		if got := timestampLine(s); got != want {
+			t.Errorf("timestampLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

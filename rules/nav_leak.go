@@ -190,7 +190,8 @@ func (r NavLeak) Check(p *lint.Pass) {
 	d := p.Doc
 	n := d.NumLines()
 	a := lint.ResultOf(p, navBlocks)
-	blocks, covered, norms := a.blocks, a.covered, lint.ResultOf(p, layoutOf).Labels
+	lay := lint.ResultOf(p, layoutOf)
+	blocks, covered, norms := a.blocks, a.covered, lay.Labels
 	isFurniture := func(i int) bool { return norms[i] != "" && furnitureLine(norms[i], d.Feat(i), opts) }
 	report := func(first, last int, msg string) {
 		p.ReportLines(first, last, msg, "delete the leaked lines", lint.Safe)
@@ -222,6 +223,9 @@ func (r NavLeak) Check(p *lint.Pass) {
 		}
 		f := d.Feat(i)
 		if f.Blank() {
+			continue
+		}
+		if lay.Wrapped(i) { // a line of a wrapped paragraph is prose, whatever it starts with
 			continue
 		}
 		if lab, ok := linkLine(f); ok {

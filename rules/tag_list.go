@@ -16,6 +16,7 @@ func (TagList) Meta() *lint.Meta {
 		ID:       "tag-list",
 		Severity: lint.Warning,
 		Fixable:  true,
+		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "tag, topic and category lines",
 		Doc: `Finds the tag and category lines of blog and news templates: a label ("Tags", "Tagged", "Topics",
 "Filed under", "Categories", "Keywords", and their equivalents in other major languages) followed
@@ -36,9 +37,10 @@ var tagKeys = set("tags", "tag", "tagged", "tagged with", "topics", "topic", "fi
 // Check implements lint.Rule.
 func (TagList) Check(p *lint.Pass) {
 	d := p.Doc
+	lay := lint.ResultOf(p, layoutOf)
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
-		if f.Blank() || f.Words > 40 {
+		if f.Blank() || f.Words > 40 || lay.Wrapped(i) { // a line of a wrapped paragraph is prose
 			continue
 		}
 		t := f.Trim

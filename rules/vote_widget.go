@@ -48,13 +48,14 @@ deduplication.`,
 func (r VoteWidget) Check(p *lint.Pass) {
 	opts := lint.OptionsOf[voteOptions](p, r)
 	d := p.Doc
-	labels := lint.ResultOf(p, layoutOf).Labels
+	lay := lint.ResultOf(p, layoutOf)
+	labels := lay.Labels
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
 		if f.Blank() {
 			continue
 		}
-		if f.Runes <= 80 && isWidgetLine(f, labels[i], opts) {
+		if f.Runes <= 80 && !lay.Wrapped(i) && isWidgetLine(f, labels[i], opts) {
 			p.ReportLines(i, i, fmt.Sprintf("rating/reaction widget %q", f.Trim), "delete the widget line", lint.Safe)
 			continue
 		}
