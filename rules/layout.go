@@ -180,12 +180,18 @@ func wrapWidth(d *document.Document) int {
 			break
 		}
 	}
-	// most long lines are filled: within 20% of the width
-	filled := 0
-	for w := width * 4 / 5; w <= 100; w++ {
-		filled += hist[w]
+	// most long lines are filled (within 20% of the width), and most filled lines break inside a
+	// sentence: text written one sentence per line is not wrapped
+	filled, open := 0, 0
+	for i := 0; i < d.NumLines(); i++ {
+		if f := d.Feat(i); f.Runes >= width*4/5 && f.Runes <= 100 {
+			filled++
+			if !f.EndsSentence() {
+				open++
+			}
+		}
 	}
-	if filled*2 < long || filled < 5 {
+	if filled*2 < long || filled < 5 || open*2 < filled {
 		return 0
 	}
 	return width
