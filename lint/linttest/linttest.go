@@ -166,12 +166,14 @@ func (c *Case) Exec(folder string) (*Result, error) {
 	stats := gather(active, c.Input, c.Corpus)
 	doc := document.New(InputFile, c.Input)
 	res := &Result{}
-	for _, f := range engine.Place(doc, lint.Run(doc, active, stats), false, 0) {
+	for _, d := range lint.Run(doc, active, stats) {
 		safety := "none"
-		if f.Fix != nil {
-			safety = f.Fix.Safety.String()
+		if d.Fix != nil {
+			safety = d.Fix.Safety.String()
 		}
-		res.Findings = append(res.Findings, fmt.Sprintf("%d:%d %s %s %s %s", f.Line, f.Col, f.Severity, safety, f.Rule, f.Message))
+		line, col := doc.Position(d.Start)
+		msg := strings.ReplaceAll(d.Message, "\n", `\n`) // one finding per line
+		res.Findings = append(res.Findings, fmt.Sprintf("%d:%d %s %s %s %s", line, col, d.Severity, safety, d.Rule, msg))
 	}
 	for _, unsafe := range []bool{false, true} {
 		fr := engine.Fix(InputFile, c.Input, active, unsafe, stats)
