@@ -101,6 +101,7 @@ func computeLayout(d *document.Document) *Layout {
 	if l.Width > 0 {
 		l.joinWrapped(d)
 	}
+	l.joinTails(d)
 	for i := 0; i < n; i++ {
 		if l.Prose[i] {
 			if l.ProseFirst < 0 {
@@ -168,7 +169,7 @@ func wrapWidth(d *document.Document) int {
 			long++
 		}
 	}
-	if long < 6 || over*10 > long {
+	if long < 4 || over*10 > long {
 		return 0
 	}
 	// the width is the longest length that at least 5% of the long lines reach
@@ -180,18 +181,26 @@ func wrapWidth(d *document.Document) int {
 			break
 		}
 	}
-	// most long lines are filled (within 20% of the width), and most filled lines break inside a
-	// sentence: text written one sentence per line is not wrapped
-	filled, open := 0, 0
+	// most long lines are filled (within 20% of the width), most filled lines break inside a
+	// sentence (text written one sentence per line is not wrapped), and the line after a filled
+	// line often goes on in lower case (a list of headlines of one length is not wrapped)
+	filled, open, lower := 0, 0, 0
 	for i := 0; i < d.NumLines(); i++ {
-		if f := d.Feat(i); f.Runes >= width*4/5 && f.Runes <= 100 {
-			filled++
-			if !f.EndsSentence() {
-				open++
+		f := d.Feat(i)
+		if f.Runes < width*4/5 || f.Runes > 100 {
+			continue
+		}
+		filled++
+		if !f.EndsSentence() {
+			open++
+		}
+		if i+1 < d.NumLines() {
+			if r, _ := utf8.DecodeRuneInString(d.Feat(i + 1).Trim); unicode.IsLower(r) || unicode.IsDigit(r) {
+				lower++
 			}
 		}
 	}
-	if filled*2 < long || filled < 5 || open*2 < filled {
+	if filled*2 < long || filled < 3 || open*2 < filled || lower*4 < filled {
 		return 0
 	}
 	return width
@@ -213,15 +222,7 @@ func (l *Layout) joinWrapped(d *document.Document) {
 			j++
 		}
 		if j > i {
-			var b strings.Builder
-			for k := i; k <= j; k++ {
-				if k > i {
-					b.WriteByte(' ')
-				}
-				b.WriteString(d.Feat(k).Trim)
-			}
-			para := document.Measure(b.String())
-			isP := isProse(&para)
+			isP := prose(d, i, j)
 			for k := i; k <= j; k++ {
 				l.ParaFirst[k], l.ParaLast[k] = i, j
 				if isP {
@@ -231,6 +232,45 @@ func (l *Layout) joinWrapped(d *document.Document) {
 		}
 		i = j + 1
 	}
+}
+
+// joinTails finds sentence tails in any document: a long line that stops in the middle of a
+// sentence (it ends in a lower-case word or a comma) followed directly by a short line that ends
+// the sentence ("… by the end of" / "1986.", "… gained market" / "share."). The tail belongs to
+// the line above, which is how hard-wrapped text too short to show its wrap width looks.
+func (l *Layout) joinTails(d *document.Document) {
+	for i := 1; i < d.NumLines(); i++ {
+		prev, f := d.Feat(i-1), d.Feat(i)
+		if f.Blank() || prev.Blank() || l.Wrapped(i) || f.Words > 4 || !f.EndsSentence() || prev.Runes < 40 || f.Runes*2 > prev.Runes {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(prev.Trim)
+		if !unicode.IsLower(last) && last != ',' {
+			continue
+		}
+		first := l.ParaFirst[i-1]
+		for k := first; k <= i; k++ {
+			l.ParaFirst[k], l.ParaLast[k] = first, i
+		}
+		if l.Prose[i-1] || prose(d, first, i) {
+			for k := first; k <= i; k++ {
+				l.Prose[k] = true
+			}
+		}
+	}
+}
+
+// prose reports whether lines first..last read together as prose.
+func prose(d *document.Document, first, last int) bool {
+	var b strings.Builder
+	for k := first; k <= last; k++ {
+		if k > first {
+			b.WriteByte(' ')
+		}
+		b.WriteString(d.Feat(k).Trim)
+	}
+	para := document.Measure(b.String())
+	return isProse(&para)
 }
 
 // continues reports whether next can continue the paragraph that line prev belongs to: prev does
