@@ -84,7 +84,7 @@ func init() {
 // Measure computes the features of one line of text in one pass; ASCII takes a table look-up
 // per byte, other text the unicode package.
 func Measure(line string) Features {
-	t := strings.TrimSpace(line)
+	t := strings.TrimFunc(line, isSpaceOrInvisible)
 	var runes, words, letters, upperN, capWords, digits, sentences, ideo int
 	inWord, prevEnd := false, false
 	for i := 0; i < len(t); {
@@ -146,6 +146,16 @@ func Measure(line string) Features {
 		break
 	}
 	return f
+}
+
+// isSpaceOrInvisible reports white space and the invisible characters editors and scrapers leave
+// on otherwise empty lines: zero-width space, joiners, word joiner, byte-order mark.
+func isSpaceOrInvisible(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return unicode.IsSpace(r)
 }
 
 // isIdeograph reports the characters of scripts written without spaces between words: Han

@@ -38,14 +38,17 @@ type Layout struct {
 	Data []bool
 	// Rows marks the data rows themselves: lines dense in numbers other than dates, and fixtures.
 	Rows []bool
-	// Chrome counts the non-blank lines before the body: whole-page extractions keep the site's
-	// menus there (dozens of lines), article extractors keep a headline and a byline at most.
-	Chrome int
+	// Chrome counts the non-blank lines before the body that are not prose: whole-page
+	// extractions keep the site's menus there (dozens of lines), article extractors keep a
+	// headline and a byline at most. ProseBefore counts the prose lines before the body.
+	Chrome, ProseBefore int
 }
 
 // PageDump reports a document that holds a whole page's text, menus and all, rather than an
-// article: many lines before the body. Only there do runs of short lines get a safe fix.
-func (l *Layout) PageDump() bool { return l.Chrome >= pageDumpLines }
+// article: many lines before the body, few of them prose (an article in several sections, such
+// as a series of interviews, has prose between its short lines). Only there do runs of short
+// lines get a safe fix.
+func (l *Layout) PageDump() bool { return l.Chrome >= pageDumpLines && l.ProseBefore*5 <= l.Chrome }
 
 // pageDumpLines is how many non-blank lines before the body make a whole-page extraction.
 const pageDumpLines = 10
@@ -145,7 +148,10 @@ func computeLayout(d *document.Document) *Layout {
 	closeCluster()
 	l.BodyFirst, l.BodyLast = bestFirst, bestLast
 	for i := 0; i < bestFirst; i++ {
-		if !d.Feat(i).Blank() {
+		switch {
+		case l.Prose[i]:
+			l.ProseBefore++
+		case !d.Feat(i).Blank():
 			l.Chrome++
 		}
 	}

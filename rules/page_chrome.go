@@ -81,7 +81,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 	// lines the article owns break runs: prose, hard-wrapped paragraphs, data blocks, sentences
 	owned := func(i int) bool {
 		f := d.Feat(i)
-		return st.Prose[i] || st.Wrapped(i) || st.Data[i] || f.Terminal == '.' && f.Words >= 3
+		return st.Prose[i] || st.Wrapped(i) || st.Data[i] || (f.Terminal == '.' || f.Terminal == '。') && f.Words >= 3
 	}
 	menu := func(i int) bool {
 		f := d.Feat(i)
@@ -101,9 +101,11 @@ func (r PageChrome) Check(p *lint.Pass) {
 	// Menus are certain only in whole-page extractions, which keep the site's menus before the
 	// body; in an article extractor's output a run of short lines is more often the article's own
 	// list or fact box.
-	menuSafety := lint.Unsafe
+	// On article extractions the rule finds almost no junk and deletes article text, so there
+	// it only shows what it sees.
+	menuSafety, listSafety := lint.DisplayOnly, lint.DisplayOnly
 	if st.PageDump() {
-		menuSafety = lint.Safe
+		menuSafety, listSafety = lint.Safe, lint.Unsafe
 	}
 	safe := make([]bool, d.NumLines())
 	for _, run := range runs(d, st, menu, label, o.MinRun) {
@@ -118,14 +120,14 @@ func (r PageChrome) Check(p *lint.Pass) {
 			}
 		}
 		if rows*5 >= len(run)*2 {
-			safety = lint.Unsafe
+			safety = listSafety
 		}
 		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("page chrome: %d short lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
 			"delete the menu lines", safety)
 	}
 	for _, run := range runs(d, st, func(i int) bool { return !safe[i] && !label(i) && (headline(i) || menu(i)) }, label, o.MinRun) {
 		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("%d short or headline-like lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
-			"delete the link list", lint.Unsafe)
+			"delete the link list", listSafety)
 	}
 }
 
