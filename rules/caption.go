@@ -51,7 +51,9 @@ func (Caption) Check(p *lint.Pass) {
 	labels := lay.Labels
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
-		if f.Blank() || f.Words > 60 || lay.Wrapped(i) { // a line of a wrapped paragraph is prose
+		// a line of a wrapped paragraph is prose; an item of a list the text introduces
+		// ("Video: 4K at 60 frames per second" in a spec list) is the article's
+		if f.Blank() || f.Words > 60 || lay.Wrapped(i) || lay.Listed[i] {
 			continue
 		}
 		if why := captionKind(f, labels[i]); why != "" {

@@ -38,6 +38,10 @@ type Layout struct {
 	Data []bool
 	// Rows marks the data rows themselves: lines dense in numbers other than dates, and fixtures.
 	Rows []bool
+	// Listed marks the items of a list the text introduces: the short lines after a line that
+	// ends in a colon and is not a label the rules know ("Here are the main specifications:",
+	// "Election results, northern district:"), up to the next prose line.
+	Listed []bool
 	// Chrome counts the non-blank lines before the body that are not prose: whole-page
 	// extractions keep the site's menus there (dozens of lines), article extractors keep a
 	// headline and a byline at most. ProseBefore counts the prose lines before the body.
@@ -115,6 +119,7 @@ func computeLayout(d *document.Document) *Layout {
 		}
 	}
 	l.Data, l.Rows = dataBlocks(d, l.Prose)
+	l.Listed = introducedLists(d, l)
 	if prose < 2 {
 		return l
 	}
@@ -342,6 +347,33 @@ func dataBlocks(d *document.Document, prose []bool) (data, isRow []bool) {
 		}
 	}
 	return data, isRow
+}
+
+// maxListItems bounds how far a list the text introduces reaches.
+const maxListItems = 40
+
+func introducedLists(d *document.Document, l *Layout) []bool {
+	n := d.NumLines()
+	listed := make([]bool, n)
+	for i := 0; i < n; i++ {
+		f := d.Feat(i)
+		if f.Blank() || !introducesList(f.Trim, l.Classes[i]) {
+			continue
+		}
+		items := 0
+		for j := i + 1; j < n && items < maxListItems; j++ {
+			g := d.Feat(j)
+			if g.Blank() {
+				continue
+			}
+			if l.Prose[j] || g.Words > 12 || l.Classes[j].has(classNav|classNavTail|classFurniture|classTag) {
+				break
+			}
+			listed[j] = true
+			items++
+		}
+	}
+	return listed
 }
 
 // dataRow reports a line of a table or fact box: two or more numbers making up at least a quarter

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -67,7 +68,7 @@ func (r SpamHeader) Check(p *lint.Pass) {
 		what string
 	}
 	var weaks []weak
-	strong := false
+	strong, metadata := false, 0
 	for i := 0; i < end; i++ {
 		f := d.Feat(i)
 		if f.Blank() {
@@ -78,9 +79,12 @@ func (r SpamHeader) Check(p *lint.Pass) {
 			r.reportBreadcrumb(p, i, bc)
 			continue
 		}
-		if key, ok := metadataLine(f.Trim); ok {
-			strong = true
-			p.ReportLines(i, i, fmt.Sprintf("spam-site metadata line %q before the story", key), "delete the metadata line", lint.Safe)
+		if key, dated, ok := metadataLine(f.Trim); ok {
+			// one "Time: 2:04:31" may be a race result; a dated "Date:" line, two metadata lines
+			// or a breadcrumb make a spam header
+			metadata++
+			strong = strong || dated || metadata >= 2
+			weaks = append(weaks, weak{i, "metadata line " + strconv.Quote(key)})
 			continue
 		}
 		if w, ok := weakHeaderLine(f, opts); ok {
@@ -91,6 +95,10 @@ func (r SpamHeader) Check(p *lint.Pass) {
 		return
 	}
 	for _, w := range weaks {
+		if strings.HasPrefix(w.what, "metadata line ") {
+			p.ReportLines(w.line, w.line, fmt.Sprintf("spam-site %s before the story", w.what), "delete the metadata line", lint.Safe)
+			continue
+		}
 		p.ReportLines(w.line, w.line, fmt.Sprintf("spam-site %s %q before the story", w.what, d.Feat(w.line).Trim), "delete the line", lint.Safe)
 	}
 }
@@ -134,10 +142,10 @@ func parseBreadcrumb(s string) (breadcrumb, bool) {
 		return breadcrumb{}, false
 	}
 	low := strings.ToLower(s)
-	rest := s
+	rest, prefixed := s, false
 	for _, pre := range breadcrumbPrefixes {
 		if strings.HasPrefix(low, pre) {
-			rest = strings.TrimSpace(s[len(pre):])
+			rest, prefixed = strings.TrimSpace(s[len(pre):]), true
 			break
 		}
 	}
@@ -145,6 +153,11 @@ func parseBreadcrumb(s string) (breadcrumb, bool) {
 		return breadcrumb{}, false
 	}
 	rest = strings.TrimSpace(rest[len("home"):])
+	sep0 := ""
+	if rest != "" {
+		_, size := utf8.DecodeRuneInString(rest)
+		sep0 = rest[:size]
+	}
 	var segs []string
 	for rest != "" {
 		sep, size := utf8.DecodeRuneInString(rest)
@@ -165,6 +178,17 @@ func parseBreadcrumb(s string) (breadcrumb, bool) {
 		return breadcrumb{}, false
 	}
 	last := segs[len(segs)-1]
+	// "Home/away split" is a subheading and "Home > away, as the coach put it, …." a sentence: a
+	// breadcrumb of one level needs a separator such as ">" or "»" and no sentence at its end,
+	// and the inner levels of a longer one are short
+	if len(segs) == 1 && !prefixed && (strings.ContainsAny(sep0, "/|") || strings.HasSuffix(last, ".")) {
+		return breadcrumb{}, false
+	}
+	for _, seg := range segs[:len(segs)-1] {
+		if len(strings.Fields(seg)) > 4 {
+			return breadcrumb{}, false
+		}
+	}
 	bc := breadcrumb{raw: last}
 	words := len(strings.Fields(last))
 	if words < 4 {
@@ -249,29 +273,32 @@ func sameTitle(next, title, raw string) bool {
 var metadataKeys = set("date", "view date", "time", "publish time", "published", "posted", "updated",
 	"release time", "release date", "publish date", "views", "view", "post date", "发布时间", "日期", "时间")
 
-// metadataLine recognises "Date:2025-04-09 06:31:27" style lines.
-func metadataLine(s string) (string, bool) {
+// metadataLine recognises "Date:2025-04-09 06:31:27" style lines; dated reports a value that
+// holds a whole date, not only a time or a count.
+func metadataLine(s string) (key string, dated, ok bool) {
 	if len(s) > 80 {
-		return "", false
+		return "", false, false
 	}
 	i := strings.IndexAny(s, ":：")
 	if i <= 0 {
-		return "", false
+		return "", false, false
 	}
-	key := strings.ToLower(strings.TrimSpace(s[:i]))
-	if !metadataKeys[key] {
-		return "", false
+	if !metadataKeys[strings.ToLower(strings.TrimSpace(s[:i]))] {
+		return "", false, false
 	}
 	val := strings.TrimLeft(s[i:], ":： ")
 	if val == "" || !unicode.IsDigit(rune(val[0])) {
-		return "", false
+		return "", false, false
 	}
 	for _, r := range val {
 		if !(unicode.IsDigit(r) || strings.ContainsRune(" -/.:,T+Z", r)) {
-			return "", false
+			return "", false, false
 		}
 	}
-	return strings.TrimSpace(s[:i]), true
+	for _, w := range strings.Fields(val) {
+		dated = dated || dateNumber(strings.Trim(w, ",")) == wholeDate && !strings.Contains(w, ":")
+	}
+	return strings.TrimSpace(s[:i]), dated, true
 }
 
 // weakHeaderLine recognises lines that are header furniture only next to a breadcrumb or

@@ -91,7 +91,10 @@ func lineKey(dir, line string) uint64 {
 
 func (o *templateOptions) candidate(d *document.Document, st *Layout, i int) bool {
 	f := d.Feat(i)
-	return !f.Blank() && f.Words <= o.MaxWords && !st.Prose[i] && !st.Wrapped(i) && !st.Data[i]
+	// a sentence ("Residents were told to stay indoors, police said.") that syndicated copies of
+	// one story share is the story's, however short
+	sentence := f.Words >= 6 && (f.Terminal == '.' || f.Terminal == '。')
+	return !f.Blank() && f.Words <= o.MaxWords && !st.Prose[i] && !st.Wrapped(i) && !st.Data[i] && !sentence
 }
 
 // Gather implements lint.Gatherer: one count per file for each distinct candidate line.

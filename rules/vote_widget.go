@@ -55,7 +55,7 @@ func (r VoteWidget) Check(p *lint.Pass) {
 		if f.Blank() {
 			continue
 		}
-		if f.Runes <= 80 && !lay.Wrapped(i) && isWidgetLine(f, labels[i], opts) {
+		if f.Runes <= 80 && !lay.Wrapped(i) && !lay.Listed[i] && isWidgetLine(f, labels[i], opts) {
 			p.ReportLines(i, i, fmt.Sprintf("rating/reaction widget %q", f.Trim), "delete the widget line", lint.Safe)
 			continue
 		}
