@@ -16,9 +16,6 @@ import (
 	"github.com/newslint/newslint/report"
 )
 
-// Version is set at build time with -ldflags "-X github.com/newslint/newslint/cli.Version=…".
-var Version = "0.1.0-dev"
-
 // Exit codes.
 const (
 	ExitClean    = 0 // nothing at or above --fail-on
@@ -159,7 +156,7 @@ func Main(args []string, env Env) int {
 		return ExitClean
 	}
 	if o.version {
-		fmt.Fprintf(env.Stdout, "newslint %s\n", Version)
+		io.WriteString(env.Stdout, versionLine())
 		return ExitClean
 	}
 	if o.cpuProfile != "" {
