@@ -11,7 +11,6 @@ import (
 	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/engine"
-	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
 )
 
@@ -152,7 +151,8 @@ func cmdStats(o *options, paths []string, env Env) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	files, problems := input.Collect(paths, cfg.Files)
+	walk := collectFiles(o, cfg, paths, env)
+	files, problems := walk.Files, walk.Problems
 	for _, p := range problems {
 		fmt.Fprintf(env.Stderr, "newslint: %v\n", p)
 	}

@@ -116,10 +116,14 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 			return lintStdin(o, cfg, ropts, failOn, env)
 		}
 	}
-	files, problems := input.Collect(paths, cfg.Files)
+	walk := collectFiles(o, cfg, paths, env)
+	files, problems := walk.Files, walk.Problems
 	status := ExitClean
 	for _, p := range problems {
 		fmt.Fprintf(env.Stderr, "newslint: %v\n", p)
+		status = ExitError
+	}
+	if warnEmpty(o, cfg, walk, env) {
 		status = ExitError
 	}
 	if o.changedSince != "" {

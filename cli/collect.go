@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+
+	"github.com/newslint/newslint/config"
+	"github.com/newslint/newslint/input"
+)
+
+// walkOptions are the flags that decide which files a run lints.
+type walkOptions struct {
+	forceExclude, noIgnore, allowEmpty bool
+}
+
+func addWalkFlags(fs *flag.FlagSet, w *walkOptions) {
+	fs.BoolVar(&w.forceExclude, "force-exclude", false, "apply exclude globs and .gitignore to files named on the command line too (for pre-commit and editors)")
+	fs.BoolVar(&w.noIgnore, "no-ignore", false, "also lint files that .gitignore lists")
+	fs.BoolVar(&w.allowEmpty, "allow-empty", false, "exit 0 when the paths given hold no file to lint (default: exit 2)")
+}
+
+// globBase is the directory [files] and [[override]] globs are relative to: the configuration
+// file's directory, or the working directory when the built-in defaults apply (as ruff does).
+func globBase(cfg *config.Config, env Env) string {
+	if cfg.Path != "" && cfg.Path != "(defaults)" {
+		if abs, err := filepath.Abs(cfg.Path); err == nil {
+			return filepath.Dir(abs)
+		}
+	}
+	if env.Dir != "" {
+		return env.Dir
+	}
+	wd, _ := os.Getwd()
+	return wd
+}
+
+// collectFiles finds the files to lint under paths as the configuration and flags say.
+func collectFiles(o *options, cfg *config.Config, paths []string, env Env) input.Walk {
+	return input.CollectWith(paths, cfg.Files, input.Options{Base: globBase(cfg, env),
+		ForceExclude: o.walk.forceExclude, NoIgnore: o.walk.noIgnore})
+}
