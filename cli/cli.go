@@ -10,8 +10,6 @@ import (
 	"runtime/pprof"
 	"strings"
 
-	"github.com/mattn/go-isatty"
-
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/report"
 )
@@ -43,6 +41,7 @@ type options struct {
 	jobs, context                                              int
 	maxFileSize                                                int64
 	walk                                                       walkOptions
+	color                                                      colorFlag
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
@@ -73,6 +72,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.IntVar(&o.maxResults, "max-results", 0, "cap SARIF results (default 25000, GitHub's limit); omitted results are announced")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	addWalkFlags(fs, &o.walk)
+	addTermFlags(fs, &o.color)
 	fs.BoolVar(&o.help, "help", false, "show this help")
 	fs.BoolVar(&o.help, "h", false, "show this help")
 	return fs
@@ -233,13 +233,7 @@ func splitList(s string) []string {
 	return out
 }
 
-func useColor(o *options, env Env) bool {
-	if o.noColor || env.Getenv("NO_COLOR") != "" {
-		return false
-	}
-	f, ok := env.Stdout.(*os.File)
-	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
-}
+func useColor(o *options, env Env) bool { return colorWanted(o, env) }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

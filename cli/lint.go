@@ -66,7 +66,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		return errorf(env, "%v", err)
 	}
 	ropts := report.Options{Color: useColor(o, env), Unsafe: o.unsafe, Fix: o.fix, Version: Version,
-		Rules: cfg.Rules(), MaxResults: o.maxResults, StepSummary: env.Getenv("GITHUB_STEP_SUMMARY"), FailOn: failOn}
+		Rules: cfg.Rules(), MaxResults: o.maxResults, StepSummary: env.Getenv("GITHUB_STEP_SUMMARY"), FailOn: failOn, Width: termWidth(env)}
 	var sinks []sink
 	defer func() {
 		for _, s := range sinks {
