@@ -15,7 +15,7 @@ type walkOptions struct {
 }
 
 func addWalkFlags(fs *flag.FlagSet, w *walkOptions) {
-	fs.BoolVar(&w.forceExclude, "force-exclude", false, "apply exclude globs and .gitignore to files named on the command line too (for pre-commit and editors)")
+	fs.BoolVar(&w.forceExclude, "force-exclude", false, "filter files named on the command line like walked ones: include and exclude globs, .gitignore (for pre-commit and editors)")
 	fs.BoolVar(&w.noIgnore, "no-ignore", false, "also lint files that .gitignore lists")
 	fs.BoolVar(&w.allowEmpty, "allow-empty", false, "exit 0 when the paths given hold no file to lint (default: exit 2)")
 }

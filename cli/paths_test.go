@@ -75,9 +75,15 @@ enabled = false
 		}
 	}
 	// --force-exclude with only excluded files is an empty run that is no error: pre-commit
-	// hands newslint whatever was staged
-	if code, _, errs := run(t, dir, "--force-exclude", old); code != 0 || strings.Contains(errs, "warning") {
-		t.Errorf("--force-exclude on an excluded file: exit %d %s", code, errs)
+	// hands newslint whatever was staged. Include globs apply too, so a package.json is not
+	// read as a JSON array of articles.
+	pkg := filepath.Join(dir, "package.json")
+	write(t, pkg, `{"name": "x"}`, 0o644)
+	if code, _, errs := run(t, dir, "--force-exclude", old, pkg); code != 0 || strings.Contains(errs, "warning") {
+		t.Errorf("--force-exclude on excluded files: exit %d %s", code, errs)
+	}
+	if code, _, _ := run(t, dir, pkg); code != 2 {
+		t.Errorf("a named package.json without --force-exclude: exit %d, want 2 (not a JSON array)", code)
 	}
 }
 

@@ -42,7 +42,8 @@ type Options struct {
 	// is called. Files outside Base match relative to the root they were found under. "" makes
 	// every glob relative to the walked root.
 	Base string
-	// ForceExclude applies exclude globs and .gitignore to files named on the command line too.
+	// ForceExclude filters files named on the command line as walked ones are: by include and
+	// exclude globs and .gitignore. (Without it, named files are always linted.)
 	ForceExclude bool
 	// NoIgnore lints files that .gitignore lists.
 	NoIgnore bool
@@ -64,8 +65,8 @@ type Root struct {
 	// no include glob matched, by extension (".html", or the name when there is none).
 	Files   int
 	Skipped map[string]int
-	// Excluded counts files left out by exclude globs or .gitignore (walked, or named with
-	// ForceExclude).
+	// Excluded counts files left out by exclude globs or .gitignore while walking, or, for a
+	// file named with ForceExclude, by any glob.
 	Excluded int
 }
 
@@ -138,7 +139,7 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 			if !ok {
 				rel = filepath.ToSlash(filepath.Base(root))
 			}
-			if o.ForceExclude && (excludedPath(m, rel) || ign != nil && ign.Ignored(root, false)) {
+			if o.ForceExclude && (excludedPath(m, rel) || !m.Included(rel) || ign != nil && ign.Ignored(root, false)) {
 				r.Excluded++
 				continue
 			}
