@@ -40,7 +40,7 @@ type options struct {
 	outputs                                                    outputList
 	jobs, context                                              int
 	maxFileSize                                                int64
-	walk                                                       walkOptions
+	ux                                                         uxOptions
 	color                                                      colorFlag
 }
 
@@ -71,7 +71,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.changedSince, "changed-since", "", "lint only files changed since this git revision (and untracked ones)")
 	fs.IntVar(&o.maxResults, "max-results", 0, "cap SARIF results (default 25000, GitHub's limit); omitted results are announced")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
-	addWalkFlags(fs, &o.walk)
+	addUXFlags(fs, &o.ux)
 	addTermFlags(fs, &o.color)
 	fs.BoolVar(&o.help, "help", false, "show this help")
 	fs.BoolVar(&o.help, "h", false, "show this help")
@@ -85,7 +85,8 @@ Usage:
   newslint [flags] -             lint one document from standard input (--fix: fixed text to stdout)
   newslint rules                 list the rules
   newslint rule ID               show a rule's documentation
-  newslint init                  write a commented ` + config.FileName + ` with the defaults
+  newslint init [--force]        write a commented ` + config.FileName + ` with the defaults
+  newslint help                  show this help
   newslint baseline [--baseline FILE] [PATH...]
                                  record current findings so later runs report only new ones
   newslint stats [-o FILE] [PATH...]
@@ -181,7 +182,10 @@ func Main(args []string, env Env) int {
 		case "rule":
 			return cmdRule(&o, pos[1:], env)
 		case "init":
-			return cmdInit(pos[1:], env)
+			return cmdInit(&o, pos[1:], env)
+		case "help":
+			usage(fs, env.Stdout)
+			return ExitClean
 		case "stats":
 			return cmdStats(&o, pos[1:], env)
 		case "baseline":

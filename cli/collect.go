@@ -9,15 +9,16 @@ import (
 	"github.com/newslint/newslint/input"
 )
 
-// walkOptions are the flags that decide which files a run lints.
-type walkOptions struct {
-	forceExclude, noIgnore, allowEmpty bool
+// uxOptions are the flags that decide which files a run lints, and init's --force.
+type uxOptions struct {
+	forceExclude, noIgnore, allowEmpty, force bool
 }
 
-func addWalkFlags(fs *flag.FlagSet, w *walkOptions) {
+func addUXFlags(fs *flag.FlagSet, w *uxOptions) {
 	fs.BoolVar(&w.forceExclude, "force-exclude", false, "filter files named on the command line like walked ones: include and exclude globs, .gitignore (for pre-commit and editors)")
 	fs.BoolVar(&w.noIgnore, "no-ignore", false, "also lint files that .gitignore lists")
 	fs.BoolVar(&w.allowEmpty, "allow-empty", false, "exit 0 when the paths given hold no file to lint (default: exit 2)")
+	fs.BoolVar(&w.force, "force", false, "with 'newslint init': overwrite an existing "+config.FileName)
 }
 
 // globBase is the directory [files] and [[override]] globs are relative to: the configuration
@@ -38,5 +39,5 @@ func globBase(cfg *config.Config, env Env) string {
 // collectFiles finds the files to lint under paths as the configuration and flags say.
 func collectFiles(o *options, cfg *config.Config, paths []string, env Env) input.Walk {
 	return input.CollectWith(paths, cfg.Files, input.Options{Base: globBase(cfg, env),
-		ForceExclude: o.walk.forceExclude, NoIgnore: o.walk.noIgnore})
+		ForceExclude: o.ux.forceExclude, NoIgnore: o.ux.noIgnore})
 }

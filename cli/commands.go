@@ -105,14 +105,10 @@ func RuleDoc(r lint.Rule) string {
 }
 
 // cmdInit writes the commented default configuration to ./.newslint.toml.
-func cmdInit(args []string, env Env) int {
-	force := false
-	for _, a := range args {
-		if a == "--force" || a == "-force" {
-			force = true
-		} else {
-			return errorf(env, "usage: newslint init [--force]")
-		}
+func cmdInit(o *options, args []string, env Env) int {
+	force := o.ux.force
+	if len(args) > 0 {
+		return errorf(env, "usage: newslint init [--force]")
 	}
 	dir := env.Dir
 	if dir == "" {

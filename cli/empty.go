@@ -27,7 +27,7 @@ func warnEmpty(o *options, cfg *config.Config, w input.Walk, env Env) bool {
 	for _, r := range empty {
 		fmt.Fprintf(env.Stderr, "newslint: warning: %s: no file to lint: %s\n", r.Path, emptyReason(cfg, r))
 	}
-	if len(w.Files) > 0 || o.walk.allowEmpty {
+	if len(w.Files) > 0 || o.ux.allowEmpty {
 		return false
 	}
 	fmt.Fprintf(env.Stderr, "newslint: nothing was linted; name the files, change [files] include in %s, or pass --allow-empty to accept an empty run\n", configName(cfg))
