@@ -151,7 +151,7 @@ func Main(args []string, env Env) int {
 	fs := newFlagSet(&o, env.Stderr)
 	pos, err := parse(fs, args)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "newslint: %v\nRun 'newslint --help' for usage.\n", err)
+		fmt.Fprintf(env.Stderr, "newslint: %v%s\nRun 'newslint --help' for usage.\n", err, flagHint(fs, err))
 		return ExitError
 	}
 	if o.help {
@@ -219,6 +219,9 @@ func loadConfig(o *options, env Env) (*config.Config, error) {
 		}
 	}
 	if err != nil {
+		return nil, err
+	}
+	if err := checkRuleIDs(cfg, o); err != nil {
 		return nil, err
 	}
 	if err := cfg.Select(splitList(o.selectRules), splitList(o.ignoreRules)); err != nil {

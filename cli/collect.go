@@ -41,3 +41,15 @@ func collectFiles(o *options, cfg *config.Config, paths []string, env Env) input
 	return input.CollectWith(paths, cfg.Files, input.Options{Base: globBase(cfg, env),
 		ForceExclude: o.ux.forceExclude, NoIgnore: o.ux.noIgnore})
 }
+
+// stdinRel is the path config globs match for standard input named name (--stdin-filename).
+func stdinRel(cfg *config.Config, env Env, name string) string {
+	p := name
+	if !filepath.IsAbs(p) && env.Dir != "" {
+		p = filepath.Join(env.Dir, p)
+	}
+	if rel, ok := input.RelTo(globBase(cfg, env), p); ok {
+		return rel
+	}
+	return filepath.ToSlash(name)
+}

@@ -48,7 +48,7 @@ func cmdRule(o *options, args []string, env Env) int {
 	}
 	r, ok := cfg.Rule(args[0])
 	if !ok {
-		return errorf(env, "unknown rule %q (see 'newslint rules')", args[0])
+		return errorf(env, "%s", unknownRule(cfg, args[0]))
 	}
 	fmt.Fprint(env.Stdout, RuleDoc(r))
 	return ExitClean

@@ -368,7 +368,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	if int64(len(raw)) > limit {
 		return errorf(env, "standard input is larger than --max-file-size (%d bytes)", limit)
 	}
-	file := input.File{Path: name, Rel: filepath.ToSlash(name), Explicit: true}
+	file := input.File{Path: name, Rel: stdinRel(cfg, env, name), Explicit: true}
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Context: o.context, TextFields: cfg.TextFields,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics}
 	if o.corpusStats != "" {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -81,6 +82,16 @@ enabled = false
 	write(t, pkg, `{"name": "x"}`, 0o644)
 	if code, _, errs := run(t, dir, "--force-exclude", old, pkg); code != 0 || strings.Contains(errs, "warning") {
 		t.Errorf("--force-exclude on excluded files: exit %d %s", code, errs)
+	}
+	// standard input named with --stdin-filename (relative to the working directory, here
+	// feeds/) matches the same globs, as editors use it
+	for name, want := range map[string]int{"partner/a.txt": 0, "other/a.txt": 1} {
+		var out, errb bytes.Buffer
+		code := Main([]string{"--stdin-filename", name, "-"}, Env{Stdin: strings.NewReader(dirty), Stdout: &out, Stderr: &errb,
+			Dir: filepath.Join(dir, "feeds"), Getenv: func(string) string { return "" }})
+		if code != want {
+			t.Errorf("stdin as %s: exit %d, want %d: %s %s", name, code, want, out.String(), errb.String())
+		}
 	}
 	if code, _, _ := run(t, dir, pkg); code != 2 {
 		t.Errorf("a named package.json without --force-exclude: exit %d, want 2 (not a JSON array)", code)

@@ -35,3 +35,25 @@ func TestInitForceAndHelp(t *testing.T) {
 		t.Errorf("help: exit %d\n%s", code, out)
 	}
 }
+
+// TestDidYouMean: unknown flags and rule IDs suggest the closest known one.
+func TestDidYouMean(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--unsafe-fix"}, "did you mean --unsafe-fixes?"},
+		{[]string{"--forse-exclude", "."}, "did you mean --force-exclude?"},
+		{[]string{"--select", "nav-leek", "."}, `--select: unknown rule "nav-leek" (did you mean nav-leak?`},
+		{[]string{"--ignore", "vote_widget", "."}, `--ignore: unknown rule "vote_widget" (did you mean vote-widget?`},
+		{[]string{"rule", "glued-words"}, "did you mean glued-word?"},
+	} {
+		code, _, errs := run(t, t.TempDir(), c.args...)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", c.args, code, errs, c.want)
+		}
+	}
+	if _, _, errs := run(t, "", "--zzzzzzzz"); strings.Contains(errs, "did you mean") {
+		t.Errorf("a far-off flag got a suggestion: %s", errs)
+	}
+}

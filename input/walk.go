@@ -77,6 +77,10 @@ func Collect(roots []string, m Matcher) ([]File, []Problem) {
 	return w.Files, w.Problems
 }
 
+// RelTo returns p relative to the absolute directory base, slash-separated, when p lies inside
+// it: the path globs match (see Options.Base).
+func RelTo(base, p string) (string, bool) { return relTo(base, p) }
+
 // relTo returns p relative to base, slash-separated, when p lies inside base.
 func relTo(base, p string) (string, bool) {
 	if base == "" {
