@@ -27,7 +27,7 @@ func (c *colorFlag) Set(v string) error {
 
 func addTermFlags(fs *flag.FlagSet, c *colorFlag) {
 	*c = "auto"
-	fs.Var(c, "color", "colour the text output: auto (on a terminal, unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces it), always or never")
+	fs.Var(c, "color", "colour the text output: `WHEN` is auto (on a terminal, unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces it), always or never")
 }
 
 // colorWanted decides colour: --no-color and --color=never turn it off, --color=always on;
