@@ -10,14 +10,9 @@ import (
 	"runtime/pprof"
 	"strings"
 
-	"github.com/mattn/go-isatty"
-
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/report"
 )
-
-// Version is set at build time with -ldflags "-X github.com/newslint/newslint/cli.Version=…".
-var Version = "0.1.0-dev"
 
 // Exit codes.
 const (
@@ -45,6 +40,8 @@ type options struct {
 	outputs                                                    outputList
 	jobs, context                                              int
 	maxFileSize                                                int64
+	ux                                                         uxOptions
+	color                                                      colorFlag
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
@@ -74,6 +71,8 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.changedSince, "changed-since", "", "lint only files changed since this git revision (and untracked ones)")
 	fs.IntVar(&o.maxResults, "max-results", 0, "cap SARIF results (default 25000, GitHub's limit); omitted results are announced")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
+	addUXFlags(fs, &o.ux)
+	addTermFlags(fs, &o.color)
 	fs.BoolVar(&o.help, "help", false, "show this help")
 	fs.BoolVar(&o.help, "h", false, "show this help")
 	return fs
@@ -86,7 +85,8 @@ Usage:
   newslint [flags] -             lint one document from standard input (--fix: fixed text to stdout)
   newslint rules                 list the rules
   newslint rule ID               show a rule's documentation
-  newslint init                  write a commented ` + config.FileName + ` with the defaults
+  newslint init [--force]        write a commented ` + config.FileName + ` with the defaults
+  newslint help                  show this help
   newslint baseline [--baseline FILE] [PATH...]
                                  record current findings so later runs report only new ones
   newslint stats [-o FILE] [PATH...]
@@ -151,7 +151,7 @@ func Main(args []string, env Env) int {
 	fs := newFlagSet(&o, env.Stderr)
 	pos, err := parse(fs, args)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "newslint: %v\nRun 'newslint --help' for usage.\n", err)
+		fmt.Fprintf(env.Stderr, "newslint: %v%s\nRun 'newslint --help' for usage.\n", err, flagHint(fs, err))
 		return ExitError
 	}
 	if o.help {
@@ -159,7 +159,7 @@ func Main(args []string, env Env) int {
 		return ExitClean
 	}
 	if o.version {
-		fmt.Fprintf(env.Stdout, "newslint %s\n", Version)
+		io.WriteString(env.Stdout, versionLine())
 		return ExitClean
 	}
 	if o.cpuProfile != "" {
@@ -182,7 +182,10 @@ func Main(args []string, env Env) int {
 		case "rule":
 			return cmdRule(&o, pos[1:], env)
 		case "init":
-			return cmdInit(pos[1:], env)
+			return cmdInit(&o, pos[1:], env)
+		case "help":
+			usage(fs, env.Stdout)
+			return ExitClean
 		case "stats":
 			return cmdStats(&o, pos[1:], env)
 		case "baseline":
@@ -218,6 +221,9 @@ func loadConfig(o *options, env Env) (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkRuleIDs(cfg, o); err != nil {
+		return nil, err
+	}
 	if err := cfg.Select(splitList(o.selectRules), splitList(o.ignoreRules)); err != nil {
 		return nil, err
 	}
@@ -234,13 +240,7 @@ func splitList(s string) []string {
 	return out
 }
 
-func useColor(o *options, env Env) bool {
-	if o.noColor || env.Getenv("NO_COLOR") != "" {
-		return false
-	}
-	f, ok := env.Stdout.(*os.File)
-	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
-}
+func useColor(o *options, env Env) bool { return colorWanted(o, env) }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

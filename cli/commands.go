@@ -11,7 +11,6 @@ import (
 	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/engine"
-	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
 )
 
@@ -49,7 +48,7 @@ func cmdRule(o *options, args []string, env Env) int {
 	}
 	r, ok := cfg.Rule(args[0])
 	if !ok {
-		return errorf(env, "unknown rule %q (see 'newslint rules')", args[0])
+		return errorf(env, "%s", unknownRule(cfg, args[0]))
 	}
 	fmt.Fprint(env.Stdout, RuleDoc(r))
 	return ExitClean
@@ -115,14 +114,10 @@ func RuleDoc(r lint.Rule) string {
 }
 
 // cmdInit writes the commented default configuration to ./.newslint.toml.
-func cmdInit(args []string, env Env) int {
-	force := false
-	for _, a := range args {
-		if a == "--force" || a == "-force" {
-			force = true
-		} else {
-			return errorf(env, "usage: newslint init [--force]")
-		}
+func cmdInit(o *options, args []string, env Env) int {
+	force := o.ux.force
+	if len(args) > 0 {
+		return errorf(env, "usage: newslint init [--force]")
 	}
 	dir := env.Dir
 	if dir == "" {
@@ -161,7 +156,8 @@ func cmdStats(o *options, paths []string, env Env) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	files, problems := input.Collect(paths, cfg.Files)
+	walk := collectFiles(o, cfg, paths, env)
+	files, problems := walk.Files, walk.Problems
 	for _, p := range problems {
 		fmt.Fprintf(env.Stderr, "newslint: %v\n", p)
 	}

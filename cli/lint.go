@@ -66,7 +66,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		return errorf(env, "%v", err)
 	}
 	ropts := report.Options{Color: useColor(o, env), Unsafe: o.unsafe, Fix: o.fix, Version: Version,
-		Rules: cfg.Rules(), MaxResults: o.maxResults, StepSummary: env.Getenv("GITHUB_STEP_SUMMARY")}
+		Rules: cfg.Rules(), MaxResults: o.maxResults, StepSummary: env.Getenv("GITHUB_STEP_SUMMARY"), FailOn: failOn, Width: termWidth(env)}
 	var sinks []sink
 	defer func() {
 		for _, s := range sinks {
@@ -116,10 +116,14 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 			return lintStdin(o, cfg, ropts, failOn, env)
 		}
 	}
-	files, problems := input.Collect(paths, cfg.Files)
+	walk := collectFiles(o, cfg, paths, env)
+	files, problems := walk.Files, walk.Problems
 	status := ExitClean
 	for _, p := range problems {
 		fmt.Fprintf(env.Stderr, "newslint: %v\n", p)
+		status = ExitError
+	}
+	if warnEmpty(o, cfg, walk, env) {
 		status = ExitError
 	}
 	if o.changedSince != "" {
@@ -364,7 +368,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	if int64(len(raw)) > limit {
 		return errorf(env, "standard input is larger than --max-file-size (%d bytes)", limit)
 	}
-	file := input.File{Path: name, Rel: filepath.ToSlash(name), Explicit: true}
+	file := input.File{Path: name, Rel: stdinRel(cfg, env, name), Explicit: true}
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Context: o.context, TextFields: cfg.TextFields,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics}
 	if o.corpusStats != "" {

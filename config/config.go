@@ -34,6 +34,18 @@ var DefaultInclude = []string{"**/*.txt", "**/*.md", "**/*.jsonl", "**/*.ndjson"
 	"**/*.txt.gz", "**/*.md.gz", "**/*.jsonl.gz", "**/*.ndjson.gz",
 	"**/*.txt.zst", "**/*.md.zst", "**/*.jsonl.zst", "**/*.ndjson.zst"}
 
+// DefaultExclude are the files and directories skipped when a directory is walked, unless
+// [files] exclude replaces them: the usual non-article files of a repository (read-me, licence,
+// change log…) and the folders of tools and package managers.
+var DefaultExclude = []string{
+	"**/README*", "**/readme*", "**/LICENSE*", "**/LICENCE*", "**/license*", "**/COPYING*",
+	"**/CHANGELOG*", "**/changelog*", "**/CHANGES*", "**/HISTORY*", "**/CONTRIBUTING*",
+	"**/CODE_OF_CONDUCT*", "**/SECURITY*", "**/NOTICE*", "**/AUTHORS*",
+	"**/.venv", "**/venv", "**/.tox", "**/.nox", "**/__pycache__", "**/site-packages",
+	"**/node_modules", "**/vendor", "**/.mypy_cache", "**/.pytest_cache", "**/.ruff_cache",
+	"**/.direnv", "**/*.egg-info", "**/.ipynb_checkpoints",
+}
+
 // Error is a configuration error with its place.
 type Error struct {
 	File string
@@ -88,8 +100,9 @@ type override struct {
 
 type rawFile struct {
 	Files struct {
-		Include []string `toml:"include"`
-		Exclude []string `toml:"exclude"`
+		Include       []string `toml:"include"`
+		Exclude       []string `toml:"exclude"`
+		ExtendExclude []string `toml:"extend_exclude"`
 	} `toml:"files"`
 	Rules    map[string]toml.Primitive `toml:"rules"`
 	Override []struct {
@@ -165,6 +178,10 @@ func Parse(file string, src []byte) (*Config, error) {
 	if !md.IsDefined("files", "include") {
 		c.Files.Include = DefaultInclude
 	}
+	if !md.IsDefined("files", "exclude") {
+		c.Files.Exclude = DefaultExclude
+	}
+	c.Files.Exclude = append(append([]string{}, c.Files.Exclude...), raw.Files.ExtendExclude...)
 	c.TextFields = input.DefaultTextFields
 	if f := strings.TrimSpace(raw.Input.TextField); f != "" {
 		c.TextFields = []string{f}

@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -166,5 +167,22 @@ func TestFind(t *testing.T) {
 	p, ok := Find(sub)
 	if !ok || p != filepath.Join(dir, FileName) {
 		t.Errorf("Find = %q, %v", p, ok)
+	}
+}
+
+func TestDefaultExcludeMatchesDefaultTOML(t *testing.T) {
+	if !slices.Equal(Default().Files.Exclude, DefaultExclude) {
+		t.Errorf("default.toml's exclude list differs from DefaultExclude:\n%v\n%v", Default().Files.Exclude, DefaultExclude)
+	}
+	c, err := Parse("x.toml", []byte("[files]\nextend_exclude = [\"archive/**\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Files.Exclude; len(got) != len(DefaultExclude)+1 || got[len(got)-1] != "archive/**" {
+		t.Errorf("extend_exclude: %v", got)
+	}
+	c, _ = Parse("x.toml", []byte("[files]\nexclude = [\"archive/**\"]\n"))
+	if !slices.Equal(c.Files.Exclude, []string{"archive/**"}) {
+		t.Errorf("exclude replaces the defaults: %v", c.Files.Exclude)
 	}
 }

@@ -34,3 +34,29 @@ func TestHunksDeletionAndBase(t *testing.T) {
 		t.Errorf("CR not stripped for display: %q", crlf[0].Lines[0].Text)
 	}
 }
+
+func TestWords(t *testing.T) {
+	render := func(segs []Segment) string {
+		s := ""
+		for _, g := range segs {
+			if g.Changed {
+				s += "[" + g.Text + "]"
+			} else {
+				s += g.Text
+			}
+		}
+		return s
+	}
+	for _, c := range []struct{ a, b, old, new string }{
+		{"President Vladimir Putn said", "President Vladimir Putin said", "President Vladimir [Putn] said", "President Vladimir [Putin] said"},
+		{"the statedthat talks", "the stated that talks", "the [statedthat] talks", "the [stated that] talks"},
+		{"same", "same", "same", "same"},
+		{"a, b", "a b", "a[,] b", "a b"},
+		{"", "new", "", "[new]"},
+	} {
+		o, n := Words(c.a, c.b)
+		if render(o) != c.old || render(n) != c.new {
+			t.Errorf("Words(%q, %q) = %q, %q; want %q, %q", c.a, c.b, render(o), render(n), c.old, c.new)
+		}
+	}
+}

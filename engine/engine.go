@@ -56,7 +56,7 @@ func Applies(s lint.Safety, unsafe bool) bool {
 
 // Check runs rules over doc and returns the diagnostics sorted by position, then rule.
 func Check(doc *document.Document, active []lint.Active, stats *corpus.Stats) []lint.Diagnostic {
-	return lint.Run(doc, active, stats)
+	return lint.DropProtected(doc, lint.Run(doc, active, stats))
 }
 
 // Place turns diagnostics into findings with positions; with preview, each fix gets a diff with

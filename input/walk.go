@@ -14,7 +14,8 @@ import (
 type File struct {
 	// Path is the path as reported: relative to the working directory when given so.
 	Path string
-	// Rel is the slash-separated path relative to the root it was found under, for globs.
+	// Rel is the slash-separated path that globs match: relative to Options.Base when the file
+	// lies inside it, else to the root it was found under (a named file: its base name).
 	Rel string
 	// Explicit marks files named on the command line.
 	Explicit bool
@@ -34,41 +35,150 @@ var ownFiles = map[string]bool{".newslint.toml": true, ".newslint-baseline.json"
 // skipDirs are version-control directories, never walked.
 var skipDirs = map[string]bool{".git": true, ".hg": true, ".svn": true}
 
+// Options shape a walk.
+type Options struct {
+	// Base is the directory globs are relative to: the configuration file's directory (or the
+	// working directory without one), so that a file gets the same settings however newslint
+	// is called. Files outside Base match relative to the root they were found under. "" makes
+	// every glob relative to the walked root.
+	Base string
+	// ForceExclude filters files named on the command line as walked ones are: by include and
+	// exclude globs and .gitignore. (Without it, named files are always linted.)
+	ForceExclude bool
+	// NoIgnore lints files that .gitignore lists.
+	NoIgnore bool
+}
+
+// Walk is what Collect found.
+type Walk struct {
+	Files    []File
+	Problems []Problem
+	// Roots describes each path given, in order.
+	Roots []Root
+}
+
+// Root is one path given to Collect and what came of it.
+type Root struct {
+	Path string
+	Dir  bool
+	// Files counts the files it contributed; Skipped the regular files seen while walking that
+	// no include glob matched, by extension (".html", or the name when there is none).
+	Files   int
+	Skipped map[string]int
+	// Excluded counts files left out by exclude globs or .gitignore while walking, or, for a
+	// file named with ForceExclude, by any glob.
+	Excluded int
+}
+
 // Collect walks roots and returns the files to lint sorted by path, and the paths it could not
-// read. Files named explicitly are linted whatever the globs say; directories are walked without
-// following symbolic links, so link loops cannot hang a run.
+// read; globs are relative to each walked root. See CollectWith.
 func Collect(roots []string, m Matcher) ([]File, []Problem) {
-	var files []File
-	var problems []Problem
+	w := CollectWith(roots, m, Options{NoIgnore: true})
+	return w.Files, w.Problems
+}
+
+// RelTo returns p relative to the absolute directory base, slash-separated, when p lies inside
+// it: the path globs match (see Options.Base).
+func RelTo(base, p string) (string, bool) { return relTo(base, p) }
+
+// relTo returns p relative to base, slash-separated, when p lies inside base.
+func relTo(base, p string) (string, bool) {
+	if base == "" {
+		return "", false
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// excludedPath reports whether rel or one of its parent directories matches an exclude glob.
+func excludedPath(m Matcher, rel string) bool {
+	for i := 0; i < len(rel); i++ {
+		if rel[i] == '/' && m.Excluded(rel[:i]) {
+			return true
+		}
+	}
+	return m.Excluded(rel)
+}
+
+// CollectWith walks roots and returns the files to lint sorted by path, the paths it could not
+// read and what each root gave. Files named explicitly are linted whatever the globs say
+// (unless o.ForceExclude); directories are walked without following symbolic links, so link
+// loops cannot hang a run.
+func CollectWith(roots []string, m Matcher, o Options) Walk {
+	var w Walk
+	if o.Base != "" {
+		if abs, err := filepath.Abs(o.Base); err == nil {
+			o.Base = abs
+		}
+	}
+	var ign *gitIgnore
+	if !o.NoIgnore {
+		ign = newGitIgnore()
+	}
 	seen := map[string]bool{}
-	add := func(f File) {
+	add := func(r *Root, f File) {
+		r.Files++
 		if !seen[f.Path] {
 			seen[f.Path] = true
-			files = append(files, f)
+			w.Files = append(w.Files, f)
 		}
 	}
 	for _, root := range roots {
+		w.Roots = append(w.Roots, Root{Path: root, Skipped: map[string]int{}})
+		r := &w.Roots[len(w.Roots)-1]
 		info, err := os.Stat(root)
 		if err != nil {
-			problems = append(problems, Problem{root, err})
+			w.Problems = append(w.Problems, Problem{root, err})
 			continue
 		}
 		if !info.IsDir() {
-			add(File{Path: filepath.Clean(root), Rel: filepath.ToSlash(filepath.Base(root)), Explicit: true})
+			rel, ok := relTo(o.Base, root)
+			if !ok {
+				rel = filepath.ToSlash(filepath.Base(root))
+			}
+			if o.ForceExclude && (excludedPath(m, rel) || !m.Included(rel) || ign != nil && ign.Ignored(root, false)) {
+				r.Excluded++
+				continue
+			}
+			add(r, File{Path: filepath.Clean(root), Rel: rel, Explicit: true})
 			continue
+		}
+		r.Dir = true
+		top := ""
+		if ign != nil {
+			if abs, err := filepath.Abs(root); err == nil {
+				top = repoTop(abs)
+			}
+		}
+		ignored := func(p string, isDir bool) bool {
+			if top == "" {
+				return false
+			}
+			abs, err := filepath.Abs(p)
+			return err == nil && ign.ignoredEntry(top, abs, isDir)
 		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				problems = append(problems, Problem{p, err})
+				w.Problems = append(w.Problems, Problem{p, err})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			rel, _ := filepath.Rel(root, p)
-			rel = filepath.ToSlash(rel)
+			rel, ok := relTo(o.Base, p)
+			if !ok {
+				rel, _ = filepath.Rel(root, p)
+				rel = filepath.ToSlash(rel)
+			}
 			if d.IsDir() {
-				if p != root && (skipDirs[d.Name()] || m.Excluded(rel)) {
+				if p != root && (skipDirs[d.Name()] || m.Excluded(rel) || ignored(p, true)) {
 					return fs.SkipDir
 				}
 				return nil
@@ -76,31 +186,42 @@ func Collect(roots []string, m Matcher) ([]File, []Problem) {
 			if ownFiles[d.Name()] || isTemp(d.Name()) {
 				return nil
 			}
+			if m.Excluded(rel) || ignored(p, false) {
+				r.Excluded++
+				return nil
+			}
 			if !m.Included(rel) {
+				if d.Type().IsRegular() && d.Name() != ".gitignore" {
+					ext := filepath.Ext(d.Name())
+					if ext == "" {
+						ext = d.Name()
+					}
+					r.Skipped[ext]++
+				}
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
 				st, err := os.Stat(p)
 				if err != nil {
-					problems = append(problems, Problem{p, fmt.Errorf("broken symbolic link: %v", err)})
+					w.Problems = append(w.Problems, Problem{p, fmt.Errorf("broken symbolic link: %v", err)})
 					return nil
 				}
 				if st.IsDir() {
 					return nil // links to directories are not followed, so loops cannot hang a walk
 				}
 			} else if !d.Type().IsRegular() {
-				problems = append(problems, Problem{p, fmt.Errorf("not a regular file; skipped")})
+				w.Problems = append(w.Problems, Problem{p, fmt.Errorf("not a regular file; skipped")})
 				return nil
 			}
-			add(File{Path: p, Rel: rel})
+			add(r, File{Path: p, Rel: rel})
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.SkipDir) {
-			problems = append(problems, Problem{root, err})
+			w.Problems = append(w.Problems, Problem{root, err})
 		}
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, problems
+	sort.Slice(w.Files, func(i, j int) bool { return w.Files[i].Path < w.Files[j].Path })
+	return w
 }
 
 // TempPrefix starts the names of the temporary files --fix writes before renaming.

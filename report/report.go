@@ -32,6 +32,11 @@ type Options struct {
 	MaxResults int
 	// StepSummary is the GITHUB_STEP_SUMMARY file the github format appends to, if set.
 	StepSummary string
+	// Width is the terminal's width in columns (COLUMNS), for fix previews; 0 if unknown.
+	Width int
+	// FailOn is the lowest severity that fails the run (--fail-on); JUnit writes only findings
+	// at or above it as failures. 0 means every finding fails.
+	FailOn lint.Severity
 }
 
 // Formats lists the --format values.

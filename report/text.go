@@ -16,7 +16,8 @@ import (
 // MaxPreviewLines caps the changed lines shown per finding; the rest is counted.
 const MaxPreviewLines = 12
 
-// maxShownRunes cuts long lines in previews (display only; --diff shows them whole).
+// maxShownRunes is how much of a long line previews show when the terminal's width is unknown
+// (display only; --diff shows lines whole).
 const maxShownRunes = 160
 
 type textReporter struct {
@@ -24,6 +25,7 @@ type textReporter struct {
 	o                             Options
 	path, err, warn, info, rule   *color.Color
 	hunk, del, ins, ctx, note, ok *color.Color
+	delWord, insWord              *color.Color
 }
 
 func newText(w io.Writer, o Options) *textReporter {
@@ -40,7 +42,8 @@ func newText(w io.Writer, o Options) *textReporter {
 		path: mk(color.Bold), err: mk(color.FgRed, color.Bold), warn: mk(color.FgYellow, color.Bold),
 		info: mk(color.FgBlue, color.Bold), rule: mk(color.FgMagenta),
 		hunk: mk(color.FgCyan), del: mk(color.FgRed), ins: mk(color.FgGreen), ctx: mk(color.Faint),
-		note: mk(color.Faint), ok: mk(color.FgGreen, color.Bold)}
+		note: mk(color.Faint), ok: mk(color.FgGreen, color.Bold),
+		delWord: mk(color.FgRed, color.ReverseVideo), insWord: mk(color.FgGreen, color.ReverseVideo)}
 }
 
 func (t *textReporter) sev(s lint.Severity) string {
@@ -91,9 +94,11 @@ func (t *textReporter) writeHunk(b *strings.Builder, h diff.Hunk) {
 	if h.NewLines == 0 {
 		newN++
 	}
+	width := t.textWidth()
+	shown := t.pairLines(h.Lines, width)
 	changed := 0
 	hidden := 0
-	for _, l := range h.Lines {
+	for i, l := range h.Lines {
 		var num int
 		var c *color.Color
 		switch l.Op {
@@ -115,7 +120,11 @@ func (t *textReporter) writeHunk(b *strings.Builder, h diff.Hunk) {
 				continue
 			}
 		}
-		fmt.Fprintf(b, "  %s\n", c.Sprintf("%5d %c %s", num, l.Op, clip(l.Text)))
+		text := shown[i]
+		if text == "" {
+			text = c.Sprint(clip(l.Text, width))
+		}
+		fmt.Fprintf(b, "  %s%s\n", c.Sprintf("%5d %c ", num, l.Op), text)
 		if l.NoNewline {
 			fmt.Fprintf(b, "  %s\n", t.ctx.Sprint("      \\ No newline at end of file"))
 		}
@@ -125,13 +134,115 @@ func (t *textReporter) writeHunk(b *strings.Builder, h diff.Hunk) {
 	}
 }
 
-func clip(s string) string {
-	if utf8.RuneCountInString(s) <= maxShownRunes {
+// textWidth is how many characters of a line a preview shows: the terminal's width (COLUMNS)
+// less the line-number margin, else maxShownRunes.
+func (t *textReporter) textWidth() int {
+	if t.o.Width <= 0 {
+		return maxShownRunes
+	}
+	return max(t.o.Width-10, 20)
+}
+
+// pairLines renders each removed line that is followed by its replacement together with it,
+// word by word: the changed words are highlighted, and a line too long for the width is shown
+// as a window around the change (the same columns on both lines), so an edit far to the right
+// never shows as two identical cut lines. Other lines are left "" for the caller.
+func (t *textReporter) pairLines(lines []diff.Line, width int) []string {
+	shown := make([]string, len(lines))
+	for i := 0; i < len(lines); {
+		if lines[i].Op != diff.Delete {
+			i++
+			continue
+		}
+		j := i
+		for j < len(lines) && lines[j].Op == diff.Delete {
+			j++
+		}
+		k := j
+		for k < len(lines) && lines[k].Op == diff.Insert {
+			k++
+		}
+		for p := 0; p < min(j-i, k-j); p++ {
+			old, new := diff.Words(lines[i+p].Text, lines[j+p].Text)
+			start := windowStart(old, new, width)
+			shown[i+p] = t.segments(old, start, width, t.del, t.delWord)
+			shown[j+p] = t.segments(new, start, width, t.ins, t.insWord)
+		}
+		i = k
+	}
+	return shown
+}
+
+// windowStart is the first column shown of a pair of lines: 0 when both fit, else a third of
+// the width before the first change (less when the lines end sooner, to fill the width).
+func windowStart(old, new []diff.Segment, width int) int {
+	first, longest := -1, 0
+	for _, segs := range [][]diff.Segment{old, new} {
+		n := 0
+		for _, g := range segs {
+			if g.Changed && (first < 0 || n < first) {
+				first = n
+			}
+			n += utf8.RuneCountInString(g.Text)
+		}
+		longest = max(longest, n)
+	}
+	if longest <= width || first < 0 {
+		return 0
+	}
+	// a third of the width before the change, or less when the line ends sooner
+	return max(0, min(first-width/3, longest-width+1))
+}
+
+// segments renders a line from rune start on, in at most width runes, changed words in hl.
+func (t *textReporter) segments(segs []diff.Segment, start, width int, c, hl *color.Color) string {
+	total := 0
+	for _, g := range segs {
+		total += utf8.RuneCountInString(g.Text)
+	}
+	budget := width
+	var b strings.Builder
+	if start > 0 {
+		b.WriteString(c.Sprint("…"))
+		budget--
+	}
+	if total-start > budget {
+		budget-- // room for the closing "…"
+	}
+	pos := 0
+	for _, g := range segs {
+		var piece strings.Builder
+		for _, r := range g.Text {
+			if pos >= start && pos < start+budget {
+				piece.WriteRune(r)
+			}
+			pos++
+		}
+		if piece.Len() == 0 {
+			continue
+		}
+		if g.Changed {
+			b.WriteString(hl.Sprint(piece.String()))
+		} else {
+			b.WriteString(c.Sprint(piece.String()))
+		}
+	}
+	if total-start > budget {
+		b.WriteString(c.Sprint("…"))
+	}
+	if b.Len() == 0 {
+		return c.Sprint("")
+	}
+	return b.String()
+}
+
+func clip(s string, width int) string {
+	if utf8.RuneCountInString(s) <= width {
 		return s
 	}
 	n := 0
 	for i := range s {
-		if n == maxShownRunes {
+		if n == width-1 {
 			return s[:i] + "…"
 		}
 		n++

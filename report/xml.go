@@ -9,7 +9,9 @@ import (
 	"github.com/newslint/newslint/engine"
 )
 
-// junitReporter writes JUnit XML: one test case per file, one failure per finding.
+// junitReporter writes JUnit XML: one test case per file. As the exit code does, only findings
+// at or above --fail-on fail a test case (one <failure> each); findings below it are listed in
+// the test case's <system-out>, so a run that exits 0 never shows a failed test.
 type junitReporter struct {
 	w     io.Writer
 	o     Options
@@ -28,18 +30,27 @@ type junitCase struct {
 	Classname string         `xml:"classname,attr"`
 	Failures  []junitFailure `xml:"failure"`
 	Error     *junitFailure  `xml:"error,omitempty"`
+	SystemOut string         `xml:"system-out,omitempty"`
 }
 
 func (j *junitReporter) File(r *engine.Result) error {
 	c := junitCase{Name: r.File.Path, Classname: "newslint"}
+	var below strings.Builder
 	for i := range r.Findings {
 		f := &r.Findings[i]
+		line := fmt.Sprintf("%s:%d:%d: %s [%s] %s", recordPath(r.File.Path, f), f.Line, f.Col, f.Severity, f.Rule, f.Message)
+		if f.Severity < j.o.FailOn {
+			below.WriteString(line)
+			below.WriteByte('\n')
+			continue
+		}
 		c.Failures = append(c.Failures, junitFailure{
 			Message: fmt.Sprintf("%d:%d: %s", f.Line, f.Col, f.Message),
 			Type:    f.Rule,
-			Text:    fmt.Sprintf("%s:%d:%d: %s [%s] %s", recordPath(r.File.Path, f), f.Line, f.Col, f.Severity, f.Rule, f.Message),
+			Text:    line,
 		})
 	}
+	c.SystemOut = below.String()
 	if len(r.Errors) > 0 {
 		var msgs []string
 		for _, e := range r.Errors {
@@ -51,6 +62,7 @@ func (j *junitReporter) File(r *engine.Result) error {
 	if r.Part > 0 && len(j.cases) > 0 { // a later part of the same file
 		last := &j.cases[len(j.cases)-1]
 		last.Failures = append(last.Failures, c.Failures...)
+		last.SystemOut += c.SystemOut
 		if c.Error != nil {
 			last.Error = c.Error
 		}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of .pre-commit-hooks.yaml with the real pre-commit: a throwaway git repository
 # whose .pre-commit-config.yaml points at this checkout's HEAD must refuse to commit a scraped
-# file with boilerplate, and the newslint-fix hook must repair it. Installs Debian's pre-commit
+# file with boilerplate, the newslint-fix hook must repair it, and an [[override]] of
+# .newslint.toml must apply to the files pre-commit passes. Installs Debian's pre-commit
 # when it is missing. Run from anywhere; exits non-zero on any failure.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -51,4 +52,39 @@ diff <(norm "$root/testdata/seeds/expected/004.txt") <(norm data/article.txt) ||
 echo "precommit-test: newslint-fix repaired the file"
 git add data/article.txt .pre-commit-config.yaml
 git commit -qm "fixed article" >"$tmp/out" 2>&1 || { cat "$tmp/out"; echo "precommit-test: FAIL: the fixed file was still refused"; exit 1; }
+echo "precommit-test: the fixed file was committed"
+
+# Per-path settings apply to the files pre-commit passes: an [[override]] for feeds/partner/**
+# (relative to .newslint.toml) turns vote-widget off there, so the same widget line is accepted
+# in feeds/partner/ and refused in feeds/other/. Non-article files pre-commit passes (a README,
+# a package.json) are filtered out by --force-exclude and the default excludes.
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $root
+    rev: $rev
+    hooks:
+      - id: newslint
+YAML
+cat > .newslint.toml <<'TOML'
+[[override]]
+paths = ["feeds/partner/**"]
+[override.rules.vote-widget]
+enabled = false
+TOML
+widget='The ministry said on Friday that the talks had made progress and would resume next month.
+veryGood! (62)'
+mkdir -p feeds/partner feeds/other
+printf '%s\n' "$widget" > feeds/partner/story.txt
+printf '%s\n' "$widget" > README.md
+printf '{"name": "feeds"}\n' > package.json
+git add .pre-commit-config.yaml .newslint.toml feeds/partner/story.txt README.md package.json
+git commit -qm "partner feed" >"$tmp/out" 2>&1 || { cat "$tmp/out"; echo "precommit-test: FAIL: the override for feeds/partner/** did not apply to the file pre-commit passed"; exit 1; }
+echo "precommit-test: the override applied to feeds/partner/story.txt; README.md and package.json were skipped"
+printf '%s\n' "$widget" > feeds/other/story.txt
+git add feeds/other/story.txt
+if git commit -qm "other feed" >"$tmp/out" 2>&1; then
+  cat "$tmp/out"; echo "precommit-test: FAIL: the widget outside feeds/partner/ was not refused"; exit 1
+fi
+grep -q "feeds/other/story.txt:2:1: warning \[vote-widget\]" "$tmp/out" || { cat "$tmp/out"; echo "precommit-test: FAIL: the hook output lacks the widget in feeds/other"; exit 1; }
+echo "precommit-test: the widget in feeds/other/story.txt was refused"
 echo "precommit-test: ok"
