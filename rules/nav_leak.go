@@ -299,7 +299,21 @@ func furnitureLine(norm string, f *document.Features, o *navOptions) bool {
 			return true
 		}
 	}
-	return f.Words <= 20 && furnitureMatcher.Contains(norm)
+	if f.Words > 20 || !furnitureMatcher.Contains(norm) {
+		return false
+	}
+	// a sentence may mention cookies or reserved rights ("The label said all rights reserved by
+	// the artist would revert to her estate."): a longer line is furniture only when the phrase
+	// opens it or it carries a copyright mark
+	if f.Words < 8 || strings.Contains(norm, "©") || strings.Contains(norm, "copyright") || strings.Contains(norm, "(c)") {
+		return true
+	}
+	for _, phrase := range furnitureContains {
+		if strings.HasPrefix(norm, phrase) {
+			return true
+		}
+	}
+	return false
 }
 
 // furnitureMatcher finds any of furnitureContains in one pass.
