@@ -54,10 +54,20 @@ func Collect(roots []string, m Matcher) ([]File, []Problem) {
 			continue
 		}
 		if !info.IsDir() {
+			if !info.Mode().IsRegular() { // a device or FIFO could be endless or block forever
+				problems = append(problems, Problem{root, fmt.Errorf("not a regular file; skipped")})
+				continue
+			}
 			add(File{Path: filepath.Clean(root), Rel: filepath.ToSlash(filepath.Base(root)), Explicit: true})
 			continue
 		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		walkRoot := root
+		if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			// a root named on the command line is followed when it links to a directory: a
+			// trailing separator makes WalkDir start from the directory, not the link
+			walkRoot = root + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				problems = append(problems, Problem{p, err})
 				if d != nil && d.IsDir() {
@@ -68,7 +78,7 @@ func Collect(roots []string, m Matcher) ([]File, []Problem) {
 			rel, _ := filepath.Rel(root, p)
 			rel = filepath.ToSlash(rel)
 			if d.IsDir() {
-				if p != root && (skipDirs[d.Name()] || m.Excluded(rel)) {
+				if p != walkRoot && (skipDirs[d.Name()] || m.Excluded(rel)) {
 					return fs.SkipDir
 				}
 				return nil
