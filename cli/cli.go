@@ -44,7 +44,7 @@ type options struct {
 	outputs                                                    outputList
 	jobs, context                                              int
 	maxFileSize                                                int64
-	allowEmpty                                                 bool
+	allowEmpty, force                                          bool
 	// set holds the names of the flags given on the command line.
 	set map[string]bool
 	// discardProfile is set when the run refuses to write the --cpuprofile file.
@@ -79,6 +79,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.IntVar(&o.maxResults, "max-results", 0, "cap SARIF results (default 25000, GitHub's limit); omitted results are announced")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	fs.BoolVar(&o.allowEmpty, "allow-empty", false, "exit 0, not 2, when the paths given hold no file to lint")
+	fs.BoolVar(&o.force, "force", false, "with 'newslint init': overwrite an existing "+config.FileName)
 	fs.BoolVar(&o.help, "help", false, "show this help")
 	fs.BoolVar(&o.help, "h", false, "show this help")
 	return fs
@@ -223,7 +224,7 @@ func Main(args []string, env Env) (code int) {
 	case "rule":
 		return cmdRule(&o, paths, env)
 	case "init":
-		return cmdInit(paths, env)
+		return cmdInit(o.force, paths, env)
 	case "stats":
 		return cmdStats(&o, paths, env)
 	case "baseline":

@@ -108,14 +108,9 @@ func RuleDoc(r lint.Rule) string {
 }
 
 // cmdInit writes the commented default configuration to ./.newslint.toml.
-func cmdInit(args []string, env Env) int {
-	force := false
-	for _, a := range args {
-		if a == "--force" || a == "-force" {
-			force = true
-		} else {
-			return errorf(env, "usage: newslint init [--force]")
-		}
+func cmdInit(force bool, args []string, env Env) int {
+	if len(args) > 0 {
+		return errorf(env, "usage: newslint init [--force]")
 	}
 	dir := env.Dir
 	if dir == "" {

@@ -95,8 +95,8 @@ func TestOutputNeverDestroysBeforeChecking(t *testing.T) {
 	noTemps(t, dir)
 }
 
-// TestBaselineWrittenAtomically runs 'newslint baseline' with a file size limit too small for
-// the new baseline: the write fails, exit 2, and the old baseline is intact.
+// TestBaselineWrittenAtomically runs 'newslint baseline' (and a run with --output) with a file
+// size limit too small for the new file: the write fails, and the old file is intact.
 func TestBaselineWrittenAtomically(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "a.txt"), dirty, 0o644)
@@ -131,6 +131,17 @@ func TestBaselineWrittenAtomically(t *testing.T) {
 	var v any
 	if err := json.Unmarshal([]byte(read(t, bl)), &v); err != nil {
 		t.Errorf("baseline no longer JSON: %v", err)
+	}
+	// the same for a report: the old one stays whole when the new one cannot be written
+	report := filepath.Join(dir, "r.json")
+	write(t, report, "[]\n", 0o644)
+	cmd = exec.Command(bash, "-c", `ulimit -f 2; exec "$0" --output json="$1" "$2"`, os.Args[0], report, dir)
+	cmd.Env = append(os.Environ(), "NEWSLINT_TEST_MAIN=1")
+	if out, err := cmd.CombinedOutput(); err == nil {
+		t.Fatalf("--output under a 2 KB file size limit succeeded:\n%.500s", out)
+	}
+	if got := read(t, report); got != "[]\n" {
+		t.Errorf("the old report was damaged: %.200q", got)
 	}
 }
 
@@ -417,3 +428,19 @@ func TestGitHubOutputsSurviveHostileNames(t *testing.T) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\ufffd") == s }
+
+// TestInitForce: --force is a flag like the others, so 'newslint init --force' overwrites.
+func TestInitForce(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, ".newslint.toml")
+	write(t, p, "# mine\n", 0o644)
+	if code, _, errs := run(t, dir, "init"); code != 2 || !strings.Contains(errs, "already exists") || read(t, p) != "# mine\n" {
+		t.Errorf("init over a config: exit %d %s", code, errs)
+	}
+	if code, _, errs := run(t, dir, "init", "--force"); code != 0 || read(t, p) == "# mine\n" {
+		t.Errorf("init --force: exit %d %s", code, errs)
+	}
+	if code, _, errs := run(t, dir, "init", "extra"); code != 2 || !strings.Contains(errs, "usage") {
+		t.Errorf("init extra: exit %d %s", code, errs)
+	}
+}
