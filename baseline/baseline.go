@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/newslint/newslint/atomicfile"
 	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/report"
 )
@@ -167,7 +168,8 @@ func (w *Writer) Len() int {
 	return n
 }
 
-// Write saves the baseline, sorted for stable diffs.
+// Write saves the baseline, sorted for stable diffs. The file is replaced atomically: a failed
+// write (a full disk) leaves the previous baseline intact.
 func (w *Writer) Write(path string) error {
 	f := file{Version: Version, Entries: []Entry{}}
 	for _, e := range w.entries {
@@ -187,5 +189,5 @@ func (w *Writer) Write(path string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, append(raw, '\n'), 0o644)
+	return atomicfile.WriteFile(path, append(raw, '\n'))
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/pprof"
 	"strings"
 
 	"github.com/newslint/newslint/config"
@@ -42,6 +41,10 @@ type options struct {
 	maxFileSize                                                int64
 	ux                                                         uxOptions
 	color                                                      colorFlag
+	// set holds the names of the flags given on the command line.
+	set map[string]bool
+	// discardProfile is set when the run refuses to write the --cpuprofile file.
+	discardProfile bool
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
@@ -123,37 +126,65 @@ func usage(fs *flag.FlagSet, w io.Writer) {
 	io.WriteString(w, usageTail)
 }
 
-// parse reads flags wherever they stand among the paths ("--" ends flags).
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+// parse reads flags wherever they stand among the paths; after "--" every argument is a path.
+// It returns the positional arguments and how many of them came before "--": only those can
+// name a subcommand.
+func parse(fs *flag.FlagSet, args []string) ([]string, int, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
+		if endedFlags(fs, args[:len(args)-len(rest)]) {
+			return append(pos, rest...), len(pos), nil
 		}
-		if rest[0] == "--" {
-			return append(pos, rest[1:]...), nil
+		if len(rest) == 0 {
+			return pos, len(pos), nil
 		}
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
 }
 
+// endedFlags tells whether fs.Parse stopped at a "--" in flag position among the arguments it
+// consumed, and not at one that is the value of a flag (--stdin-filename --).
+func endedFlags(fs *flag.FlagSet, consumed []string) bool {
+	for i := 0; i < len(consumed); i++ {
+		a := consumed[i]
+		if a == "--" {
+			return true
+		}
+		name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		f := fs.Lookup(name)
+		if f == nil {
+			continue
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		i++ // the flag's value
+	}
+	return false
+}
+
 // Main runs newslint with args (without the program name) and returns the exit code.
-func Main(args []string, env Env) int {
+func Main(args []string, env Env) (code int) {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
 	var o options
 	fs := newFlagSet(&o, env.Stderr)
-	pos, err := parse(fs, args)
+	pos, nsub, err := parse(fs, args)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newslint: %v%s\nRun 'newslint --help' for usage.\n", err, flagHint(fs, err))
 		return ExitError
 	}
+	o.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
 	if o.help {
 		usage(fs, env.Stdout)
 		return ExitClean
@@ -162,37 +193,44 @@ func Main(args []string, env Env) int {
 		io.WriteString(env.Stdout, versionLine())
 		return ExitClean
 	}
+	sub, paths := "", pos
+	if nsub > 0 {
+		switch pos[0] {
+		case "rules", "rule", "init", "help", "stats", "baseline":
+			sub, paths = pos[0], pos[1:]
+		}
+	}
+	if err := validateFlags(&o, sub, paths, env); err != nil {
+		return errorf(env, "%v", err)
+	}
 	if o.cpuProfile != "" {
-		f, err := os.Create(o.cpuProfile)
+		stop, err := startProfile(&o)
 		if err != nil {
 			return errorf(env, "--cpuprofile: %v", err)
 		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return errorf(env, "--cpuprofile: %v", err)
-		}
 		defer func() {
-			pprof.StopCPUProfile()
-			f.Close()
+			if err := stop(); err != nil {
+				fmt.Fprintf(env.Stderr, "newslint: --cpuprofile: %v\n", err)
+				code = ExitError
+			}
 		}()
 	}
-	if len(pos) > 0 {
-		switch pos[0] {
-		case "rules":
-			return cmdRules(&o, pos[1:], env)
-		case "rule":
-			return cmdRule(&o, pos[1:], env)
-		case "init":
-			return cmdInit(&o, pos[1:], env)
-		case "help":
-			usage(fs, env.Stdout)
-			return ExitClean
-		case "stats":
-			return cmdStats(&o, pos[1:], env)
-		case "baseline":
-			return runLint(&o, pos[1:], env, true)
-		}
+	switch sub {
+	case "rules":
+		return cmdRules(&o, paths, env)
+	case "rule":
+		return cmdRule(&o, paths, env)
+	case "init":
+		return cmdInit(&o, paths, env)
+	case "help":
+		usage(fs, env.Stdout)
+		return ExitClean
+	case "stats":
+		return cmdStats(&o, paths, env)
+	case "baseline":
+		return runLint(&o, paths, env, true)
 	}
-	return runLint(&o, pos, env, false)
+	return runLint(&o, paths, env, false)
 }
 
 func errorf(env Env, format string, args ...any) int {

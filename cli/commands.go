@@ -2,11 +2,13 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/newslint/newslint/atomicfile"
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/document"
@@ -153,6 +155,7 @@ func cmdStats(o *options, paths []string, env Env) int {
 	if err != nil {
 		return errorf(env, "%v", err)
 	}
+	given := paths
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -161,17 +164,28 @@ func cmdStats(o *options, paths []string, env Env) int {
 	for _, p := range problems {
 		fmt.Fprintf(env.Stderr, "newslint: %v\n", p)
 	}
+	if err := checkOverlaps(o, "stats", env, cfg, files); err != nil {
+		return errorf(env, "%v", err)
+	}
+	if err := checkEmpty(o, given, files, problems, cfg); err != nil {
+		return errorf(env, "%v", err)
+	}
 	stats := engine.Gather(cfg, files, engine.Options{Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields})
-	w := env.Stdout
+	var w io.Writer = env.Stdout
 	if o.output != "" {
-		f, err := os.Create(o.output)
+		f, err := atomicfile.Create(o.output)
 		if err != nil {
 			return errorf(env, "%v", err)
 		}
-		defer f.Close()
+		defer f.Abort()
 		w = f
-	}
-	if err := stats.Write(w); err != nil {
+		if err := stats.Write(w); err != nil {
+			return errorf(env, "%v", err)
+		}
+		if err := f.Commit(); err != nil {
+			return errorf(env, "%v", err)
+		}
+	} else if err := stats.Write(w); err != nil {
 		return errorf(env, "%v", err)
 	}
 	if len(problems) > 0 {

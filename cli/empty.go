@@ -30,7 +30,7 @@ func warnEmpty(o *options, cfg *config.Config, w input.Walk, env Env) bool {
 	if len(w.Files) > 0 || o.ux.allowEmpty {
 		return false
 	}
-	fmt.Fprintf(env.Stderr, "newslint: nothing was linted; name the files, change [files] include in %s, or pass --allow-empty to accept an empty run\n", configName(cfg))
+	fmt.Fprintf(env.Stderr, "newslint: no files to lint; name the files, change [files] include in %s, or pass --allow-empty to accept an empty run\n", configName(cfg))
 	return true
 }
 

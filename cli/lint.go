@@ -45,6 +45,8 @@ type sink struct {
 	rep   report.Reporter
 	close func() error
 	name  string
+	// commit puts a finished report file in place (see outputs.go).
+	commit func() error
 }
 
 // runLint lints paths; with record, it writes a baseline of the findings instead of reporting.
@@ -84,21 +86,11 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	} else if _, err := report.New(o.format, io.Discard, ropts); err != nil {
 		return errorf(env, "--format: %v", err)
 	}
-	for _, spec := range o.outputs {
-		format, path, _ := strings.Cut(spec, "=")
-		f, err := os.Create(path)
-		if err != nil {
-			return errorf(env, "--output: %v", err)
-		}
-		o2 := ropts
-		o2.Color = false
-		rep, err := report.New(format, f, o2)
-		if err != nil {
-			f.Close()
-			return errorf(env, "--output: %v", err)
-		}
-		sinks = append(sinks, sink{rep: rep, close: f.Close, name: path})
+	outs, err := openOutputs(o, ropts)
+	if err != nil {
+		return errorf(env, "--output: %v", err)
 	}
+	sinks = append(sinks, outs...)
 	var base *baseline.Set
 	if o.baseline != "" && !record {
 		if base, err = baseline.Load(o.baseline); err != nil {
@@ -123,8 +115,15 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		fmt.Fprintf(env.Stderr, "newslint: %v\n", p)
 		status = ExitError
 	}
+	sub := ""
+	if record {
+		sub = "baseline"
+	}
+	if err := checkOverlaps(o, sub, env, cfg, files); err != nil {
+		return errorf(env, "%v", err)
+	}
 	if warnEmpty(o, cfg, walk, env) {
-		status = ExitError
+		return ExitError
 	}
 	if o.changedSince != "" {
 		if files, err = changedSince(files, o.changedSince, env); err != nil {
@@ -204,6 +203,9 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 			fmt.Fprintf(env.Stderr, "newslint: %s: %d SARIF results omitted (cap %d; see --max-results)\n", s.name, om.Omitted(), max(o.maxResults, 0))
 		}
 	}
+	if err := commitSinks(sinks); err != nil && writeErr == nil {
+		writeErr = err
+	}
 	if o.statistics {
 		writeStatistics(env.Stdout, sum, cfg)
 	}
@@ -271,7 +273,7 @@ func changedSince(files []input.File, rev string, env Env) ([]input.File, error)
 		return nil, err
 	}
 	root := strings.TrimSpace(string(top))
-	changed, err := git("diff", "--name-only", "-z", "--diff-filter=ACMR", rev, "--")
+	changed, err := git("diff", "--name-only", "-z", "--diff-filter=ACMR", "--end-of-options", rev, "--")
 	if err != nil {
 		return nil, err
 	}

@@ -204,6 +204,9 @@ func Parse(file string, src []byte) (*Config, error) {
 		}
 	}
 	for i, spec := range raw.Custom {
+		if key, err := checkCustom(spec); err != nil {
+			return nil, &Error{File: file, Line: loc.within([]string{"custom"}, i, key), Key: fmt.Sprintf("custom[%d].%s", i+1, key), Msg: err.Error()}
+		}
 		r, err := rules.NewCustom(spec)
 		if err != nil {
 			return nil, &Error{File: file, Line: loc.nth([]string{"custom"}, i), Key: fmt.Sprintf("custom[%d]", i+1), Msg: err.Error()}

@@ -71,6 +71,30 @@ func (l *locator) nth(key []string, i int) int {
 	return l.line(key)
 }
 
+// within returns the line of key sub inside the i-th (0-based) table of an array of tables,
+// or the table's header line when sub is not found there.
+func (l *locator) within(key []string, i int, sub string) int {
+	want := append(append([]string{}, key...), sub)
+	nth := i
+	in := false
+	for _, e := range l.entries {
+		if len(e.path) == len(key) && commonPrefix(e.path, key) == len(key) {
+			if in {
+				break // the next table of the array
+			}
+			if i == 0 {
+				in = true
+			}
+			i--
+			continue
+		}
+		if in && commonPrefix(e.path, want) == len(want) {
+			return e.line
+		}
+	}
+	return l.nth(key, nth)
+}
+
 func commonPrefix(a, b []string) int {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {

@@ -123,7 +123,7 @@ func lintRecords(cfg RuleSource, f input.File, kind input.Kind, comp input.Compr
 				}
 			}()
 			bw = bufio.NewWriterSize(tmp, 1<<16)
-			if out, err = input.Compressor(bw, comp); err != nil {
+			if out, err = input.CompressorLike(bw, comp, dec); err != nil {
 				res.Errors = append(res.Errors, fmt.Errorf("not fixed: %w", err))
 				return
 			}

@@ -151,7 +151,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 	}
 	fixed, ok := lintText(cfg, f, text, opts, res)
 	if ok && !opts.Diff {
-		out, err := input.CompressAll([]byte(fixed), comp)
+		out, err := input.CompressAllLike([]byte(fixed), comp, raw)
 		if err == nil {
 			err = WriteAtomic(f.Path, raw, string(out))
 		}

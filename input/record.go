@@ -44,6 +44,7 @@ func ParseRecord(raw []byte, fields []string) (*Record, error) {
 		start, end int
 	}
 	found := map[string]span{}
+	other := map[string]string{} // fields that hold something else than a string
 	rec := &Record{Raw: raw}
 	for dec.More() {
 		kt, err := dec.Token()
@@ -64,6 +65,11 @@ func ParseRecord(raw []byte, fields []string) (*Record, error) {
 				if json.Unmarshal(val, &s) == nil {
 					rec.ID = fmt.Sprint(s)
 				}
+			}
+		}
+		if len(val) > 0 && val[0] != '"' {
+			if _, dup := other[key]; !dup {
+				other[key] = jsonKind(val)
 			}
 		}
 		if len(val) > 0 && val[0] == '"' {
@@ -88,7 +94,34 @@ func ParseRecord(raw []byte, fields []string) (*Record, error) {
 			return rec, nil
 		}
 	}
+	for _, f := range fields {
+		if kind, ok := other[f]; ok {
+			return nil, notText{fmt.Sprintf("field %q is %s, not a string", f, kind)}
+		}
+	}
 	return nil, fmt.Errorf("%w (looked for %s)", ErrNoText, strings.Join(fields, ", "))
+}
+
+// notText is the error of a record whose text field holds null, a number, an object or an
+// array; it is an ErrNoText.
+type notText struct{ msg string }
+
+func (e notText) Error() string        { return e.msg }
+func (e notText) Is(target error) bool { return target == ErrNoText }
+
+// jsonKind names the kind of a JSON value that is not a string.
+func jsonKind(val []byte) string {
+	switch val[0] {
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "a boolean"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	}
+	return "a number"
 }
 
 // WithText returns the record's bytes with its text value replaced by text, everything else

@@ -139,6 +139,10 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 			continue
 		}
 		if !info.IsDir() {
+			if !info.Mode().IsRegular() { // a device or FIFO could be endless or block forever
+				w.Problems = append(w.Problems, Problem{root, fmt.Errorf("not a regular file; skipped")})
+				continue
+			}
 			rel, ok := relTo(o.Base, root)
 			if !ok {
 				rel = filepath.ToSlash(filepath.Base(root))
@@ -164,7 +168,13 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 			abs, err := filepath.Abs(p)
 			return err == nil && ign.ignoredEntry(top, abs, isDir)
 		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		walkRoot := root
+		if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			// a root named on the command line is followed when it links to a directory: a
+			// trailing separator makes WalkDir start from the directory, not the link
+			walkRoot = root + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				w.Problems = append(w.Problems, Problem{p, err})
 				if d != nil && d.IsDir() {
@@ -178,7 +188,7 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				rel = filepath.ToSlash(rel)
 			}
 			if d.IsDir() {
-				if p != root && (skipDirs[d.Name()] || m.Excluded(rel) || ignored(p, true)) {
+				if p != walkRoot && (skipDirs[d.Name()] || m.Excluded(rel) || ignored(p, true)) {
 					return fs.SkipDir
 				}
 				return nil

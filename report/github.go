@@ -6,6 +6,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/lint"
@@ -28,12 +30,65 @@ type ghItem struct {
 
 // escapeData escapes a workflow command message.
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(visible(s, "\r\n\t"))
 }
 
 // EscapeProperty escapes a workflow command property value.
 func EscapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(visible(s, "\r\n\t"))
+}
+
+// visible writes control characters (except those in keep) and bytes that are not UTF-8 as Go
+// escapes (\x1b, \xff, \u0085), so that they can neither drive a terminal nor break a log.
+func visible(s, keep string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.IsControl(r) && !strings.ContainsRune(keep, r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case unicode.IsControl(r) && !strings.ContainsRune(keep, r):
+			if r < 0x80 {
+				fmt.Fprintf(&b, "\\x%02x", r)
+			} else {
+				fmt.Fprintf(&b, "\\u%04x", r)
+			}
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// codeSpan renders s as a Markdown code span inside a table cell: control characters shown
+// as escapes, a fence longer than any run of backticks in s, and pipes escaped.
+func codeSpan(s string) string {
+	s = visible(s, "")
+	run, longest := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return strings.ReplaceAll(fence+s+fence, "|", "\\|")
 }
 
 func ghLevel(s lint.Severity) string {
@@ -93,7 +148,7 @@ func markdownSummary(s *Summary, files map[string]int) string {
 		s.FilesWithFindings, plural(s.Files, "file", "files"), s.Fixable)
 	b.WriteString("| rule | severity | findings | fixable |\n| --- | --- | ---: | ---: |\n")
 	for _, rc := range s.Rules() {
-		fmt.Fprintf(&b, "| `%s` | %s | %d | %d |\n", rc.Rule, rc.Severity, rc.Count, rc.Fixable)
+		fmt.Fprintf(&b, "| %s | %s | %d | %d |\n", codeSpan(rc.Rule), rc.Severity, rc.Count, rc.Fixable)
 	}
 	type fc struct {
 		path string
@@ -115,7 +170,7 @@ func markdownSummary(s *Summary, files map[string]int) string {
 			fmt.Fprintf(&b, "| … %d more files | |\n", len(fl)-50)
 			break
 		}
-		fmt.Fprintf(&b, "| `%s` | %d |\n", strings.ReplaceAll(x.path, "|", "\\|"), x.n)
+		fmt.Fprintf(&b, "| %s | %d |\n", codeSpan(x.path), x.n)
 	}
 	return b.String()
 }

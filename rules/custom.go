@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 	"unicode"
@@ -72,7 +73,7 @@ func NewCustom(s CustomSpec) (lint.Rule, error) {
 		alts := make([]string, len(s.Patterns))
 		for i, p := range s.Patterns {
 			if s.Regex {
-				if _, err := regexp.Compile(p); err != nil {
+				if _, err := syntax.Parse(p, syntax.Perl); err != nil { // compiled once, below
 					return nil, fmt.Errorf("pattern %q: %v", p, err)
 				}
 				alts[i] = "(?:" + p + ")"
@@ -81,13 +82,17 @@ func NewCustom(s CustomSpec) (lint.Rule, error) {
 			}
 		}
 		body := strings.Join(alts, "|")
+		var err error
 		switch s.Match {
 		case "", "line":
-			c.re = regexp.MustCompile(flags + `^[ \t]*(?:` + body + `)[ \t]*$`)
+			c.re, err = regexp.Compile(flags + `^[ \t]*(?:` + body + `)[ \t]*$`)
 		case "phrase":
-			c.re = regexp.MustCompile(flags + `(?:` + body + `)`)
+			c.re, err = regexp.Compile(flags + `(?:` + body + `)`)
 		default:
 			return nil, fmt.Errorf("match must be line or phrase, got %q", s.Match)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("patterns: %v", err)
 		}
 		switch s.Scope {
 		case "", "line", "header", "footer":
@@ -121,7 +126,10 @@ func NewCustom(s CustomSpec) (lint.Rule, error) {
 		for i, k := range keys {
 			alts[i] = regexp.QuoteMeta(k)
 		}
-		c.re = regexp.MustCompile(flags + `(?:` + strings.Join(alts, "|") + `)`)
+		var err error
+		if c.re, err = regexp.Compile(flags + `(?:` + strings.Join(alts, "|") + `)`); err != nil {
+			return nil, fmt.Errorf("swap: %v", err)
+		}
 		c.whole = whole
 		c.lookup = make(map[string]string, len(s.Swap))
 		for k, v := range s.Swap {
@@ -137,7 +145,11 @@ func NewCustom(s CustomSpec) (lint.Rule, error) {
 			}
 			res := make([]*regexp.Regexp, len(g))
 			for i, form := range g {
-				res[i] = regexp.MustCompile(flags + regexp.QuoteMeta(form))
+				re, err := regexp.Compile(flags + regexp.QuoteMeta(form))
+				if err != nil {
+					return nil, fmt.Errorf("either: %v", err)
+				}
+				res[i] = re
 			}
 			c.groups = append(c.groups, res)
 		}
