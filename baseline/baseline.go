@@ -12,8 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/newslint/newslint/engine"
-	"github.com/newslint/newslint/report"
+	"github.com/newslint/newslint/finding"
 )
 
 // FileName is the default baseline file.
@@ -48,7 +47,7 @@ type Set struct {
 }
 
 func textHash(s string) string {
-	h := sha256.Sum256([]byte(report.NormText(s)))
+	h := sha256.Sum256([]byte(finding.NormText(s)))
 	return hex.EncodeToString(h[:12])
 }
 
@@ -91,7 +90,7 @@ func Load(path string) (*Set, error) {
 }
 
 // Filter removes the findings the baseline records from r and returns how many it hid.
-func (s *Set) Filter(r *engine.Result) int {
+func (s *Set) Filter(r *finding.Result) int {
 	p := rel(s.dir, r.File.Path)
 	s.linted[p] = true
 	kept := r.Findings[:0]
@@ -142,7 +141,7 @@ func NewWriter(path string) *Writer {
 }
 
 // Add records the findings of one file.
-func (w *Writer) Add(r *engine.Result) {
+func (w *Writer) Add(r *finding.Result) {
 	p := rel(w.dir, r.File.Path)
 	for _, f := range r.Findings {
 		k := key{f.Rule, p, textHash(f.Text)}
@@ -150,7 +149,7 @@ func (w *Writer) Add(r *engine.Result) {
 			e.Count++
 			continue
 		}
-		ex := report.NormText(f.Text)
+		ex := finding.NormText(f.Text)
 		if r := []rune(ex); len(r) > 80 {
 			ex = string(r[:80]) + "…"
 		}

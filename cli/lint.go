@@ -18,7 +18,6 @@ import (
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/diff"
-	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
@@ -367,12 +366,10 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	file := input.File{Path: name, Rel: filepath.ToSlash(name), Explicit: true}
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Context: o.context, TextFields: cfg.TextFields,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics}
-	if o.corpusStats != "" {
+	if o.corpusStats != "" { // without, corpus rules see the text as the whole corpus
 		if eo.Corpus, err = corpus.ReadFiles(splitList(o.corpusStats)); err != nil {
 			return errorf(env, "--corpus-stats: %v", err)
 		}
-	} else if src := cfg.For(file.Rel); len(src) > 0 {
-		eo.Corpus = engine.SelfStats(document.New(name, string(raw)), src)
 	}
 	res, fixed := engine.LintBytes(cfg, file, raw, eo)
 	out := env.Stdout

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/lint"
 )
 
@@ -23,7 +23,7 @@ type githubReporter struct {
 
 type ghItem struct {
 	path string
-	f    engine.Finding
+	f    finding.Finding
 }
 
 // escapeData escapes a workflow command message.
@@ -46,7 +46,7 @@ func ghLevel(s lint.Severity) string {
 	return "notice"
 }
 
-func (g *githubReporter) File(r *engine.Result) error {
+func (g *githubReporter) File(r *finding.Result) error {
 	if g.files == nil {
 		g.files = map[string]int{}
 	}
@@ -62,7 +62,7 @@ func (g *githubReporter) Finish(s *Summary) error {
 	var b strings.Builder
 	for _, it := range g.items {
 		f := it.f
-		line, col, endLine, endCol := fileSpan(&f)
+		line, col, endLine, endCol := f.FileSpan()
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,endLine=%d,col=%d,endColumn=%d,title=%s::%s\n", ghLevel(f.Severity),
 			EscapeProperty(it.path), line, endLine, col, endCol, EscapeProperty("newslint "+f.Rule), escapeData(f.Message))
 	}

@@ -5,7 +5,7 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/lint"
 )
 
@@ -25,11 +25,11 @@ func gitlabSeverity(s lint.Severity) string {
 	return "info"
 }
 
-func (g *gitlabReporter) File(r *engine.Result) error {
-	fps := fingerprints(r)
+func (g *gitlabReporter) File(r *finding.Result) error {
+	fps := finding.Fingerprints(r)
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		line, _, endLine, _ := fileSpan(f)
+		line, _, endLine, _ := f.FileSpan()
 		g.issues = append(g.issues, map[string]any{
 			"type":        "issue",
 			"description": f.Message,

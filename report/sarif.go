@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/lint"
 )
 
@@ -47,7 +47,7 @@ func region(line, col, endLine, endCol int) map[string]any {
 	return map[string]any{"startLine": line, "startColumn": col, "endLine": endLine, "endColumn": endCol}
 }
 
-func (r *sarifReporter) File(res *engine.Result) error {
+func (r *sarifReporter) File(res *finding.Result) error {
 	if r.index == nil {
 		r.index = map[string]int{}
 		for i, rule := range r.o.Rules {
@@ -58,7 +58,7 @@ func (r *sarifReporter) File(res *engine.Result) error {
 	if max <= 0 {
 		max = DefaultMaxResults
 	}
-	fps := fingerprints(res)
+	fps := finding.Fingerprints(res)
 	uri := sarifURI(res.File.Path)
 	for i := range res.Findings {
 		if len(r.results) >= max {
@@ -72,17 +72,17 @@ func (r *sarifReporter) File(res *engine.Result) error {
 			"message": map[string]any{"text": f.Message},
 			"locations": []any{map[string]any{"physicalLocation": map[string]any{
 				"artifactLocation": map[string]any{"uri": uri},
-				"region":           region(fileSpan(f)),
+				"region":           region(f.FileSpan()),
 			}}},
 			"partialFingerprints": map[string]any{"newslint/v1": fps[i]},
 		}
 		if idx, ok := r.index[f.Rule]; ok {
 			result["ruleIndex"] = idx
 		}
-		if f.Record > 0 {
+		if f.Loc.IsRecord() {
 			result["message"] = map[string]any{"text": fmt.Sprintf("%s (record text line %d, column %d)", f.Message, f.Line, f.Col)}
 		}
-		if f.Fix != nil && f.Fix.Safety != lint.DisplayOnly && f.Record == 0 {
+		if f.Fix != nil && f.Fix.Safety != lint.DisplayOnly && !f.Loc.IsRecord() {
 			var reps []any
 			for j, e := range f.Fix.Edits {
 				p := f.EditPos[j]

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/finding"
 )
 
 // junitReporter writes JUnit XML: one test case per file, one failure per finding.
@@ -30,14 +30,14 @@ type junitCase struct {
 	Error     *junitFailure  `xml:"error,omitempty"`
 }
 
-func (j *junitReporter) File(r *engine.Result) error {
+func (j *junitReporter) File(r *finding.Result) error {
 	c := junitCase{Name: r.File.Path, Classname: "newslint"}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		c.Failures = append(c.Failures, junitFailure{
 			Message: fmt.Sprintf("%d:%d: %s", f.Line, f.Col, f.Message),
 			Type:    f.Rule,
-			Text:    fmt.Sprintf("%s:%d:%d: %s [%s] %s", recordPath(r.File.Path, f), f.Line, f.Col, f.Severity, f.Rule, f.Message),
+			Text:    fmt.Sprintf("%s:%d:%d: %s [%s] %s", f.Loc.String(), f.Line, f.Col, f.Severity, f.Rule, f.Message),
 		})
 	}
 	if len(r.Errors) > 0 {
@@ -108,14 +108,14 @@ type csFile struct {
 	Errors []csError `xml:"error"`
 }
 
-func (c *checkstyleReporter) File(r *engine.Result) error {
+func (c *checkstyleReporter) File(r *finding.Result) error {
 	if len(r.Findings) == 0 {
 		return nil
 	}
 	f := csFile{Name: r.File.Path}
 	for i := range r.Findings {
 		x := &r.Findings[i]
-		line, col, _, _ := fileSpan(x)
+		line, col, _, _ := x.FileSpan()
 		f.Errors = append(f.Errors, csError{line, col, x.Severity.String(), x.Message, "newslint." + x.Rule})
 	}
 	c.files = append(c.files, f)

@@ -1,0 +1,116 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/input"
+	"github.com/newslint/newslint/lint"
+)
+
+// unitResult is what linting one unit of text gave.
+type unitResult struct {
+	unit *input.Unit
+	// found are the findings to report.
+	found []Finding
+	// fixed is the text after fixing, when it changed; applied counts the fixes that changed it.
+	fixed   *string
+	applied int
+	errs    []error
+	patch   *Patch
+}
+
+// unitError words a problem with a unit: a record's errors name its line.
+func unitError(loc input.Locator, format string, args ...any) error {
+	err := fmt.Errorf(format, args...)
+	if loc.IsRecord() {
+		return fmt.Errorf("line %d: %w", loc.Line, err)
+	}
+	return err
+}
+
+// lintUnit lints one unit of text and, with Fix or Diff, fixes it; it writes nothing. With Fix,
+// the findings are those left in the fixed text; otherwise those of the text as it is. It never
+// panics: a rule failing on a unit leaves the unit unchanged and reports the failure.
+func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) {
+	r.unit = u
+	defer func() {
+		if p := recover(); p != nil {
+			what := "file left unchanged"
+			if u.Loc.IsRecord() {
+				what = "record kept unchanged"
+			}
+			r = unitResult{unit: u, errs: []error{unitError(u.Loc, "internal error, %s: %v", what, p)}}
+		}
+	}()
+	raw, err := u.Content()
+	if errors.Is(err, input.ErrSkip) {
+		return r
+	}
+	if err == nil {
+		err = document.Check(raw)
+	}
+	if err != nil {
+		if u.Loc.IsRecord() {
+			r.errs = append(r.errs, unitError(u.Loc, "%v; record kept unchanged", err))
+		} else {
+			r.errs = append(r.errs, fmt.Errorf("%w; skipped", err))
+		}
+		return r
+	}
+	src := string(raw)
+	var first, last checked
+	var fixErr error
+	if opts.Fix || opts.Diff {
+		var fr FixResult
+		fr, first, last = settle(u.Loc.Path, src, active, opts.Unsafe, opts.Corpus, nil)
+		switch {
+		case !fr.Converged:
+			fixErr = unitError(u.Loc, "fixes did not settle after %d passes; file left unchanged", MaxPasses)
+		case fr.Text != src:
+			r.fixed, r.applied = &fr.Text, fr.Applied
+		}
+	} else {
+		doc := document.New(u.Loc.Path, src)
+		first = checked{doc, lint.Run(doc, active, opts.Corpus)}
+	}
+	if doc := first.doc; doc.InvalidUTF8 >= 0 {
+		line, col := doc.Position(doc.InvalidUTF8)
+		r.errs = append(r.errs, unitError(u.Loc, "invalid UTF-8 at line %d, column %d; linted as is, its bytes are kept", line, col))
+	}
+	if fixErr != nil {
+		r.errs = append(r.errs, fixErr)
+	}
+	shown := first
+	if r.fixed != nil {
+		if opts.Fix {
+			shown = last
+		}
+		if opts.Diff {
+			name := u.Loc.Path
+			if u.Loc.IsRecord() {
+				name = fmt.Sprintf("%s (record %d%s)", u.Loc.Path, u.Loc.Line, idSuffix(u.Loc.ID))
+			}
+			r.patch = &Patch{Name: name, Before: src, After: *r.fixed}
+		}
+	}
+	fs := Place(shown.doc, shown.diags, opts.Preview, opts.Context)
+	for i := range fs {
+		fs[i].Loc = u.Loc
+		if u.Loc.IsRecord() { // a copy, so that findings do not keep every record's text alive
+			fs[i].Text = strings.Clone(fs[i].Text)
+		}
+	}
+	markConflicts(shown.doc, fs, opts.Unsafe)
+	r.found = fs
+	return r
+}
+
+func idSuffix(id string) string {
+	if id == "" {
+		return ""
+	}
+	return ", " + id
+}
