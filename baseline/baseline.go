@@ -13,6 +13,7 @@ import (
 	"sort"
 
 	"github.com/newslint/newslint/finding"
+	"github.com/newslint/newslint/input"
 )
 
 // FileName is the default baseline file.
@@ -38,12 +39,17 @@ type file struct {
 
 type key struct{ rule, path, hash string }
 
-// Set is a loaded baseline.
+// Set is a loaded baseline. It is a pipeline filter: the findings it records are hidden before
+// fixing, so --fix leaves them as they are.
 type Set struct {
 	dir     string
 	entries map[key]*Entry
 	left    map[key]int
 	linted  map[string]bool
+	// count is how many findings of a key each unit may hide; read-only once loaded.
+	count map[key]int
+	// cwd makes relative paths absolute without asking the system on every call.
+	cwd string
 }
 
 func textHash(s string) string {
@@ -79,33 +85,59 @@ func Load(path string) (*Set, error) {
 		return nil, fmt.Errorf("%s: baseline version %d, want %d", path, f.Version, Version)
 	}
 	abs, _ := filepath.Abs(path)
-	s := &Set{dir: filepath.Dir(abs), entries: map[key]*Entry{}, left: map[key]int{}, linted: map[string]bool{}}
+	cwd, _ := os.Getwd()
+	s := &Set{dir: filepath.Dir(abs), entries: map[key]*Entry{}, left: map[key]int{}, linted: map[string]bool{},
+		count: map[key]int{}, cwd: cwd}
 	for i := range f.Entries {
 		e := &f.Entries[i]
 		k := key{e.Rule, e.Path, e.Hash}
 		s.entries[k] = e
 		s.left[k] += e.Count
+		s.count[k] += e.Count
 	}
 	return s, nil
 }
 
-// Filter removes the findings the baseline records from r and returns how many it hid.
-func (s *Set) Filter(r *finding.Result) int {
-	p := rel(s.dir, r.File.Path)
-	s.linted[p] = true
-	kept := r.Findings[:0]
-	hidden := 0
-	for _, f := range r.Findings {
-		k := key{f.Rule, p, textHash(f.Text)}
-		if s.left[k] > 0 {
-			s.left[k]--
-			hidden++
+func (s *Set) rel(path string) string {
+	if !filepath.IsAbs(path) && s.cwd != "" {
+		path = filepath.Join(s.cwd, path)
+	}
+	return rel(s.dir, path)
+}
+
+// Hide implements pipeline.Filter: in each unit of text (a file, or one record of a JSON Lines
+// or JSON file), as many findings of a rule and text as the baseline recorded for the file are
+// hidden, the first ones in text order.
+func (s *Set) Hide(loc input.Locator, fs []finding.Finding) []bool {
+	out := make([]bool, len(fs))
+	p := s.rel(loc.Path)
+	var used map[key]int
+	for i := range fs {
+		k := key{fs[i].Rule, p, textHash(fs[i].Text)}
+		n := s.count[k]
+		if n == 0 {
 			continue
 		}
-		kept = append(kept, f)
+		if used == nil {
+			used = map[key]int{}
+		}
+		if used[k] < n {
+			used[k]++
+			out[i] = true
+		}
 	}
-	r.Findings = kept
-	return hidden
+	return out
+}
+
+// Seen implements pipeline.Tracker: it counts the findings hidden in a reported result, for
+// Stale.
+func (s *Set) Seen(r *finding.Result) {
+	p := s.rel(r.File.Path)
+	s.linted[p] = true
+	for i := range r.Suppressed {
+		f := &r.Suppressed[i]
+		s.left[key{f.Rule, p, textHash(f.Text)}]--
+	}
 }
 
 // Stale returns the entries of linted files that no finding matched any more (fixed, or the

@@ -19,8 +19,10 @@ import (
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/pipeline"
 	"github.com/newslint/newslint/report"
 )
 
@@ -126,8 +128,13 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 			return errorf(env, "--changed-since: %v", err)
 		}
 	}
+	var filters []pipeline.Filter
+	if base != nil {
+		filters = append(filters, base)
+	}
+	pipe := findingsPipeline(filters)
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields,
-		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Context: o.context}
+		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Context: o.context, Pipeline: pipe}
 	if o.corpusStats != "" {
 		stats, err := corpus.ReadFiles(splitList(o.corpusStats))
 		if err != nil {
@@ -150,11 +157,10 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	prog := newProgress(env, len(files))
 	var writeErr error
 	changed, hidden := 0, 0
-	engine.Run(cfg, files, eo, func(r *engine.Result) {
+	engine.Run(cfg, files, eo, func(r *finding.Result) {
 		prog.add(r.Bytes)
-		if base != nil {
-			hidden += base.Filter(r)
-		}
+		pipe.Seen(r)
+		hidden += len(r.Suppressed)
 		sum.Add(r)
 		for _, e := range r.Errors {
 			prog.clear()
@@ -228,6 +234,12 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		status = ExitFindings
 	}
 	return status
+}
+
+// findingsPipeline is what happens to findings between the rules and the reporters: the
+// filters hide findings before fixing, then each unit's findings are sorted.
+func findingsPipeline(filters []pipeline.Filter) *pipeline.Pipeline {
+	return pipeline.New(filters, pipeline.Sort{})
 }
 
 func dirOf(env Env) string {
@@ -365,7 +377,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	}
 	file := input.File{Path: name, Rel: filepath.ToSlash(name), Explicit: true}
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Context: o.context, TextFields: cfg.TextFields,
-		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics}
+		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Pipeline: findingsPipeline(nil)}
 	if o.corpusStats != "" { // without, corpus rules see the text as the whole corpus
 		if eo.Corpus, err = corpus.ReadFiles(splitList(o.corpusStats)); err != nil {
 			return errorf(env, "--corpus-stats: %v", err)

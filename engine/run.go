@@ -11,6 +11,7 @@ import (
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/pipeline"
 )
 
 // partFindings is how many findings of a JSON Lines or JSON file make one part.
@@ -35,6 +36,8 @@ type Options struct {
 	// TextFields are the JSON fields that hold the text of JSON Lines and JSON records, tried
 	// in order (default input.DefaultTextFields).
 	TextFields []string
+	// Pipeline filters findings before fixing and reshapes them after (nil: none).
+	Pipeline *pipeline.Pipeline
 }
 
 func (o Options) textFields() []string {
@@ -176,6 +179,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 			fixed += d.applied
 		}
 		res.Findings = append(res.Findings, d.found...)
+		res.Suppressed = append(res.Suppressed, d.hidden...)
 		if d.unit.IsWhole() {
 			whole = &d
 			return
@@ -216,7 +220,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 				o := opts
 				o.Fix = false
 				again := lintUnit(whole.unit, active, o)
-				res.Findings = again.found
+				res.Findings, res.Suppressed = again.found, again.hidden
 			}
 			return
 		}
@@ -235,7 +239,7 @@ func LintBytes(cfg RuleSource, f input.File, raw []byte, opts Options) (*Result,
 		opts.Corpus = gatherUnit(u, active, nil)
 	}
 	d := lintUnit(u, active, opts)
-	res.Errors, res.Findings = d.errs, d.found
+	res.Errors, res.Findings, res.Suppressed = d.errs, d.found, d.hidden
 	if d.fixed == nil {
 		return res, string(raw)
 	}

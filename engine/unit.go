@@ -13,8 +13,8 @@ import (
 // unitResult is what linting one unit of text gave.
 type unitResult struct {
 	unit *input.Unit
-	// found are the findings to report.
-	found []Finding
+	// found are the findings to report, hidden those the pipeline's filters hid.
+	found, hidden []Finding
 	// fixed is the text after fixing, when it changed; applied counts the fixes that changed it.
 	fixed   *string
 	applied int
@@ -61,11 +61,22 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 		return r
 	}
 	src := string(raw)
+	var keep func(*document.Document, []lint.Diagnostic) []lint.Diagnostic
+	if opts.Pipeline.Filtering() {
+		keep = func(doc *document.Document, diags []lint.Diagnostic) []lint.Diagnostic {
+			fs, _ := opts.Pipeline.Filter(u.Loc, Place(doc, diags, false, 0))
+			out := make([]lint.Diagnostic, len(fs))
+			for i := range fs {
+				out[i] = fs[i].Diagnostic
+			}
+			return out
+		}
+	}
 	var first, last checked
 	var fixErr error
 	if opts.Fix || opts.Diff {
 		var fr FixResult
-		fr, first, last = settle(u.Loc.Path, src, active, opts.Unsafe, opts.Corpus, nil)
+		fr, first, last = settle(u.Loc.Path, src, active, opts.Unsafe, opts.Corpus, keep)
 		switch {
 		case !fr.Converged:
 			fixErr = unitError(u.Loc, "fixes did not settle after %d passes; file left unchanged", MaxPasses)
@@ -103,8 +114,9 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 			fs[i].Text = strings.Clone(fs[i].Text)
 		}
 	}
+	fs, r.hidden = opts.Pipeline.Filter(u.Loc, fs)
 	markConflicts(shown.doc, fs, opts.Unsafe)
-	r.found = fs
+	r.found = opts.Pipeline.Process(fs)
 	return r
 }
 

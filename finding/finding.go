@@ -68,6 +68,9 @@ type Result struct {
 	File input.File
 	// Findings are those left in the file: after --fix, the ones it could not fix.
 	Findings []Finding
+	// Suppressed are the findings a filter (the baseline, suppressions) hid: they were neither
+	// fixed nor reported.
+	Suppressed []Finding
 	// Fixed counts the fixes applied (or, with Diff, that would be).
 	Fixed int
 	// Patches are what the fix would change, set with Diff: one per changed text (the file, or

@@ -10,6 +10,7 @@ import (
 
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/pipeline"
 )
 
 // DefaultMaxResults is GitHub code scanning's limit of results per run.
@@ -19,7 +20,7 @@ type sarifReporter struct {
 	w       io.Writer
 	o       Options
 	results []map[string]any
-	omitted int
+	cap     *pipeline.Cap
 	index   map[string]int
 }
 
@@ -54,18 +55,15 @@ func (r *sarifReporter) File(res *finding.Result) error {
 			r.index[rule.Meta().ID] = i
 		}
 	}
-	max := r.o.MaxResults
-	if max <= 0 {
-		max = DefaultMaxResults
+	if r.cap == nil {
+		r.cap = &pipeline.Cap{Max: r.o.MaxResults}
+		if r.cap.Max <= 0 {
+			r.cap.Max = DefaultMaxResults
+		}
 	}
 	fps := finding.Fingerprints(res)
 	uri := sarifURI(res.File.Path)
-	for i := range res.Findings {
-		if len(r.results) >= max {
-			r.omitted++
-			continue
-		}
-		f := &res.Findings[i]
+	for i, f := range r.cap.Apply(res) {
 		result := map[string]any{
 			"ruleId":  f.Rule,
 			"level":   sarifLevel(f.Severity),
@@ -120,9 +118,9 @@ func (r *sarifReporter) Finish(s *Summary) error {
 	}
 	invocation := map[string]any{"executionSuccessful": s.FilesWithError == 0}
 	var notes []any
-	if r.omitted > 0 {
+	if r.Omitted() > 0 {
 		notes = append(notes, map[string]any{"level": "warning", "message": map[string]any{"text": fmt.Sprintf(
-			"%d results were omitted: SARIF output is capped at %d results (--max-results)", r.omitted, len(r.results))}})
+			"%d results were omitted: SARIF output is capped at %d results (--max-results)", r.Omitted(), len(r.results))}})
 	}
 	if len(notes) > 0 {
 		invocation["toolExecutionNotifications"] = notes
@@ -147,6 +145,11 @@ func (r *sarifReporter) Finish(s *Summary) error {
 }
 
 // Omitted is how many results the cap left out.
-func (r *sarifReporter) Omitted() int { return r.omitted }
+func (r *sarifReporter) Omitted() int {
+	if r.cap == nil {
+		return 0
+	}
+	return r.cap.Omitted()
+}
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

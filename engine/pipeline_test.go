@@ -1,0 +1,44 @@
+package engine_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newslint/newslint/config"
+	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/finding"
+	"github.com/newslint/newslint/input"
+	"github.com/newslint/newslint/pipeline"
+)
+
+// hideRule is a suppression of one rule.
+type hideRule string
+
+func (h hideRule) Hide(_ input.Locator, fs []finding.Finding) []bool {
+	out := make([]bool, len(fs))
+	for i := range fs {
+		out[i] = fs[i].Rule == string(h)
+	}
+	return out
+}
+
+// TestFiltersRunBeforeFixing: a hidden finding is neither fixed nor reported; the others are.
+func TestFiltersRunBeforeFixing(t *testing.T) {
+	text := "The ministry said on Friday that the talks had made progress and would resume next month.\n" +
+		"veryGood! (62)\nREAD MORE\n"
+	cfg := config.Default()
+	f := input.File{Path: "a.txt", Rel: "a.txt"}
+	opts := engine.Options{Fix: true, Pipeline: pipeline.New([]pipeline.Filter{hideRule("vote-widget")})}
+	res, fixed := engine.LintBytes(cfg, f, []byte(text), opts)
+	if !strings.Contains(fixed, "veryGood! (62)") || strings.Contains(fixed, "READ MORE") {
+		t.Errorf("fixed text:\n%s", fixed)
+	}
+	if len(res.Suppressed) != 1 || res.Suppressed[0].Rule != "vote-widget" || len(res.Findings) != 0 {
+		t.Errorf("suppressed %v, findings %v", res.Suppressed, res.Findings)
+	}
+	// without the filter, both are fixed
+	opts.Pipeline = nil
+	if _, fixed := engine.LintBytes(cfg, f, []byte(text), opts); strings.Contains(fixed, "veryGood") {
+		t.Errorf("without a filter:\n%s", fixed)
+	}
+}
