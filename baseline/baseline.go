@@ -172,10 +172,11 @@ func NewWriter(path string) *Writer {
 	return &Writer{dir: filepath.Dir(abs), entries: map[key]*Entry{}}
 }
 
-// Add records the findings of one file.
+// Add records the findings of one file, related notes included: the baseline hides findings
+// before they are folded.
 func (w *Writer) Add(r *finding.Result) {
 	p := rel(w.dir, r.File.Path)
-	for _, f := range r.Findings {
+	for _, f := range finding.Flatten(r.Findings) {
 		k := key{f.Rule, p, textHash(f.Text)}
 		if e, ok := w.entries[k]; ok {
 			e.Count++

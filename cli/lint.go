@@ -237,9 +237,10 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 }
 
 // findingsPipeline is what happens to findings between the rules and the reporters: the
-// filters hide findings before fixing, then each unit's findings are sorted.
+// filters hide findings before fixing, then each unit's findings are sorted and nested ones
+// folded into related notes of the finding around them.
 func findingsPipeline(filters []pipeline.Filter) *pipeline.Pipeline {
-	return pipeline.New(filters, pipeline.Sort{})
+	return pipeline.New(filters, pipeline.Sort{}, pipeline.Fold{})
 }
 
 func dirOf(env Env) string {

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/newslint/newslint/diff"
@@ -34,6 +35,9 @@ type Finding struct {
 	Preview []diff.Hunk
 	// Conflict says why the fix would not be applied together with earlier fixes, if so.
 	Conflict string
+	// Related are findings that lie wholly inside this one and whose fix this one's fix
+	// implies: shown as notes of this finding rather than on their own.
+	Related []Finding
 }
 
 // FileLine is the line of the file the finding is on: the record's line for records.
@@ -106,15 +110,56 @@ func Fingerprint(path string, f *Finding, occurrence int) string {
 // ending changes do not change a fingerprint.
 func NormText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// Fingerprints returns the fingerprint of each finding of a result.
+// Fingerprints returns the fingerprint of each finding of a result, in order. Occurrences are
+// counted over the findings and their related notes in text order, so folding findings into
+// related notes does not change the fingerprints of the others.
 func Fingerprints(r *Result) []string {
 	seen := map[string]int{}
 	out := make([]string, len(r.Findings))
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		k := f.Rule + "\x00" + NormText(f.Text)
-		out[i] = Fingerprint(r.File.Path, f, seen[k])
+	for _, x := range flatten(r.Findings) {
+		k := x.f.Rule + "\x00" + NormText(x.f.Text)
+		if x.outer >= 0 {
+			out[x.outer] = Fingerprint(r.File.Path, &x.f, seen[k])
+		}
 		seen[k]++
 	}
+	return out
+}
+
+// Flatten returns findings with their related notes as findings of their own (without Related),
+// sorted by unit, then position, then rule, as the rules reported them.
+func Flatten(fs []Finding) []Finding {
+	flat := flatten(fs)
+	out := make([]Finding, len(flat))
+	for i, x := range flat {
+		out[i] = x.f
+	}
+	return out
+}
+
+type flat struct {
+	f     Finding
+	outer int // index in the list given to flatten, -1 for a related note
+}
+
+func flatten(fs []Finding) []flat {
+	out := make([]flat, 0, len(fs))
+	for i, f := range fs {
+		rel := f.Related
+		f.Related = nil
+		out = append(out, flat{f, i})
+		for _, g := range rel {
+			out = append(out, flat{g, -1})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b flat) int {
+		if a.f.Loc.Record != b.f.Loc.Record {
+			return a.f.Loc.Record - b.f.Loc.Record
+		}
+		if a.f.Start != b.f.Start {
+			return a.f.Start - b.f.Start
+		}
+		return strings.Compare(a.f.Rule, b.f.Rule)
+	})
 	return out
 }

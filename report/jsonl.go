@@ -22,6 +22,8 @@ type jsonFinding struct {
 	// id or url; line and col are then positions within the record's text.
 	Record   int    `json:"record,omitempty"`
 	RecordID string `json:"record_id,omitempty"`
+	// Related are findings inside this one whose fix this one's fix implies.
+	Related []jsonFinding `json:"related,omitempty"`
 }
 
 type jsonFix struct {
@@ -58,6 +60,9 @@ func toJSON(path string, f *finding.Finding, unsafe bool) jsonFinding {
 			})
 		}
 		j.Fix = jf
+	}
+	for i := range f.Related {
+		j.Related = append(j.Related, toJSON(path, &f.Related[i], unsafe))
 	}
 	return j
 }

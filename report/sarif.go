@@ -77,6 +77,25 @@ func (r *sarifReporter) File(res *finding.Result) error {
 		if idx, ok := r.index[f.Rule]; ok {
 			result["ruleIndex"] = idx
 		}
+		if len(f.Related) > 0 {
+			var rel []any
+			for j := range f.Related {
+				g := &f.Related[j]
+				text := fmt.Sprintf("[%s] %s", g.Rule, g.Message)
+				if g.Loc.IsRecord() {
+					text = fmt.Sprintf("[%s] %s (record text line %d, column %d)", g.Rule, g.Message, g.Line, g.Col)
+				}
+				rel = append(rel, map[string]any{
+					"id":      j,
+					"message": map[string]any{"text": text},
+					"physicalLocation": map[string]any{
+						"artifactLocation": map[string]any{"uri": uri},
+						"region":           region(g.FileSpan()),
+					},
+				})
+			}
+			result["relatedLocations"] = rel
+		}
 		if f.Loc.IsRecord() {
 			result["message"] = map[string]any{"text": fmt.Sprintf("%s (record text line %d, column %d)", f.Message, f.Line, f.Col)}
 		}

@@ -77,6 +77,11 @@ func (t *textReporter) File(r *finding.Result) error {
 			b.WriteString(t.note.Sprint(line))
 			b.WriteByte('\n')
 		}
+		for j := range f.Related {
+			g := &f.Related[j]
+			b.WriteString(t.note.Sprintf("  related: %s:%d:%d: %s [%s] %s", g.Loc.String(), g.Line, g.Col, g.Severity, g.Rule, g.Message))
+			b.WriteByte('\n')
+		}
 	}
 	_, err := io.WriteString(t.w, b.String())
 	return err

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// chromeCorpus is five articles of one directory ending in the same five menu lines: each
+// file's menu is one page-chrome finding holding five template-line findings.
+func chromeCorpus(t *testing.T) string {
+	dir := t.TempDir()
+	for i := 1; i <= 5; i++ {
+		write(t, filepath.Join(dir, fmt.Sprintf("f%d.txt", i)), fmt.Sprintf("The council voted on Tuesday to approve budget number %d for the schools, after a debate that lasted late into the evening.\n"+
+			"Members said the plan would add teachers and repair buildings across the district over the next three years.\n\n"+
+			"Home\nAbout Us\nContact\nPrivacy Notice\nCookie Settings\n", i), 0o644)
+	}
+	return dir
+}
+
+func TestNestedFindingsFold(t *testing.T) {
+	dir := chromeCorpus(t)
+	code, out, errs := run(t, dir, "--format", "jsonl", dir)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 1 || len(lines) != 5 {
+		t.Fatalf("exit %d, %d findings, want one per file\n%s\n%s", code, len(lines), out, errs)
+	}
+	var f struct {
+		Rule    string `json:"rule"`
+		Related []struct {
+			Rule string `json:"rule"`
+			Line int    `json:"line"`
+		} `json:"related"`
+	}
+	json.Unmarshal([]byte(lines[0]), &f)
+	if f.Rule != "page-chrome" || len(f.Related) != 5 || f.Related[0].Rule != "template-line" || f.Related[4].Line != 8 {
+		t.Errorf("first finding: %s", lines[0])
+	}
+	_, out, _ = run(t, dir, dir)
+	if strings.Count(out, "  related: ") != 25 || !strings.Contains(out, "Found 5 findings (5 warnings) in 5 of 5 files scanned.") {
+		t.Errorf("text:\n%s", out)
+	}
+	// a baseline records the folded findings too, and hides all of them
+	if code, out, errs := run(t, dir, "baseline", dir); code != 0 || !strings.Contains(out, "recorded 30 findings") {
+		t.Fatalf("baseline: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := run(t, dir, "--baseline", filepath.Join(dir, ".newslint-baseline.json"), dir); code != 0 || !strings.Contains(out, "No findings") {
+		t.Errorf("with the baseline: exit %d\n%s", code, out)
+	}
+	// folding changes nothing in what --fix writes
+	if code, _, errs := run(t, dir, "--fix", dir); code != 0 {
+		t.Fatalf("--fix: %d %s", code, errs)
+	}
+	if got := read(t, filepath.Join(dir, "f1.txt")); strings.Contains(got, "Home") || !strings.HasSuffix(got, "three years.\n") {
+		t.Errorf("after --fix: %q", got)
+	}
+}
