@@ -100,7 +100,7 @@ type FixResult struct {
 
 // Fix lints and fixes src until no applicable fix remains.
 func Fix(path, src string, active []lint.Active, unsafe bool, stats *corpus.Stats) FixResult {
-	res, _, _ := settle(path, src, active, unsafe, stats, nil)
+	res, _, _ := settle(path, src, active, stats, &unsafe, nil)
 	return res
 }
 
@@ -110,11 +110,11 @@ type checked struct {
 	diags []lint.Diagnostic
 }
 
-// settle is the fix loop: it lints src and applies the applicable fixes of the diagnostics keep
-// lets through (all when keep is nil), until nothing changes. It returns what fixing did, the
-// first pass (over src) and the last (over the text it settled on; the first when it did not
-// settle).
-func settle(path, src string, active []lint.Active, unsafe bool, stats *corpus.Stats,
+// settle is the fix loop: it lints src and applies the applicable fixes (unsafe ones too when
+// *unsafe) of the diagnostics keep lets through (all when keep is nil), until nothing changes.
+// It returns what fixing did, the first pass (over src) and the last (over the text it settled
+// on; the first when it did not settle). With unsafe nil, it lints src once and fixes nothing.
+func settle(path, src string, active []lint.Active, stats *corpus.Stats, unsafe *bool,
 	keep func(*document.Document, []lint.Diagnostic) []lint.Diagnostic) (FixResult, checked, checked) {
 	res := FixResult{Text: src, Converged: true}
 	cur := src
@@ -126,12 +126,15 @@ func settle(path, src string, active []lint.Active, unsafe bool, stats *corpus.S
 		if pass == 0 {
 			first = last
 		}
+		if unsafe == nil {
+			break
+		}
 		if keep != nil {
 			diags = keep(doc, diags)
 		}
 		var fixes []*lint.Fix
 		for _, d := range diags {
-			if d.Fix != nil && Applies(d.Fix.Safety, unsafe) {
+			if d.Fix != nil && Applies(d.Fix.Safety, *unsafe) {
 				fixes = append(fixes, d.Fix)
 			}
 		}

@@ -72,20 +72,17 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 			return out
 		}
 	}
-	var first, last checked
-	var fixErr error
+	var unsafe *bool // fix only with Fix or Diff
 	if opts.Fix || opts.Diff {
-		var fr FixResult
-		fr, first, last = settle(u.Loc.Path, src, active, opts.Unsafe, opts.Corpus, keep)
-		switch {
-		case !fr.Converged:
-			fixErr = unitError(u.Loc, "fixes did not settle after %d passes; file left unchanged", MaxPasses)
-		case fr.Text != src:
-			r.fixed, r.applied = &fr.Text, fr.Applied
-		}
-	} else {
-		doc := document.New(u.Loc.Path, src)
-		first = checked{doc, lint.Run(doc, active, opts.Corpus)}
+		unsafe = &opts.Unsafe
+	}
+	fr, first, last := settle(u.Loc.Path, src, active, opts.Corpus, unsafe, keep)
+	var fixErr error
+	switch {
+	case !fr.Converged:
+		fixErr = unitError(u.Loc, "fixes did not settle after %d passes; file left unchanged", MaxPasses)
+	case fr.Text != src:
+		r.fixed, r.applied = &fr.Text, fr.Applied
 	}
 	if doc := first.doc; doc.InvalidUTF8 >= 0 {
 		line, col := doc.Position(doc.InvalidUTF8)
