@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/newslint/newslint/finding"
-	"github.com/newslint/newslint/lint"
 )
 
 // githubReporter prints GitHub Actions workflow commands. GitHub shows only the first ten
@@ -36,15 +35,7 @@ func EscapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
-func ghLevel(s lint.Severity) string {
-	switch s {
-	case lint.Error:
-		return "error"
-	case lint.Warning:
-		return "warning"
-	}
-	return "notice"
-}
+var ghLevel = severityNames{"error", "warning", "notice"}.of
 
 func (g *githubReporter) File(r *finding.Result) error {
 	if g.files == nil {

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 
 	"github.com/newslint/newslint/finding"
-	"github.com/newslint/newslint/lint"
 )
 
 // gitlabReporter writes a GitLab Code Quality report (a JSON array of issues).
@@ -15,15 +14,7 @@ type gitlabReporter struct {
 	issues []map[string]any
 }
 
-func gitlabSeverity(s lint.Severity) string {
-	switch s {
-	case lint.Error:
-		return "major"
-	case lint.Warning:
-		return "minor"
-	}
-	return "info"
-}
+var gitlabSeverity = severityNames{"major", "minor", "info"}.of
 
 func (g *gitlabReporter) File(r *finding.Result) error {
 	fps := finding.Fingerprints(r)

@@ -174,3 +174,16 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// severityNames are what a format calls error, warning and info.
+type severityNames [3]string
+
+func (n severityNames) of(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return n[0]
+	case lint.Warning:
+		return n[1]
+	}
+	return n[2]
+}

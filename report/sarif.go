@@ -24,15 +24,7 @@ type sarifReporter struct {
 	index   map[string]int
 }
 
-func sarifLevel(s lint.Severity) string {
-	switch s {
-	case lint.Error:
-		return "error"
-	case lint.Warning:
-		return "warning"
-	}
-	return "note"
-}
+var sarifLevel = severityNames{"error", "warning", "note"}.of
 
 // sarifURI is a relative URI for a relative path, a file URI for an absolute one.
 func sarifURI(path string) string {
