@@ -1,6 +1,9 @@
 package engine_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -40,5 +43,37 @@ func TestFiltersRunBeforeFixing(t *testing.T) {
 	opts.Pipeline = nil
 	if _, fixed := engine.LintBytes(cfg, f, []byte(text), opts); strings.Contains(fixed, "veryGood") {
 		t.Errorf("without a filter:\n%s", fixed)
+	}
+}
+
+// TestHiddenFindingsStreamInParts: a feed whose findings are all hidden is still reported in
+// parts, so that hidden findings do not pile up either.
+func TestHiddenFindingsStreamInParts(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range 2500 {
+		fmt.Fprintf(&b, `{"id":%d,"text":"The ministry said on Friday that the talks had made progress.\nveryGood! (%d)"}`+"\n", i, i)
+	}
+	p := filepath.Join(dir, "feed.jsonl")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Default()
+	opts := engine.Options{Pipeline: pipeline.New([]pipeline.Filter{hideRule("vote-widget")})}
+	parts, hidden, shown := 0, 0, 0
+	engine.Run(cfg, []input.File{{Path: p, Rel: "feed.jsonl"}}, opts, func(r *engine.Result) {
+		parts++
+		hidden += len(r.Suppressed)
+		for _, f := range r.Findings {
+			if f.Rule == "vote-widget" {
+				shown++
+			}
+		}
+		if len(r.Suppressed) > 1000 {
+			t.Errorf("part %d holds %d hidden findings", r.Part, len(r.Suppressed))
+		}
+	})
+	if parts < 3 || hidden != 2500 || shown != 0 {
+		t.Errorf("%d parts, %d hidden, %d shown", parts, hidden, shown)
 	}
 }

@@ -184,8 +184,8 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 			whole = &d
 			return
 		}
-		// a large file's findings stream in parts instead of piling up in memory
-		if len(res.Findings) >= partFindings {
+		// a large file's findings (and those filters hid) stream in parts instead of piling up
+		if len(res.Findings)+len(res.Suppressed) >= partFindings {
 			emit(res)
 			part++
 			res = &Result{File: f, Part: part}

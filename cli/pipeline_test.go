@@ -57,3 +57,32 @@ func TestNestedFindingsFold(t *testing.T) {
 		t.Errorf("after --fix: %q", got)
 	}
 }
+
+// TestBaselineOnAFeed: a baseline hides the findings of a large feed record by record, --fix
+// leaves them in the feed, and a new record is reported and fixed.
+func TestBaselineOnAFeed(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := 0; i < 1500; i++ {
+		fmt.Fprintf(&b, `{"id":%d,"text":"%s\nveryGood! (%d)"}`+"\n", i, cleanText, i)
+	}
+	p := filepath.Join(dir, "feed.jsonl")
+	write(t, p, b.String(), 0o644)
+	if code, out, errs := run(t, dir, "--select", "vote-widget", "baseline", p); code != 0 || !strings.Contains(out, "recorded 1500 findings") {
+		t.Fatalf("baseline: %d %s %s", code, out, errs)
+	}
+	// a new record with a widget of its own is reported and fixed; the recorded ones are not
+	feed := b.String() + `{"id":"new","text":"` + cleanText + `\nveryGood! (9999)"}` + "\n"
+	write(t, p, feed, 0o644)
+	bl := filepath.Join(dir, ".newslint-baseline.json")
+	code, out, errs := run(t, dir, "--select", "vote-widget", "--format", "jsonl", "--baseline", bl, p)
+	if code != 1 || strings.Count(out, "\n") != 1 || !strings.Contains(out, `"record_id":"new"`) {
+		t.Errorf("with the baseline: exit %d\n%s\n%s", code, out, errs)
+	}
+	if code, out, _ := run(t, dir, "--select", "vote-widget", "--fix", "--baseline", bl, p); code != 0 || !strings.Contains(out, "Fixed 1 finding in 1 file.") {
+		t.Errorf("--fix with the baseline: exit %d\n%s", code, out)
+	}
+	if got := read(t, p); got != b.String()+`{"id":"new","text":"`+cleanText+`"}`+"\n" {
+		t.Errorf("the feed after --fix differs in %d bytes", len(got)-len(feed))
+	}
+}
