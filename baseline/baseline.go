@@ -13,7 +13,7 @@ import (
 	"sort"
 
 	"github.com/newslint/newslint/finding"
-	"github.com/newslint/newslint/input"
+	"github.com/newslint/newslint/pipeline"
 )
 
 // FileName is the default baseline file.
@@ -108,9 +108,9 @@ func (s *Set) rel(path string) string {
 // Hide implements pipeline.Filter: in each unit of text (a file, or one record of a JSON Lines
 // or JSON file), as many findings of a rule and text as the baseline recorded for the file are
 // hidden, the first ones in text order.
-func (s *Set) Hide(loc input.Locator, fs []finding.Finding) []bool {
+func (s *Set) Hide(u pipeline.Unit, fs []finding.Finding) []bool {
 	out := make([]bool, len(fs))
-	p := s.rel(loc.Path)
+	p := s.rel(u.Loc.Path)
 	var used map[key]int
 	for i := range fs {
 		k := key{fs[i].Rule, p, textHash(fs[i].Text)}

@@ -17,7 +17,7 @@ import (
 // hideRule is a suppression of one rule.
 type hideRule string
 
-func (h hideRule) Hide(_ input.Locator, fs []finding.Finding) []bool {
+func (h hideRule) Hide(_ pipeline.Unit, fs []finding.Finding) []bool {
 	out := make([]bool, len(fs))
 	for i := range fs {
 		out[i] = fs[i].Rule == string(h)

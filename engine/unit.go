@@ -8,6 +8,7 @@ import (
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/pipeline"
 )
 
 // unitResult is what linting one unit of text gave.
@@ -64,7 +65,7 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 	var keep func(*document.Document, []lint.Diagnostic) []lint.Diagnostic
 	if opts.Pipeline.Filtering() {
 		keep = func(doc *document.Document, diags []lint.Diagnostic) []lint.Diagnostic {
-			fs, _ := opts.Pipeline.Filter(u.Loc, Place(doc, diags, false, 0))
+			fs, _ := opts.Pipeline.Filter(pipeline.Unit{Loc: u.Loc, Doc: doc, Record: u.Record()}, Place(doc, diags, false, 0))
 			out := make([]lint.Diagnostic, len(fs))
 			for i := range fs {
 				out[i] = fs[i].Diagnostic
@@ -111,7 +112,7 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 			fs[i].Text = strings.Clone(fs[i].Text)
 		}
 	}
-	fs, r.hidden = opts.Pipeline.Filter(u.Loc, fs)
+	fs, r.hidden = opts.Pipeline.Filter(pipeline.Unit{Loc: u.Loc, Doc: shown.doc, Record: u.Record()}, fs)
 	markConflicts(shown.doc, fs, opts.Unsafe)
 	r.found = opts.Pipeline.Process(fs)
 	return r

@@ -87,6 +87,9 @@ func (u *Unit) Content() ([]byte, error) {
 	return []byte(u.rec.Text), nil
 }
 
+// Record is the record a unit holds once Content has read it (nil for a whole file).
+func (u *Unit) Record() *Record { return u.rec }
+
 // WriteBack returns the bytes the fixed file gets for the unit: its own bytes when fixed is
 // nil, else its bytes with its text replaced by *fixed.
 func (u *Unit) WriteBack(fixed *string) [][]byte {

@@ -13,16 +13,29 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/input"
 )
+
+// Unit is what a filter sees of one unit of text besides its findings.
+type Unit struct {
+	// Loc is where the unit is: its file, and for a record its number, line and id.
+	Loc input.Locator
+	// Doc is the text as it stands on this pass of the fix loop, for filters that match the
+	// lines findings are on.
+	Doc *document.Document
+	// Record is the JSON object of a record (nil for a whole file), for filters that read
+	// other fields of it.
+	Record *input.Record
+}
 
 // Filter hides findings of one unit of text: a hidden finding is neither fixed nor reported.
 // The engine asks on every pass of the fix loop and from several goroutines, so Hide must be
 // safe for concurrent use and depend only on the unit and its findings (given in text order).
 type Filter interface {
 	// Hide returns, for each finding, whether it is hidden.
-	Hide(loc input.Locator, fs []finding.Finding) []bool
+	Hide(u Unit, fs []finding.Finding) []bool
 }
 
 // Tracker is a filter that keeps account of what it hid in the end, to report stale baseline
@@ -64,13 +77,13 @@ func New(filters []Filter, stages ...Stage) *Pipeline {
 func (p *Pipeline) Filtering() bool { return p != nil && len(p.Filters) > 0 }
 
 // Filter splits the findings of one unit into those kept and those a filter hides.
-func (p *Pipeline) Filter(loc input.Locator, fs []finding.Finding) (kept, hidden []finding.Finding) {
+func (p *Pipeline) Filter(u Unit, fs []finding.Finding) (kept, hidden []finding.Finding) {
 	if !p.Filtering() {
 		return fs, nil
 	}
 	gone := make([]bool, len(fs))
 	for _, f := range p.Filters {
-		for i, h := range f.Hide(loc, fs) {
+		for i, h := range f.Hide(u, fs) {
 			gone[i] = gone[i] || h
 		}
 	}

@@ -15,7 +15,7 @@ type byRule struct {
 	seen int
 }
 
-func (b *byRule) Hide(_ input.Locator, fs []finding.Finding) []bool {
+func (b *byRule) Hide(_ Unit, fs []finding.Finding) []bool {
 	out := make([]bool, len(fs))
 	for i := range fs {
 		out[i] = fs[i].Rule == b.rule
@@ -41,7 +41,7 @@ func TestFiltersAndStages(t *testing.T) {
 	a, b := &byRule{rule: "a"}, &byRule{rule: "b"}
 	p := New([]Filter{a, nil, b}, Sort{})
 	fs := []finding.Finding{fnd("c", 9, 10), fnd("a", 0, 1), fnd("d", 3, 4), fnd("b", 2, 3), fnd("c", 3, 4)}
-	kept, hidden := p.Filter(input.Locator{Path: "x.txt"}, fs)
+	kept, hidden := p.Filter(Unit{Loc: input.Locator{Path: "x.txt"}}, fs)
 	if !slices.Equal(rules(kept), []string{"c", "d", "c"}) || !slices.Equal(rules(hidden), []string{"a", "b"}) {
 		t.Errorf("kept %v, hidden %v", rules(kept), rules(hidden))
 	}
@@ -53,7 +53,7 @@ func TestFiltersAndStages(t *testing.T) {
 		t.Errorf("trackers saw %d and %d", a.seen, b.seen)
 	}
 	var none *Pipeline
-	if kept, hidden := none.Filter(input.Locator{}, fs); len(kept) != len(fs) || hidden != nil || none.Filtering() {
+	if kept, hidden := none.Filter(Unit{}, fs); len(kept) != len(fs) || hidden != nil || none.Filtering() {
 		t.Error("a nil pipeline filtered")
 	}
 }
