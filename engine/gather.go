@@ -54,12 +54,11 @@ func Gather(src RuleSource, files []input.File, opts Options) *corpus.Stats {
 func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats) {
 	defer func() { _ = recover() }() // the checking pass reports what went wrong
 	kind, comp := input.KindOf(f.Path)
-	in, _, r, _, err := open(f, kind, comp, opts, false)
+	in, err := openSource(f, kind, comp, opts, false)
 	if err != nil {
 		return
 	}
 	defer in.Close()
-	defer r.Close()
 	stats.Files++
 	active := src.For(f.Rel)
 	// the records of a large file are gathered on all cores into per-worker counts
@@ -72,7 +71,7 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 		parts[w] = corpus.New()
 	}
 	feed := func(put func(*input.Unit)) error {
-		return input.Units(r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
+		return input.Units(in.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
 	}
 	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { gatherUnit(u, active, parts[w]) }, func(struct{}) {})
 	for _, p := range parts {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"runtime"
@@ -76,46 +77,54 @@ func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
 // ErrTooLarge is reported for files over --max-file-size.
 var ErrTooLarge = errors.New("file is larger than --max-file-size")
 
-// open opens a file to read its units: the decompressed content and, with hash, a hash of the
-// bytes read for the atomic writer. JSON Lines files are streamed and have no size limit.
-func open(f input.File, kind input.Kind, comp input.Compression, opts Options, hash bool) (in *os.File, st os.FileInfo, r io.ReadCloser, sum hashReader, err error) {
-	in, err = os.Open(f.Path)
-	if err != nil {
-		return nil, nil, nil, sum, err
-	}
-	if st, err = in.Stat(); err != nil {
-		in.Close()
-		return nil, nil, nil, sum, err
-	}
-	if kind != input.JSONLines && opts.MaxFileSize > 0 && st.Size() > opts.MaxFileSize {
-		in.Close()
-		return nil, nil, nil, sum, fmt.Errorf("%w (%d bytes > %d); skipped", ErrTooLarge, st.Size(), opts.MaxFileSize)
-	}
-	var src io.Reader = in
-	if hash {
-		sum = hashReader{in: in, h: sha256.New()}
-		src = io.TeeReader(in, sum.h)
-	}
-	if r, err = input.Decompress(src, comp); err != nil {
-		in.Close()
-		return nil, nil, nil, sum, fmt.Errorf("%v; skipped", err)
-	}
-	return in, st, r, sum, nil
+// source is a file opened to read its units.
+type source struct {
+	file *os.File
+	size int64
+	// r is the decompressed content; sum, when asked for, hashes the bytes read from file.
+	r   io.ReadCloser
+	sum hash.Hash
 }
 
-// hashReader hashes a file as it is read.
-type hashReader struct {
-	in *os.File
-	h  interface {
-		io.Writer
-		Sum([]byte) []byte
+// openSource opens a file to read its units and, with hashed, hashes its bytes for the atomic
+// writer. JSON Lines files are streamed and have no size limit.
+func openSource(f input.File, kind input.Kind, comp input.Compression, opts Options, hashed bool) (*source, error) {
+	in, err := os.Open(f.Path)
+	if err != nil {
+		return nil, err
 	}
+	s := &source{file: in}
+	st, err := in.Stat()
+	if err != nil {
+		in.Close()
+		return nil, err
+	}
+	s.size = st.Size()
+	if kind != input.JSONLines && opts.MaxFileSize > 0 && s.size > opts.MaxFileSize {
+		in.Close()
+		return nil, fmt.Errorf("%w (%d bytes > %d); skipped", ErrTooLarge, s.size, opts.MaxFileSize)
+	}
+	var raw io.Reader = in
+	if hashed {
+		s.sum = sha256.New()
+		raw = io.TeeReader(in, s.sum)
+	}
+	if s.r, err = input.Decompress(raw, comp); err != nil {
+		in.Close()
+		return nil, fmt.Errorf("%v; skipped", err)
+	}
+	return s, nil
 }
 
 // Sum hashes what is left of the file and returns the hash of all of it.
-func (s hashReader) Sum() []byte {
-	io.Copy(s.h, s.in)
-	return s.h.Sum(nil)
+func (s *source) Sum() []byte {
+	io.Copy(s.sum, s.file)
+	return s.sum.Sum(nil)
+}
+
+func (s *source) Close() {
+	s.r.Close()
+	s.file.Close()
 }
 
 // lintFile lints the units of one file and hands its result to emit: once for a plain file, in
@@ -135,14 +144,13 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 		emit(res)
 	}()
 	kind, comp := input.KindOf(f.Path)
-	in, st, r, sum, err := open(f, kind, comp, opts, opts.Fix)
+	src, err := openSource(f, kind, comp, opts, opts.Fix)
 	if err != nil {
 		res.Errors = append(res.Errors, err)
 		return
 	}
-	defer in.Close()
-	defer r.Close()
-	res.Bytes = st.Size()
+	defer src.Close()
+	res.Bytes = src.size
 	active := cfg.For(f.Rel)
 	// a file of records is written as it is read; a whole file only once it is fixed
 	var w *AtomicWriter
@@ -161,7 +169,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 	changed, fixed, part := false, 0, 0
 	var whole *unitResult
 	feed := func(put func(*input.Unit)) error {
-		return input.Units(r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
+		return input.Units(src.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
 	}
 	work := func(_ int, u *input.Unit, out func(unitResult)) { out(lintUnit(u, active, opts)) }
 	err = parallel(workers, workers*8, feed, work, func(d unitResult) {
@@ -212,7 +220,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 			}
 		}
 		if err == nil {
-			err = w.Commit(sum.Sum())
+			err = w.Commit(src.Sum())
 		}
 		if err != nil {
 			res.Errors = append(res.Errors, err)

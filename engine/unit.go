@@ -65,7 +65,7 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 	var keep func(*document.Document, []lint.Diagnostic) []lint.Diagnostic
 	if opts.Pipeline.Filtering() {
 		keep = func(doc *document.Document, diags []lint.Diagnostic) []lint.Diagnostic {
-			fs, _ := opts.Pipeline.Filter(pipeline.Unit{Loc: u.Loc, Doc: doc, Record: u.Record()}, Place(doc, diags, false, 0))
+			fs, _ := opts.Pipeline.Filter(pipeline.Unit{Loc: u.Loc, Doc: doc, Record: u.Record()}, placeIn(u, doc, diags, false, 0))
 			out := make([]lint.Diagnostic, len(fs))
 			for i := range fs {
 				out[i] = fs[i].Diagnostic
@@ -105,10 +105,9 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 			r.patch = &Patch{Name: name, Before: src, After: *r.fixed}
 		}
 	}
-	fs := Place(shown.doc, shown.diags, opts.Preview, opts.Context)
-	for i := range fs {
-		fs[i].Loc = u.Loc
-		if u.Loc.IsRecord() { // a copy, so that findings do not keep every record's text alive
+	fs := placeIn(u, shown.doc, shown.diags, opts.Preview, opts.Context)
+	if u.Loc.IsRecord() {
+		for i := range fs { // a copy, so that findings do not keep every record's text alive
 			fs[i].Text = strings.Clone(fs[i].Text)
 		}
 	}
@@ -116,6 +115,15 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 	markConflicts(shown.doc, fs, opts.Unsafe)
 	r.found = opts.Pipeline.Process(fs)
 	return r
+}
+
+// placeIn places diagnostics in unit u, whose text doc holds.
+func placeIn(u *input.Unit, doc *document.Document, diags []lint.Diagnostic, preview bool, ctx int) []Finding {
+	fs := Place(doc, diags, preview, ctx)
+	for i := range fs {
+		fs[i].Loc = u.Loc
+	}
+	return fs
 }
 
 func idSuffix(id string) string {
