@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // chromeCorpus is five articles of one directory ending in the same five menu lines: each
@@ -41,6 +43,19 @@ func TestNestedFindingsFold(t *testing.T) {
 	_, out, _ = run(t, dir, dir)
 	if strings.Count(out, "  related: ") != 25 || !strings.Contains(out, "Found 5 findings (5 warnings) in 5 of 5 files scanned.") {
 		t.Errorf("text:\n%s", out)
+	}
+	// SARIF carries the notes as related locations, and stays valid
+	_, out, _ = run(t, dir, "--format", "sarif", dir)
+	schema, err := jsonschema.NewCompiler().Compile(filepath.Join("..", "testdata", "sarif", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil || strings.Count(out, `"relatedLocations"`) != 5 {
+		t.Errorf("SARIF with related locations: %v\n%s", err, out)
 	}
 	// a baseline records the folded findings too, and hides all of them
 	if code, out, errs := run(t, dir, "baseline", dir); code != 0 || !strings.Contains(out, "recorded 30 findings") {
