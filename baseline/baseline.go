@@ -13,8 +13,8 @@ import (
 	"sort"
 
 	"github.com/newslint/newslint/atomicfile"
-	"github.com/newslint/newslint/engine"
-	"github.com/newslint/newslint/report"
+	"github.com/newslint/newslint/finding"
+	"github.com/newslint/newslint/pipeline"
 )
 
 // FileName is the default baseline file.
@@ -40,16 +40,21 @@ type file struct {
 
 type key struct{ rule, path, hash string }
 
-// Set is a loaded baseline.
+// Set is a loaded baseline. It is a pipeline filter: the findings it records are hidden before
+// fixing, so --fix leaves them as they are.
 type Set struct {
 	dir     string
 	entries map[key]*Entry
 	left    map[key]int
 	linted  map[string]bool
+	// count is how many findings of a key each unit may hide; read-only once loaded.
+	count map[key]int
+	// cwd makes relative paths absolute without asking the system on every call.
+	cwd string
 }
 
 func textHash(s string) string {
-	h := sha256.Sum256([]byte(report.NormText(s)))
+	h := sha256.Sum256([]byte(finding.NormText(s)))
 	return hex.EncodeToString(h[:12])
 }
 
@@ -81,33 +86,59 @@ func Load(path string) (*Set, error) {
 		return nil, fmt.Errorf("%s: baseline version %d, want %d", path, f.Version, Version)
 	}
 	abs, _ := filepath.Abs(path)
-	s := &Set{dir: filepath.Dir(abs), entries: map[key]*Entry{}, left: map[key]int{}, linted: map[string]bool{}}
+	cwd, _ := os.Getwd()
+	s := &Set{dir: filepath.Dir(abs), entries: map[key]*Entry{}, left: map[key]int{}, linted: map[string]bool{},
+		count: map[key]int{}, cwd: cwd}
 	for i := range f.Entries {
 		e := &f.Entries[i]
 		k := key{e.Rule, e.Path, e.Hash}
 		s.entries[k] = e
 		s.left[k] += e.Count
+		s.count[k] += e.Count
 	}
 	return s, nil
 }
 
-// Filter removes the findings the baseline records from r and returns how many it hid.
-func (s *Set) Filter(r *engine.Result) int {
-	p := rel(s.dir, r.File.Path)
-	s.linted[p] = true
-	kept := r.Findings[:0]
-	hidden := 0
-	for _, f := range r.Findings {
-		k := key{f.Rule, p, textHash(f.Text)}
-		if s.left[k] > 0 {
-			s.left[k]--
-			hidden++
+func (s *Set) rel(path string) string {
+	if !filepath.IsAbs(path) && s.cwd != "" {
+		path = filepath.Join(s.cwd, path)
+	}
+	return rel(s.dir, path)
+}
+
+// Hide implements pipeline.Filter: in each unit of text (a file, or one record of a JSON Lines
+// or JSON file), as many findings of a rule and text as the baseline recorded for the file are
+// hidden, the first ones in text order.
+func (s *Set) Hide(u pipeline.Unit, fs []finding.Finding) []bool {
+	out := make([]bool, len(fs))
+	p := s.rel(u.Loc.Path)
+	var used map[key]int
+	for i := range fs {
+		k := key{fs[i].Rule, p, textHash(fs[i].Text)}
+		n := s.count[k]
+		if n == 0 {
 			continue
 		}
-		kept = append(kept, f)
+		if used == nil {
+			used = map[key]int{}
+		}
+		if used[k] < n {
+			used[k]++
+			out[i] = true
+		}
 	}
-	r.Findings = kept
-	return hidden
+	return out
+}
+
+// Seen implements pipeline.Tracker: it counts the findings hidden in a reported result, for
+// Stale.
+func (s *Set) Seen(r *finding.Result) {
+	p := s.rel(r.File.Path)
+	s.linted[p] = true
+	for i := range r.Suppressed {
+		f := &r.Suppressed[i]
+		s.left[key{f.Rule, p, textHash(f.Text)}]--
+	}
 }
 
 // Stale returns the entries of linted files that no finding matched any more (fixed, or the
@@ -142,16 +173,17 @@ func NewWriter(path string) *Writer {
 	return &Writer{dir: filepath.Dir(abs), entries: map[key]*Entry{}}
 }
 
-// Add records the findings of one file.
-func (w *Writer) Add(r *engine.Result) {
+// Add records the findings of one file, related notes included: the baseline hides findings
+// before they are folded.
+func (w *Writer) Add(r *finding.Result) {
 	p := rel(w.dir, r.File.Path)
-	for _, f := range r.Findings {
+	for _, f := range finding.Flatten(r.Findings) {
 		k := key{f.Rule, p, textHash(f.Text)}
 		if e, ok := w.entries[k]; ok {
 			e.Count++
 			continue
 		}
-		ex := report.NormText(f.Text)
+		ex := finding.NormText(f.Text)
 		if r := []rune(ex); len(r) > 80 {
 			ex = string(r[:80]) + "…"
 		}

@@ -18,10 +18,11 @@ import (
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/diff"
-	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/pipeline"
 	"github.com/newslint/newslint/report"
 )
 
@@ -130,8 +131,13 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 			return errorf(env, "--changed-since: %v", err)
 		}
 	}
+	var filters []pipeline.Filter
+	if base != nil {
+		filters = append(filters, base)
+	}
+	pipe := findingsPipeline(filters)
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields,
-		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Context: o.context}
+		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Context: o.context, Pipeline: pipe}
 	if o.corpusStats != "" {
 		stats, err := corpus.ReadFiles(splitList(o.corpusStats))
 		if err != nil {
@@ -154,11 +160,10 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	prog := newProgress(env, len(files))
 	var writeErr error
 	changed, hidden := 0, 0
-	engine.Run(cfg, files, eo, func(r *engine.Result) {
+	engine.Run(cfg, files, eo, func(r *finding.Result) {
 		prog.add(r.Bytes)
-		if base != nil {
-			hidden += base.Filter(r)
-		}
+		pipe.Seen(r)
+		hidden += len(r.Suppressed)
 		sum.Add(r)
 		for _, e := range r.Errors {
 			prog.clear()
@@ -235,6 +240,13 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		status = ExitFindings
 	}
 	return status
+}
+
+// findingsPipeline is what happens to findings between the rules and the reporters: the
+// filters hide findings before fixing, then each unit's findings are sorted and nested ones
+// folded into related notes of the finding around them.
+func findingsPipeline(filters []pipeline.Filter) *pipeline.Pipeline {
+	return pipeline.New(filters, pipeline.Sort{}, pipeline.Fold{})
 }
 
 func dirOf(env Env) string {
@@ -372,13 +384,11 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	}
 	file := input.File{Path: name, Rel: stdinRel(cfg, env, name), Explicit: true}
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Context: o.context, TextFields: cfg.TextFields,
-		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics}
-	if o.corpusStats != "" {
+		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Pipeline: findingsPipeline(nil)}
+	if o.corpusStats != "" { // without, corpus rules see the text as the whole corpus
 		if eo.Corpus, err = corpus.ReadFiles(splitList(o.corpusStats)); err != nil {
 			return errorf(env, "--corpus-stats: %v", err)
 		}
-	} else if src := cfg.For(file.Rel); len(src) > 0 {
-		eo.Corpus = engine.SelfStats(document.New(name, string(raw)), src)
 	}
 	res, fixed := engine.LintBytes(cfg, file, raw, eo)
 	out := env.Stdout

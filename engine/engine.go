@@ -1,6 +1,7 @@
-// Package engine runs rules over documents: it collects their diagnostics, applies fixes
-// (resolving overlaps, repeating until nothing changes) and streams per-file results, in path
-// order, from a pool of workers.
+// Package engine runs rules over units of text (files, records, standard input): it collects
+// their diagnostics, applies fixes (resolving overlaps, repeating until nothing changes), passes
+// findings through the pipeline and streams per-file results, in path order, from a pool of
+// workers.
 package engine
 
 import (
@@ -9,50 +10,23 @@ import (
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/lint"
 )
 
 // MaxPasses caps how often fixing re-lints a document.
 const MaxPasses = 10
 
-// Finding is a diagnostic placed in its document: 1-based lines and columns (columns count code
-// points; EndCol is exclusive, EndLine inclusive).
-type Finding struct {
-	lint.Diagnostic
-	Line, Col, EndLine, EndCol int
-	// Text is the flagged text, for fingerprints and baselines that survive line moves.
-	Text string
-	// EditPos places each edit of the fix, in the same order.
-	EditPos []Span
-	// Preview is the line-level diff of the finding's fix, with context, when asked for.
-	Preview []diff.Hunk
-	// Conflict says why the fix would not be applied together with earlier fixes, if so.
-	Conflict string
-	// Record is the 1-based record of a JSON Lines or JSON file (0 for plain text), RecordID
-	// its "id" or "url", and RecordLine the line of the file where it stands. Line and Col are
-	// then positions within the record's text.
-	Record     int
-	RecordID   string
-	RecordLine int
-}
-
-// FileLine is the line of the file the finding is on: the record's line for records.
-func (f *Finding) FileLine() int {
-	if f.Record > 0 {
-		return f.RecordLine
-	}
-	return f.Line
-}
-
-// Span is a placed range: 1-based line and column of start and end (end column exclusive).
-type Span struct {
-	Line, Col, EndLine, EndCol int
-}
+// Finding, Span, Result and Patch are the types of package finding, under their former names.
+type (
+	Finding = finding.Finding
+	Span    = finding.Span
+	Result  = finding.Result
+	Patch   = finding.Patch
+)
 
 // Applies reports whether --fix (with unsafe fixes if unsafe) applies a fix of this safety.
-func Applies(s lint.Safety, unsafe bool) bool {
-	return s == lint.Safe || unsafe && s == lint.Unsafe
-}
+func Applies(s lint.Safety, unsafe bool) bool { return finding.Applies(s, unsafe) }
 
 // Check runs rules over doc and returns the diagnostics sorted by position, then rule.
 func Check(doc *document.Document, active []lint.Active, stats *corpus.Stats) []lint.Diagnostic {
@@ -69,8 +43,7 @@ func Place(doc *document.Document, diags []lint.Diagnostic, preview bool, ctx in
 			f.Text = doc.Src[d.Start:d.End]
 		}
 		f.Line, f.Col = doc.Position(d.Start)
-		end := d.End
-		f.EndLine, f.EndCol = doc.Position(end)
+		f.EndLine, f.EndCol = doc.Position(d.End)
 		if d.Fix != nil {
 			for _, e := range d.Fix.Edits {
 				var sp Span
@@ -127,13 +100,41 @@ type FixResult struct {
 
 // Fix lints and fixes src until no applicable fix remains.
 func Fix(path, src string, active []lint.Active, unsafe bool, stats *corpus.Stats) FixResult {
+	res, _, _ := settle(path, src, active, stats, &unsafe, nil)
+	return res
+}
+
+// checked is one lint pass: a document and its diagnostics.
+type checked struct {
+	doc   *document.Document
+	diags []lint.Diagnostic
+}
+
+// settle is the fix loop: it lints src and applies the applicable fixes (unsafe ones too when
+// *unsafe) of the diagnostics keep lets through (all when keep is nil), until nothing changes.
+// It returns what fixing did, the first pass (over src) and the last (over the text it settled
+// on; the first when it did not settle). With unsafe nil, it lints src once and fixes nothing.
+func settle(path, src string, active []lint.Active, stats *corpus.Stats, unsafe *bool,
+	keep func(*document.Document, []lint.Diagnostic) []lint.Diagnostic) (FixResult, checked, checked) {
 	res := FixResult{Text: src, Converged: true}
 	cur := src
+	var first, last checked
 	for pass := 0; ; pass++ {
 		doc := document.New(path, cur)
+		diags := Check(doc, active, stats)
+		last = checked{doc, diags}
+		if pass == 0 {
+			first = last
+		}
+		if unsafe == nil {
+			break
+		}
+		if keep != nil {
+			diags = keep(doc, diags)
+		}
 		var fixes []*lint.Fix
-		for _, d := range Check(doc, active, stats) {
-			if d.Fix != nil && Applies(d.Fix.Safety, unsafe) {
+		for _, d := range diags {
+			if d.Fix != nil && Applies(d.Fix.Safety, *unsafe) {
 				fixes = append(fixes, d.Fix)
 			}
 		}
@@ -144,14 +145,15 @@ func Fix(path, src string, active []lint.Active, unsafe bool, stats *corpus.Stat
 		}
 		if pass == MaxPasses {
 			res.Converged = false
-			break
+			res.Text = cur
+			return res, first, first
 		}
 		res.Applied += len(applied)
 		res.Passes++
 		cur = next
 	}
 	res.Text = cur
-	return res
+	return res, first, last
 }
 
 // markConflicts notes on findings whose fixes would be dropped for overlapping earlier ones.

@@ -1,10 +1,7 @@
 package engine
 
 import (
-	"io"
-	"os"
 	"runtime"
-	"sync"
 
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/document"
@@ -30,32 +27,23 @@ func NeedsCorpus(src RuleSource, files []input.File) bool {
 	return false
 }
 
-// Gather is the corpus pass: every corpus rule sees every file it runs on, and the per-worker
-// counts are merged. Counts only add up, so the result is the same whatever the file order or
-// number of workers. Unreadable files are skipped here; the checking pass reports them.
+// Gather is the corpus pass: every corpus rule sees every unit of text of the files it runs
+// on, read as the checking pass reads them, and the per-worker counts are merged. Counts only
+// add up, so the result is the same whatever the file order or number of workers. Unreadable
+// files and units are skipped here; the checking pass reports them.
 func Gather(src RuleSource, files []input.File, opts Options) *corpus.Stats {
-	jobs := opts.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	work := make(chan int)
+	jobs := opts.jobs()
 	parts := make([]*corpus.Stats, jobs)
-	var wg sync.WaitGroup
-	for w := 0; w < jobs; w++ {
+	for w := range parts {
 		parts[w] = corpus.New()
-		wg.Add(1)
-		go func(local *corpus.Stats) {
-			defer wg.Done()
-			for i := range work {
-				gatherFile(src, files[i], opts, local)
-			}
-		}(parts[w])
 	}
-	for i := range files {
-		work <- i
+	feed := func(put func(input.File)) error {
+		for _, f := range files {
+			put(f)
+		}
+		return nil
 	}
-	close(work)
-	wg.Wait()
+	_ = parallel(jobs, jobs*16, feed, func(w int, f input.File, _ func(struct{})) { gatherFile(src, f, opts, parts[w]) }, func(struct{}) {})
 	total := corpus.New()
 	for _, p := range parts {
 		total.Merge(p)
@@ -65,91 +53,51 @@ func Gather(src RuleSource, files []input.File, opts Options) *corpus.Stats {
 
 func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats) {
 	defer func() { _ = recover() }() // the checking pass reports what went wrong
-	active := src.For(f.Rel)
-	gather := func(text []byte) {
-		if document.Check(text) != nil {
-			return
-		}
-		doc := document.New(f.Path, string(text))
-		for _, a := range active {
-			if g, ok := a.Rule.(lint.Gatherer); ok {
-				g.Gather(doc, a.Options, stats)
-			}
-		}
-	}
 	kind, comp := input.KindOf(f.Path)
-	in, err := os.Open(f.Path)
+	in, err := openSource(f, kind, comp, opts, false)
 	if err != nil {
 		return
 	}
 	defer in.Close()
-	if st, err := in.Stat(); err != nil || kind != input.JSONLines && opts.MaxFileSize > 0 && st.Size() > opts.MaxFileSize {
-		return
-	}
-	r, err := input.Decompress(in, comp)
-	if err != nil {
-		return
-	}
-	defer r.Close()
 	stats.Files++
-	if kind == input.Text {
-		if raw, err := io.ReadAll(r); err == nil {
-			gather(raw)
-		}
-		return
+	active := src.For(f.Rel)
+	// the records of a large file are gathered on all cores into per-worker counts
+	workers := 1
+	if kind != input.Text {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	// records are gathered on all cores into per-worker counts, merged at the end: counts
-	// only add up, so the order does not matter
-	workers := runtime.GOMAXPROCS(0)
-	raws := make(chan []byte, workers*8)
 	parts := make([]*corpus.Stats, workers)
-	var wg sync.WaitGroup
 	for w := range parts {
 		parts[w] = corpus.New()
-		wg.Add(1)
-		go func(local *corpus.Stats) {
-			defer wg.Done()
-			for raw := range raws {
-				gatherRecord(f.Path, raw, active, opts, local)
-			}
-		}(parts[w])
 	}
-	_ = eachRecord(r, kind, func(_ int, _, raw []byte) error {
-		if raw != nil {
-			raws <- raw
-		}
-		return nil
-	})
-	close(raws)
-	wg.Wait()
+	feed := func(put func(*input.Unit)) error {
+		return input.Units(in.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
+	}
+	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { gatherUnit(u, active, parts[w]) }, func(struct{}) {})
 	for _, p := range parts {
 		stats.Merge(p)
 	}
 }
 
-// gatherRecord gathers the counts of one record; a failing rule skips the record (the checking
-// pass reports it) without stopping the worker.
-func gatherRecord(path string, raw []byte, active []lint.Active, opts Options, stats *corpus.Stats) {
-	defer func() { _ = recover() }()
-	body, _ := splitTerminator(raw)
-	rec, err := input.ParseRecord(body, opts.textFields())
-	if err != nil || document.Check([]byte(rec.Text)) != nil {
-		return
-	}
-	doc := document.New(path, rec.Text)
-	for _, a := range active {
-		if g, ok := a.Rule.(lint.Gatherer); ok {
-			g.Gather(doc, a.Options, stats)
+// gatherUnit adds the counts of one unit to stats (a new one when stats is nil; nil is
+// returned when no rule gathers). A unit that cannot be read, or on which a rule fails, is
+// skipped: the checking pass reports it.
+func gatherUnit(u *input.Unit, active []lint.Active, stats *corpus.Stats) (out *corpus.Stats) {
+	defer func() {
+		if recover() != nil {
+			out = stats
 		}
+	}()
+	raw, err := u.Content()
+	if err != nil || document.Check(raw) != nil {
+		return stats
 	}
-}
-
-// SelfStats gathers corpus statistics from a single document, for checking one text on its own
-// (rule examples, tests): corpus rules then see that text as the whole corpus.
-func SelfStats(doc *document.Document, active []lint.Active) *corpus.Stats {
-	var stats *corpus.Stats
+	var doc *document.Document
 	for _, a := range active {
 		if g, ok := a.Rule.(lint.Gatherer); ok {
+			if doc == nil {
+				doc = document.New(u.Loc.Path, string(raw))
+			}
 			if stats == nil {
 				stats = corpus.New()
 				stats.Files = 1
@@ -158,4 +106,10 @@ func SelfStats(doc *document.Document, active []lint.Active) *corpus.Stats {
 		}
 	}
 	return stats
+}
+
+// SelfStats gathers corpus statistics from a single document, for checking one text on its own
+// (rule examples, tests): corpus rules then see that text as the whole corpus.
+func SelfStats(doc *document.Document, active []lint.Active) *corpus.Stats {
+	return gatherUnit(input.WholeUnit(doc.Path, []byte(doc.Src)), active, nil)
 }

@@ -1,17 +1,22 @@
 package engine
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
+	"io"
 	"os"
 	"runtime"
-	"sync"
 
 	"github.com/newslint/newslint/corpus"
-	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/pipeline"
 )
+
+// partFindings is how many findings of a JSON Lines or JSON file make one part.
+const partFindings = 1000
 
 // Options control a run.
 type Options struct {
@@ -32,90 +37,101 @@ type Options struct {
 	// TextFields are the JSON fields that hold the text of JSON Lines and JSON records, tried
 	// in order (default input.DefaultTextFields).
 	TextFields []string
+	// Pipeline filters findings before fixing and reshapes them after (nil: none).
+	Pipeline *pipeline.Pipeline
 }
 
-// Result is what a run found in one file.
-type Result struct {
-	File input.File
-	// Findings are those left in the file: after --fix, the ones it could not fix.
-	Findings []Finding
-	// Fixed counts the fixes applied (or, with Diff, that would be).
-	Fixed int
-	// Patches are what the fix would change, set with Diff: one per changed text (the file, or
-	// each changed record of a JSON Lines or JSON file).
-	Patches []Patch
-	Changed bool
-	// Bytes is the size of the file as read.
-	Bytes int64
-	// Part numbers the results of one file from 0: a large JSON Lines file reports its records
-	// in several parts, so that findings stream instead of piling up. Last marks the final
-	// part, which carries Changed, Fixed and Bytes.
-	Part int
-	Last bool
-	// Errors are problems reading, parsing or writing the file; they make the run exit 2.
-	Errors []error
+func (o Options) textFields() []string {
+	if len(o.TextFields) > 0 {
+		return o.TextFields
+	}
+	return input.DefaultTextFields
 }
 
-// Run lints files with up to opts.Jobs workers and calls emit for each result in the order of
-// files. At most a bounded window of results is held at once, so memory does not grow with the
-// number of files.
+func (o Options) jobs() int {
+	if o.Jobs > 0 {
+		return o.Jobs
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
 // RuleSource gives the rules that run on a file, by its path relative to the walked root.
 type RuleSource interface {
 	For(rel string) []lint.Active
 }
 
+// Run lints files with up to opts.Jobs workers and calls emit for each result in the order of
+// files. At most a bounded window of results is held at once, so memory does not grow with the
+// number of files.
 func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
-	jobs := opts.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	window := jobs * 16
-	// each slot carries the parts of one file; the emitter drains them in file order
-	slots := make([]chan chan *Result, window)
-	for i := range slots {
-		slots[i] = make(chan chan *Result, 1)
-	}
-	sem := make(chan struct{}, window)
-	work := make(chan int)
-	go func() {
-		for i := range files {
-			sem <- struct{}{}
-			work <- i
+	jobs := opts.jobs()
+	feed := func(put func(input.File)) error {
+		for _, f := range files {
+			put(f)
 		}
-		close(work)
-	}()
-	var wg sync.WaitGroup
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				parts := make(chan *Result, 4)
-				slots[i%window] <- parts
-				lintFile(cfg, files[i], opts, func(r *Result) { parts <- r })
-				close(parts)
-			}
-		}()
+		return nil
 	}
-	for i := range files {
-		for r := range <-slots[i%window] {
-			emit(r)
-		}
-		<-sem
-	}
-	wg.Wait()
-}
-
-// Patch is a text before and after fixing.
-type Patch struct {
-	Name, Before, After string
+	_ = parallel(jobs, jobs*16, feed, func(_ int, f input.File, out func(*Result)) { lintFile(cfg, f, opts, out) }, emit)
 }
 
 // ErrTooLarge is reported for files over --max-file-size.
 var ErrTooLarge = errors.New("file is larger than --max-file-size")
 
-// lintFile lints one file and hands its result to emit: once for a plain file, in parts for
-// JSON Lines and JSON files, the last part with Last set.
+// source is a file opened to read its units.
+type source struct {
+	file *os.File
+	size int64
+	// r is the decompressed content; sum, when asked for, hashes the bytes read from file.
+	r   io.ReadCloser
+	sum hash.Hash
+}
+
+// openSource opens a file to read its units and, with hashed, hashes its bytes for the atomic
+// writer. JSON Lines files are streamed and have no size limit.
+func openSource(f input.File, kind input.Kind, comp input.Compression, opts Options, hashed bool) (*source, error) {
+	in, err := os.Open(f.Path)
+	if err != nil {
+		return nil, err
+	}
+	s := &source{file: in}
+	st, err := in.Stat()
+	if err != nil {
+		in.Close()
+		return nil, err
+	}
+	s.size = st.Size()
+	if kind != input.JSONLines && opts.MaxFileSize > 0 && s.size > opts.MaxFileSize {
+		in.Close()
+		return nil, fmt.Errorf("%w (%d bytes > %d); skipped", ErrTooLarge, s.size, opts.MaxFileSize)
+	}
+	var raw io.Reader = in
+	if hashed {
+		s.sum = sha256.New()
+		raw = io.TeeReader(in, s.sum)
+	}
+	if s.r, err = input.Decompress(raw, comp); err != nil {
+		in.Close()
+		return nil, fmt.Errorf("%v; skipped", err)
+	}
+	return s, nil
+}
+
+// Sum hashes what is left of the file and returns the hash of all of it.
+func (s *source) Sum() []byte {
+	io.Copy(s.sum, s.file)
+	return s.sum.Sum(nil)
+}
+
+func (s *source) Close() {
+	s.r.Close()
+	s.file.Close()
+}
+
+// lintFile lints the units of one file and hands its result to emit: once for a plain file, in
+// parts for JSON Lines and JSON files, the last part with Last set. Units are checked on all
+// cores and put back in file order; with --fix, each is written back as it comes, so only the
+// text of a changed record is rewritten and the others stay byte-identical. Unreadable units
+// (malformed records) are reported with their line and kept as they are.
 func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 	res := &Result{File: f}
 	defer func() {
@@ -128,105 +144,116 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 		emit(res)
 	}()
 	kind, comp := input.KindOf(f.Path)
-	if kind != input.Text {
-		lintRecords(cfg, f, kind, comp, opts, &res, emit)
-		return
-	}
-	if opts.MaxFileSize > 0 {
-		if st, err := os.Stat(f.Path); err == nil && st.Size() > opts.MaxFileSize {
-			res.Errors = append(res.Errors, fmt.Errorf("%w (%d bytes > %d); skipped", ErrTooLarge, st.Size(), opts.MaxFileSize))
-			return
-		}
-	}
-	raw, err := os.ReadFile(f.Path)
+	src, err := openSource(f, kind, comp, opts, opts.Fix)
 	if err != nil {
 		res.Errors = append(res.Errors, err)
 		return
 	}
-	res.Bytes = int64(len(raw))
-	text, err := input.DecompressAll(raw, comp)
+	defer src.Close()
+	res.Bytes = src.size
+	active := cfg.For(f.Rel)
+	// a file of records is written as it is read; a whole file only once it is fixed
+	var w *AtomicWriter
+	if opts.Fix && kind != input.Text {
+		if w, err = CreateAtomic(f.Path, comp, src.r); err != nil {
+			res.Errors = append(res.Errors, err)
+			opts.Fix = false
+		} else {
+			defer w.Abort()
+		}
+	}
+	workers := 1
+	if kind != input.Text {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	changed, fixed, part := false, 0, 0
+	var whole *unitResult
+	feed := func(put func(*input.Unit)) error {
+		return input.Units(src.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
+	}
+	work := func(_ int, u *input.Unit, out func(unitResult)) { out(lintUnit(u, active, opts)) }
+	err = parallel(workers, workers*8, feed, work, func(d unitResult) {
+		if w != nil {
+			for _, b := range d.unit.WriteBack(d.fixed) {
+				w.Write(b)
+			}
+		}
+		res.Errors = append(res.Errors, d.errs...)
+		if d.patch != nil {
+			res.Patches = append(res.Patches, *d.patch)
+		}
+		if d.fixed != nil {
+			changed = true
+			fixed += d.applied
+		}
+		res.Findings = append(res.Findings, d.found...)
+		res.Suppressed = append(res.Suppressed, d.hidden...)
+		if d.unit.IsWhole() {
+			whole = &d
+			return
+		}
+		// a large file's findings (and those filters hid) stream in parts instead of piling up
+		if len(res.Findings)+len(res.Suppressed) >= partFindings {
+			emit(res)
+			part++
+			res = &Result{File: f, Part: part}
+		}
+	})
 	if err != nil {
-		res.Errors = append(res.Errors, fmt.Errorf("%v; skipped", err))
+		if kind == input.Text {
+			res.Errors = append(res.Errors, fmt.Errorf("%v; skipped", err))
+		} else {
+			res.Errors = append(res.Errors, fmt.Errorf("reading records: %v; file left unchanged", err))
+		}
 		return
 	}
-	fixed, ok := lintText(cfg, f, text, opts, res)
-	if ok && !opts.Diff {
-		out, err := input.CompressAllLike([]byte(fixed), comp, raw)
+	if !changed || !opts.Fix && !opts.Diff {
+		return
+	}
+	if opts.Fix {
+		if whole != nil {
+			if w, err = CreateAtomic(f.Path, comp, src.r); err == nil {
+				defer w.Abort()
+				for _, b := range whole.unit.WriteBack(whole.fixed) {
+					w.Write(b)
+				}
+			}
+		}
 		if err == nil {
-			err = WriteAtomic(f.Path, raw, string(out))
+			err = w.Commit(src.Sum())
 		}
 		if err != nil {
 			res.Errors = append(res.Errors, err)
-			res.Changed, res.Fixed = false, 0
-			doc := document.New(f.Path, string(text))
-			res.Findings = Place(doc, Check(doc, cfg.For(f.Rel), opts.Corpus), opts.Preview, opts.Context)
+			if whole != nil { // report what is still in the file
+				o := opts
+				o.Fix = false
+				again := lintUnit(whole.unit, active, o)
+				res.Findings, res.Suppressed = again.found, again.hidden
+			}
+			return
 		}
 	}
-}
-
-// lintText lints (and with Fix or Diff, fixes) one document held in memory. It fills res and
-// returns the fixed text and whether it differs from the input; it writes nothing.
-func lintText(cfg RuleSource, f input.File, raw []byte, opts Options, res *Result) (string, bool) {
-	if err := document.Check(raw); err != nil {
-		res.Errors = append(res.Errors, fmt.Errorf("%w; skipped", err))
-		return "", false
-	}
-	src := string(raw)
-	doc := document.New(f.Path, src)
-	if doc.InvalidUTF8 >= 0 {
-		line, col := doc.Position(doc.InvalidUTF8)
-		res.Errors = append(res.Errors, fmt.Errorf("invalid UTF-8 at line %d, column %d; linted as is, its bytes are kept", line, col))
-	}
-	active := cfg.For(f.Rel)
-	fixed, applied, err := fixText(f.Path, src, active, opts)
-	if err != nil {
-		res.Errors = append(res.Errors, err)
-	}
-	if fixed != src {
-		res.Changed = true
-		res.Fixed = applied
-		if opts.Diff {
-			res.Patches = append(res.Patches, Patch{Name: f.Path, Before: src, After: fixed})
-		} else {
-			doc = document.New(f.Path, fixed)
-		}
-	}
-	res.Findings = Place(doc, Check(doc, active, opts.Corpus), opts.Preview, opts.Context)
-	markConflicts(doc, res.Findings, opts.Unsafe)
-	return fixed, fixed != src
-}
-
-// fixText applies fixes when the run fixes (or diffs), and returns the text unchanged
-// otherwise or when fixing does not settle.
-func fixText(path, src string, active []lint.Active, opts Options) (string, int, error) {
-	if !opts.Fix && !opts.Diff {
-		return src, 0, nil
-	}
-	fr := Fix(path, src, active, opts.Unsafe, opts.Corpus)
-	if !fr.Converged {
-		return src, 0, fmt.Errorf("fixes did not settle after %d passes; file left unchanged", MaxPasses)
-	}
-	return fr.Text, fr.Applied, nil
+	res.Changed, res.Fixed = true, fixed
 }
 
 // LintBytes lints one text document held in memory (standard input): f names it for reports
 // and configuration. It returns the result and the text --fix would write; it writes nothing.
+// Without opts.Corpus, corpus rules see the document as the whole corpus.
 func LintBytes(cfg RuleSource, f input.File, raw []byte, opts Options) (*Result, string) {
 	res := &Result{File: f, Bytes: int64(len(raw))}
-	fixOpts := opts
-	if opts.Fix {
-		fixOpts.Fix, fixOpts.Diff = false, true // compute the fix, keep findings on the fixed text
+	u := input.WholeUnit(f.Path, raw)
+	active := cfg.For(f.Rel)
+	if opts.Corpus == nil {
+		opts.Corpus = gatherUnit(u, active, nil)
 	}
-	fixed, changed := lintText(cfg, f, raw, fixOpts, res)
-	if !changed {
+	d := lintUnit(u, active, opts)
+	res.Errors, res.Findings, res.Suppressed = d.errs, d.found, d.hidden
+	if d.fixed == nil {
 		return res, string(raw)
 	}
-	if opts.Fix {
-		res.Patches = nil
-		doc := document.New(f.Path, fixed)
-		active := cfg.For(f.Rel)
-		res.Findings = Place(doc, Check(doc, active, opts.Corpus), opts.Preview, opts.Context)
-		markConflicts(doc, res.Findings, opts.Unsafe)
+	res.Changed, res.Fixed = true, d.applied
+	if d.patch != nil {
+		res.Patches = append(res.Patches, *d.patch)
 	}
-	return res, fixed
+	return res, *d.fixed
 }

@@ -1,10 +1,16 @@
 package engine
 
 import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newslint/newslint/input"
 )
 
 func TestWriteAtomic(t *testing.T) {
@@ -52,5 +58,43 @@ func TestWriteAtomic(t *testing.T) {
 		if strings.Contains(e.Name(), "newslint-tmp") {
 			t.Errorf("temporary file left: %s", e.Name())
 		}
+	}
+}
+
+func TestAtomicWriterCompresses(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt.gz")
+	var orig bytes.Buffer
+	zw := gzip.NewWriter(&orig)
+	zw.Write([]byte("old\n"))
+	zw.Close()
+	os.WriteFile(p, orig.Bytes(), 0o600)
+	w, err := CreateAtomic(p, input.Gzip, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("new "))
+	w.Write([]byte("text\n"))
+	sum := sha256.Sum256(orig.Bytes())
+	if err := w.Commit(sum[:]); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.Open(p)
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(zr)
+	if st, _ := os.Stat(p); string(b) != "new text\n" || st.Mode().Perm() != 0o600 {
+		t.Errorf("content %q mode %v", b, st.Mode().Perm())
+	}
+	// an aborted write leaves the file and no temporary file
+	w, _ = CreateAtomic(p, input.None, nil)
+	w.Write([]byte("dropped"))
+	w.Abort()
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("files left: %d", len(entries))
 	}
 }

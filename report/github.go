@@ -9,8 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/newslint/newslint/engine"
-	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/finding"
 )
 
 // githubReporter prints GitHub Actions workflow commands. GitHub shows only the first ten
@@ -25,7 +24,7 @@ type githubReporter struct {
 
 type ghItem struct {
 	path string
-	f    engine.Finding
+	f    finding.Finding
 }
 
 // escapeData escapes a workflow command message.
@@ -91,17 +90,9 @@ func codeSpan(s string) string {
 	return strings.ReplaceAll(fence+s+fence, "|", "\\|")
 }
 
-func ghLevel(s lint.Severity) string {
-	switch s {
-	case lint.Error:
-		return "error"
-	case lint.Warning:
-		return "warning"
-	}
-	return "notice"
-}
+var ghLevel = severityNames{"error", "warning", "notice"}.of
 
-func (g *githubReporter) File(r *engine.Result) error {
+func (g *githubReporter) File(r *finding.Result) error {
 	if g.files == nil {
 		g.files = map[string]int{}
 	}
@@ -117,7 +108,7 @@ func (g *githubReporter) Finish(s *Summary) error {
 	var b strings.Builder
 	for _, it := range g.items {
 		f := it.f
-		line, col, endLine, endCol := fileSpan(&f)
+		line, col, endLine, endCol := f.FileSpan()
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,endLine=%d,col=%d,endColumn=%d,title=%s::%s\n", ghLevel(f.Severity),
 			EscapeProperty(it.path), line, endLine, col, endCol, EscapeProperty("newslint "+f.Rule), escapeData(f.Message))
 	}

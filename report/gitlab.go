@@ -5,8 +5,7 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/newslint/newslint/engine"
-	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/finding"
 )
 
 // gitlabReporter writes a GitLab Code Quality report (a JSON array of issues).
@@ -15,21 +14,13 @@ type gitlabReporter struct {
 	issues []map[string]any
 }
 
-func gitlabSeverity(s lint.Severity) string {
-	switch s {
-	case lint.Error:
-		return "major"
-	case lint.Warning:
-		return "minor"
-	}
-	return "info"
-}
+var gitlabSeverity = severityNames{"major", "minor", "info"}.of
 
-func (g *gitlabReporter) File(r *engine.Result) error {
-	fps := fingerprints(r)
+func (g *gitlabReporter) File(r *finding.Result) error {
+	fps := finding.Fingerprints(r)
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		line, _, endLine, _ := fileSpan(f)
+		line, _, endLine, _ := f.FileSpan()
 		g.issues = append(g.issues, map[string]any{
 			"type":        "issue",
 			"description": f.Message,

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/finding"
 )
 
 // jsonReporter prints one JSON document: findings, per-file errors and a summary.
@@ -33,7 +33,7 @@ type jsonSummary struct {
 	Errors            int            `json:"errors"`
 }
 
-func (r *jsonReporter) File(res *engine.Result) error {
+func (r *jsonReporter) File(res *finding.Result) error {
 	for i := range res.Findings {
 		r.findings = append(r.findings, toJSON(res.File.Path, &res.Findings[i], r.o.Unsafe))
 	}

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/finding"
 )
 
 // jsonFinding is the machine-readable form of a finding, shared by jsonl and json.
@@ -22,6 +22,8 @@ type jsonFinding struct {
 	// id or url; line and col are then positions within the record's text.
 	Record   int    `json:"record,omitempty"`
 	RecordID string `json:"record_id,omitempty"`
+	// Related are findings inside this one whose fix this one's fix implies.
+	Related []jsonFinding `json:"related,omitempty"`
 }
 
 type jsonFix struct {
@@ -43,12 +45,12 @@ type jsonEdit struct {
 	NewText string  `json:"new_text"`
 }
 
-func toJSON(path string, f *engine.Finding, unsafe bool) jsonFinding {
+func toJSON(path string, f *finding.Finding, unsafe bool) jsonFinding {
 	j := jsonFinding{Path: path, Line: f.Line, EndLine: f.EndLine, Col: f.Col, EndCol: f.EndCol,
-		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Record: f.RecordLine, RecordID: f.RecordID}
+		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Record: f.Loc.Line, RecordID: f.Loc.ID}
 	if f.Fix != nil {
 		jf := &jsonFix{Safety: f.Fix.Safety.String(), Description: f.Fix.Description,
-			Applicable: engine.Applies(f.Fix.Safety, unsafe), Edits: []jsonEdit{}}
+			Applicable: finding.Applies(f.Fix.Safety, unsafe), Edits: []jsonEdit{}}
 		for i, e := range f.Fix.Edits {
 			p := f.EditPos[i]
 			jf.Edits = append(jf.Edits, jsonEdit{
@@ -59,6 +61,9 @@ func toJSON(path string, f *engine.Finding, unsafe bool) jsonFinding {
 		}
 		j.Fix = jf
 	}
+	for i := range f.Related {
+		j.Related = append(j.Related, toJSON(path, &f.Related[i], unsafe))
+	}
 	return j
 }
 
@@ -68,7 +73,7 @@ type jsonlReporter struct {
 	o Options
 }
 
-func (r *jsonlReporter) File(res *engine.Result) error {
+func (r *jsonlReporter) File(res *finding.Result) error {
 	enc := json.NewEncoder(r.w)
 	enc.SetEscapeHTML(false)
 	for i := range res.Findings {

@@ -7,13 +7,13 @@ import (
 	"io"
 	"sort"
 
-	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/lint"
 )
 
 // Reporter receives results file by file, in path order, and a summary at the end.
 type Reporter interface {
-	File(r *engine.Result) error
+	File(r *finding.Result) error
 	Finish(s *Summary) error
 }
 
@@ -100,7 +100,7 @@ func NewSummary(fix, unsafe bool) *Summary {
 }
 
 // Add counts one file's result.
-func (s *Summary) Add(r *engine.Result) {
+func (s *Summary) Add(r *finding.Result) {
 	if r.Part == 0 {
 		s.Files++
 		s.curFindings, s.curError = false, false
@@ -134,7 +134,7 @@ func (s *Summary) Add(r *engine.Result) {
 		}
 		if f.Fix != nil {
 			switch {
-			case engine.Applies(f.Fix.Safety, false):
+			case finding.Applies(f.Fix.Safety, false):
 				s.Fixable++
 				rc.Fixable++
 			case f.Fix.Safety == lint.Unsafe:
@@ -180,24 +180,15 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// recordPath names where a finding is: the file, and for a record of a JSON Lines or JSON file
-// the record's line and id ("feed.jsonl[line 3, id 42]"); the finding's line and column are then
-// within the record's text.
-func recordPath(path string, f *engine.Finding) string {
-	if f.Record == 0 {
-		return path
-	}
-	if f.RecordID != "" {
-		return fmt.Sprintf("%s[line %d, %s]", path, f.RecordLine, f.RecordID)
-	}
-	return fmt.Sprintf("%s[line %d]", path, f.RecordLine)
-}
+// severityNames are what a format calls error, warning and info.
+type severityNames [3]string
 
-// fileSpan is the region of the file a finding covers: its own for plain text, the record's
-// line for records.
-func fileSpan(f *engine.Finding) (line, col, endLine, endCol int) {
-	if f.Record > 0 {
-		return f.RecordLine, 1, f.RecordLine, 1
+func (n severityNames) of(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return n[0]
+	case lint.Warning:
+		return n[1]
 	}
-	return f.Line, f.Col, f.EndLine, f.EndCol
+	return n[2]
 }

@@ -8,8 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/pipeline"
 )
 
 // DefaultMaxResults is GitHub code scanning's limit of results per run.
@@ -19,19 +20,11 @@ type sarifReporter struct {
 	w       io.Writer
 	o       Options
 	results []map[string]any
-	omitted int
+	cap     *pipeline.Cap
 	index   map[string]int
 }
 
-func sarifLevel(s lint.Severity) string {
-	switch s {
-	case lint.Error:
-		return "error"
-	case lint.Warning:
-		return "warning"
-	}
-	return "note"
-}
+var sarifLevel = severityNames{"error", "warning", "note"}.of
 
 // sarifURI is a relative URI for a relative path, a file URI for an absolute one.
 func sarifURI(path string) string {
@@ -47,42 +40,58 @@ func region(line, col, endLine, endCol int) map[string]any {
 	return map[string]any{"startLine": line, "startColumn": col, "endLine": endLine, "endColumn": endCol}
 }
 
-func (r *sarifReporter) File(res *engine.Result) error {
+func (r *sarifReporter) File(res *finding.Result) error {
 	if r.index == nil {
 		r.index = map[string]int{}
 		for i, rule := range r.o.Rules {
 			r.index[rule.Meta().ID] = i
 		}
 	}
-	max := r.o.MaxResults
-	if max <= 0 {
-		max = DefaultMaxResults
-	}
-	fps := fingerprints(res)
-	uri := sarifURI(res.File.Path)
-	for i := range res.Findings {
-		if len(r.results) >= max {
-			r.omitted++
-			continue
+	if r.cap == nil {
+		r.cap = &pipeline.Cap{Max: r.o.MaxResults}
+		if r.cap.Max <= 0 {
+			r.cap.Max = DefaultMaxResults
 		}
-		f := &res.Findings[i]
+	}
+	fps := finding.Fingerprints(res)
+	uri := sarifURI(res.File.Path)
+	for i, f := range r.cap.Apply(res) {
 		result := map[string]any{
 			"ruleId":  f.Rule,
 			"level":   sarifLevel(f.Severity),
 			"message": map[string]any{"text": f.Message},
 			"locations": []any{map[string]any{"physicalLocation": map[string]any{
 				"artifactLocation": map[string]any{"uri": uri},
-				"region":           region(fileSpan(f)),
+				"region":           region(f.FileSpan()),
 			}}},
 			"partialFingerprints": map[string]any{"newslint/v1": fps[i]},
 		}
 		if idx, ok := r.index[f.Rule]; ok {
 			result["ruleIndex"] = idx
 		}
-		if f.Record > 0 {
+		if len(f.Related) > 0 {
+			var rel []any
+			for j := range f.Related {
+				g := &f.Related[j]
+				text := fmt.Sprintf("[%s] %s", g.Rule, g.Message)
+				if g.Loc.IsRecord() {
+					text = fmt.Sprintf("[%s] %s (record text line %d, column %d)", g.Rule, g.Message, g.Line, g.Col)
+				}
+				rel = append(rel, map[string]any{
+					"id":      j,
+					"message": map[string]any{"text": text},
+					"physicalLocation": map[string]any{
+						"artifactLocation": map[string]any{"uri": uri},
+						"region":           region(g.FileSpan()),
+					},
+				})
+			}
+			result["relatedLocations"] = rel
+		}
+		if f.Loc.IsRecord() {
 			result["message"] = map[string]any{"text": fmt.Sprintf("%s (record text line %d, column %d)", f.Message, f.Line, f.Col)}
 		}
-		if f.Fix != nil && f.Fix.Safety != lint.DisplayOnly && f.Record == 0 {
+		if f.Fix != nil && f.Fix.Safety != lint.DisplayOnly && !f.Loc.IsRecord() {
 			var reps []any
 			for j, e := range f.Fix.Edits {
 				p := f.EditPos[j]
@@ -120,9 +129,9 @@ func (r *sarifReporter) Finish(s *Summary) error {
 	}
 	invocation := map[string]any{"executionSuccessful": s.FilesWithError == 0}
 	var notes []any
-	if r.omitted > 0 {
+	if r.Omitted() > 0 {
 		notes = append(notes, map[string]any{"level": "warning", "message": map[string]any{"text": fmt.Sprintf(
-			"%d results were omitted: SARIF output is capped at %d results (--max-results)", r.omitted, len(r.results))}})
+			"%d results were omitted: SARIF output is capped at %d results (--max-results)", r.Omitted(), len(r.results))}})
 	}
 	if len(notes) > 0 {
 		invocation["toolExecutionNotifications"] = notes
@@ -147,6 +156,11 @@ func (r *sarifReporter) Finish(s *Summary) error {
 }
 
 // Omitted is how many results the cap left out.
-func (r *sarifReporter) Omitted() int { return r.omitted }
+func (r *sarifReporter) Omitted() int {
+	if r.cap == nil {
+		return 0
+	}
+	return r.cap.Omitted()
+}
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -9,7 +9,7 @@ import (
 	"github.com/fatih/color"
 
 	"github.com/newslint/newslint/diff"
-	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/lint"
 )
 
@@ -56,11 +56,11 @@ func (t *textReporter) sev(s lint.Severity) string {
 	return t.info.Sprint("info")
 }
 
-func (t *textReporter) File(r *engine.Result) error {
+func (t *textReporter) File(r *finding.Result) error {
 	var b strings.Builder
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		fmt.Fprintf(&b, "%s:%d:%d: %s %s %s\n", t.path.Sprint(recordPath(r.File.Path, f)), f.Line, f.Col, t.sev(f.Severity),
+		fmt.Fprintf(&b, "%s:%d:%d: %s %s %s\n", t.path.Sprint(f.Loc.String()), f.Line, f.Col, t.sev(f.Severity),
 			t.rule.Sprintf("[%s]", f.Rule), f.Message)
 		for _, h := range f.Preview {
 			t.writeHunk(&b, h)
@@ -78,6 +78,11 @@ func (t *textReporter) File(r *engine.Result) error {
 				line += "; " + f.Conflict
 			}
 			b.WriteString(t.note.Sprint(line))
+			b.WriteByte('\n')
+		}
+		for j := range f.Related {
+			g := &f.Related[j]
+			b.WriteString(t.note.Sprintf("  related: %s:%d:%d: %s [%s] %s", g.Loc.String(), g.Line, g.Col, g.Severity, g.Rule, g.Message))
 			b.WriteByte('\n')
 		}
 	}

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/finding"
 )
 
 // junitReporter writes JUnit XML: one test case per file. As the exit code does, only findings
@@ -33,12 +33,12 @@ type junitCase struct {
 	SystemOut string         `xml:"system-out,omitempty"`
 }
 
-func (j *junitReporter) File(r *engine.Result) error {
+func (j *junitReporter) File(r *finding.Result) error {
 	c := junitCase{Name: r.File.Path, Classname: "newslint"}
 	var below strings.Builder
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		line := fmt.Sprintf("%s:%d:%d: %s [%s] %s", recordPath(r.File.Path, f), f.Line, f.Col, f.Severity, f.Rule, f.Message)
+		line := fmt.Sprintf("%s:%d:%d: %s [%s] %s", f.Loc.String(), f.Line, f.Col, f.Severity, f.Rule, f.Message)
 		if f.Severity < j.o.FailOn {
 			below.WriteString(line)
 			below.WriteByte('\n')
@@ -120,14 +120,14 @@ type csFile struct {
 	Errors []csError `xml:"error"`
 }
 
-func (c *checkstyleReporter) File(r *engine.Result) error {
+func (c *checkstyleReporter) File(r *finding.Result) error {
 	if len(r.Findings) == 0 {
 		return nil
 	}
 	f := csFile{Name: r.File.Path}
 	for i := range r.Findings {
 		x := &r.Findings[i]
-		line, col, _, _ := fileSpan(x)
+		line, col, _, _ := x.FileSpan()
 		f.Errors = append(f.Errors, csError{line, col, x.Severity.String(), x.Message, "newslint." + x.Rule})
 	}
 	c.files = append(c.files, f)

@@ -1,0 +1,130 @@
+package pipeline
+
+import (
+	"github.com/newslint/newslint/finding"
+	"github.com/newslint/newslint/lint"
+)
+
+// Fold shows a finding that lies wholly inside another one as a related note of the outer
+// finding, when nothing is lost by it: the inner finding is not more severe, and its fix (if
+// any) is implied by the outer one's. A template line inside a run of page chrome is then
+// reported once, as part of the run.
+//
+// The outer fix implies the inner one when it is at least as applicable (safe before unsafe
+// before display-only) and every inner edit lies inside a deletion of the outer fix; an inner
+// finding without a fix folds into an outer one without a fix, or one whose fix deletes all of
+// its text. Fixing is never affected: folding happens after it.
+type Fold struct{}
+
+// Name implements Stage.
+func (Fold) Name() string { return "fold" }
+
+// Process implements Stage: fs are the findings of one unit in text order.
+func (Fold) Process(fs []finding.Finding) []finding.Finding {
+	if len(fs) < 2 {
+		return fs
+	}
+	into := make([]int, len(fs))
+	folded := false
+	for i := range fs {
+		into[i] = -1
+		best := -1
+		for j := range fs {
+			if fs[j].Start > fs[i].Start {
+				break
+			}
+			if j != i && encloses(&fs[j], j, &fs[i], i) && implies(&fs[j], &fs[i]) &&
+				(best < 0 || fs[j].End-fs[j].Start > fs[best].End-fs[best].Start) {
+				best = j
+			}
+		}
+		if best >= 0 {
+			into[i] = best
+			folded = true
+		}
+	}
+	if !folded {
+		return fs
+	}
+	// the outermost finding of a chain takes the notes of every finding inside it
+	root := func(i int) int {
+		for into[i] >= 0 {
+			i = into[i]
+		}
+		return i
+	}
+	out := make([]finding.Finding, 0, len(fs))
+	at := make([]int, len(fs))
+	for i := range fs {
+		if into[i] < 0 {
+			at[i] = len(out)
+			out = append(out, fs[i])
+		}
+	}
+	for i := range fs {
+		if into[i] >= 0 {
+			o := &out[at[root(i)]]
+			inner := fs[i]
+			o.Related = append(o.Related, inner.Related...)
+			inner.Related = nil
+			o.Related = append(o.Related, inner)
+		}
+	}
+	return out
+}
+
+// encloses reports whether outer (at index oi) covers inner (at ii): a strictly larger range
+// around it, or the same range reported earlier.
+func encloses(outer *finding.Finding, oi int, inner *finding.Finding, ii int) bool {
+	if outer.Start > inner.Start || inner.End > outer.End {
+		return false
+	}
+	if outer.End-outer.Start == inner.End-inner.Start {
+		return oi < ii
+	}
+	return true
+}
+
+// implies reports whether the outer finding says all the inner one says: as severe, and a fix
+// that does what the inner fix does.
+func implies(outer, inner *finding.Finding) bool {
+	if inner.Severity > outer.Severity {
+		return false
+	}
+	if inner.Fix == nil {
+		return outer.Fix == nil || deletes(outer.Fix, inner.Start, inner.End)
+	}
+	if outer.Fix == nil || rank(outer.Fix.Safety) < rank(inner.Fix.Safety) {
+		return false
+	}
+	for _, e := range inner.Fix.Edits {
+		if !deletes(outer.Fix, e.Start, e.End) {
+			return false
+		}
+	}
+	return true
+}
+
+// deletes reports whether fix deletes all of start..end (for an empty range, the text around it).
+func deletes(fix *lint.Fix, start, end int) bool {
+	for _, d := range fix.Edits {
+		if d.NewText != "" || d.Start > start || end > d.End {
+			continue
+		}
+		if start < end || d.Start < start && start < d.End {
+			return true
+		}
+	}
+	return false
+}
+
+// rank orders safeties by how readily --fix applies them.
+func rank(s lint.Safety) int {
+	switch s {
+	case lint.Safe:
+		return 2
+	case lint.Unsafe:
+		return 1
+	}
+	return 0
+}
