@@ -421,8 +421,8 @@ func siteCandidates(site string, o, n *summary.Stats, opt Options) []candidate {
 	}
 
 	{
-		os := side(o.Documents, o.HeavyFix(), o.RemovedShare)
-		ns := side(n.Documents, n.HeavyFix(), n.RemovedShare)
+		os := side(o.Documents, o.HeavyFix(), round(float64(o.RemovedChars)/float64(max(1, o.Chars)), 6))
+		ns := side(n.Documents, n.HeavyFix(), round(float64(n.RemovedChars)/float64(max(1, n.Chars)), 6))
 		verb := "rose"
 		if ns.Share < os.Share {
 			verb = "fell"
@@ -474,7 +474,7 @@ func siteCandidates(site string, o, n *summary.Stats, opt Options) []candidate {
 		}
 	}
 	if n.TemplateLines != nil {
-		for _, l := range n.TemplateLines.Top {
+		for _, l := range n.TemplateLines.List() {
 			if float64(l.Documents) < opt.TemplateShare*float64(n.Documents) {
 				continue
 			}

@@ -59,7 +59,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 	}
 	if drifted == 0 {
-		fmt.Fprintf(&b, "no drift in %d sites", len(r.Sites))
+		fmt.Fprintf(&b, "no drift in %s", plural(len(r.Sites), "site"))
 	} else {
 		var parts []string
 		for sev := Error; sev >= Info; sev-- {
@@ -71,7 +71,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	fmt.Fprintf(&b, "; %d tests at a false discovery rate of %g", r.Tests, r.Options.Alpha)
 	if tooFew > 0 {
-		fmt.Fprintf(&b, "; %d sites with fewer than %d documents in a run not tested", tooFew, r.Options.MinDocuments)
+		fmt.Fprintf(&b, "; %s with fewer than %d documents in a run not tested", plural(tooFew, "site"), r.Options.MinDocuments)
 	}
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
@@ -105,4 +105,11 @@ func escapeData(s string) string {
 // escapeProperty escapes a workflow command's property value.
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

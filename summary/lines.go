@@ -129,6 +129,20 @@ func (l *Lines) prune() {
 	l.Floor += cut
 }
 
+// List returns the lines of the table, most documents first (ties by hash); Share is left 0.
+func (l *Lines) List() []Line {
+	if l == nil {
+		return nil
+	}
+	keys := l.sorted()
+	out := make([]Line, len(keys))
+	for i, h := range keys {
+		e := l.m[h]
+		out[i] = Line{Hash: fmt.Sprintf("%016x", h), Text: e.text, Documents: e.n}
+	}
+	return out
+}
+
 // Count returns the listed count of a line and the upper bound of its true count.
 func (l *Lines) Count(text string) (lower, upper int64) {
 	if l == nil {
