@@ -15,7 +15,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/drift"
+	"github.com/newslint/newslint/htmlreport"
 	"github.com/newslint/newslint/summary"
 )
 
@@ -269,5 +271,69 @@ func TestSimulatedCrawlIdentical(t *testing.T) {
 		var text bytes.Buffer
 		rep.WriteText(&text)
 		t.Errorf("a crawl compared with itself drifted:\n%s", text.String())
+	}
+}
+
+// TestCrawlReport renders the HTML report of three simulated crawls: all clean, then one site
+// switched to another article extractor, then three sites switched to whole pages. With
+// NEWSLINT_REPORT_OUT set it also writes the page there (scripts/browser-test.sh uses it).
+func TestCrawlReport(t *testing.T) {
+	names := pages(t, "trafilatura", "readability", "html-text")
+	base := t.TempDir()
+	picks := []func(string) string{
+		func(string) string { return "trafilatura" },
+		func(site string) string {
+			if site == "site-02" {
+				return "readability"
+			}
+			return "trafilatura"
+		},
+		func(site string) string {
+			switch site {
+			case "site-01", "site-04", "site-07":
+				return "html-text"
+			case "site-02":
+				return "readability"
+			}
+			return "trafilatura"
+		},
+	}
+	labels := []string{"2026-11-01", "2026-11-08", "2026-11-15"}
+	var runs []*summary.Summary
+	var last []worst
+	for i, pick := range picks {
+		root := filepath.Join(base, labels[i])
+		buildCrawl(t, root, names, 10, pick)
+		s, ws := summarise(t, root, labels[i])
+		runs = append(runs, roundTrip(t, s))
+		last = ws
+	}
+	rep := drift.Compare(runs[1], runs[2], drift.DefaultOptions())
+	sort.Slice(last, func(i, j int) bool { return last[i].Removed > last[j].Removed })
+	var worstFiles []htmlreport.WorstFile
+	for _, w := range last[:6] {
+		d := diff.Unified(w.Path, w.Path, w.Before, w.After, 1)
+		if lines := strings.SplitAfter(d, "\n"); len(lines) > 60 {
+			d = strings.Join(lines[:60], "") + "@@ … @@\n"
+		}
+		worstFiles = append(worstFiles, htmlreport.WorstFile{Path: w.Path, Site: w.Site, RemovedChars: w.Removed, Diff: d})
+	}
+	var page bytes.Buffer
+	if err := htmlreport.Write(&page, htmlreport.Input{Title: "newslint: simulated weekly crawl", Summaries: runs, Drift: rep, Worst: worstFiles}); err != nil {
+		t.Fatal(err)
+	}
+	html := page.String()
+	for _, site := range []string{"site-01", "site-04", "site-07"} {
+		if !strings.Contains(html, `data-site="`+site+`" data-severity="error"`) {
+			t.Errorf("report does not mark switched %s as a drift error", site)
+		}
+	}
+	if n := strings.Count(html, `data-severity="error"`); n != 3 {
+		t.Errorf("%d sites marked as drift errors, want 3", n)
+	}
+	if out := os.Getenv("NEWSLINT_REPORT_OUT"); out != "" {
+		if err := os.WriteFile(out, page.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
