@@ -16,9 +16,9 @@ import (
 // at most count + Floor, and an unlisted line was seen in at most Floor documents. A line in more
 // than documents/KeepTracked of the documents is never dropped.
 //
-// A summary file lists the KeepWritten most frequent lines seen in at least two documents; the
-// largest count it leaves out is added to the written Floor, so the bounds above hold for files
-// and for their merges.
+// A summary file lists the KeepWritten most frequent lines; the largest count it leaves out is
+// added to the written Floor, so the bounds above hold for files and for their merges, and files
+// of sites with at most KeepWritten distinct lines merge exactly.
 type Lines struct {
 	// Floor bounds the count of any unlisted line (see above).
 	Floor int64 `json:"floor"`
@@ -160,7 +160,7 @@ func (l *Lines) derive(docs int64) {
 	var dropped int64
 	for _, h := range l.sorted() {
 		e := l.m[h]
-		if len(l.Top) >= KeepWritten || e.n < 2 {
+		if len(l.Top) >= KeepWritten {
 			dropped = max(dropped, e.n)
 			continue
 		}

@@ -186,3 +186,16 @@ func (s *Summary) WriteFile(path string) error {
 	}
 	return f.Close()
 }
+
+// MergeFiles reads summary files and merges them, in the order given.
+func MergeFiles(paths []string) (*Summary, error) {
+	out := New()
+	for _, p := range paths {
+		s, err := ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		out.Merge(s)
+	}
+	return out, nil
+}

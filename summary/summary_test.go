@@ -253,3 +253,35 @@ func TestReadRejects(t *testing.T) {
 		}
 	}
 }
+
+func TestMergeFiles(t *testing.T) {
+	dir := t.TempDir()
+	docs := sampleDocs()
+	a, b, whole := New(), New(), New()
+	for i, d := range docs {
+		whole.Add(d)
+		if i%2 == 0 {
+			a.Add(d)
+		} else {
+			b.Add(d)
+		}
+	}
+	pa, pb := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	if err := a.WriteFile(pa); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WriteFile(pb); err != nil {
+		t.Fatal(err)
+	}
+	m, err := MergeFiles([]string{pa, pb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := stripFloors(encode(t, m)), stripFloors(encode(t, whole)); got != want {
+		// singletons that each file leaves out are lost; the sample has none shared
+		t.Errorf("merged files differ from the whole:\n%s\nwant:\n%s", got, want)
+	}
+	if _, err := MergeFiles([]string{pa, filepath.Join(dir, "missing.json")}); err == nil {
+		t.Error("a missing file merged")
+	}
+}
