@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/newslint/newslint/summary"
 )
@@ -22,6 +23,18 @@ Flags:
 // Command runs `newslint drift` with the arguments after "drift"; it returns the exit code: 0 no
 // drift at or above --fail-on, 1 drift, 2 usage or input error.
 func Command(args []string, stdout, stderr io.Writer) int {
+	return CommandIn("", args, stdout, stderr)
+}
+
+// CommandIn is Command with relative paths taken from the directory dir ("" for the process's
+// working directory).
+func CommandIn(dir string, args []string, stdout, stderr io.Writer) int {
+	abs := func(p string) string {
+		if dir == "" || p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(dir, p)
+	}
 	fs := flag.NewFlagSet("drift", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	def := DefaultOptions()
@@ -60,12 +73,12 @@ func Command(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "newslint drift: --alpha, --length-drop must lie in (0, 1), --min-shift in [0, 1], --template-share in (0, 1], --min-documents at least 1")
 		return 2
 	}
-	old, err := summary.ReadFile(paths[0])
+	old, err := summary.ReadFile(abs(paths[0]))
 	if err != nil {
 		fmt.Fprintf(stderr, "newslint drift: %v\n", err)
 		return 2
 	}
-	cur, err := summary.ReadFile(paths[1])
+	cur, err := summary.ReadFile(abs(paths[1]))
 	if err != nil {
 		fmt.Fprintf(stderr, "newslint drift: %v\n", err)
 		return 2
@@ -75,7 +88,7 @@ func Command(args []string, stdout, stderr io.Writer) int {
 	w := stdout
 	var file *os.File
 	if *out != "" {
-		if file, err = os.Create(*out); err != nil {
+		if file, err = os.Create(abs(*out)); err != nil {
 			fmt.Fprintf(stderr, "newslint drift: %v\n", err)
 			return 2
 		}
@@ -97,7 +110,7 @@ func Command(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err == nil && *jsonOut != "" {
-		err = writeFile(*jsonOut, rep.WriteJSON)
+		err = writeFile(abs(*jsonOut), rep.WriteJSON)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "newslint drift: %v\n", err)

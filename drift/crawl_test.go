@@ -15,9 +15,11 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/drift"
 	"github.com/newslint/newslint/htmlreport"
+	"github.com/newslint/newslint/monitor"
 	"github.com/newslint/newslint/summary"
 )
 
@@ -335,5 +337,29 @@ func TestCrawlReport(t *testing.T) {
 		if err := os.WriteFile(out, page.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestMonitorMatchesCLI checks that `newslint summary` (package monitor) counts what the
+// command line reports: findings from --format jsonl, removed characters from --fix.
+func TestMonitorMatchesCLI(t *testing.T) {
+	names := pages(t, "html-text")
+	root := t.TempDir()
+	buildCrawl(t, root, names, 10, func(site string) string {
+		if site < "site-05" {
+			return "html-text"
+		}
+		return "trafilatura"
+	})
+	fromCLI, _ := summarise(t, root, "")
+	fromMonitor, errs := monitor.Summarise(config.Default(), []string{root}, root, monitor.Options{SiteDepth: 1})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var a, b bytes.Buffer
+	fromCLI.WriteJSON(&a)
+	fromMonitor.WriteJSON(&b)
+	if a.String() != b.String() {
+		t.Errorf("monitor and the command line disagree:\nmonitor:\n%s\ncommand line:\n%s", b.String(), a.String())
 	}
 }

@@ -139,6 +139,15 @@ func TestCommand(t *testing.T) {
 		}
 	}
 
+	// relative paths are taken from the directory given
+	var so, se bytes.Buffer
+	if code := CommandIn(dir, []string{"old.json", "new.json", "--json", "rel.json"}, &so, &se); code != 1 {
+		t.Errorf("CommandIn: exit %d: %s", code, se.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "rel.json")); err != nil {
+		t.Errorf("CommandIn wrote no JSON report in its directory: %v", err)
+	}
+
 	// -o and --json write files
 	jsonPath, textPath := filepath.Join(dir, "drift.json"), filepath.Join(dir, "drift.txt")
 	var stdout, stderr bytes.Buffer

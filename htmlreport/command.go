@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/newslint/newslint/drift"
 	"github.com/newslint/newslint/summary"
@@ -25,6 +26,18 @@ Flags:
 // Command runs `newslint report` with the arguments after "report"; it returns the exit code: 0
 // written, 2 usage or input/output error.
 func Command(args []string, stdout, stderr io.Writer) int {
+	return CommandIn("", args, stdout, stderr)
+}
+
+// CommandIn is Command with relative paths taken from the directory dir ("" for the process's
+// working directory).
+func CommandIn(dir string, args []string, stdout, stderr io.Writer) int {
+	abs := func(p string) string {
+		if dir == "" || p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(dir, p)
+	}
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "write the page to this file (default: standard output)")
@@ -56,7 +69,7 @@ func Command(args []string, stdout, stderr io.Writer) int {
 	}
 	in := Input{Title: *title}
 	for _, p := range paths {
-		s, err := summary.ReadFile(p)
+		s, err := summary.ReadFile(abs(p))
 		if err != nil {
 			fmt.Fprintf(stderr, "newslint report: %v\n", err)
 			return 2
@@ -64,7 +77,7 @@ func Command(args []string, stdout, stderr io.Writer) int {
 		in.Summaries = append(in.Summaries, s)
 	}
 	if *driftPath != "" {
-		f, err := os.Open(*driftPath)
+		f, err := os.Open(abs(*driftPath))
 		if err != nil {
 			fmt.Fprintf(stderr, "newslint report: %v\n", err)
 			return 2
@@ -79,7 +92,7 @@ func Command(args []string, stdout, stderr io.Writer) int {
 		in.Drift = drift.Compare(in.Summaries[n-2], in.Summaries[n-1], drift.DefaultOptions())
 	}
 	if *worstPath != "" {
-		b, err := os.ReadFile(*worstPath)
+		b, err := os.ReadFile(abs(*worstPath))
 		if err == nil {
 			err = json.Unmarshal(b, &in.Worst)
 		}
@@ -92,7 +105,7 @@ func Command(args []string, stdout, stderr io.Writer) int {
 	var file *os.File
 	if *out != "" {
 		var err error
-		if file, err = os.Create(*out); err != nil {
+		if file, err = os.Create(abs(*out)); err != nil {
 			fmt.Fprintf(stderr, "newslint report: %v\n", err)
 			return 2
 		}

@@ -115,6 +115,14 @@ func TestCommand(t *testing.T) {
 		t.Error("two summaries: the report does not show the drift between them")
 	}
 
+	// relative paths are taken from the directory given
+	if code := CommandIn(dir, []string{"-o", "rel.html", "w1.json"}, &stdout, &stderr); code != 0 {
+		t.Errorf("CommandIn: exit %d: %s", code, stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "rel.html")); err != nil {
+		t.Errorf("CommandIn wrote no page in its directory: %v", err)
+	}
+
 	bad := filepath.Join(dir, "bad.json")
 	os.WriteFile(bad, []byte(`{"schema":"other"}`), 0o644)
 	for _, args := range [][]string{{}, {bad}, {paths[0], "--drift", bad}, {paths[0], "--worst", bad}, {"--nope", paths[0]}} {
