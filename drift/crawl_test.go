@@ -167,7 +167,11 @@ func summarise(t *testing.T, root, label string) (*summary.Summary, []worst) {
 		summary.MeasureText(&doc, string(before))
 		doc.RemovedChars = max(0, doc.Chars-utf8.RuneCount(after))
 		s.Add(doc)
-		ws = append(ws, worst{rel, doc.Site, doc.RemovedChars, string(before), string(after)})
+		n := 0
+		for _, c := range doc.Findings {
+			n += c
+		}
+		ws = append(ws, worst{rel, doc.Site, n, doc.RemovedChars, string(before), string(after)})
 		return nil
 	})
 	if err != nil {
@@ -178,6 +182,7 @@ func summarise(t *testing.T, root, label string) (*summary.Summary, []worst) {
 
 type worst struct {
 	Path, Site    string
+	Findings      int
 	Removed       int
 	Before, After string
 }
@@ -318,7 +323,7 @@ func TestCrawlReport(t *testing.T) {
 		if lines := strings.SplitAfter(d, "\n"); len(lines) > 60 {
 			d = strings.Join(lines[:60], "") + "@@ … @@\n"
 		}
-		worstFiles = append(worstFiles, htmlreport.WorstFile{Path: w.Path, Site: w.Site, RemovedChars: w.Removed, Diff: d})
+		worstFiles = append(worstFiles, htmlreport.WorstFile{Path: w.Path, Site: w.Site, Findings: w.Findings, RemovedChars: w.Removed, Diff: d})
 	}
 	var page bytes.Buffer
 	if err := htmlreport.Write(&page, htmlreport.Input{Title: "newslint: simulated weekly crawl", Summaries: runs, Drift: rep, Worst: worstFiles}); err != nil {
