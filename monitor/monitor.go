@@ -56,7 +56,8 @@ func Summarise(cfg *config.Config, roots []string, base string, o Options) (*sum
 	}
 	dirs := dirRoots(walk.Roots)
 
-	work := make(chan int)
+	// files are striped over the workers, not handed out on demand, so that a run gives the
+	// same summary every time even where the template-line sketch is cut back
 	parts := make([]*summary.Summary, jobs)
 	errParts := make([][]error, jobs)
 	var wg sync.WaitGroup
@@ -65,17 +66,13 @@ func Summarise(cfg *config.Config, roots []string, base string, o Options) (*sum
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			for i := range work {
+			for i := w; i < len(files); i += jobs {
 				if err := summariseFile(cfg, files[i], siteRel(dirs, files[i]), stats, o, parts[w]); err != nil {
 					errParts[w] = append(errParts[w], err)
 				}
 			}
 		}(w)
 	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
 	wg.Wait()
 	total := summary.New()
 	for w, p := range parts {

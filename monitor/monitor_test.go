@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -151,5 +152,26 @@ func TestCommandErrors(t *testing.T) {
 		if code := Command(tc.args, root, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), tc.msg) {
 			t.Errorf("summary %q: exit %d, stderr %q, want 2 and %q", tc.args, code, stderr.String(), tc.msg)
 		}
+	}
+}
+
+// TestJobs checks that the number of workers does not change the summary.
+func TestJobs(t *testing.T) {
+	root := crawl(t)
+	var outs []string
+	for _, jobs := range []int{1, 3, 8} {
+		var stdout, stderr bytes.Buffer
+		Command([]string{"--jobs", strconv.Itoa(jobs), "crawl"}, root, &stdout, &stderr)
+		s, err := summary.Read(&stdout)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Created = ""
+		var b bytes.Buffer
+		s.WriteJSON(&b)
+		outs = append(outs, b.String())
+	}
+	if outs[0] != outs[1] || outs[0] != outs[2] {
+		t.Errorf("summaries differ with the number of workers:\n%s\n%s", outs[0], outs[1])
 	}
 }
