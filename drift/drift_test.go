@@ -62,6 +62,13 @@ func crawlPair() (old, cur *summary.Summary) {
 			length = 150
 		}
 		cur.Add(doc("short.example", length, 0, nil))
+		// empty: half the pages lose their article body altogether
+		old.Add(doc("empty.example", 2500+10*i, 0, nil))
+		if i%2 == 0 {
+			cur.Add(doc("empty.example", 40, 0, nil))
+		} else {
+			cur.Add(doc("empty.example", 2500+10*i, 0, nil))
+		}
 	}
 	for i := 0; i < 8; i++ {
 		old.Add(doc("gone.example", 2500, 0, nil))
@@ -87,7 +94,7 @@ func TestCompareGolden(t *testing.T) {
 	golden(t, "drift.golden.txt", txt.Bytes())
 	golden(t, "drift.golden.github", gh.Bytes())
 
-	want := map[string]Severity{"broken.example": Error, "short.example": Error, "gone.example": Warning,
+	want := map[string]Severity{"empty.example": Error, "broken.example": Error, "short.example": Error, "gone.example": Warning,
 		"fresh.example": Info, "stable.example": None, "tiny.example": None}
 	for site, sev := range want {
 		if got := rep.SiteSeverity(site); got != sev {
@@ -118,11 +125,11 @@ func TestCommand(t *testing.T) {
 		code     int
 		contains string
 	}{
-		{[]string{oldPath, newPath}, 1, "4 of 6 sites drifted (2 error, 1 warning, 1 info)"},
+		{[]string{oldPath, newPath}, 1, "5 of 7 sites drifted (3 error, 1 warning, 1 info)"},
 		{[]string{"--format", "json", oldPath, newPath}, 1, `"schema": "newslint-drift/1"`},
 		{[]string{oldPath, newPath, "--format=github"}, 1, "::error title=newslint drift%3A broken.example::page-chrome rose"},
 		{[]string{"--fail-on", "none", oldPath, newPath}, 0, "broken.example"},
-		{[]string{"--fail-on", "error", oldPath, oldPath}, 0, "no drift in 5 sites"},
+		{[]string{"--fail-on", "error", oldPath, oldPath}, 0, "no drift in 6 sites"},
 		{[]string{"--fail-on", "info", newPath, newPath}, 0, "no drift"},
 		{[]string{oldPath}, 2, "need two summary files"},
 		{[]string{"--fail-on", "bad", oldPath, newPath}, 2, "unknown severity"},
