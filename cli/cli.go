@@ -94,6 +94,12 @@ Usage:
                                  record current findings so later runs report only new ones
   newslint stats [-o FILE] [PATH...]
                                  gather the corpus statistics of corpus rules as JSON
+  newslint summary [-o FILE] [PATH...]
+                                 per-site health of a crawl as JSON (newslint summary --help)
+  newslint drift OLD.json NEW.json
+                                 which sites changed between two crawls (newslint drift --help)
+  newslint report -o report.html SUMMARY.json...
+                                 a self-contained HTML report of one or more crawls
 
 Flags (they may come before or after the paths):
 `
@@ -175,6 +181,17 @@ func endedFlags(fs *flag.FlagSet, consumed []string) bool {
 func Main(args []string, env Env) (code int) {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
+	}
+	// the crawl-monitoring commands parse their own flags
+	if len(args) > 0 {
+		switch args[0] {
+		case "summary":
+			return cmdSummary(args[1:], env)
+		case "drift":
+			return cmdDrift(args[1:], env)
+		case "report":
+			return cmdReport(args[1:], env)
+		}
 	}
 	var o options
 	fs := newFlagSet(&o, env.Stderr)

@@ -13,8 +13,8 @@ import (
 //	newslint drift [--format text|json|github] [--fail-on SEVERITY] OLD.json NEW.json
 //	newslint report -o report.html [--drift DRIFT.json] [--worst WORST.json] SUMMARY.json...
 //
-// Their help is monitor.Usage, drift.Usage and htmlreport.Usage. They are not listed in Main's
-// dispatch yet.
+// Their help is monitor.Usage, drift.Usage and htmlreport.Usage. Main dispatches them before
+// parsing its own flags, since each parses its own.
 
 func cmdSummary(args []string, env Env) int {
 	return monitor.Command(args, env.Dir, env.Stdout, env.Stderr)
