@@ -55,8 +55,9 @@ as "Ranking" count only after the last paragraph, where the whole run to the end
 look like a list.`,
 		Why: `Headlines of other stories pollute search indexes and training data, and make copies of one
 story look different.`,
-		FixSafety: `Safe: the block is deleted. A label standing alone before a sentence may be the article's own
-subheading ("UP NEXT" in a game story): that fix is unsafe.`,
+		FixSafety: `Safe: the block is deleted. A label standing alone, with no list after it, may be the article's
+own subheading ("UP NEXT" in a game story) when it stands before a sentence or in an article
+extractor's output (not a whole-page extraction): that fix is unsafe.`,
 		Example: "The talks ended without a deal, officials said on Friday.\nREAD MORE\n" +
 			"Putin meets Xi in Beijing to discuss trade\nEU leaders agree on new sanctions package\n" +
 			"Both sides are expected to meet again next month, according to the ministry.\n" +
@@ -206,9 +207,10 @@ func (r NavLeak) Check(p *lint.Pass) {
 			label := d.Feat(b.first).Trim
 			if items == 0 {
 				// a label alone before a paragraph may be the article's own subheading ("UP NEXT"
-				// in a game story): deleting it is then a guess
+				// in a game story), and so may any lone label that an article extractor kept:
+				// deleting it is then a guess
 				safety := lint.Safe
-				if next := nextNonBlank(d, b.first+1); next >= 0 && d.Feat(next).Terminal == '.' {
+				if next := nextNonBlank(d, b.first+1); next >= 0 && d.Feat(next).Terminal == '.' || !lay.PageDump() {
 					safety = lint.Unsafe
 				}
 				p.ReportLines(b.first, b.last, fmt.Sprintf("navigation label %q leaked into the text", label), "delete the leaked lines", safety)
