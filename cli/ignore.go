@@ -97,10 +97,25 @@ func unusedIgnores(o *options, cfg *config.Config, ign *pipeline.Ignores, paths 
 		if !runs {
 			continue
 		}
-		out = append(out, report.UnusedIgnore{Config: cfg.Path, Line: ig.Line,
+		out = append(out, report.UnusedIgnore{Config: shownPath(cfg.Path, env), Line: ig.Line,
 			Message: fmt.Sprintf("unused [[ignore]] entry (%s): it suppressed no finding; remove it", describeIgnore(ig))})
 	}
 	return out
+}
+
+// shownPath is p relative to the working directory when it lies inside it, as users type it.
+func shownPath(p string, env Env) string {
+	if !filepath.IsAbs(p) {
+		return p
+	}
+	wd := env.Dir
+	if wd == "" {
+		wd, _ = os.Getwd()
+	}
+	if rel, ok := input.RelTo(wd, p); ok {
+		return filepath.FromSlash(rel)
+	}
+	return p
 }
 
 // describeIgnore words an entry in a few words: its rules, paths and pin.
@@ -324,7 +339,7 @@ func cmdIgnore(o *options, args []string, env Env) int {
 	if err := atomicfile.WriteFile(target, out); err != nil {
 		return errorf(env, "%v", err)
 	}
-	fmt.Fprintf(env.Stdout, "added to %s:\n%s", target, block.String())
+	fmt.Fprintf(env.Stdout, "added to %s:\n%s", shownPath(target, env), block.String())
 	return ExitClean
 }
 

@@ -199,8 +199,8 @@ rules = ["nav-leak"]
 	if code != 0 || !strings.Contains(out, "No findings in 2 files scanned (1 suppressed).") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
-	want := []string{cfg + ":5: unused [[ignore]] entry (vote-widget in a.txt, text \"a line that is not there\")",
-		cfg + ":10: unused [[ignore]] entry (nav-leak in gone/**)"}
+	want := []string{config.FileName + ":5: unused [[ignore]] entry (vote-widget in a.txt, text \"a line that is not there\")",
+		config.FileName + ":10: unused [[ignore]] entry (nav-leak in gone/**)"}
 	for _, w := range want {
 		if !strings.Contains(errs, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, errs)
@@ -210,7 +210,7 @@ rules = ["nav-leak"]
 		t.Errorf("the entry in use is reported unused:\n%s", errs)
 	}
 	_, out, _ = run(t, dir, "--format", "json", dir)
-	if _, unused := summaryOf(t, out); len(unused) != 2 || unused[0]["line"].(float64) != 5 || unused[1]["config"] != cfg {
+	if _, unused := summaryOf(t, out); len(unused) != 2 || unused[0]["line"].(float64) != 5 || unused[1]["config"] != config.FileName {
 		t.Errorf("--format json unused_ignores: %v", unused)
 	}
 	// runs of some files only do not know: the entry may apply to a file they did not lint
@@ -244,7 +244,7 @@ paths = ["feeds/a.txt"]
 rules = ["vote-widget"]
 text = "veryGood! (62)"
 `
-	if code != 0 || out != "added to "+cfg+":\n"+wantEntry {
+	if code != 0 || out != "added to "+config.FileName+":\n"+wantEntry {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
 	}
 	if written := read(t, cfg); written != "[rules.template-line]\nenabled = false\n\n"+wantEntry {
