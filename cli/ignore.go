@@ -336,7 +336,11 @@ func cmdIgnore(o *options, args []string, env Env) int {
 	if _, err := config.Parse(target, out); err != nil {
 		return errorf(env, "ignore: the new entry would not load: %v", err)
 	}
-	if err := atomicfile.WriteFile(target, out); err != nil {
+	dest := target
+	if real, err := filepath.EvalSymlinks(target); err == nil {
+		dest = real // a linked configuration is updated, not replaced by a copy
+	}
+	if err := atomicfile.WriteFile(dest, out); err != nil {
 		return errorf(env, "%v", err)
 	}
 	fmt.Fprintf(env.Stdout, "added to %s:\n%s", shownPath(target, env), block.String())

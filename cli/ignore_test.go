@@ -345,7 +345,17 @@ func TestIgnoreCommandCreatesConfig(t *testing.T) {
 	if code, out, _ := run(t, dir, dir); code != 0 || !strings.Contains(out, "(1 suppressed)") {
 		t.Errorf("exit %d %s", code, out)
 	}
-	if _, err := os.Stat(cfg); err != nil {
+	// a configuration that is a symbolic link is updated where it points
+	shared := filepath.Join(t.TempDir(), "shared.toml")
+	write(t, shared, "", 0o644)
+	os.Remove(cfg)
+	if err := os.Symlink(shared, cfg); err != nil {
 		t.Fatal(err)
+	}
+	if code, _, errs := run(t, dir, "ignore", a+":3"); code != 0 {
+		t.Fatalf("exit %d %s", code, errs)
+	}
+	if st, err := os.Lstat(cfg); err != nil || st.Mode()&os.ModeSymlink == 0 || !strings.Contains(read(t, shared), "[[ignore]]") {
+		t.Errorf("the linked configuration was replaced, not updated (%v)", err)
 	}
 }
