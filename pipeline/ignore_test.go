@@ -26,7 +26,7 @@ func TestIgnoresSpansAndRecords(t *testing.T) {
 	contains := func(s string) func(string) bool { return func(l string) bool { return strings.Contains(l, s) } }
 	g := NewIgnores(base, []IgnoreEntry{
 		{Paths: []string{"feeds/*.txt"}, Rules: []string{"nav-leak"}, Line: contains("this\non Face")}, // across lines
-		{Paths: []string{"feeds/*.txt"}, Rules: []string{"caption"}, Line: contains("Next line")},     // the line after a span
+		{Paths: []string{"feeds/*.txt"}, Rules: []string{"caption"}, Line: contains("Next line")},      // the line after a span
 		{Paths: []string{"**"}, Record: "https://example.com/x"},
 		{Paths: []string{"other/**"}},
 	}, "", nil)
