@@ -67,7 +67,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.IntVar(&o.context, "context", 2, "lines of context around each fix preview")
 	fs.Int64Var(&o.maxFileSize, "max-file-size", 256<<20, "skip (with an error) files larger than this many bytes; 0 for no limit")
 	fs.StringVar(&o.corpusStats, "corpus-stats", "", "read corpus statistics from these files (comma-separated, from 'newslint stats') instead of gathering them")
-	fs.StringVar(&o.corpusRoot, "corpus-root", "", "gather the statistics of corpus rules over the files a walk of this `dir` finds, while linting only the files given (pre-commit, editors)")
+	fs.StringVar(&o.corpusRoot, "corpus-root", "", "gather the statistics of corpus rules over the files a walk of `DIR` finds, while linting only the files given (pre-commit, editors); empty: off")
 	fs.StringVar(&o.output, "o", "", "with 'newslint stats': write the statistics to this `file` instead of stdout")
 	fs.Var(&o.outputs, "output", "also write a report in another format: `FORMAT=PATH` (repeatable), e.g. sarif=newslint.sarif")
 	fs.StringVar(&o.stdinName, "stdin-filename", "", "with '-' (standard input): the name to report and to match config globs against")
