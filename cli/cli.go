@@ -33,6 +33,7 @@ type options struct {
 	fix, unsafe, diff, exitZero, quiet, noColor, version, help bool
 	format, configPath, selectRules, ignoreRules, failOn       string
 	corpusStats, output, baseline, changedSince, stdinName     string
+	corpusRoot                                                 string
 	statistics                                                 bool
 	cpuProfile                                                 string
 	maxResults                                                 int
@@ -66,6 +67,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.IntVar(&o.context, "context", 2, "lines of context around each fix preview")
 	fs.Int64Var(&o.maxFileSize, "max-file-size", 256<<20, "skip (with an error) files larger than this many bytes; 0 for no limit")
 	fs.StringVar(&o.corpusStats, "corpus-stats", "", "read corpus statistics from these files (comma-separated, from 'newslint stats') instead of gathering them")
+	fs.StringVar(&o.corpusRoot, "corpus-root", "", "gather the statistics of corpus rules over the files a walk of `DIR` finds, while linting only the files given (pre-commit, editors); empty: off")
 	fs.StringVar(&o.output, "o", "", "with 'newslint stats': write the statistics to this `file` instead of stdout")
 	fs.Var(&o.outputs, "output", "also write a report in another format: `FORMAT=PATH` (repeatable), e.g. sarif=newslint.sarif")
 	fs.StringVar(&o.stdinName, "stdin-filename", "", "with '-' (standard input): the name to report and to match config globs against")
@@ -92,6 +94,9 @@ Usage:
   newslint help                  show this help
   newslint baseline [--baseline FILE] [PATH...]
                                  record current findings so later runs report only new ones
+  newslint ignore PATH:LINE[:RULE]
+                                 suppress the findings on one line: append an [[ignore]]
+                                 entry pinned by the line's text to ` + config.FileName + `
   newslint stats [-o FILE] [PATH...]
                                  gather the corpus statistics of corpus rules as JSON
   newslint summary [-o FILE] [PATH...]
@@ -213,7 +218,7 @@ func Main(args []string, env Env) (code int) {
 	sub, paths := "", pos
 	if nsub > 0 {
 		switch pos[0] {
-		case "rules", "rule", "init", "help", "stats", "baseline":
+		case "rules", "rule", "init", "help", "stats", "baseline", "ignore":
 			sub, paths = pos[0], pos[1:]
 		}
 	}
@@ -246,6 +251,8 @@ func Main(args []string, env Env) (code int) {
 		return cmdStats(&o, paths, env)
 	case "baseline":
 		return runLint(&o, paths, env, true)
+	case "ignore":
+		return cmdIgnore(&o, paths, env)
 	}
 	return runLint(&o, paths, env, false)
 }

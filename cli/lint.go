@@ -1,13 +1,10 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -16,7 +13,6 @@ import (
 
 	"github.com/newslint/newslint/baseline"
 	"github.com/newslint/newslint/config"
-	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/finding"
@@ -126,6 +122,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	if warnEmpty(o, cfg, walk, env) {
 		return ExitError
 	}
+	walked := files
 	if o.changedSince != "" {
 		if files, err = changedSince(files, o.changedSince, env); err != nil {
 			return errorf(env, "--changed-since: %v", err)
@@ -135,17 +132,15 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	if base != nil {
 		filters = append(filters, base)
 	}
+	ign := ignoreFilter(cfg, env, files)
+	if ign != nil {
+		filters = append(filters, ign)
+	}
 	pipe := findingsPipeline(filters)
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Context: o.context, Pipeline: pipe}
-	if o.corpusStats != "" {
-		stats, err := corpus.ReadFiles(splitList(o.corpusStats))
-		if err != nil {
-			return errorf(env, "--corpus-stats: %v", err)
-		}
-		eo.Corpus = stats
-	} else if engine.NeedsCorpus(cfg, files) {
-		eo.Corpus = engine.Gather(cfg, files, eo)
+	if eo.Corpus, err = corpusStats(o, cfg, env, walked, files, eo); err != nil {
+		return errorf(env, "%v", err)
 	}
 	var rec *baseline.Writer
 	if record {
@@ -197,6 +192,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		fmt.Fprintf(env.Stdout, "recorded %s in %s\n", plural(rec.Len(), "finding", "findings"), o.baseline)
 		return status
 	}
+	sum.Unused = unusedIgnores(o, cfg, ign, paths, env)
 	for _, s := range sinks {
 		if s.name == "stdout" && o.quiet && o.format == "text" {
 			continue
@@ -223,6 +219,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 			fmt.Fprintf(env.Stderr, "newslint: %s hidden by the baseline\n", plural(hidden, "finding", "findings"))
 		}
 	}
+	warnIgnores(o, cfg, ign, sum.Unused, env)
 	if writeErr != nil {
 		fmt.Fprintf(env.Stderr, "newslint: writing the report: %v\n", writeErr)
 		return ExitError
@@ -265,54 +262,6 @@ func writeStatistics(w io.Writer, s *report.Summary, cfg *config.Config) {
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%s in %s.\n", plural(s.Findings, "finding", "findings"), plural(s.Files, "file", "files"))
-}
-
-// changedSince keeps the files that git reports as changed since rev, or untracked.
-func changedSince(files []input.File, rev string, env Env) ([]input.File, error) {
-	git := func(args ...string) ([]byte, error) {
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dirOf(env)
-		var errb bytes.Buffer
-		cmd.Stderr = &errb
-		out, err := cmd.Output()
-		if err != nil {
-			return nil, fmt.Errorf("git %s: %v %s", strings.Join(args, " "), err, strings.TrimSpace(errb.String()))
-		}
-		return out, nil
-	}
-	top, err := git("rev-parse", "--show-toplevel")
-	if err != nil {
-		return nil, err
-	}
-	root := strings.TrimSpace(string(top))
-	changed, err := git("diff", "--name-only", "-z", "--diff-filter=ACMR", "--end-of-options", rev, "--")
-	if err != nil {
-		return nil, err
-	}
-	untracked, err := git("ls-files", "--others", "--exclude-standard", "-z")
-	if err != nil {
-		return nil, err
-	}
-	keep := map[string]bool{}
-	for _, p := range strings.Split(string(changed)+string(untracked), "\x00") {
-		if p != "" {
-			keep[filepath.Join(root, filepath.FromSlash(p))] = true
-		}
-	}
-	var out []input.File
-	for _, f := range files {
-		abs, err := filepath.Abs(f.Path)
-		if err == nil {
-			if real, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
-				abs = filepath.Join(real, filepath.Base(abs))
-			}
-		}
-		if keep[abs] {
-			out = append(out, f)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	return out, nil
 }
 
 // progress shows files done, throughput and time left on a terminal, for long runs only; it
@@ -383,11 +332,15 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 		return errorf(env, "standard input is larger than --max-file-size (%d bytes)", limit)
 	}
 	file := input.File{Path: name, Rel: stdinRel(cfg, env, name), Explicit: true}
+	var filters []pipeline.Filter
+	if ign := ignoreFilter(cfg, env, []input.File{file}); ign != nil {
+		filters = append(filters, ign)
+	}
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Context: o.context, TextFields: cfg.TextFields,
-		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Pipeline: findingsPipeline(nil)}
-	if o.corpusStats != "" { // without, corpus rules see the text as the whole corpus
-		if eo.Corpus, err = corpus.ReadFiles(splitList(o.corpusStats)); err != nil {
-			return errorf(env, "--corpus-stats: %v", err)
+		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Pipeline: findingsPipeline(filters)}
+	if o.corpusStats != "" || o.corpusRoot != "" { // without, corpus rules see the text as the whole corpus
+		if eo.Corpus, err = corpusStats(o, cfg, env, nil, []input.File{file}, eo); err != nil {
+			return errorf(env, "%v", err)
 		}
 	}
 	res, fixed := engine.LintBytes(cfg, file, raw, eo)

@@ -74,6 +74,10 @@ type Config struct {
 	Files input.Matcher
 	// TextFields are the JSON fields holding the text of records, tried in order.
 	TextFields []string
+	// Ignores are the [[ignore]] entries, in file order; IgnoreField is the record field that
+	// lists the rules to ignore in a record (see ignore.go).
+	Ignores     []Ignore
+	IgnoreField string
 
 	all       []lint.Rule // built-in and custom rules, in run order
 	byID      map[string]lint.Rule
@@ -112,8 +116,10 @@ type rawFile struct {
 	Custom []rules.CustomSpec `toml:"custom"`
 	Names  *rules.NamesConfig `toml:"names"`
 	Input  struct {
-		TextField string `toml:"text_field"`
+		TextField   string  `toml:"text_field"`
+		IgnoreField *string `toml:"ignore_field"`
 	} `toml:"input"`
+	Ignore []rawIgnore `toml:"ignore"`
 }
 
 type rawSetting struct {
@@ -272,6 +278,9 @@ func Parse(file string, src []byte) (*Config, error) {
 			ov.rules[id] = s
 		}
 		c.overrides = append(c.overrides, ov)
+	}
+	if err := c.parseIgnores(file, raw, loc); err != nil {
+		return nil, err
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		k := []string(und[0])

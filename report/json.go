@@ -31,6 +31,7 @@ type jsonSummary struct {
 	Fixed             int            `json:"fixed"`
 	FilesFixed        int            `json:"files_fixed"`
 	Errors            int            `json:"errors"`
+	Suppressed        int            `json:"suppressed,omitempty"`
 }
 
 func (r *jsonReporter) File(res *finding.Result) error {
@@ -46,7 +47,8 @@ func (r *jsonReporter) File(res *finding.Result) error {
 func (r *jsonReporter) Finish(s *Summary) error {
 	js := jsonSummary{Files: s.Files, FilesWithFindings: s.FilesWithFindings, Findings: s.Findings,
 		BySeverity: map[string]int{}, ByRule: map[string]int{}, Fixable: s.Fixable,
-		UnsafeFixable: s.UnsafeFixable, Fixed: s.Fixed, FilesFixed: s.FilesFixed, Errors: s.Errors}
+		UnsafeFixable: s.UnsafeFixable, Fixed: s.Fixed, FilesFixed: s.FilesFixed, Errors: s.Errors,
+		Suppressed: s.Suppressed}
 	for k, v := range s.BySeverity {
 		js.BySeverity[k.String()] = v
 	}
@@ -68,5 +70,7 @@ func (r *jsonReporter) Finish(s *Summary) error {
 		Findings []jsonFinding `json:"findings"`
 		Errors   []jsonError   `json:"errors"`
 		Summary  jsonSummary   `json:"summary"`
-	}{"newslint", r.o.Version, r.findings, r.errors, js})
+		// UnusedIgnores are [[ignore]] entries that suppressed nothing (as ruff's unused noqa).
+		UnusedIgnores []UnusedIgnore `json:"unused_ignores,omitempty"`
+	}{"newslint", r.o.Version, r.findings, r.errors, js, s.Unused})
 }

@@ -81,9 +81,22 @@ type Summary struct {
 	Fixed, FilesFixed      int
 	Errors, FilesWithError int
 	Fix, Unsafe            bool
+	// Suppressed counts the findings hidden by [[ignore]] entries, record fields and the
+	// baseline: neither fixed nor reported.
+	Suppressed int
+	// Unused are the [[ignore]] entries that suppressed nothing, when the run covered every
+	// file they could apply to; set before Finish.
+	Unused []UnusedIgnore
 
 	// for files reported in parts: whether the current file already counted
 	curFindings, curError bool
+}
+
+// UnusedIgnore is an [[ignore]] entry of the configuration that suppressed no finding.
+type UnusedIgnore struct {
+	Config  string `json:"config"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
 }
 
 // RuleCount is one row of per-rule statistics.
@@ -117,6 +130,7 @@ func (s *Summary) Add(r *finding.Result) {
 		s.Errors += len(r.Errors)
 	}
 	s.Fixed += r.Fixed
+	s.Suppressed += len(r.Suppressed)
 	if r.Changed {
 		s.FilesFixed++
 	}

@@ -264,8 +264,12 @@ func (t *textReporter) Finish(s *Summary) error {
 	if s.Fix && s.Fixed > 0 {
 		fmt.Fprintf(&b, "%s\n", t.ok.Sprintf("Fixed %s in %s.", plural(s.Fixed, "finding", "findings"), plural(s.FilesFixed, "file", "files")))
 	}
+	supp := ""
+	if s.Suppressed > 0 {
+		supp = fmt.Sprintf(" (%d suppressed)", s.Suppressed)
+	}
 	if s.Findings == 0 {
-		fmt.Fprintf(&b, "%s\n", t.ok.Sprintf("No findings in %s scanned.", files))
+		fmt.Fprintf(&b, "%s\n", t.ok.Sprintf("No findings in %s scanned%s.", files, supp))
 	} else {
 		var parts []string
 		for _, sev := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
@@ -277,8 +281,8 @@ func (t *textReporter) Finish(s *Summary) error {
 		if s.Fix {
 			left = " remaining"
 		}
-		fmt.Fprintf(&b, "Found %s%s (%s) in %d of %s scanned.\n", plural(s.Findings, "finding", "findings"), left,
-			strings.Join(parts, ", "), s.FilesWithFindings, files)
+		fmt.Fprintf(&b, "Found %s%s (%s) in %d of %s scanned%s.\n", plural(s.Findings, "finding", "findings"), left,
+			strings.Join(parts, ", "), s.FilesWithFindings, files, supp)
 		switch {
 		case s.Fixable > 0 && s.UnsafeFixable > 0 && !s.Unsafe:
 			fmt.Fprintf(&b, "%d fixable with --fix; %d more with --unsafe-fixes.\n", s.Fixable, s.UnsafeFixable)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of .pre-commit-hooks.yaml with the real pre-commit: a throwaway git repository
 # whose .pre-commit-config.yaml points at this checkout's HEAD must refuse to commit a scraped
-# file with boilerplate, the newslint-fix hook must repair it, and an [[override]] of
-# .newslint.toml must apply to the files pre-commit passes. Installs Debian's pre-commit
+# file with boilerplate, the newslint-fix hook must repair it, an [[override]] of .newslint.toml
+# must apply to the files pre-commit passes, and corpus rules must count the files of the
+# repository that the commit does not touch. Installs Debian's pre-commit
 # when it is missing. Run from anywhere; exits non-zero on any failure.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -87,4 +88,33 @@ if git commit -qm "other feed" >"$tmp/out" 2>&1; then
 fi
 grep -q "feeds/other/story.txt:2:1: warning \[vote-widget\]" "$tmp/out" || { cat "$tmp/out"; echo "precommit-test: FAIL: the hook output lacks the widget in feeds/other"; exit 1; }
 echo "precommit-test: the widget in feeds/other/story.txt was refused"
+
+# Corpus rules see the repository, not only the files of the commit: four committed articles of
+# one site end with the site's template line; a fifth, committed alone, is refused for it
+# (template-line needs the other four), and the committed ones are not reported.
+mkdir -p site
+for i in 1 2 3 4; do
+  printf 'Officials in district %d said on Tuesday that the new bridge would open to traffic next spring.\n\nFollow us on Telegram\n' "$i" > "site/s$i.txt"
+done
+git add site && git commit -qm "site archive" --no-verify
+printf 'Officials in district 5 said on Tuesday that the new bridge would open to traffic next spring.\n\nFollow us on Telegram\n' > site/new.txt
+git add site/new.txt
+if git commit -qm "new article" >"$tmp/out" 2>&1; then
+  cat "$tmp/out"; echo "precommit-test: FAIL: the template line of site/new.txt was not refused (corpus rules saw only the commit)"; exit 1
+fi
+grep -q "site/new.txt:3:1: warning \[template-line\]" "$tmp/out" || { cat "$tmp/out"; echo "precommit-test: FAIL: the hook output lacks the template line of site/new.txt"; exit 1; }
+if grep -q "site/s[1-4].txt" "$tmp/out"; then cat "$tmp/out"; echo "precommit-test: FAIL: files outside the commit were reported"; exit 1; fi
+echo "precommit-test: the template line of site/new.txt was refused, counted over the repository"
+# args: [--corpus-root=] turns the repository-wide count off: the commit alone has no template line
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $root
+    rev: $rev
+    hooks:
+      - id: newslint
+        args: [--corpus-root=]
+YAML
+git add .pre-commit-config.yaml
+git commit -qm "new article, corpus rules on the commit only" >"$tmp/out" 2>&1 || { cat "$tmp/out"; echo "precommit-test: FAIL: args: [--corpus-root=] did not turn the repository-wide count off"; exit 1; }
+echo "precommit-test: with args: [--corpus-root=], corpus rules counted the commit only"
 echo "precommit-test: ok"
