@@ -1,7 +1,9 @@
 // Package atomicfile writes newslint's own output files (reports, baselines, profiles,
 // statistics) so that the path holds either its old content or the complete new one, never a
 // truncated or partial file: content goes to a temporary file in the same directory, which is
-// synced and renamed over the path only when everything has been written.
+// synced and renamed over the path only when everything has been written. A path that is a
+// symbolic link is written through (the link's target is replaced); a path that is a device or
+// a named pipe (/dev/null, /dev/stdout) is written directly, since it cannot be replaced.
 package atomicfile
 
 import (
@@ -16,13 +18,25 @@ import (
 type File struct {
 	path string
 	tmp  *os.File
-	done bool
+	// direct is set for a device or a named pipe, written in place
+	direct bool
+	done   bool
 	err  error // the first write error: Commit refuses to put a partial file in place
 }
 
 // Create starts writing path. The temporary file is named like the ones --fix writes
 // (input.TempPrefix), so it is never linted.
 func Create(path string) (*File, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		out, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, err
+		}
+		return &File{path: path, tmp: out, direct: true}, nil
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real // replace the link's target, not the link
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -64,6 +78,9 @@ func (f *File) Commit() error {
 		return f.err
 	}
 	f.done = true
+	if f.direct {
+		return f.tmp.Close()
+	}
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(f.path); err == nil && st.Mode().IsRegular() {
 		mode = st.Mode().Perm()
@@ -97,7 +114,9 @@ func (f *File) Abort() {
 	}
 	f.done = true
 	f.tmp.Close()
-	os.Remove(f.tmp.Name())
+	if !f.direct {
+		os.Remove(f.tmp.Name())
+	}
 }
 
 // WriteFile replaces path with data atomically.
