@@ -1,0 +1,113 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/engine"
+)
+
+func TestGluedWord(t *testing.T) {
+	ctx := enCtx
+	runCases(t, GluedWord{}, []ruleCase{
+		{name: "stated that", text: lines(ctx, "The president statedthat talks would resume."), lines: []int{2},
+			fixed: lines(ctx, "The president stated that talks would resume.")},
+		{name: "according to", text: lines(ctx, "It is growing, accordingto the ministry."), lines: []int{2}},
+		{name: "said the", text: lines(ctx, "Officials saidthe plan was final."), lines: []int{2}},
+		{name: "approved by", text: lines(ctx, "The budget was approvedby the council on Monday."), lines: []int{2},
+			fixed: lines(ctx, "The budget was approved by the council on Monday.")},
+		// compounds and other things that must never be split
+		{name: "compound words", text: lines(ctx, "However, nevertheless, a breakthrough: the lockdown livestream, a cyberattack on the chatbot, whereas into onto cannot.")},
+		{name: "names, URLs, hashtags, e-mail", text: lines(ctx, "Statedthat Inc. said https://example.com/statedthat and #saidthe and press@saidthe.org agree.")},
+		{name: "apostrophes", text: lines(ctx, "They didn’t say; it isn't over.")},
+		{name: "not English", text: lines("Die Regierung hat damit begonnen, die neuen Regeln umzusetzen, sagte der Minister am Freitag in Berlin.")},
+		{name: "English words of the larger lists",
+			text: lines(ctx, "The grantor signed; the multiplexor failed; she attaches the files to todays report.")},
+		{name: "a lower-case surname written with a capital elsewhere",
+			text: lines(ctx, "Councillor Ann Hillby said the vote was close.", "Critics said hillby had misjudged the mood.")},
+		{name: "a lower-case proper name from the lists", text: lines(ctx, "The fieldon estate was sold.")},
+		{name: "foreign words", text: lines(ctx, "The festival, known locally as the evento, drew a crowd; singers called it aliento.")},
+		{name: "misspellings are not glues",
+			text: lines(ctx, "The vote is due tomarrow, after the withdrawl of the bill.")},
+		{name: "a word the document only writes in lower case is still checked",
+			text: lines(ctx, "The lawsuit was filedby the union."), lines: []int{2}},
+	})
+	// the same glue in a French document is left alone
+	fr := "Le ministre a déclaré vendredi que les discussions reprendraient la semaine prochaine, selon un communiqué."
+	runCases(t, GluedWord{}, []ruleCase{{name: "French document", text: lines(fr, "Le texte statedthat est en anglais.")}})
+}
+
+func TestLanguage(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want document.Lang
+	}{
+		{enCtx, document.English},
+		{"Die Regierung hat am Freitag mitgeteilt, dass die Gespräche in der nächsten Woche fortgesetzt werden, sagte der Sprecher.", document.German},
+		{"Le ministre a déclaré vendredi que les discussions reprendraient la semaine prochaine, selon un communiqué publié par le gouvernement.", document.French},
+		{"El ministro dijo el viernes que las conversaciones se reanudarán la próxima semana, según un comunicado del gobierno.", document.Spanish},
+		{"Il ministro ha detto venerdì che i colloqui riprenderanno la prossima settimana, secondo una nota del governo.", document.Italian},
+		{"O ministro disse na sexta-feira que as negociações serão retomadas na próxima semana, segundo um comunicado do governo.", document.Portuguese},
+		{"De minister zei vrijdag dat de gesprekken volgende week worden hervat, zo staat in een verklaring van de regering.", document.Dutch},
+		{"Minister powiedział w piątek, że rozmowy zostaną wznowione w przyszłym tygodniu, jak wynika z komunikatu rządu.", document.Polish},
+		{"Министр заявил в пятницу, что переговоры возобновятся на следующей неделе, говорится в сообщении правительства и не только.", document.Russian},
+		{"Home News Sport", document.Undetermined},
+		// menus and headings do not outvote the running text
+		{strings.Repeat("Accueil\nSport\nCulture\nMonde\n", 30) + enCtx + " " + enCtx + " " + enCtx + " " + enCtx, document.English},
+	} {
+		if got := document.Language(c.text); got != c.want {
+			t.Errorf("Language(%.40q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestNearWord(t *testing.T) {
+	for _, c := range []struct{ w, a, b string }{{"tomarrow", "to", "marrow"}, {"withdrawl", "with", "drawl"}} {
+		if !misspelt(c.w, c.a, c.b) {
+			t.Errorf("%s not taken for a misspelling", c.w)
+		}
+	}
+	for _, c := range []struct{ w, a, b string }{{"accordingto", "according", "to"}, {"statedthat", "stated", "that"}, {"saidthe", "said", "the"}} {
+		if misspelt(c.w, c.a, c.b) {
+			t.Errorf("%s taken for a misspelling of %q", c.w, nearWord(c.w, func(string) bool { return false }))
+		}
+	}
+}
+
+func BenchmarkGluedWord(b *testing.B) {
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		sb.WriteString("The talks, which lasted about an hour, covered security on the Korean Peninsula and trade between the two countries, the agency said.\n")
+		sb.WriteString("Officials from both countries declined to give details of the proposals, citing the sensitivity of the negotiations.\n")
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		doc := document.New("t.txt", text)
+		if len(engine.Check(doc, active(GluedWord{}), nil)) != 0 {
+			b.Fatal("findings in clean text")
+		}
+	}
+}
+
+// BenchmarkWordRules runs the three word and name rules, with their corpus pass, over 1 MiB of
+// English text.
+func BenchmarkWordRules(b *testing.B) {
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		sb.WriteString("Russian Foreign Minister Sergey Lavrov met North Korean leader Kim Jong Un in Pyongyang on Thursday, the state news agency said. ")
+		sb.WriteString("The talks, which lasted about an hour, covered security on the Korean Peninsula and trade between the two countries.\n")
+	}
+	text := sb.String()
+	rules := append(append(active(GluedWord{}), active(NameConsistency{})...), active(NameSpelling{})...)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		doc := document.New("t.txt", text)
+		if len(engine.Check(doc, rules, engine.SelfStats(doc, rules))) != 0 {
+			b.Fatal("findings in clean text")
+		}
+	}
+}
