@@ -37,21 +37,24 @@ func (GluedWord) Meta() *lint.Meta {
 		Fixable:  true,
 		Corpus:   true,
 		Summary:  "two words run together (\"statedthat\")",
-		Doc: `Finds two words that a scraper ran together when it dropped the markup between them
-("statedthat", "accordingto", "saidthe"). Only documents identified as English are checked. A
-lower-case word is split only when all of these hold: it is in no word list (SCOWL's English
-words to size 95 with their proper names, and the Spanish, Dutch, Polish and Portuguese lists;
-see rules/data/words.COPYRIGHT); it is not used as a word in at least corpus_files files of the
-run (default 3); it splits in exactly one way into a function word ("that", "to", "the", "said" …)
-and a frequent English word of four letters or more (SCOWL sizes 10 and 20) before or after it; it
-is not one edit from an English word (or two from a frequent one, for words of eight letters or
-more) that does not keep the content word whole, which makes it a misspelling ("tomarrow",
-"withdrawl"), not a glue; and it is not written with a capital elsewhere in the
-document, which makes it a name ("johnson"). Compounds that are words (however, breakthrough,
-grantor), inflections the lists have (attaches, todays), new words the corpus uses (livestream,
-chatbot), capitalised words, URLs, e-mail addresses and hashtags are left alone. Glued words
-break search and tokenisation. The fix (safe) inserts the space. Options: words (more words that
-are never split) and corpus_files.`,
+		Doc: `Finds two words that a scraper ran together when it dropped the markup between them ("statedthat",
+"accordingto", "saidthe"). Only documents identified as English are checked. A lower-case word is
+split only when all of these hold: it is in no word list (SCOWL's English words to size 95 with
+their proper names, and the Spanish, Dutch, Polish and Portuguese lists; see
+rules/data/words.COPYRIGHT); it is not used as a word in at least corpus_files files of the run
+(default 3); it splits in exactly one way into a function word ("that", "to", "the", "said" …) and
+a frequent English word of four letters or more (SCOWL sizes 10 and 20) before or after it; it is
+not one edit from an English word (or two from a frequent one, for words of eight letters or more)
+that does not keep the content word whole, which makes it a misspelling ("tomarrow", "withdrawl"),
+not a glue; it is not written with a capital elsewhere in the document, which makes it a name
+("johnson"), nor twice, which makes it a term of the text ("indexof"); and it stands between spaces
+or before a sentence mark, not in quotes, brackets or markup. Compounds that are words (however,
+breakthrough, grantor), inflections the lists have (attaches, todays), new words the corpus uses
+(livestream, chatbot), capitalised words, URLs, e-mail addresses and hashtags are left alone. Glued
+words break search and tokenisation. The fix inserts the space; it is safe in a line of plain
+running text (six words or more, no markup or code characters, no columns) and unsafe elsewhere,
+where a "glue" is more often an identifier or a label. Options: words (more words that are never
+split) and corpus_files.`,
 		Example: "After the visit, the president statedthat the talks would resume next week.\n",
 		Options: []lint.Option{
 			{Name: "words", Type: "list of strings", Default: "[]", Doc: "more words that are never split"},
@@ -164,6 +167,34 @@ func capitalisedWords(src string, words []document.Word) map[string]bool {
 	return m
 }
 
+// inRunningText reports whether src[s:e] stands between spaces or before a sentence mark, as a
+// word of running text does: identifiers stand in quotes, brackets, markup or code.
+func inRunningText(src string, s, e int) bool {
+	if s > 0 && !strings.ContainsRune(" \t\n", rune(src[s-1])) {
+		return false
+	}
+	return e == len(src) || strings.ContainsRune(" \t\r\n,.;:!?", rune(src[e]))
+}
+
+// proseLineWords is the fewest words of a line of plain running text.
+const proseLineWords = 6
+
+// plainProse reports whether line is plain running text: six words or more, no markup or code
+// characters, no columns. A glue anywhere else (a label, a menu entry, an icon name, a changelog
+// or a code comment, where it is more often an identifier) gets an unsafe fix.
+func plainProse(line string) bool {
+	line = strings.TrimSpace(line)
+	if strings.ContainsAny(line, "`{}[]|<>=#*\\_~^\t") || strings.Contains(line, "  ") {
+		return false
+	}
+	return len(strings.Fields(line)) >= proseLineWords
+}
+
+type glueCand struct {
+	start, end int
+	a, b       string
+}
+
 // Check implements lint.Rule.
 func (r GluedWord) Check(p *lint.Pass) {
 	o := lint.OptionsOf[gluedOptions](p, r)
@@ -171,7 +202,8 @@ func (r GluedWord) Check(p *lint.Pass) {
 	if !isEnglish(p.Doc) {
 		return
 	}
-	var extra, names map[string]bool
+	var extra map[string]bool
+	var cands []glueCand
 	words := document.WordsOf(p.Doc)
 	for _, t := range words {
 		if !glueCandidate(t) {
@@ -194,20 +226,34 @@ func (r GluedWord) Check(p *lint.Pass) {
 			continue
 		}
 		a, b, ok := splitGlued(w)
-		if !ok || misspelt(w, a, b) {
+		if !ok {
 			continue
 		}
-		if names == nil {
-			names = capitalisedWords(src, words)
-		}
-		if names[w] {
+		cands = append(cands, glueCand{int(t.Start), int(t.End), a, b})
+	}
+	if len(cands) == 0 {
+		return
+	}
+	// a glue is an accident of markup; a "glue" the document writes twice is a term of its own
+	// ("indexof", "thisfile"), and one it writes with a capital is a name ("johnson")
+	uses := map[string]int{}
+	for _, c := range cands {
+		uses[src[c.start:c.end]]++
+	}
+	names := capitalisedWords(src, words)
+	for _, c := range cands {
+		w := src[c.start:c.end]
+		if uses[w] > 1 || names[w] || !inRunningText(src, c.start, c.end) || misspelt(w, c.a, c.b) {
 			continue
 		}
-		s, e := int(t.Start), int(t.End)
-		fixed := a + " " + b
-		p.Report(lint.Diagnostic{Start: s, End: e,
+		safety := lint.Safe
+		if !plainProse(p.Doc.Text(p.Doc.LineAt(c.start))) {
+			safety = lint.Unsafe
+		}
+		fixed := c.a + " " + c.b
+		p.Report(lint.Diagnostic{Start: c.start, End: c.end,
 			Message: fmt.Sprintf("%q looks like two words run together: %q", w, fixed),
-			Fix: &lint.Fix{Description: fmt.Sprintf("write %q", fixed), Safety: lint.Safe,
-				Edits: []lint.TextEdit{{Start: s + len(a), End: s + len(a), NewText: " "}}}})
+			Fix: &lint.Fix{Description: fmt.Sprintf("write %q", fixed), Safety: safety,
+				Edits: []lint.TextEdit{{Start: c.start + len(c.a), End: c.start + len(c.a), NewText: " "}}}})
 	}
 }

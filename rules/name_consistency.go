@@ -216,7 +216,8 @@ func nearName(a, b string) bool {
 			continue
 		}
 		diff++
-		if diff > 1 || !sameNameWord(wa[i], wb[i]) {
+		// an English word is not a misspelt name ("Intel Xeon Platinum", "Arabic Standard Time")
+		if c := classOf(strings.ToLower(wa[i])); diff > 1 || c == commonWord || c == englishWord || c == upperWord || !sameNameWord(wa[i], wb[i]) {
 			return false
 		}
 	}

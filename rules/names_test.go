@@ -182,6 +182,10 @@ func TestNameConsistencyDifferentEntities(t *testing.T) {
 		{name: "German nouns and adjective phrases are not names",
 			text: lines("Die Regierung hat am Freitag mitgeteilt, dass die Gespräche in der nächsten Woche fortgesetzt werden.",
 				rep("Im Juni kam es zum Offenen Brief."), "Im Juli kam es zum Offenem Brief.")},
+		{name: "an English word is not a misspelt name",
+			text: lines(enCtx, rep("Servers with Intel Xeon Platium chips."), "Servers with Intel Xeon Platinum chips.")},
+		{name: "a capitalised English word is not a misspelt name",
+			text: lines(enCtx, rep("Clocks run on Arabia Standard Time."), "Clocks run on Arabic Standard Time.")},
 		{name: "sentence-initial common words are not names",
 			text: lines(enCtx, rep("Later Volkonsky spoke."), "Latter Volkonsky spoke.")},
 	})

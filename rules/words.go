@@ -14,7 +14,8 @@ import (
 // wordsGz holds the word lists of glued-word and the name rules, derived from SCOWL and from
 // Debian's Spanish, Dutch, Polish and Portuguese word lists (see data/words.COPYRIGHT and
 // scripts/gen-wordlist.sh). Sections: %common (SCOWL sizes 10 and 20, the most frequent English
-// words), %words (the other English words, to size 70), %other (rarer English words, proper
+// words), %words (the other English words, to size 70), %upper (frequent English words written
+// with a capital, lower-cased), %other (rarer English words, proper
 // names and foreign words that glued-word must never split).
 //
 //go:embed data/words.txt.gz
@@ -27,6 +28,7 @@ const (
 	notListed   wordClass = iota
 	commonWord            // a frequent English word
 	englishWord           // a listed English word, not among the frequent ones
+	upperWord             // a frequent English word written with a capital (Arabic, April)
 	otherWord             // a rare English word, a lower-cased proper name or a foreign word
 )
 
@@ -58,6 +60,9 @@ func dictionary() map[string]wordClass {
 			case "%words":
 				class = englishWord
 				continue
+			case "%upper":
+				class = upperWord
+				continue
 			case "%other":
 				class = otherWord
 				continue
@@ -66,7 +71,7 @@ func dictionary() map[string]wordClass {
 				panic("embedded word list: word before the first section")
 			}
 			dict[w] = class
-			if class != otherWord {
+			if class == commonWord || class == englishWord {
 				k := [2]int{int(w[0]), len(w)}
 				byStart[k] = append(byStart[k], w)
 			}
@@ -161,7 +166,8 @@ var gluedRight = set("the", "to", "of", "and", "in", "on", "at", "for", "with", 
 	"from", "as", "is", "was", "has", "have", "had", "said", "says", "not", "but", "or", "his", "her",
 	"their", "its", "will", "would", "who", "which", "when", "where", "an", "are", "were", "been", "than")
 
-var gluedLeft = set("the", "to", "of", "and", "in", "on", "at", "for", "with", "that", "this", "from",
+// "on" is not among them: "onerror", "onclose", "ondata" are the names of event handlers.
+var gluedLeft = set("the", "to", "of", "and", "in", "at", "for", "with", "that", "this", "from",
 	"by", "said", "says", "was", "were", "has", "have", "had", "their", "his", "her", "its", "which")
 
 // lowerString is strings.ToLower without allocating for text that is lower case already.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/lint"
 )
 
 func TestGluedWord(t *testing.T) {
@@ -30,9 +31,20 @@ func TestGluedWord(t *testing.T) {
 		{name: "foreign words", text: lines(ctx, "The festival, known locally as the evento, drew a crowd; singers called it aliento.")},
 		{name: "misspellings are not glues",
 			text: lines(ctx, "The vote is due tomarrow, after the withdrawl of the bill.")},
+		{name: "a term the document writes twice",
+			text: lines(ctx, "Call indexof on the list; indexof returns the position of the item.")},
+		{name: "in quotes, brackets or code", text: lines(ctx, "Edit \"thatfile\" first, then run searchdecl(thisblock) and set [fromtree] again.")},
+		{name: "event handler names", text: lines(ctx, "The page sets an onerror handler before the script loads.")},
 		{name: "a word the document only writes in lower case is still checked",
 			text: lines(ctx, "The lawsuit was filedby the union."), lines: []int{2}},
 	})
+	// a glue outside plain running text (a label, a line with markup) gets an unsafe fix
+	for _, text := range []string{lines(ctx, "icon stepfor"), lines(ctx, "The budget was approvedby the council [on Monday] in Riga.")} {
+		diags := engine.Check(document.New("t.txt", text), active(GluedWord{}), nil)
+		if len(diags) != 1 || diags[0].Fix.Safety != lint.Unsafe {
+			t.Errorf("%q: want one finding with an unsafe fix, got %+v", text, diags)
+		}
+	}
 	// the same glue in a French document is left alone
 	fr := "Le ministre a déclaré vendredi que les discussions reprendraient la semaine prochaine, selon un communiqué."
 	runCases(t, GluedWord{}, []ruleCase{{name: "French document", text: lines(fr, "Le texte statedthat est en anglais.")}})

@@ -5,6 +5,7 @@
 #   %common  English words of SCOWL sizes 10 and 20 (the most frequent English words; SCOWL sizes
 #            are ranked by frequency), in American, British, Canadian and Australian spellings
 #   %words   English words of SCOWL sizes 35 to 70
+#   %upper   capitalised English words of SCOWL sizes 10 to 40 (Arabic, April), lower-cased
 #   %other   words that only keep glued-word from splitting them: SCOWL sizes 80 and 95,
 #            SCOWL's proper names, capitalised words and abbreviations (lower-cased), and the
 #            Spanish (wspanish, public domain), Dutch (wdutch, BSD), Polish (wpolish,
@@ -40,14 +41,15 @@ pick() { # pick KIND SIZES...: the SCOWL files of that kind and those sizes
 words() { { grep -E "^[[:lower:]][[:lower:]']*$" || true; } | norm; }
 pick words 10 20 | words | LC_ALL=C sort -u > "$tmp/common"
 pick words 35 40 50 55 60 70 | words | LC_ALL=C sort -u | LC_ALL=C comm -23 - "$tmp/common" > "$tmp/words"
+pick upper 10 20 35 40 | norm | LC_ALL=C sort -u | LC_ALL=C comm -23 - "$tmp/common" | LC_ALL=C comm -23 - "$tmp/words" > "$tmp/upper"
 {
   pick words 80 95 | words
   for k in upper proper-names abbreviations contractions; do pick "$k" 10 20 35 40 50 55 60 70 80 95; done | norm
   for f in spanish dutch polish portuguese; do norm < "/usr/share/dict/$f"; done
-} | LC_ALL=C sort -u | LC_ALL=C comm -23 - "$tmp/common" | LC_ALL=C comm -23 - "$tmp/words" |
+} | LC_ALL=C sort -u | LC_ALL=C comm -23 - "$tmp/common" | LC_ALL=C comm -23 - "$tmp/words" | LC_ALL=C comm -23 - "$tmp/upper" |
   awk -v common="$tmp/common" 'BEGIN { while ((getline w < common) > 0) c[w] = 1 }
     length($0) >= 4 { for (i = 2; i <= length($0) - 2; i++) if ((substr($0, 1, i) in c) && (substr($0, i + 1) in c)) { print; next } }' > "$tmp/other"
-{ echo "%common"; cat "$tmp/common"; echo "%words"; cat "$tmp/words"; echo "%other"; cat "$tmp/other"; } | gzip -9n > rules/data/words.txt.gz
+{ echo "%common"; cat "$tmp/common"; echo "%words"; cat "$tmp/words"; echo "%upper"; cat "$tmp/upper"; echo "%other"; cat "$tmp/other"; } | gzip -9n > rules/data/words.txt.gz
 {
   cat /usr/share/doc/scowl/copyright
   for p in wspanish wdutch wpolish wportuguese; do
@@ -55,4 +57,4 @@ pick words 35 40 50 55 60 70 | words | LC_ALL=C sort -u | LC_ALL=C comm -23 - "$
     cat "/usr/share/doc/$p/copyright"
   done
 } > rules/data/words.COPYRIGHT
-echo "rules/data/words.txt.gz: $(wc -l < "$tmp/common") common, $(wc -l < "$tmp/words") other English words, $(wc -l < "$tmp/other") words kept whole" >&2
+echo "rules/data/words.txt.gz: $(wc -l < "$tmp/common") common, $(wc -l < "$tmp/words") other English words, $(wc -l < "$tmp/upper") capitalised, $(wc -l < "$tmp/other") words kept whole" >&2
