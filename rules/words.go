@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
-	"strings"
 	"sync"
 
 	"github.com/newslint/newslint/document"
@@ -169,13 +168,3 @@ var gluedRight = set("the", "to", "of", "and", "in", "on", "at", "for", "with", 
 // "on" is not among them: "onerror", "onclose", "ondata" are the names of event handlers.
 var gluedLeft = set("the", "to", "of", "and", "in", "at", "for", "with", "that", "this", "from",
 	"by", "said", "says", "was", "were", "has", "have", "had", "their", "his", "her", "its", "which")
-
-// lowerString is strings.ToLower without allocating for text that is lower case already.
-func lowerString(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			return strings.ToLower(s)
-		}
-	}
-	return s
-}
