@@ -50,30 +50,6 @@ func TestGluedWord(t *testing.T) {
 	runCases(t, GluedWord{}, []ruleCase{{name: "French document", text: lines(fr, "Le texte statedthat est en anglais.")}})
 }
 
-func TestLanguage(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want document.Lang
-	}{
-		{enCtx, document.English},
-		{"Die Regierung hat am Freitag mitgeteilt, dass die Gespräche in der nächsten Woche fortgesetzt werden, sagte der Sprecher.", document.German},
-		{"Le ministre a déclaré vendredi que les discussions reprendraient la semaine prochaine, selon un communiqué publié par le gouvernement.", document.French},
-		{"El ministro dijo el viernes que las conversaciones se reanudarán la próxima semana, según un comunicado del gobierno.", document.Spanish},
-		{"Il ministro ha detto venerdì che i colloqui riprenderanno la prossima settimana, secondo una nota del governo.", document.Italian},
-		{"O ministro disse na sexta-feira que as negociações serão retomadas na próxima semana, segundo um comunicado do governo.", document.Portuguese},
-		{"De minister zei vrijdag dat de gesprekken volgende week worden hervat, zo staat in een verklaring van de regering.", document.Dutch},
-		{"Minister powiedział w piątek, że rozmowy zostaną wznowione w przyszłym tygodniu, jak wynika z komunikatu rządu.", document.Polish},
-		{"Министр заявил в пятницу, что переговоры возобновятся на следующей неделе, говорится в сообщении правительства и не только.", document.Russian},
-		{"Home News Sport", document.Undetermined},
-		// menus and headings do not outvote the running text
-		{strings.Repeat("Accueil\nSport\nCulture\nMonde\n", 30) + enCtx + " " + enCtx + " " + enCtx + " " + enCtx, document.English},
-	} {
-		if got := document.Language(c.text); got != c.want {
-			t.Errorf("Language(%.40q) = %v, want %v", c.text, got, c.want)
-		}
-	}
-}
-
 func TestNearWord(t *testing.T) {
 	for _, c := range []struct{ w, a, b string }{{"tomarrow", "to", "marrow"}, {"withdrawl", "with", "drawl"}} {
 		if !misspelt(c.w, c.a, c.b) {
