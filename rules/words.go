@@ -95,8 +95,8 @@ func isWord(w string) bool {
 func isCommonWord(w string) bool { return classOf(w) == commonWord }
 
 // nearWord returns an English word that starts with the same letter as w and is one edit from
-// it, or two edits for a frequent word and w of eight letters or more, other than the words keep
-// rejects; "" if there is none. An edit is an insertion, deletion, substitution or transposition
+// it, or two edits for a frequent word of about w's length and w of eight letters or more, other
+// than the words keep rejects; "" if there is none. An edit is an insertion, deletion, substitution or transposition
 // of letters.
 func nearWord(w string, keep func(string) bool) string {
 	d := dictionary()
@@ -109,7 +109,9 @@ func nearWord(w string, keep func(string) bool) string {
 			if v == w || keep(v) {
 				continue
 			}
-			if dist := osaDistance(w, v, limit); dist <= 1 || dist <= limit && d[v] == commonWord {
+			// two edits only to a frequent word of about the same length ("theirs" is not a
+			// misspelling of "thefirst")
+			if dist := osaDistance(w, v, limit); dist <= 1 || dist <= limit && d[v] == commonWord && n >= len(w)-1 && n <= len(w)+1 {
 				return v
 			}
 		}

@@ -56,7 +56,7 @@ func TestNearWord(t *testing.T) {
 			t.Errorf("%s not taken for a misspelling", c.w)
 		}
 	}
-	for _, c := range []struct{ w, a, b string }{{"accordingto", "according", "to"}, {"statedthat", "stated", "that"}, {"saidthe", "said", "the"}} {
+	for _, c := range []struct{ w, a, b string }{{"accordingto", "according", "to"}, {"statedthat", "stated", "that"}, {"saidthe", "said", "the"}, {"thefirst", "the", "first"}} {
 		if misspelt(c.w, c.a, c.b) {
 			t.Errorf("%s taken for a misspelling of %q", c.w, nearWord(c.w, func(string) bool { return false }))
 		}
