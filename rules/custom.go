@@ -303,25 +303,6 @@ func (c *customRule) checkConsistency(p *lint.Pass) {
 	}
 }
 
-// wordBounded reports whether src[start:end] is not part of a longer word.
-func wordBounded(src string, start, end int) bool {
-	if start > 0 {
-		r, _ := utf8.DecodeLastRuneInString(src[:start])
-		if isWordRune(r) {
-			return false
-		}
-	}
-	if end < len(src) {
-		r, _ := utf8.DecodeRuneInString(src[end:])
-		if isWordRune(r) {
-			return false
-		}
-	}
-	return true
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
-
 // matchCase gives want the case pattern of found: all capitals, or a capital first letter.
 func matchCase(found, want string) string {
 	if strings.ToUpper(found) == found && strings.ToLower(found) != found {

@@ -3,8 +3,6 @@ package rules
 import (
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/document"
@@ -40,123 +38,35 @@ func (GluedWord) Meta() *lint.Meta {
 		Corpus:   true,
 		Summary:  "two words run together (\"statedthat\")",
 		Doc: `Finds two words that a scraper ran together when it dropped the markup between them
-("statedthat", "accordingto", "saidthe"): a lower-case word that is not in the English word list
-(derived from SCOWL, see rules/data/words.COPYRIGHT), is not used as a word in at least
-corpus_files files of the run (default 3), and splits in exactly one way into a listed word of
-four letters or more and a function word before or after it ("that", "to", "the", "said" …). Compounds
-that are words (however, nevertheless, breakthrough, whereas, cannot) and new words the corpus
-uses (livestream, chatbot) are left alone, and so are capitalised words, names, URLs, e-mail
-addresses and hashtags. Only English documents are checked (by their share of English function
-words). Glued words break search and tokenisation. The fix (safe) inserts the space. Options:
-words (more words that are never split) and corpus_files.`,
-		Why:       `Glued words break search and tokenisation.`,
-		FixSafety: `Safe: the space is inserted.`,
-		Example:   "After the visit, the president statedthat the talks would resume next week.\n",
+("statedthat", "accordingto", "saidthe"). Only documents identified as English are checked. A
+lower-case word is split only when all of these hold: it is in no word list (SCOWL's English
+words to size 95 with their proper names, and the Spanish, Dutch, Polish and Portuguese lists;
+see rules/data/words.COPYRIGHT); it is not used as a word in at least corpus_files files of the
+run; it splits in exactly one way into a function word ("that", "to", "the", "said" …) and a
+frequent English word of four letters or more (SCOWL sizes 10 and 20) before or after it; it is
+not one edit from an English word (or two from a frequent one, for words of eight letters or
+more) that does not keep the content word whole, which makes it a misspelling ("tomarrow",
+"withdrawl"), not a glue; it is not written with a capital elsewhere in the document, which makes
+it a name ("johnson"), nor twice, which makes it a term of the text ("indexof"); and it stands
+between spaces or before a sentence mark, not in quotes, brackets or markup. Compounds that are
+words (however, breakthrough, grantor), inflections the lists have (attaches, todays), new words
+the corpus uses (livestream, chatbot), capitalised words, URLs, e-mail addresses and hashtags are
+left alone.`,
+		Why: `Glued words break search and tokenisation.`,
+		FixSafety: `The fix inserts the space. It is safe in a line of plain running text (six words or more, no
+markup or code characters, no columns) and unsafe elsewhere, where a "glue" is more often an
+identifier or a label.`,
+		Example: "After the visit, the president statedthat the talks would resume next week.\n",
 	}
 }
 
-// lowerTokens calls fn for each lower-case word of text that stands alone: letters only, not
-// part of a URL, e-mail address, hashtag, handle or hyphenated or apostrophised word. fn returns
-// false to stop. Words shorter than minLen bytes are passed over.
-func lowerTokens(text string, minLen int, fn func(start, end int, w string) bool) {
-	i := 0
-	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-				i++
-				continue
-			}
-		} else if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {
-			i += size
-			continue
-		}
-		j := i
-		lower := true
-		for j < len(text) {
-			c := text[j]
-			if c >= 'a' && c <= 'z' {
-				j++
-				continue
-			}
-			if c >= 'A' && c <= 'Z' {
-				lower = false
-				j++
-				continue
-			}
-			if c < utf8.RuneSelf {
-				break
-			}
-			r2, s2 := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r2) {
-				break
-			}
-			lower = false
-			j += s2
-		}
-		if lower && j-i >= minLen && standsAlone(text, i, j) {
-			if !fn(i, j, text[i:j]) {
-				return
-			}
-		}
-		i = j
-	}
-}
+// isEnglish reports whether d is identified as English.
+func isEnglish(d *document.Document) bool { return document.LanguageOf(d) == document.English }
 
-func standsAlone(text string, s, e int) bool {
-	if s > 0 {
-		switch b := text[s-1]; b {
-		case '#', '@', '/', '.', '_', '-', '\'', ':', '=', '&', '?', '\\':
-			return false
-		default:
-			if b >= '0' && b <= '9' || b >= 0x80 && lastRune(text[:s]) == '’' {
-				return false
-			}
-		}
-	}
-	if e < len(text) {
-		switch b := text[e]; b {
-		case '@', '/', '_', '-', '\'', '=', '\\':
-			return false
-		case '.', ':':
-			// "example.com", "http:": a letter right after the dot or colon
-			if e+1 < len(text) && (unicode.IsLetter(rune(text[e+1])) || text[e+1] == '/') {
-				return false
-			}
-		default:
-			if b >= '0' && b <= '9' {
-				return false
-			}
-			if b >= 0x80 {
-				if r, _ := utf8.DecodeRuneInString(text[e:]); r == '’' {
-					return false
-				}
-			}
-		}
-	}
-	return true
-}
-
-// englishText reports whether enough of a document's words are English function words; the
-// first 200 lower-case words decide.
-func englishText(text string) bool {
-	words, stops := 0, 0
-	if len(text) > 4096 { // the start of a document is enough, and keeps the cost bounded
-		text = text[:4096]
-	}
-	lowerTokens(text, 1, func(_, _ int, w string) bool {
-		words++
-		if len(w) <= 5 && englishStopwords[w] {
-			stops++
-		}
-		return words < 200
-	})
-	return words >= 8 && stops*100 >= words*15
-}
-
-// isEnglish is englishText of a document, computed once for Gather and Check.
-func isEnglish(d *document.Document) bool {
-	return d.Memo("rules.english", func() any { return englishText(d.Src) }).(bool)
+// glueCandidate reports whether w is a word of running text that glued-word looks at: lower-case
+// ASCII letters standing alone, five letters or more.
+func glueCandidate(w document.Word) bool {
+	return w.Len() >= 5 && w.Has(document.LowerCase|document.ASCII|document.Alone)
 }
 
 // Gather implements lint.Gatherer: it counts, per file, the lower-case words with a glue affix
@@ -165,15 +75,21 @@ func (GluedWord) Gather(doc *document.Document, _ any, stats *corpus.Stats) {
 	if !isEnglish(doc) {
 		return
 	}
-	seen := map[string]bool{}
-	lowerTokens(doc.Src, 5, func(_, _ int, w string) bool {
-		// only what Check may ask about: words with a glue affix that the dictionary lacks
-		if len(w) >= 5 && glueAffix(w) && !seen[w] && !isWord(w) {
+	var seen map[string]bool
+	src := doc.Src
+	for _, t := range document.WordsOf(doc) {
+		if !glueCandidate(t) {
+			continue
+		}
+		// only what Check may ask about: words with a glue affix that no list has
+		if w := t.In(src); glueAffix(w) && classOf(w) == notListed && !seen[w] {
+			if seen == nil {
+				seen = map[string]bool{}
+			}
 			seen[w] = true
 			stats.Vocab[w]++
 		}
-		return true
-	})
+	}
 }
 
 // glueEnds marks the last two letters of gluedRight words and the first two of gluedLeft words,
@@ -205,15 +121,16 @@ func glueAffix(w string) bool {
 	return false
 }
 
-// splitGlued returns the one way w splits into a listed word of four letters or more and a
-// function word before or after it. A dropped-g form ("whoopin" for "whooping") is not glue.
+// splitGlued returns the one way w splits into a function word and a frequent English word of
+// four letters or more before or after it. A dropped-g form ("whoopin" for "whooping") is not
+// glue.
 func splitGlued(w string) (string, string, bool) {
 	var left, right string
 	n := 0
 	for i := 2; i <= len(w)-2; i++ {
 		a, b := w[:i], w[i:]
 		ok := gluedRight[b] && len(a) >= 4 || gluedLeft[a] && len(b) >= 4
-		if !ok || !isWord(a) || !isWord(b) {
+		if !ok || !isCommonWord(a) || !isCommonWord(b) {
 			continue
 		}
 		if b == "in" && isWord(w+"g") {
@@ -225,6 +142,56 @@ func splitGlued(w string) (string, string, bool) {
 	return left, right, n == 1
 }
 
+// misspelt reports whether w, glued from a and b, is rather a misspelling of a word: one near w
+// that does not keep the content word whole ("tomarrow" is near "tomorrow", which does not end
+// in "marrow"; "accordingto" is near "accordingly", which keeps "according").
+func misspelt(w, a, b string) bool {
+	return nearWord(w, func(v string) bool {
+		return gluedRight[b] && strings.HasPrefix(v, a) || gluedLeft[a] && strings.HasSuffix(v, b)
+	}) != ""
+}
+
+// capitalisedWords returns the lower-case forms of the words written with a capital in d.
+func capitalisedWords(src string, words []document.Word) map[string]bool {
+	m := map[string]bool{}
+	var buf []byte
+	for _, t := range words {
+		if t.Len() >= 5 && t.Has(document.Capitalised) {
+			buf = document.AppendLower(buf[:0], t.In(src))
+			m[string(buf)] = true
+		}
+	}
+	return m
+}
+
+// inRunningText reports whether src[s:e] stands between spaces or before a sentence mark, as a
+// word of running text does: identifiers stand in quotes, brackets, markup or code.
+func inRunningText(src string, s, e int) bool {
+	if s > 0 && !strings.ContainsRune(" \t\n", rune(src[s-1])) {
+		return false
+	}
+	return e == len(src) || strings.ContainsRune(" \t\r\n,.;:!?", rune(src[e]))
+}
+
+// proseLineWords is the fewest words of a line of plain running text.
+const proseLineWords = 6
+
+// plainProse reports whether line is plain running text: six words or more, no markup or code
+// characters, no columns. A glue anywhere else (a label, a menu entry, an icon name, a changelog
+// or a code comment, where it is more often an identifier) gets an unsafe fix.
+func plainProse(line string) bool {
+	line = strings.TrimSpace(line)
+	if strings.ContainsAny(line, "`{}[]|<>=#*\\_~^\t") || strings.Contains(line, "  ") {
+		return false
+	}
+	return len(strings.Fields(line)) >= proseLineWords
+}
+
+type glueCand struct {
+	start, end int
+	a, b       string
+}
+
 // Check implements lint.Rule.
 func (r GluedWord) Check(p *lint.Pass) {
 	o := lint.OptionsOf[gluedOptions](p, r)
@@ -232,26 +199,58 @@ func (r GluedWord) Check(p *lint.Pass) {
 	if !isEnglish(p.Doc) {
 		return
 	}
-	extra := map[string]bool{}
-	for _, w := range o.Words {
-		extra[strings.ToLower(w)] = true
-	}
-	lowerTokens(src, 5, func(s, e int, w string) bool {
-		if len(w) < 5 || !glueAffix(w) || isWord(w) || extra[w] {
-			return true
+	var extra map[string]bool
+	var cands []glueCand
+	words := document.WordsOf(p.Doc)
+	for _, t := range words {
+		if !glueCandidate(t) {
+			continue
+		}
+		w := t.In(src)
+		if !glueAffix(w) || classOf(w) != notListed {
+			continue
 		}
 		if p.Corpus != nil && p.Corpus.Vocab[w] >= uint32(o.CorpusFiles) {
-			return true
+			continue
+		}
+		if extra == nil {
+			extra = map[string]bool{}
+			for _, x := range o.Words {
+				extra[strings.ToLower(x)] = true
+			}
+		}
+		if extra[w] {
+			continue
 		}
 		a, b, ok := splitGlued(w)
 		if !ok {
-			return true
+			continue
 		}
-		fixed := a + " " + b
-		p.Report(lint.Diagnostic{Start: s, End: e,
+		cands = append(cands, glueCand{int(t.Start), int(t.End), a, b})
+	}
+	if len(cands) == 0 {
+		return
+	}
+	// a glue is an accident of markup; a "glue" the document writes twice is a term of its own
+	// ("indexof", "thisfile"), and one it writes with a capital is a name ("johnson")
+	uses := map[string]int{}
+	for _, c := range cands {
+		uses[src[c.start:c.end]]++
+	}
+	names := capitalisedWords(src, words)
+	for _, c := range cands {
+		w := src[c.start:c.end]
+		if uses[w] > 1 || names[w] || !inRunningText(src, c.start, c.end) || misspelt(w, c.a, c.b) {
+			continue
+		}
+		safety := lint.Safe
+		if !plainProse(p.Doc.Text(p.Doc.LineAt(c.start))) {
+			safety = lint.Unsafe
+		}
+		fixed := c.a + " " + c.b
+		p.Report(lint.Diagnostic{Start: c.start, End: c.end,
 			Message: fmt.Sprintf("%q looks like two words run together: %q", w, fixed),
-			Fix: &lint.Fix{Description: fmt.Sprintf("write %q", fixed), Safety: lint.Safe,
-				Edits: []lint.TextEdit{{Start: s + len(a), End: s + len(a), NewText: " "}}}})
-		return true
-	})
+			Fix: &lint.Fix{Description: fmt.Sprintf("write %q", fixed), Safety: safety,
+				Edits: []lint.TextEdit{{Start: c.start + len(c.a), End: c.start + len(c.a), NewText: " "}}}})
+	}
 }

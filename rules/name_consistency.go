@@ -52,12 +52,15 @@ func (NameConsistency) Meta() *lint.Meta {
 		Fixable:  true,
 		Corpus:   true,
 		Summary:  "rare spelling of a person's name that the corpus mostly spells otherwise",
-		Doc: `Compares the spellings of person names across all files of a run. A spelling is reported
-when it is a near-variant of a clearly dominant spelling: the same number of name words, at most
-one word differing, and that word equal after folding case, accents and hyphens and a small
-transliteration table (ei/ey, oo/u, o/u, kh/h, ou/u, y/i) or within one edit (two for words of
-eight letters or more; an added ending such as "Lavrova" for "Lavrov" does not count, it is often
-another person). The dominant spelling needs at least min_uses uses (default 3) and ratio times
+		Doc: `Compares the spellings of person names across the English files of a run (capitalised
+nouns of other languages, such as German, are not names). A spelling is reported when it is a
+near-variant of a clearly dominant spelling: the same number of name words, at most one word
+differing, and that word, of six letters or more, equal after folding case, accents and hyphens
+and a small transliteration table (ei/ey, oo/u, o/u, kh/h, ou/u, y/i) or within one edit (two for
+words of eight letters or more; an added ending such as "Lavrova" for "Lavrov" does not count, it
+is often another person). Names that differ in a short word ("Gull", "Gould"), in a company's
+legal form (Corp, Co, Ltd …) or in initials name different entities and are never merged, and a
+spelling is never replaced by one without its diacritics ("Demirtaş" stays). The dominant spelling needs at least min_uses uses (default 3) and ratio times
 (default 3) as many as the rare one. Inconsistent spellings split one person into several for
 search and entity linking. Names of the canonical-name list are left to name-spelling, and
 names in a never-merge group are never compared. The fix (unsafe) writes the dominant spelling.
@@ -81,14 +84,22 @@ var nameTitles = set("mr", "mrs", "ms", "dr", "sir", "president", "minister", "p
 	"archbishop", "bishop", "father", "brother", "sister", "coach", "captain", "officer", "agent")
 
 // nameCandidates calls fn for each likely person name in text: two or three capitalised words
-// in a row (after leading titles), at least one of them not an English dictionary word.
-func nameCandidates(text string, fn func(start, end int, name string)) {
-	var toks [][2]int // runs of capitalised words separated by single spaces
+// in a row (after leading titles), at least one of them not an English dictionary word. words
+// are the words of text (document.Words); a name word may join words with hyphens ("Jong-un").
+func nameCandidates(text string, words []document.Word, fn func(start, end int, name string)) {
+	var toks [][2]int // runs of capitalised name words separated by single spaces
+	var lower []byte
+	// title and word tests on the lower-case form, without allocating a string
+	low := func(t [2]int) (title, word bool) {
+		lower = document.AppendLower(lower[:0], text[t[0]:t[1]])
+		c := dictionary()[string(lower)]
+		return nameTitles[string(lower)], c == commonWord || c == englishWord
+	}
 	flush := func() {
 		for len(toks) > 0 {
-			w := strings.ToLower(text[toks[0][0]:toks[0][1]])
+			title, word := low(toks[0])
 			// titles, and a common word that is capitalised because it starts a sentence
-			if !nameTitles[w] && !(sentenceStart(text, toks[0][0]) && isWord(w)) {
+			if !title && !(word && sentenceStart(text, toks[0][0])) {
 				break
 			}
 			toks = toks[1:]
@@ -97,12 +108,12 @@ func nameCandidates(text string, fn func(start, end int, name string)) {
 			start, end := toks[0][0], toks[n-1][1]
 			plain := true
 			for _, t := range toks {
-				w := strings.ToLower(text[t[0]:t[1]])
-				if nameTitles[w] {
+				title, word := low(t)
+				if title {
 					plain = true
 					break
 				}
-				if !isWord(w) {
+				if !word {
 					plain = false
 				}
 			}
@@ -112,63 +123,35 @@ func nameCandidates(text string, fn func(start, end int, name string)) {
 		}
 		toks = toks[:0]
 	}
-	i := 0
-	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf && !(c >= 'A' && c <= 'Z') {
-			// ASCII that cannot start a name: a space may continue a run, anything else ends it
-			if c == ' ' && len(toks) > 0 && toks[len(toks)-1][1] == i {
-				i++
-				continue
-			}
-			if len(toks) > 0 {
-				flush()
-			}
-			i++
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		// a name word: words joined by hyphens, the first with a capital, some letter lower case
+		j, hasLower := i, w.Has(document.LowerCase) || w.Has(document.Capitalised)
+		for j+1 < len(words) && words[j].Has(document.HyphenAfter) {
+			j++
+			hasLower = hasLower || words[j].Has(document.LowerCase) || words[j].Has(document.Capitalised)
+		}
+		start, end := int(w.Start), int(words[j].End)
+		i = j
+		first, _ := utf8.DecodeRuneInString(text[start:])
+		capital := unicode.IsUpper(first) && hasLower && end-start >= 2 &&
+			!(start > 0 && isDigit(text[start-1])) && !(end < len(text) && isDigit(text[end]))
+		if !capital {
+			flush()
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsUpper(r) && (i == 0 || !isNameRune(lastRune(text[:i]))) {
-			// a capitalised word: letters, with inner hyphens followed by letters
-			j, lower := i+size, 0
-			for j < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) {
-					if unicode.IsLower(r2) {
-						lower++
-					}
-					j += s2
-					continue
-				}
-				if r2 == '-' && j+s2 < len(text) {
-					if r3, _ := utf8.DecodeRuneInString(text[j+s2:]); unicode.IsLetter(r3) {
-						j += s2
-						continue
-					}
-				}
-				break
-			}
-			if lower == 0 || j-i < 2 || (j < len(text) && unicode.IsDigit(lastRune(text[:j+1]))) {
-				flush()
-				i = j
-				continue
-			}
-			if n := len(toks); n > 0 && !(toks[n-1][1] == i-1 && text[i-1] == ' ') {
-				flush()
-			}
-			toks = append(toks, [2]int{i, j})
-			i = j
-			continue
+		if n := len(toks); n > 0 && !(toks[n-1][1] == start-1 && text[start-1] == ' ') {
+			flush()
 		}
-		if r == ' ' && len(toks) > 0 && toks[len(toks)-1][1] == i {
-			i += size
-			continue
+		toks = append(toks, [2]int{start, end})
+		if end < len(text) && text[end] != ' ' {
+			flush() // only a single space continues a run
 		}
-		flush()
-		i += size
 	}
 	flush()
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // sentenceStart reports whether position i starts a line or follows a sentence end.
 func sentenceStart(text string, i int) bool {
@@ -183,11 +166,13 @@ func sentenceStart(text string, i int) bool {
 	return r == '.' || r == '!' || r == '?' || r == '"' || r == '”' || r == ':'
 }
 
-func isNameRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// Gather implements lint.Gatherer: it counts the uses of each candidate spelling.
+// Gather implements lint.Gatherer: it counts the uses of each candidate spelling in English
+// documents (capitalised nouns of other languages are not names).
 func (NameConsistency) Gather(doc *document.Document, _ any, stats *corpus.Stats) {
-	nameCandidates(doc.Src, func(_, _ int, name string) { stats.Names[name]++ })
+	if !isEnglish(doc) {
+		return
+	}
+	nameCandidates(doc.Src, document.WordsOf(doc), func(_, _ int, name string) { stats.Names[name]++ })
 }
 
 // translit folds a name word for comparison: lower case, no accents, and the transliteration
@@ -216,24 +201,59 @@ func nameWords(s string) []string {
 }
 
 // nearName reports whether a and b spell one name: the same number of words, at most one word
-// differing after transliteration folding, and that one close.
+// differing, and that one close (sameNameWord). Spellings that differ only in diacritics the
+// rare one (a) has and b lacks are not merged: that would strip correct accents.
 func nearName(a, b string) bool {
 	wa, wb := nameWords(a), nameWords(b)
-	if len(wa) != len(wb) || len(wa) < 2 {
+	if len(wa) != len(wb) || len(wa) < 2 || stripsDiacritics(a, b) {
 		return false
 	}
 	diff := 0
 	for i := range wa {
-		x, y := translit(wa[i]), translit(wb[i])
-		if x == y {
+		if strings.EqualFold(wa[i], wb[i]) {
 			continue
 		}
 		diff++
-		if diff > 1 || !closeWord(x, y) {
+		// an English word is not a misspelt name ("Intel Xeon Platinum", "Arabic Standard Time")
+		if c := classOf(strings.ToLower(wa[i])); diff > 1 || c == commonWord || c == englishWord || c == upperWord || !sameNameWord(wa[i], wb[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// legalForms are the words that name a company's legal form: "Itel Corp" and "Itel Co" may be
+// different companies.
+var legalForms = set("inc", "corp", "co", "ltd", "llc", "plc", "lp", "llp", "ag", "gmbh", "sa", "nv", "bv",
+	"spa", "ab", "as", "asa", "oy", "oyj", "se", "kg", "pty", "srl", "sarl", "kk", "bhd", "tbk", "pt")
+
+// sameNameWord reports whether two different name words may spell one name: neither is a legal
+// form or shorter than six letters (a letter apart, "Gull" and "Gould", "Geico" and "Gelco",
+// "Rule" and "Rose" are other names), and they are equal after transliteration folding or close
+// (closeWord).
+func sameNameWord(a, b string) bool {
+	x, y := foldAccents(strings.ToLower(a)), foldAccents(strings.ToLower(b))
+	if legalForms[x] || legalForms[y] {
+		return false
+	}
+	if min(utf8.RuneCountInString(x), utf8.RuneCountInString(y)) < 6 {
+		return false
+	}
+	tx, ty := translit(x), translit(y)
+	return tx == ty || closeWord(tx, ty)
+}
+
+// stripsDiacritics reports whether b lacks a letter with a diacritic that a has.
+func stripsDiacritics(a, b string) bool {
+	for _, r := range a {
+		if r < utf8.RuneSelf || !unicode.IsLetter(r) {
+			continue
+		}
+		if s := string(r); foldAccents(strings.ToLower(s)) != strings.ToLower(s) && !strings.ContainsRune(b, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // closeWord allows one edit (two from eight letters), but not an ending added to the same stem,
@@ -344,7 +364,10 @@ func (r NameConsistency) Check(p *lint.Pass) {
 	if len(vars) == 0 {
 		return
 	}
-	nameCandidates(p.Doc.Src, func(start, end int, name string) {
+	if !isEnglish(p.Doc) {
+		return
+	}
+	nameCandidates(p.Doc.Src, document.WordsOf(p.Doc), func(start, end int, name string) {
 		dom, ok := vars[name]
 		if !ok {
 			return

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/lint"
 )
@@ -26,30 +28,38 @@ func (NameSpelling) Meta() *lint.Meta {
 		Severity: lint.Warning,
 		Fixable:  true,
 		Summary:  "misspelled or variant spellings of well-known names",
-		Doc: `Checks names against an embedded list of a few hundred people, places and organisations
-prominent in international news (heads of state and government, foreign ministers, party leaders,
+		Doc: `Checks the names of English documents against an embedded list of a few hundred people,
+places and organisations prominent in international news (heads of state and government, foreign ministers, party leaders,
 companies, places; see rules/data/names.txt for sources and licence). A known misspelling ("Kim
 Jung Un" for "Kim Jong Un", "Yun Suk-yeol" for "Yoon Suk Yeol") is reported with a safe fix to
 the canonical spelling; an accepted alternative romanisation or house style ("Kim Jong-un",
 "Sergei Lavrov") is reported as info with an unsafe fix, so a corpus can choose one style with
---unsafe-fixes. Misspelled names break search, entity linking and deduplication. Matching is on
-whole names, exactly as listed or in capitals, with one automaton over all spellings, and never
-touches a different entity whose name looks alike (Kim Jong Il, Austria, Niger). Configure with
+--unsafe-fixes. Matching is on whole names, exactly as listed or in capitals, with one automaton over all spellings, and never
+touches a different entity whose name looks alike (Kim Jong Il, Austria, Niger) or a longer
+proper name that holds a listed spelling ("Riyad Bank"). Documents in other languages are left
+alone, since their standard spellings differ (German Teheran, Odessa, Addis Abeba); spellings
+standard in another era or house style (Kiev, Burma, JP Morgan Chase) are variants, never
+misspellings. Configure with
 the [names] table: entries (canonical, kind, misspellings, variants) extend the list or replace
 an entry with the same canonical spelling, disable drops embedded entries, never_merge adds
 groups of different entities.`,
-		Why:       `Misspelled names break search, entity linking and deduplication.`,
-		FixSafety: `Safe for misspellings (the canonical spelling is written); unsafe for accepted variants, reported as info.`,
-		Example:   "North Korean leader Kim Jung Un met Russian Foreign Minister Sergei Lavrov in Pyongyang on Thursday.\n",
+		Why: `Misspelled names break search, entity linking and deduplication.`,
+		FixSafety: `Safe for misspellings (the canonical spelling is written); accepted variants, transliterations
+and house styles are reported as info with an unsafe fix, so a corpus can choose one style with
+--unsafe-fixes.`,
+		Example: "North Korean leader Kim Jung Un met Russian Foreign Minister Sergei Lavrov in Pyongyang on Thursday, the state news agency said.\n",
 	}
 }
 
 // Check implements lint.Rule.
 func (r NameSpelling) Check(p *lint.Pass) {
+	if !isEnglish(p.Doc) {
+		return // other languages have their own spellings (German Teheran, Odessa, Addis Abeba)
+	}
 	db := r.names()
 	src := p.Doc.Src
 	for _, h := range db.Find(src) {
-		if h.sp.kind == canonicalSpelling {
+		if h.sp.kind == canonicalSpelling || !h.upper && inLongerName(src, h.start, h.end, db.Entries[h.sp.entry].Kind) {
 			continue
 		}
 		want := db.Entries[h.sp.entry].Canonical
@@ -70,4 +80,31 @@ func (r NameSpelling) Check(p *lint.Pass) {
 		}
 		p.Report(d)
 	}
+}
+
+// inLongerName reports whether the name src[s:e] is part of a longer proper name: a capitalised
+// word follows it ("Riyad Bank", "Odessa Police"), or, for a place or organisation, one precedes
+// it that does not start the sentence ("Al Riyad").
+func inLongerName(src string, s, e int, kind string) bool {
+	if e+1 < len(src) && src[e] == ' ' && capitalisedAt(src, e+1) {
+		return true
+	}
+	if kind == "person" || s < 2 || src[s-1] != ' ' {
+		return false
+	}
+	i := s - 1
+	for i > 0 && src[i-1] != ' ' && src[i-1] != '\n' {
+		i--
+	}
+	return capitalisedAt(src, i) && !sentenceStart(src, i)
+}
+
+// capitalisedAt reports whether a word with a capital and then a lower-case letter starts at i.
+func capitalisedAt(src string, i int) bool {
+	r, n := utf8.DecodeRuneInString(src[i:])
+	if !unicode.IsUpper(r) || i+n >= len(src) {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(src[i+n:])
+	return unicode.IsLower(r2)
 }

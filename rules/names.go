@@ -6,9 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/match"
 )
 
@@ -307,8 +306,8 @@ func (db *NameDB) Find(text string) []nameHit {
 		default:
 			return true
 		}
-		if !nameBounded(text, s, e) {
-			return true
+		if !document.Bounded(text, s, e) || s > 0 && text[s-1] == '-' {
+			return true // part of a longer word, or joined to one by a hyphen
 		}
 		hits = append(hits, nameHit{s, e, sp, upper})
 		return true
@@ -329,22 +328,4 @@ func (db *NameDB) Find(text string) []nameHit {
 		end = h.end
 	}
 	return out
-}
-
-// nameBounded reports whether text[s:e] stands as a whole name: no letter, digit or joining
-// hyphen directly before it, and no letter or digit directly after it.
-func nameBounded(text string, s, e int) bool {
-	if s > 0 {
-		r, _ := utf8.DecodeLastRuneInString(text[:s])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' {
-			return false
-		}
-	}
-	if e < len(text) {
-		r, _ := utf8.DecodeRuneInString(text[e:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
-			return false
-		}
-	}
-	return true
 }

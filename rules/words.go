@@ -6,30 +6,74 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"sync"
+
+	"github.com/newslint/newslint/document"
 )
 
-// wordsGz is the English word list of the glued-word rule, derived from SCOWL (see
-// data/words.COPYRIGHT and scripts/gen-wordlist.sh).
+// wordsGz holds the word lists of glued-word and the name rules, derived from SCOWL and from
+// Debian's Spanish, Dutch, Polish and Portuguese word lists (see data/words.COPYRIGHT and
+// scripts/gen-wordlist.sh). Sections: %common (SCOWL sizes 10 and 20, the most frequent English
+// words), %words (the other English words, to size 70), %upper (frequent English words written
+// with a capital, lower-cased), %other (rarer English words, proper
+// names and foreign words that glued-word must never split).
 //
 //go:embed data/words.txt.gz
 var wordsGz []byte
 
-var (
-	dictOnce sync.Once
-	dict     map[string]struct{}
+// wordClass is what the lists say of a lower-case word.
+type wordClass uint8
+
+const (
+	notListed   wordClass = iota
+	commonWord            // a frequent English word
+	englishWord           // a listed English word, not among the frequent ones
+	upperWord             // a frequent English word written with a capital (Arabic, April)
+	otherWord             // a rare English word, a lower-cased proper name or a foreign word
 )
 
-// dictionary returns the set of lower-case English words, loaded on first use.
-func dictionary() map[string]struct{} {
+var (
+	dictOnce sync.Once
+	dict     map[string]wordClass
+	// byStart lists the English words (common and listed) by first letter and length, for the
+	// search of near spellings.
+	byStart map[[2]int][]string
+)
+
+// dictionary returns the word lists, loaded on first use.
+func dictionary() map[string]wordClass {
 	dictOnce.Do(func() {
 		zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
 		if err != nil {
 			panic("embedded word list: " + err.Error())
 		}
-		dict = make(map[string]struct{}, 120000)
+		dict = make(map[string]wordClass, 170000)
+		byStart = map[[2]int][]string{}
+		class := notListed
 		sc := bufio.NewScanner(zr)
 		for sc.Scan() {
-			dict[sc.Text()] = struct{}{}
+			w := sc.Text()
+			switch w {
+			case "%common":
+				class = commonWord
+				continue
+			case "%words":
+				class = englishWord
+				continue
+			case "%upper":
+				class = upperWord
+				continue
+			case "%other":
+				class = otherWord
+				continue
+			}
+			if class == notListed {
+				panic("embedded word list: word before the first section")
+			}
+			dict[w] = class
+			if class == commonWord || class == englishWord {
+				k := [2]int{int(w[0]), len(w)}
+				byStart[k] = append(byStart[k], w)
+			}
 		}
 		if err := sc.Err(); err != nil {
 			panic("embedded word list: " + err.Error())
@@ -38,11 +82,83 @@ func dictionary() map[string]struct{} {
 	return dict
 }
 
-// isWord reports whether w (lower case) is an English word.
+// classOf says what the lists say of w (lower case).
+func classOf(w string) wordClass { return dictionary()[w] }
+
+// isWord reports whether w (lower case) is an English word of the main list (SCOWL to size 70).
 func isWord(w string) bool {
-	_, ok := dictionary()[w]
-	return ok
+	c := classOf(w)
+	return c == commonWord || c == englishWord
 }
+
+// isCommonWord reports whether w (lower case) is one of the frequent English words.
+func isCommonWord(w string) bool { return classOf(w) == commonWord }
+
+// nearWord returns an English word that starts with the same letter as w and is one edit from
+// it, or two edits for a frequent word of about w's length and w of eight letters or more, other
+// than the words keep rejects; "" if there is none. An edit is an insertion, deletion, substitution or transposition
+// of letters.
+func nearWord(w string, keep func(string) bool) string {
+	d := dictionary()
+	limit := 1
+	if len(w) >= 8 {
+		limit = 2
+	}
+	for n := len(w) - limit; n <= len(w)+limit; n++ {
+		for _, v := range byStart[[2]int{int(w[0]), n}] {
+			if v == w || keep(v) {
+				continue
+			}
+			// two edits only to a frequent word of about the same length ("theirs" is not a
+			// misspelling of "thefirst")
+			if dist := osaDistance(w, v, limit); dist <= 1 || dist <= limit && d[v] == commonWord && n >= len(w)-1 && n <= len(w)+1 {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// osaDistance is the optimal-string-alignment distance of two ASCII words (Levenshtein with
+// transpositions of neighbours), or limit+1 once it exceeds limit.
+func osaDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	var rows [3][32]int
+	if len(b) >= 32 || len(a) >= 32 {
+		return limit + 1
+	}
+	pp, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, pp[j-2]+1)
+			}
+			cur[j] = v
+			best = min(best, v)
+		}
+		if best > limit {
+			return limit + 1
+		}
+		pp, prev, cur = prev, cur, pp
+	}
+	return prev[len(b)]
+}
+
+// wordBounded reports whether src[start:end] is not part of a longer word (custom rules use
+// it); it is document.Bounded.
+func wordBounded(src string, start, end int) bool { return document.Bounded(src, start, end) }
 
 // Scrapers glue function words to their neighbours ("statedthat", "accordingto", "saidthe",
 // "ofthe"). gluedRight may follow the glued word, gluedLeft precede it; pronouns and modal verbs
@@ -51,11 +167,6 @@ var gluedRight = set("the", "to", "of", "and", "in", "on", "at", "for", "with", 
 	"from", "as", "is", "was", "has", "have", "had", "said", "says", "not", "but", "or", "his", "her",
 	"their", "its", "will", "would", "who", "which", "when", "where", "an", "are", "were", "been", "than")
 
-var gluedLeft = set("the", "to", "of", "and", "in", "on", "at", "for", "with", "that", "this", "from",
+// "on" is not among them: "onerror", "onclose", "ondata" are the names of event handlers.
+var gluedLeft = set("the", "to", "of", "and", "in", "at", "for", "with", "that", "this", "from",
 	"by", "said", "says", "was", "were", "has", "have", "had", "their", "his", "her", "its", "which")
-
-// englishStopwords mark English prose, for rules that only make sense on English text.
-var englishStopwords = set("the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for",
-	"with", "by", "from", "as", "is", "was", "are", "were", "be", "been", "has", "have", "had", "that",
-	"this", "it", "he", "she", "they", "we", "his", "her", "their", "its", "not", "will", "would",
-	"said", "which", "who", "after", "about", "than", "there", "what", "when")

@@ -1,0 +1,162 @@
+package document
+
+import "strings"
+
+// Lang is the language of a document, identified by its function words.
+type Lang uint8
+
+// The languages Language tells apart; Undetermined when none clearly dominates.
+const (
+	Undetermined Lang = iota
+	English
+	German
+	French
+	Spanish
+	Italian
+	Portuguese
+	Dutch
+	Polish
+	Russian
+	Swedish
+	Danish
+	Norwegian
+	Turkish
+	Indonesian
+	numLangs
+)
+
+var langCodes = [numLangs]string{"und", "en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "sv", "da", "no", "tr", "id"}
+
+// String is the ISO 639-1 code ("und" when undetermined).
+func (l Lang) String() string { return langCodes[l] }
+
+// The most frequent function words of each language (articles, prepositions, conjunctions,
+// pronouns, auxiliaries). A word may belong to several languages.
+var langStopwords = [numLangs]string{
+	English: "the a in and of to is was that with for are has have this from by said were which it be been not but " +
+		"his her they will would an at on who after about than there what when its their had or she he",
+	German: "der die das und ist nicht mit sich des dem den ein eine einer eines auf für von zu im auch es wird " +
+		"wurde sind hat nach bei aus werden dass sie er wie noch über zum zur nur oder vor am haben",
+	French: "le la les des et est une un du dans pour que qui sur au aux pas par ne ce il elle sont avec plus ont " +
+		"été à se leur cette mais ou son sa ses lors selon été",
+	Spanish: "el la los las y en del que por con una un para es se no su al como más fue pero sus lo ha este " +
+		"esta entre también desde sobre han muy",
+	Italian: "il la di che e è per un una del della in con non sono gli le al da dei alla si ha nel anche più " +
+		"come delle dello nella degli questo stato su lo chi ma dal sul gli",
+	Portuguese: "o a os as de do da dos das e em um uma que para com não no na por se foi mais ao é seu sua " +
+		"pelo pela também entre já",
+	Dutch: "de het een en van is dat op te zijn niet met voor in die er aan ook als bij door naar werd hij " +
+		"worden heeft maar om nog wordt deze",
+	Polish: "i w z na się nie to do że jest o jak od po co za tak przez ale jego tym był dla oraz są może " +
+		"już tylko roku",
+	Russian: "и в не на что с по он как это из за к от для был его о также но у она они так было при уже",
+	Swedish: "och att det som en på är av för med till den har inte om ett var jag han de vi sig från kan " +
+		"efter också",
+	Danish: "og at det er en til på af med for den har ikke som de et var fra han sig kan efter også vil " +
+		"blev",
+	Norwegian: "og i det er en til på av med for som har ikke de et var fra han seg kan etter også vil ble",
+	Turkish:   "ve bir bu için ile da de olarak olan çok daha gibi ama en değil sonra kadar ise",
+	Indonesian: "yang dan di itu dengan untuk tidak ini dari dalam akan pada juga ke karena adalah oleh " +
+		"telah bahwa",
+}
+
+// stopLangs maps a lower-case function word to the set of languages it marks (bit l for Lang l).
+var stopLangs = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for l, words := range langStopwords {
+		for _, w := range strings.Fields(words) {
+			m[w] |= 1 << l
+		}
+	}
+	return m
+}()
+
+// langSample bounds the work of Language: the first words of a document decide.
+const (
+	langSampleWords = 1000
+	langSampleBytes = 64 << 10
+	// proseWords is the fewest words of a line of running text; shorter lines (menus, headings,
+	// link lists of scraped pages) only count when a document has too little running text.
+	proseWords = 8
+)
+
+// Language identifies the language of text by the share of each language's function words among
+// its first words (those of lines of running text, when there are enough of them): the language
+// with the most, if they make at least 15% of the words (at least eight words in all) and clearly
+// more than any other language's.
+func Language(text string) Lang {
+	if len(text) > langSampleBytes {
+		text = text[:langSampleBytes]
+	}
+	var prose, all langCount
+	var buf [16]byte
+	var ws []Word
+	for len(text) > 0 && prose.words < langSampleWords {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		ws = Words(line, ws)
+		c := &all
+		if len(ws) >= proseWords {
+			c = &prose
+		} else if all.words >= langSampleWords {
+			continue
+		}
+		for _, w := range ws {
+			c.words++
+			if w.Len() <= 12 {
+				if set := stopLangs[string(AppendLower(buf[:0], w.In(line)))]; set != 0 {
+					for l := Lang(1); l < numLangs; l++ {
+						if set&(1<<l) != 0 {
+							c.counts[l]++
+						}
+					}
+				}
+			}
+		}
+	}
+	if prose.words >= 40 {
+		return prose.decide()
+	}
+	for l := range all.counts {
+		all.counts[l] += prose.counts[l]
+	}
+	all.words += prose.words
+	return all.decide()
+}
+
+type langCount struct {
+	words  int
+	counts [numLangs]int
+}
+
+func (c *langCount) decide() Lang {
+	if c.words < 8 {
+		return Undetermined
+	}
+	best, second := Undetermined, 0
+	for l := Lang(1); l < numLangs; l++ {
+		switch {
+		case best == Undetermined || c.counts[l] > c.counts[best]:
+			if best != Undetermined {
+				second = max(second, c.counts[best])
+			}
+			best = l
+		default:
+			second = max(second, c.counts[l])
+		}
+	}
+	n := c.counts[best]
+	if n == 0 || n*100 < c.words*15 || n*5 < second*6 {
+		return Undetermined
+	}
+	return best
+}
+
+// LanguageOf is the Language of d, computed once per document.
+func LanguageOf(d *Document) Lang {
+	return d.Memo("document.lang", func() any { return Language(d.Src) }).(Lang)
+}

@@ -1,0 +1,243 @@
+package document
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Word is one word of a text: a maximal run of letters, Text[Start:End]. Hyphens, apostrophes
+// and digits are not letters, so "Jong-un" and "didn't" are two words each; Flags say how a word
+// is written and whether it stands alone.
+type Word struct {
+	Start, End int32
+	Flags      WordFlags
+}
+
+// WordFlags describe how a word is written.
+type WordFlags uint8
+
+const (
+	// LowerCase: every letter is lower case.
+	LowerCase WordFlags = 1 << iota
+	// Capitalised: an upper-case first letter and at least one lower-case letter ("Kim",
+	// "McDonald").
+	Capitalised
+	// ASCII: every letter is an ASCII letter.
+	ASCII
+	// Alone: the word is not part of a URL, e-mail address, hashtag, handle, file name, number
+	// or a hyphenated or apostrophised word.
+	Alone
+	// HyphenAfter: a hyphen joins the word to the next ("Jong-un").
+	HyphenAfter
+)
+
+// Has reports whether all of f are set.
+func (w Word) Has(f WordFlags) bool { return w.Flags&f == f }
+
+// Len is the word's length in bytes.
+func (w Word) Len() int { return int(w.End - w.Start) }
+
+// In returns the word's text in text.
+func (w Word) In(text string) string { return text[w.Start:w.End] }
+
+// Words appends the words of text to buf[:0] and returns it, so a caller may reuse one buffer.
+// ASCII text takes a fast path without rune decoding.
+func Words(text string, buf []Word) []Word {
+	out := buf[:0]
+	if cap(out) == 0 && len(text) > 256 {
+		// one allocation: words are about as many as the spaces and line ends (a SIMD count)
+		out = make([]Word, 0, strings.Count(text, " ")+strings.Count(text, "\n")+16)
+	}
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if letterClass[c] == 0 {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		start := i
+		var seen uint8 // the letter classes seen: lowerLetter, upperLetter
+		ascii := true
+		capital := false
+		if c < utf8.RuneSelf {
+			// the ASCII fast path: one table look-up a byte
+			capital = letterClass[c] == upperLetter
+			for i < len(text) {
+				k := letterClass[text[i]]
+				if k&(lowerLetter|upperLetter) == 0 {
+					break
+				}
+				seen |= k
+				i++
+			}
+		}
+		for i < len(text) && text[i] >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			ascii = false
+			if unicode.IsUpper(r) {
+				seen |= upperLetter
+				if i == start {
+					capital = true
+				}
+			} else {
+				seen |= lowerLetter // letters without case (CJK) count as lower case
+			}
+			i += size
+			// ASCII letters after non-ASCII ones ("Zürich")
+			for i < len(text) {
+				k := letterClass[text[i]]
+				if k&(lowerLetter|upperLetter) == 0 {
+					break
+				}
+				seen |= k
+				i++
+			}
+		}
+		w := Word{Start: int32(start), End: int32(i)}
+		if seen&upperLetter == 0 {
+			w.Flags |= LowerCase
+		}
+		if capital && seen&lowerLetter != 0 {
+			w.Flags |= Capitalised
+		}
+		if ascii {
+			w.Flags |= ASCII
+		}
+		if standsAlone(text, start, i) {
+			w.Flags |= Alone
+		}
+		if i+1 < len(text) && text[i] == '-' && startsLetter(text[i+1:]) {
+			w.Flags |= HyphenAfter
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+const (
+	lowerLetter = 1 << iota
+	upperLetter
+	nonASCII
+)
+
+// letterClass classifies bytes: ASCII letters by case, bytes of multi-byte runes, and 0 for the rest.
+var letterClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = lowerLetter
+		t[c-'a'+'A'] = upperLetter
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = nonASCII
+	}
+	return
+}()
+
+func startsLetter(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] < utf8.RuneSelf {
+		return isASCIILetter(s[0])
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// WordsOf returns the words of d.Src, computed once per document.
+func WordsOf(d *Document) []Word {
+	return d.Memo("document.words", func() any { return Words(d.Src, nil) }).([]Word)
+}
+
+// Bounded reports whether text[s:e] stands as a whole: no letter, digit or underscore directly
+// before or after it. It is the one word-boundary test of newslint.
+func Bounded(text string, s, e int) bool {
+	if s > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(text[:s]); isWordRune(r) {
+			return false
+		}
+	}
+	if e < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[e:]); isWordRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		c := byte(r)
+		return isASCIILetter(c) || c >= '0' && c <= '9' || c == '_'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// standsAlone reports whether the letters text[s:e] are a word of running text: not part of a
+// URL, e-mail address, hashtag, handle, file name, number or a hyphenated or apostrophised word.
+func standsAlone(text string, s, e int) bool {
+	if s > 0 {
+		switch b := text[s-1]; b {
+		case '#', '@', '/', '.', '_', '-', '\'', ':', '=', '&', '?', '\\':
+			return false
+		default:
+			if b >= '0' && b <= '9' {
+				return false
+			}
+			if b >= utf8.RuneSelf {
+				if r, _ := utf8.DecodeLastRuneInString(text[:s]); r == '’' || unicode.IsDigit(r) {
+					return false
+				}
+			}
+		}
+	}
+	if e < len(text) {
+		switch b := text[e]; b {
+		case '@', '/', '_', '-', '\'', '=', '\\':
+			return false
+		case '.', ':':
+			// "example.com", "http:": a letter or slash right after the dot or colon
+			if e+1 < len(text) && (isASCIILetter(text[e+1]) || text[e+1] == '/' || text[e+1] >= utf8.RuneSelf && startsLetter(text[e+1:])) {
+				return false
+			}
+		default:
+			if b >= '0' && b <= '9' {
+				return false
+			}
+			if b >= utf8.RuneSelf {
+				if r, _ := utf8.DecodeRuneInString(text[e:]); r == '’' || unicode.IsDigit(r) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// AppendLower appends the lower-case form of s to buf, with a fast path for ASCII.
+func AppendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			return buf
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}

@@ -1,0 +1,89 @@
+package document
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWords(t *testing.T) {
+	text := "Kim Jong-un’s envoy met 3 officials at example.com, #saidthe @press didn't ZÜRICH Zürich 北京 x1"
+	type tok struct {
+		w     string
+		flags WordFlags
+	}
+	want := []tok{
+		{"Kim", Capitalised | ASCII | Alone},
+		{"Jong", Capitalised | ASCII | HyphenAfter},
+		{"un", LowerCase | ASCII},
+		{"s", LowerCase | ASCII},
+		{"envoy", LowerCase | ASCII | Alone},
+		{"met", LowerCase | ASCII | Alone},
+		{"officials", LowerCase | ASCII | Alone},
+		{"at", LowerCase | ASCII | Alone},
+		{"example", LowerCase | ASCII},
+		{"com", LowerCase | ASCII},
+		{"saidthe", LowerCase | ASCII},
+		{"press", LowerCase | ASCII},
+		{"didn", LowerCase | ASCII},
+		{"t", LowerCase | ASCII},
+		{"ZÜRICH", Alone},
+		{"Zürich", Capitalised | Alone},
+		{"北京", LowerCase | Alone},
+		{"x", LowerCase | ASCII},
+	}
+	got := Words(text, nil)
+	if len(got) != len(want) {
+		var ws []string
+		for _, w := range got {
+			ws = append(ws, w.In(text))
+		}
+		t.Fatalf("got %d words %q, want %d", len(got), ws, len(want))
+	}
+	for i, w := range got {
+		if w.In(text) != want[i].w || w.Flags != want[i].flags {
+			t.Errorf("word %d: %q flags %05b, want %q %05b", i, w.In(text), w.Flags, want[i].w, want[i].flags)
+		}
+	}
+	// a reused buffer gives the same words
+	if again := Words(text, got); len(again) != len(want) || again[0] != got[0] {
+		t.Errorf("reused buffer: %v", again)
+	}
+}
+
+func TestBounded(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		s, e int
+		want bool
+	}{
+		{"the Kim era", 4, 7, true},
+		{"XKim", 1, 4, false},
+		{"Kim2", 0, 3, false},
+		{"Kim_x", 0, 3, false},
+		{"Kim-un", 0, 3, true},
+		{"éKim", 2, 5, false},
+		{"Kim’s", 0, 3, true},
+	} {
+		if got := Bounded(c.text, c.s, c.e); got != c.want {
+			t.Errorf("Bounded(%q, %d, %d) = %v, want %v", c.text, c.s, c.e, got, c.want)
+		}
+	}
+}
+
+func TestAppendLower(t *testing.T) {
+	for in, want := range map[string]string{"Kim": "kim", "ÉCOLE": "école", "already": "already", "MiXeD Ş": "mixed ş"} {
+		if got := string(AppendLower(nil, in)); got != want {
+			t.Errorf("AppendLower(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func BenchmarkWords(b *testing.B) {
+	text := strings.Repeat("The talks, which lasted about an hour, covered security on the Korean Peninsula and trade between the two countries.\n", 9000)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var buf []Word
+	for i := 0; i < b.N; i++ {
+		buf = Words(text, buf)
+	}
+}

@@ -1,0 +1,101 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/lint"
+)
+
+func TestGluedWord(t *testing.T) {
+	ctx := enCtx
+	runCases(t, GluedWord{}, []ruleCase{
+		{name: "stated that", text: lines(ctx, "The president statedthat talks would resume."), lines: []int{2},
+			fixed: lines(ctx, "The president stated that talks would resume.")},
+		{name: "according to", text: lines(ctx, "It is growing, accordingto the ministry."), lines: []int{2}},
+		{name: "said the", text: lines(ctx, "Officials saidthe plan was final."), lines: []int{2}},
+		{name: "approved by", text: lines(ctx, "The budget was approvedby the council on Monday."), lines: []int{2},
+			fixed: lines(ctx, "The budget was approved by the council on Monday.")},
+		// compounds and other things that must never be split
+		{name: "compound words", text: lines(ctx, "However, nevertheless, a breakthrough: the lockdown livestream, a cyberattack on the chatbot, whereas into onto cannot.")},
+		{name: "names, URLs, hashtags, e-mail", text: lines(ctx, "Statedthat Inc. said https://example.com/statedthat and #saidthe and press@saidthe.org agree.")},
+		{name: "apostrophes", text: lines(ctx, "They didn’t say; it isn't over.")},
+		{name: "not English", text: lines("Die Regierung hat damit begonnen, die neuen Regeln umzusetzen, sagte der Minister am Freitag in Berlin.")},
+		{name: "English words of the larger lists",
+			text: lines(ctx, "The grantor signed; the multiplexor failed; she attaches the files to todays report.")},
+		{name: "a lower-case surname written with a capital elsewhere",
+			text: lines(ctx, "Councillor Ann Hillby said the vote was close.", "Critics said hillby had misjudged the mood.")},
+		{name: "a lower-case proper name from the lists", text: lines(ctx, "The fieldon estate was sold.")},
+		{name: "foreign words", text: lines(ctx, "The festival, known locally as the evento, drew a crowd; singers called it aliento.")},
+		{name: "misspellings are not glues",
+			text: lines(ctx, "The vote is due tomarrow, after the withdrawl of the bill.")},
+		{name: "a term the document writes twice",
+			text: lines(ctx, "Call indexof on the list; indexof returns the position of the item.")},
+		{name: "in quotes, brackets or code", text: lines(ctx, "Edit \"thatfile\" first, then run searchdecl(thisblock) and set [fromtree] again.")},
+		{name: "event handler names", text: lines(ctx, "The page sets an onerror handler before the script loads.")},
+		{name: "a word the document only writes in lower case is still checked",
+			text: lines(ctx, "The lawsuit was filedby the union."), lines: []int{2}},
+	})
+	// a glue outside plain running text (a label, a line with markup) gets an unsafe fix
+	for _, text := range []string{lines(ctx, "icon stepfor"), lines(ctx, "The budget was approvedby the council [on Monday] in Riga.")} {
+		diags := engine.Check(document.New("t.txt", text), active(GluedWord{}), nil)
+		if len(diags) != 1 || diags[0].Fix.Safety != lint.Unsafe {
+			t.Errorf("%q: want one finding with an unsafe fix, got %+v", text, diags)
+		}
+	}
+	// the same glue in a French document is left alone
+	fr := "Le ministre a déclaré vendredi que les discussions reprendraient la semaine prochaine, selon un communiqué."
+	runCases(t, GluedWord{}, []ruleCase{{name: "French document", text: lines(fr, "Le texte statedthat est en anglais.")}})
+}
+
+func TestNearWord(t *testing.T) {
+	for _, c := range []struct{ w, a, b string }{{"tomarrow", "to", "marrow"}, {"withdrawl", "with", "drawl"}} {
+		if !misspelt(c.w, c.a, c.b) {
+			t.Errorf("%s not taken for a misspelling", c.w)
+		}
+	}
+	for _, c := range []struct{ w, a, b string }{{"accordingto", "according", "to"}, {"statedthat", "stated", "that"}, {"saidthe", "said", "the"}, {"thefirst", "the", "first"}} {
+		if misspelt(c.w, c.a, c.b) {
+			t.Errorf("%s taken for a misspelling of %q", c.w, nearWord(c.w, func(string) bool { return false }))
+		}
+	}
+}
+
+func BenchmarkGluedWord(b *testing.B) {
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		sb.WriteString("The talks, which lasted about an hour, covered security on the Korean Peninsula and trade between the two countries, the agency said.\n")
+		sb.WriteString("Officials from both countries declined to give details of the proposals, citing the sensitivity of the negotiations.\n")
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		doc := document.New("t.txt", text)
+		if len(engine.Check(doc, active(GluedWord{}), nil)) != 0 {
+			b.Fatal("findings in clean text")
+		}
+	}
+}
+
+// BenchmarkWordRules runs the three word and name rules, with their corpus pass, over 1 MiB of
+// English text.
+func BenchmarkWordRules(b *testing.B) {
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		sb.WriteString("Russian Foreign Minister Sergey Lavrov met North Korean leader Kim Jong Un in Pyongyang on Thursday, the state news agency said. ")
+		sb.WriteString("The talks, which lasted about an hour, covered security on the Korean Peninsula and trade between the two countries.\n")
+	}
+	text := sb.String()
+	rules := append(append(active(GluedWord{}), active(NameConsistency{})...), active(NameSpelling{})...)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		doc := document.New("t.txt", text)
+		if len(engine.Check(doc, rules, engine.SelfStats(doc, rules))) != 0 {
+			b.Fatal("findings in clean text")
+		}
+	}
+}
