@@ -21,7 +21,7 @@ type File struct {
 	// direct is set for a device or a named pipe, written in place
 	direct bool
 	done   bool
-	err  error // the first write error: Commit refuses to put a partial file in place
+	err    error // the first write error: Commit refuses to put a partial file in place
 }
 
 // Create starts writing path. The temporary file is named like the ones --fix writes

@@ -32,7 +32,7 @@ type Stats struct {
 	Lines map[uint64]uint32 `json:"lines"`
 
 	mu      sync.Mutex
-	derived map[string]any
+	derived map[any]any
 }
 
 // New returns empty stats.
@@ -62,15 +62,17 @@ func (s *Stats) Merge(o *Stats) {
 }
 
 // Derived returns the value build computes from s, computing it once per key. Rules use it for
-// what they derive from the counts (such as which spellings are variants of which).
-func (s *Stats) Derived(key string, build func(*Stats) any) any {
+// what they derive from the counts (such as which spellings are variants of which). The key is a
+// comparable value of the caller's own type (a struct of the options the result depends on), so
+// callers cannot collide.
+func (s *Stats) Derived(key any, build func(*Stats) any) any {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if v, ok := s.derived[key]; ok {
 		return v
 	}
 	if s.derived == nil {
-		s.derived = map[string]any{}
+		s.derived = map[any]any{}
 	}
 	v := build(s)
 	s.derived[key] = v

@@ -309,9 +309,16 @@ func editDistance(a, b []rune, limit int) int {
 	return prev[len(b)]
 }
 
+// variantsKey identifies the variants derived from one set of counts: they depend on the options
+// and the name list.
+type variantsKey struct {
+	minUses, ratio int
+	db             *NameDB
+}
+
 // variants maps each rare spelling to its dominant spelling, computed once from the counts.
 func (r NameConsistency) variants(stats *corpus.Stats, o *consistencyOptions) map[string]string {
-	key := fmt.Sprintf("name-consistency/%d/%d/%p", o.MinUses, o.Ratio, r.names())
+	key := variantsKey{o.MinUses, o.Ratio, r.names()}
 	return stats.Derived(key, func(s *corpus.Stats) any {
 		db := r.names()
 		blocks := map[string][]string{}
