@@ -117,43 +117,94 @@ func DeletedLines(before, after string) map[int]bool {
 // Run fixes every labelled file of dir in memory with the default configuration (safe fixes,
 // and unsafe ones with unsafe) and scores the result. Corpus rules see the whole directory.
 func Run(dir string, unsafe bool) (Score, error) {
+	s, _, err := RunByDir(dir, unsafe)
+	return s, err
+}
+
+// RunByDir is Run with a score per top-level folder of dir as well (one per extractor).
+func RunByDir(dir string, unsafe bool) (Score, map[string]Score, error) {
 	labels, err := ReadLabels(filepath.Join(dir, "labels.jsonl"))
 	if err != nil {
-		return Score{}, err
+		return Score{}, nil, err
 	}
 	cfg := config.Default()
 	files, problems := input.Collect([]string{dir}, cfg.Files)
 	if len(problems) > 0 {
-		return Score{}, problems[0]
+		return Score{}, nil, problems[0]
 	}
 	stats := engine.Gather(cfg, files, engine.Options{})
-	var s Score
+	var total Score
+	byDir := map[string]Score{}
 	for _, l := range labels {
 		path := filepath.Join(dir, filepath.FromSlash(l.File))
 		raw, err := os.ReadFile(path)
 		if err != nil {
-			return Score{}, err
+			return Score{}, nil, err
 		}
 		rel, _ := filepath.Rel(dir, path)
 		res := engine.Fix(path, string(raw), cfg.For(filepath.ToSlash(rel)), unsafe, stats)
 		lines := strings.Split(string(raw), "\n")
 		gone := DeletedLines(string(raw), res.Text)
-		for _, i := range l.Boilerplate {
-			if gone[i] {
-				s.Deleted++
-			} else {
-				s.Kept++
+		top, _, _ := strings.Cut(l.File, "/")
+		d := byDir[top]
+		for _, s := range []*Score{&total, &d} {
+			for _, i := range l.Boilerplate {
+				if gone[i] {
+					s.Deleted++
+				} else {
+					s.Kept++
+				}
+			}
+			for _, i := range l.Content {
+				s.ContentChars += len([]rune(lines[i-1]))
+				if gone[i] {
+					s.DeletedContent++
+					s.LostChars += len([]rune(lines[i-1]))
+					s.Misses = append(s.Misses, Miss{l.File, i, lines[i-1]})
+				}
 			}
 		}
-		for _, i := range l.Content {
-			s.ContentChars += len([]rune(lines[i-1]))
-			if gone[i] {
-				s.DeletedContent++
-				s.LostChars += len([]rune(lines[i-1]))
-				s.Misses = append(s.Misses, Miss{l.File, i, lines[i-1]})
-			}
-		}
+		byDir[top] = d
 	}
-	sort.SliceStable(s.Misses, func(i, j int) bool { return len(s.Misses[i].Text) > len(s.Misses[j].Text) })
-	return s, nil
+	sort.SliceStable(total.Misses, func(i, j int) bool { return len(total.Misses[i].Text) > len(total.Misses[j].Text) })
+	return total, byDir, nil
+}
+
+// Change is a file that fixing changed, with the lines it deleted or edited.
+type Change struct {
+	File  string
+	Lines []string
+}
+
+// Changes fixes every file of dir in memory with the default configuration (corpus rules see
+// the whole directory) and lists the files whose text changed. On clean text every change is
+// an error.
+func Changes(dir string, unsafe bool) ([]Change, error) {
+	cfg := config.Default()
+	files, problems := input.Collect([]string{dir}, cfg.Files)
+	if len(problems) > 0 {
+		return nil, problems[0]
+	}
+	stats := engine.Gather(cfg, files, engine.Options{})
+	var out []Change
+	for _, f := range files {
+		raw, err := os.ReadFile(f.Path)
+		if err != nil {
+			return nil, err
+		}
+		res := engine.Fix(f.Path, string(raw), cfg.For(f.Rel), unsafe, stats)
+		if res.Text == string(raw) {
+			continue
+		}
+		c := Change{File: f.Rel}
+		lines := strings.Split(string(raw), "\n")
+		gone := DeletedLines(string(raw), res.Text)
+		for i := 1; i <= len(lines); i++ {
+			if gone[i] {
+				c.Lines = append(c.Lines, lines[i-1])
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
