@@ -38,7 +38,7 @@ type Document struct {
 	InvalidUTF8 int
 
 	feats []Features
-	memo  map[string]any
+	memos map[memoKey]any
 }
 
 // ErrBinary is returned by Check for content that is not text.
@@ -166,17 +166,27 @@ func (d *Document) Describe() string {
 	return fmt.Sprintf("%d lines, %s, BOM=%v, final newline=%v", len(d.Lines), nl, d.BOM, d.FinalNewline)
 }
 
-// Memo returns the value build computes for key, computing it once per document. Rules use it
-// to share what they derive from the whole document (such as where the body is). A document is
-// checked by one goroutine at a time, so Memo needs no lock.
-func (d *Document) Memo(key string, build func() any) any {
-	if v, ok := d.memo[key]; ok {
+// memoKey names what the document caches about itself: its words, its language, its protected
+// lines. Each is computed once, on first use, by the typed accessor that owns the key (WordsOf,
+// LanguageOf, Protected).
+type memoKey int
+
+const (
+	wordsMemo memoKey = iota
+	langMemo
+	protectedMemo
+)
+
+// memo returns the value build computes for key, computing it once per document. A document is
+// checked by one goroutine at a time, so memo needs no lock.
+func (d *Document) memo(key memoKey, build func() any) any {
+	if v, ok := d.memos[key]; ok {
 		return v
 	}
-	if d.memo == nil {
-		d.memo = map[string]any{}
+	if d.memos == nil {
+		d.memos = map[memoKey]any{}
 	}
 	v := build()
-	d.memo[key] = v
+	d.memos[key] = v
 	return v
 }

@@ -158,5 +158,5 @@ func (c *langCount) decide() Lang {
 
 // LanguageOf is the Language of d, computed once per document.
 func LanguageOf(d *Document) Lang {
-	return d.Memo("document.lang", func() any { return Language(d.Src) }).(Lang)
+	return d.memo(langMemo, func() any { return Language(d.Src) }).(Lang)
 }

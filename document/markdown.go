@@ -25,7 +25,7 @@ func (d *Document) Protected() []LineRange {
 	if !IsMarkdown(d.Path) {
 		return nil
 	}
-	return d.Memo("document.protected", func() any { return markdownProtected(d) }).([]LineRange)
+	return d.memo(protectedMemo, func() any { return markdownProtected(d) }).([]LineRange)
 }
 
 func markdownProtected(d *Document) []LineRange {

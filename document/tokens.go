@@ -156,7 +156,7 @@ func startsLetter(s string) bool {
 
 // WordsOf returns the words of d.Src, computed once per document.
 func WordsOf(d *Document) []Word {
-	return d.Memo("document.words", func() any { return Words(d.Src, nil) }).([]Word)
+	return d.memo(wordsMemo, func() any { return Words(d.Src, nil) }).([]Word)
 }
 
 // Bounded reports whether text[s:e] stands as a whole: no letter, digit or underscore directly
