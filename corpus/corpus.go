@@ -1,6 +1,6 @@
 // Package corpus holds the statistics that corpus-level rules gather over all files of a run
-// before any file is checked: name spellings, the vocabulary the dictionary lacks, recurring
-// lines. Stats are plain counts, so partial stats (per worker, per machine) merge by addition in
+// before any file is checked (name spellings, the vocabulary the dictionary lacks, recurring
+// lines), each rule's counters under its own ID. Stats are plain counts, so partial stats (per worker, per machine) merge by addition in
 // any order, and they serialise to JSON for `newslint stats` and `--corpus-stats`.
 package corpus
 
@@ -13,48 +13,69 @@ import (
 )
 
 // Version is the format version of serialised stats.
-const Version = 1
+const Version = 2
 
-// Stats are corpus counts. Counts are per file (a file adds at most 1 to a key) unless a field
-// says otherwise.
+// Stats are corpus counts: how many files were gathered, and each corpus rule's own counters,
+// keyed by the rule's ID. A rule declares what it counts by what it writes into its Counts in
+// its Gather; nothing here knows what a rule counts.
 type Stats struct {
 	Version int `json:"version"`
-	// Files is the number of files gathered.
+	// Files is the number of files (and records) gathered.
 	Files int `json:"files"`
-	// Names counts uses (occurrences) of person-name spellings.
-	Names map[string]uint32 `json:"names"`
-	// Vocab counts files using each lower-case word that the dictionary lacks.
-	Vocab map[string]uint32 `json:"vocab"`
-	// DirFiles counts the files of each directory.
-	DirFiles map[string]uint32 `json:"dir_files"`
-	// Lines counts files holding each short line, keyed by a 64-bit hash of the directory and
-	// the normalised line, so that memory does not grow with line length.
-	Lines map[uint64]uint32 `json:"lines"`
+	// Rules holds each corpus rule's counters.
+	Rules map[string]*Counts `json:"rules"`
 
 	mu      sync.Mutex
 	derived map[any]any
 }
 
+// Counts are one rule's counters. They only add up, so partial counts merge in any order.
+type Counts struct {
+	// Keys counts string keys (a name spelling, a word, a directory).
+	Keys map[string]uint32 `json:"keys,omitempty"`
+	// Hashes counts 64-bit hashes (of a line, say), so that memory does not grow with the
+	// length of what is counted.
+	Hashes map[uint64]uint32 `json:"hashes,omitempty"`
+}
+
 // New returns empty stats.
 func New() *Stats {
-	return &Stats{Version: Version, Names: map[string]uint32{}, Vocab: map[string]uint32{},
-		DirFiles: map[string]uint32{}, Lines: map[uint64]uint32{}}
+	return &Stats{Version: Version, Rules: map[string]*Counts{}}
+}
+
+// For returns rule's counters to add to, creating them on first use. A Gather of one worker
+// calls it on that worker's own Stats.
+func (s *Stats) For(rule string) *Counts {
+	c := s.Rules[rule]
+	if c == nil {
+		c = &Counts{Keys: map[string]uint32{}, Hashes: map[uint64]uint32{}}
+		s.Rules[rule] = c
+	}
+	return c
+}
+
+var empty = &Counts{}
+
+// Of returns rule's counters to read: empty ones when the rule gathered nothing. It never
+// changes s, so checking passes may call it concurrently.
+func (s *Stats) Of(rule string) *Counts {
+	if c := s.Rules[rule]; c != nil {
+		return c
+	}
+	return empty
 }
 
 // Merge adds o's counts to s.
 func (s *Stats) Merge(o *Stats) {
 	s.Files += o.Files
-	for k, v := range o.Names {
-		s.Names[k] += v
-	}
-	for k, v := range o.Vocab {
-		s.Vocab[k] += v
-	}
-	for k, v := range o.DirFiles {
-		s.DirFiles[k] += v
-	}
-	for k, v := range o.Lines {
-		s.Lines[k] += v
+	for rule, c := range o.Rules {
+		dst := s.For(rule)
+		for k, v := range c.Keys {
+			dst.Keys[k] += v
+		}
+		for k, v := range c.Hashes {
+			dst.Hashes[k] += v
+		}
 	}
 	s.mu.Lock()
 	s.derived = nil
@@ -95,19 +116,18 @@ func Read(r io.Reader) (*Stats, error) {
 		return nil, err
 	}
 	if s.Version != Version {
-		return nil, fmt.Errorf("corpus stats version %d, want %d", s.Version, Version)
+		return nil, fmt.Errorf("corpus stats version %d, want %d: gather them again with this newslint (newslint stats)", s.Version, Version)
 	}
-	if s.Names == nil {
-		s.Names = map[string]uint32{}
+	if s.Rules == nil {
+		s.Rules = map[string]*Counts{}
 	}
-	if s.Vocab == nil {
-		s.Vocab = map[string]uint32{}
-	}
-	if s.DirFiles == nil {
-		s.DirFiles = map[string]uint32{}
-	}
-	if s.Lines == nil {
-		s.Lines = map[uint64]uint32{}
+	for _, c := range s.Rules {
+		if c.Keys == nil {
+			c.Keys = map[string]uint32{}
+		}
+		if c.Hashes == nil {
+			c.Hashes = map[uint64]uint32{}
+		}
 	}
 	return s, nil
 }

@@ -9,6 +9,10 @@ import (
 	"github.com/newslint/newslint/lint"
 )
 
+// gluedWordID is glued-word's ID, under which its corpus counts (files using each unlisted
+// word) are kept.
+const gluedWordID = "glued-word"
+
 // GluedWord finds two words run together by a scraper: "statedthat", "accordingto".
 type GluedWord struct{}
 
@@ -32,7 +36,7 @@ func (GluedWord) NewOptions() any { return &gluedOptions{CorpusFiles: 3} }
 // Meta implements lint.Rule.
 func (GluedWord) Meta() *lint.Meta {
 	return &lint.Meta{
-		ID:       "glued-word",
+		ID:       gluedWordID,
 		Severity: lint.Warning,
 		Fixable:  true,
 		Corpus:   true,
@@ -87,7 +91,7 @@ func (GluedWord) Gather(doc *document.Document, _ any, stats *corpus.Stats) {
 				seen = map[string]bool{}
 			}
 			seen[w] = true
-			stats.Vocab[w]++
+			stats.For(gluedWordID).Keys[w]++
 		}
 	}
 }
@@ -210,7 +214,7 @@ func (r GluedWord) Check(p *lint.Pass) {
 		if !glueAffix(w) || classOf(w) != notListed {
 			continue
 		}
-		if p.Corpus != nil && p.Corpus.Vocab[w] >= uint32(o.CorpusFiles) {
+		if p.Corpus != nil && p.Corpus.Of(gluedWordID).Keys[w] >= uint32(o.CorpusFiles) {
 			continue
 		}
 		if extra == nil {

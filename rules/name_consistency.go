@@ -12,6 +12,10 @@ import (
 	"github.com/newslint/newslint/lint"
 )
 
+// nameConsistencyID is name-consistency's ID, under which its corpus counts (uses of each
+// spelling of a name) are kept.
+const nameConsistencyID = "name-consistency"
+
 // NameConsistency finds person-name spellings that are near-variants of a clearly dominant
 // spelling of the same name in the corpus ("Sergei Lavrov" among many "Sergey Lavrov").
 type NameConsistency struct {
@@ -47,7 +51,7 @@ func (NameConsistency) WithNames(cfg NamesConfig) (any, error) {
 // Meta implements lint.Rule.
 func (NameConsistency) Meta() *lint.Meta {
 	return &lint.Meta{
-		ID:       "name-consistency",
+		ID:       nameConsistencyID,
 		Severity: lint.Info,
 		Fixable:  true,
 		Corpus:   true,
@@ -172,7 +176,8 @@ func (NameConsistency) Gather(doc *document.Document, _ any, stats *corpus.Stats
 	if !isEnglish(doc) {
 		return
 	}
-	nameCandidates(doc.Src, document.WordsOf(doc), func(_, _ int, name string) { stats.Names[name]++ })
+	uses := stats.For(nameConsistencyID).Keys
+	nameCandidates(doc.Src, document.WordsOf(doc), func(_, _ int, name string) { uses[name]++ })
 }
 
 // translit folds a name word for comparison: lower case, no accents, and the transliteration
@@ -322,7 +327,8 @@ func (r NameConsistency) variants(stats *corpus.Stats, o *consistencyOptions) ma
 	return stats.Derived(key, func(s *corpus.Stats) any {
 		db := r.names()
 		blocks := map[string][]string{}
-		for name := range s.Names {
+		uses := s.Of(nameConsistencyID).Keys
+		for name := range uses {
 			if db.Known(name) || db.InNeverMerge(name) {
 				continue
 			}
@@ -338,15 +344,15 @@ func (r NameConsistency) variants(stats *corpus.Stats, o *consistencyOptions) ma
 		out := map[string]string{}
 		for _, names := range blocks {
 			sort.Slice(names, func(i, j int) bool {
-				if s.Names[names[i]] != s.Names[names[j]] {
-					return s.Names[names[i]] > s.Names[names[j]]
+				if uses[names[i]] != uses[names[j]] {
+					return uses[names[i]] > uses[names[j]]
 				}
 				return names[i] < names[j]
 			})
 			for i, rare := range names {
-				cr := s.Names[rare]
+				cr := uses[rare]
 				for _, dom := range names[:i] {
-					cd := s.Names[dom]
+					cd := uses[dom]
 					if cd < uint32(o.MinUses) || cd < uint32(o.Ratio)*cr {
 						continue
 					}
@@ -381,7 +387,7 @@ func (r NameConsistency) Check(p *lint.Pass) {
 		}
 		p.Report(lint.Diagnostic{Start: start, End: end,
 			Message: fmt.Sprintf("%q is a rare spelling: this corpus writes %q %d times, %q %d", name, dom,
-				p.Corpus.Names[dom], name, p.Corpus.Names[name]),
+				p.Corpus.Of(nameConsistencyID).Keys[dom], name, p.Corpus.Of(nameConsistencyID).Keys[name]),
 			Fix: &lint.Fix{Description: fmt.Sprintf("write %q", dom), Safety: lint.Unsafe,
 				Edits: []lint.TextEdit{{Start: start, End: end, NewText: dom}}}})
 	})

@@ -129,7 +129,7 @@ func TestGluedWordUsesCorpusVocabulary(t *testing.T) {
 	text := lines(ctx, "The intheworks plan saidthe minister.")
 	doc := document.New("t.txt", text)
 	stats := engine.SelfStats(doc, active(GluedWord{}))
-	stats.Vocab["saidthe"] = 5 // the corpus uses it as a word in five files
+	stats.For(gluedWordID).Keys["saidthe"] = 5 // the corpus uses it as a word in five files
 	if diags := engine.Check(doc, active(GluedWord{}), stats); len(diags) != 0 {
 		t.Errorf("a word the corpus uses was split: %+v", diags)
 	}

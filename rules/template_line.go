@@ -9,6 +9,10 @@ import (
 	"github.com/newslint/newslint/lint"
 )
 
+// templateLineID is template-line's ID, under which its corpus counts are kept: files per
+// directory (keys) and files holding each line of a directory (hashes of directory and line).
+const templateLineID = "template-line"
+
 // TemplateLine finds short lines that recur verbatim in many files of one directory: the
 // furniture of the site the files were scraped from.
 type TemplateLine struct{}
@@ -41,7 +45,7 @@ func (TemplateLine) NewOptions() any { return &templateOptions{MinFiles: 4, MinS
 // Meta implements lint.Rule.
 func (TemplateLine) Meta() *lint.Meta {
 	return &lint.Meta{
-		ID:       "template-line",
+		ID:       templateLineID,
 		Severity: lint.Warning,
 		Fixable:  true,
 		Corpus:   true,
@@ -104,7 +108,8 @@ func (r TemplateLine) Gather(doc *document.Document, opts any, stats *corpus.Sta
 		o = r.NewOptions().(*templateOptions)
 	}
 	dir := filepath.Dir(doc.Path)
-	stats.DirFiles[dir]++
+	counts := stats.For(templateLineID)
+	counts.Keys[dir]++       // files of the directory
 	st := computeLayout(doc) // gathering runs outside a pass
 	seen := make(map[uint64]bool)
 	for i := 0; i < doc.NumLines(); i++ {
@@ -114,7 +119,7 @@ func (r TemplateLine) Gather(doc *document.Document, opts any, stats *corpus.Sta
 		k := lineKey(dir, doc.Feat(i).Trim)
 		if !seen[k] {
 			seen[k] = true
-			stats.Lines[k]++
+			counts.Hashes[k]++ // files of the directory holding the line
 		}
 	}
 }
@@ -127,13 +132,14 @@ func (r TemplateLine) Check(p *lint.Pass) {
 	o := lint.OptionsOf[templateOptions](p, r)
 	d := p.Doc
 	dir := filepath.Dir(d.Path)
-	files := float64(p.Corpus.DirFiles[dir])
+	counts := p.Corpus.Of(templateLineID)
+	files := float64(counts.Keys[dir])
 	st := lint.ResultOf(p, layoutOf)
 	for i := 0; i < d.NumLines(); i++ {
 		if !o.candidate(d, st, i) {
 			continue
 		}
-		n := p.Corpus.Lines[lineKey(dir, d.Feat(i).Trim)]
+		n := counts.Hashes[lineKey(dir, d.Feat(i).Trim)]
 		if int(n) < o.MinFiles || float64(n)*100 < o.MinShare*files {
 			continue
 		}
