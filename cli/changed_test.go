@@ -12,7 +12,7 @@ import (
 
 // siteArticle is an article of one site: its own text, then the site's template line.
 func siteArticle(i int) string {
-	return fmt.Sprintf("Officials in district %d said on Tuesday that the new bridge would open to traffic next spring.\n\nFollow us on Telegram\n", i)
+	return fmt.Sprintf("Officials in district %d said on Tuesday that the new bridge would open to traffic next spring.\n\nNorthern Valley Gazette\n", i)
 }
 
 // gitRepo makes a git repository in a temporary directory and returns it with a git runner.

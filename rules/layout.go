@@ -366,7 +366,7 @@ func introducedLists(d *document.Document, l *Layout) []bool {
 			if g.Blank() {
 				continue
 			}
-			if l.Prose[j] || g.Words > 12 || l.Classes[j].has(classNav|classNavTail|classFurniture|classTag) {
+			if l.Prose[j] && g.EndsSentence() || g.Words > 25 || l.Classes[j].has(classNav|classNavTail|classFurniture|classTag) {
 				break
 			}
 			listed[j] = true

@@ -16,6 +16,7 @@ func Builtins() []lint.Rule {
 		Byline{},
 		Caption{},
 		TagList{},
+		PromptLine{},
 		TableDebris{},
 		TemplateLine{},
 	}

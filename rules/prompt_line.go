@@ -1,0 +1,112 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newslint/newslint/lint"
+)
+
+// PromptLine finds calls to action that templates put around the article: "Follow Newsbeat on
+// Instagram, Facebook, Twitter and YouTube.", "Subscribe to our newsletter", "Like this story?
+// Share it with a friend!".
+type PromptLine struct{}
+
+// Meta implements lint.Rule.
+func (PromptLine) Meta() *lint.Meta {
+	return &lint.Meta{
+		ID:       "prompt-line",
+		Severity: lint.Warning,
+		Fixable:  true,
+		Requires: []lint.Analyzer{layoutOf},
+		Summary:  "follow, subscribe, share and sign-up prompts",
+		Doc: `Finds the calls to action of site templates: a line of at most 30 words that opens with a
+prompt ("Follow", "Subscribe to", "Sign up for", "Share", "Like this story?", "Listen to",
+"Download", and their equivalents in German, French, Spanish, Portuguese and Italian: "Folgen Sie
+uns", "Abonnez-vous", "Síguenos", "Siga-nos", "Seguici") and names a channel (a newsletter, a
+social network, a podcast, an app, an inbox, a friend). Lines of a hard-wrapped paragraph and
+items of a list the text introduces (a how-to's "Sign up for the bundle using your e-mail") are
+left alone.`,
+		Why: `Prompts are site furniture: they repeat on every page of a site and put brand names and
+imperatives into article text.`,
+		FixSafety: `Safe before the first and after the last of the article's sentences (prompts that are
+sentences themselves do not count); between them a prompt may be the article's own advice, so
+there the fix is unsafe.`,
+		Example: "The rocket reached orbit ten minutes after lift-off, the agency said on Friday.\n" +
+			"Engineers will test the capsule's systems over the next three days before it docks.\n" +
+			"Follow Space Desk on Instagram, Facebook, Twitter and YouTube.\n",
+	}
+}
+
+// promptOpeners open a call to action, folded to lower case.
+var promptOpeners = []string{
+	"follow ", "subscribe ", "sign up ", "signup ", "share this", "share it", "share on ", "share with ",
+	"share via ", "share the story", "share the article", "like this ", "listen to ", "listen live",
+	"download ", "get the ", "get our ", "join us ", "join our ", "register ", "click here", "tap here",
+	"don't miss out", "never miss", "stay up to date", "stay informed", "want more",
+	"folgen sie", "folge uns", "abonnieren sie", "abonniere ", "jetzt abonnieren", "teilen sie", "melden sie sich",
+	"suivez-nous", "suivez nous", "abonnez-vous", "abonnez vous", "partagez ", "inscrivez-vous", "téléchargez ",
+	"síguenos", "siguenos", "suscríbete", "suscribete", "comparte ", "descarga ", "regístrate",
+	"siga-nos", "siga nos", "inscreva-se", "assine ", "compartilhe ", "baixe ",
+	"seguici", "iscriviti", "condividi ", "scarica ",
+}
+
+// promptChannels are what a prompt points to.
+var promptChannels = []string{
+	"newsletter", "facebook", "twitter", "instagram", "youtube", "podcast", "inbox", "whatsapp", "telegram",
+	"linkedin", "tiktok", "notification", "rss", " app", "apple news", "google news", "e-mail", "email",
+	"friend", "subscription", "our channel", "x.com", "threads", "bluesky", "mastodon", "snapchat", "pinterest",
+	"flipboard", "spotify", "soundcloud", "alerts", "updates",
+	"freund", "kanal", "ami", "amigo", "amici", "canal", "canale", "boletín", "boletim",
+}
+
+// Check implements lint.Rule.
+func (PromptLine) Check(p *lint.Pass) {
+	d := p.Doc
+	lay := lint.ResultOf(p, layoutOf)
+	n := d.NumLines()
+	prompt := make([]bool, n)
+	first, last := n, -1 // the first and last prose lines that are not prompts: the article
+	for i := 0; i < n; i++ {
+		f := d.Feat(i)
+		if f.Blank() || f.Words > 30 || f.Words < 2 || lay.Wrapped(i) || lay.Listed[i] || lay.Data[i] {
+		} else if isPrompt(strings.ToLower(stripListMarker(f.Trim))) {
+			prompt[i] = true
+			continue
+		}
+		if lay.Prose[i] {
+			first, last = min(first, i), i
+		}
+	}
+	for i := 0; i < n; i++ {
+		if !prompt[i] {
+			continue
+		}
+		// between the article's sentences a prompt may be its own advice
+		safety := lint.Safe
+		if i > first && i < last {
+			safety = lint.Unsafe
+		}
+		p.ReportLines(i, i, fmt.Sprintf("call to action %q", clipMsg(d.Feat(i).Trim)), "delete the prompt", safety)
+	}
+}
+
+// isPrompt reports a folded line that opens with a prompt and names a channel.
+func isPrompt(low string) bool {
+	opens := false
+	for _, o := range promptOpeners {
+		if strings.HasPrefix(low, o) {
+			opens = true
+			break
+		}
+	}
+	if !opens {
+		return false
+	}
+	for _, c := range promptChannels {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	return false
+}
