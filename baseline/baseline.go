@@ -14,7 +14,7 @@ import (
 
 	"github.com/newslint/newslint/atomicfile"
 	"github.com/newslint/newslint/finding"
-	"github.com/newslint/newslint/pipeline"
+	"github.com/newslint/newslint/processors"
 )
 
 // FileName is the default baseline file.
@@ -106,10 +106,10 @@ func (s *Set) rel(path string) string {
 	return rel(s.dir, path)
 }
 
-// Hide implements pipeline.Filter: in each unit of text (a file, or one record of a JSON Lines
+// Hide implements processors.Filter: in each unit of text (a file, or one record of a JSON Lines
 // or JSON file), as many findings of a rule and text as the baseline recorded for the file are
 // hidden, the first ones in text order.
-func (s *Set) Hide(u pipeline.Unit, fs []finding.Finding) []bool {
+func (s *Set) Hide(u processors.Unit, fs []finding.Finding) []bool {
 	out := make([]bool, len(fs))
 	p := s.rel(u.Loc.Path)
 	var used map[key]int
@@ -130,7 +130,7 @@ func (s *Set) Hide(u pipeline.Unit, fs []finding.Finding) []bool {
 	return out
 }
 
-// Seen implements pipeline.Tracker: it counts the findings hidden in a reported result, for
+// Seen implements processors.Tracker: it counts the findings hidden in a reported result, for
 // Stale.
 func (s *Set) Seen(r *finding.Result) {
 	p := s.rel(r.File.Path)

@@ -8,7 +8,7 @@ import (
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
-	"github.com/newslint/newslint/pipeline"
+	"github.com/newslint/newslint/processors"
 )
 
 func fnd(rule, text string, related ...finding.Finding) finding.Finding {
@@ -36,15 +36,15 @@ func TestHideCountsPerUnit(t *testing.T) {
 		t.Fatal(err)
 	}
 	fs := []finding.Finding{fnd("widget", "Like  (3)"), fnd("template", "Home"), fnd("widget", "Like (3)"), fnd("widget", "Like (3)"), fnd("chrome", "Other")}
-	hide := s.Hide(pipeline.Unit{Loc: input.Locator{Path: a}}, fs)
+	hide := s.Hide(processors.Unit{Loc: input.Locator{Path: a}}, fs)
 	if want := []bool{true, true, true, false, false}; !slices.Equal(hide, want) {
 		t.Errorf("hidden %v, want %v", hide, want)
 	}
 	// each record of a feed gets the file's counts; other files get none
-	if hide := s.Hide(pipeline.Unit{Loc: input.Locator{Path: a, Record: 2, Line: 2}}, fs[:1]); !hide[0] {
+	if hide := s.Hide(processors.Unit{Loc: input.Locator{Path: a, Record: 2, Line: 2}}, fs[:1]); !hide[0] {
 		t.Error("not hidden in a record")
 	}
-	if hide := s.Hide(pipeline.Unit{Loc: input.Locator{Path: filepath.Join(dir, "b.txt")}}, fs[:1]); hide[0] {
+	if hide := s.Hide(processors.Unit{Loc: input.Locator{Path: filepath.Join(dir, "b.txt")}}, fs[:1]); hide[0] {
 		t.Error("hidden in another file")
 	}
 	// only the template line and one widget were hidden in the end: the rest is stale

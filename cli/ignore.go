@@ -18,13 +18,13 @@ import (
 	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/input"
-	"github.com/newslint/newslint/pipeline"
+	"github.com/newslint/newslint/processors"
 	"github.com/newslint/newslint/report"
 )
 
 // ignoreFilter is the suppression filter of the configuration ([[ignore]] entries, and the
 // record field of JSON records when files holds any), or nil when nothing can be suppressed.
-func ignoreFilter(cfg *config.Config, env Env, files []input.File) *pipeline.Ignores {
+func ignoreFilter(cfg *config.Config, env Env, files []input.File) *processors.Ignores {
 	field := ""
 	if cfg.IgnoreField != "" {
 		for _, f := range files {
@@ -37,16 +37,16 @@ func ignoreFilter(cfg *config.Config, env Env, files []input.File) *pipeline.Ign
 	if len(cfg.Ignores) == 0 && field == "" {
 		return nil
 	}
-	entries := make([]pipeline.IgnoreEntry, len(cfg.Ignores))
+	entries := make([]processors.IgnoreEntry, len(cfg.Ignores))
 	for i := range cfg.Ignores {
 		ig := &cfg.Ignores[i]
-		entries[i] = pipeline.IgnoreEntry{Paths: ig.Paths, Rules: ig.Rules, Record: ig.Record}
+		entries[i] = processors.IgnoreEntry{Paths: ig.Paths, Rules: ig.Rules, Record: ig.Record}
 		if ig.HasText() {
 			entries[i].Line = ig.MatchLine
 		}
 	}
 	known := func(id string) bool { _, ok := cfg.Rule(id); return ok }
-	return pipeline.NewIgnores(globBase(cfg, env), entries, field, known)
+	return processors.NewIgnores(globBase(cfg, env), entries, field, known)
 }
 
 // wholeRun tells whether a run linted every file an [[ignore]] entry can apply to: it walked
@@ -83,7 +83,7 @@ func ruleRuns(o *options, id string) bool {
 // unusedIgnores lists the [[ignore]] entries that suppressed nothing in a run that covered
 // every file they could apply to (as ruff reports unused noqa comments). Entries whose rules
 // --select or --ignore kept from running are not listed.
-func unusedIgnores(o *options, cfg *config.Config, ign *pipeline.Ignores, paths []string, env Env) []report.UnusedIgnore {
+func unusedIgnores(o *options, cfg *config.Config, ign *processors.Ignores, paths []string, env Env) []report.UnusedIgnore {
 	if ign == nil || !wholeRun(o, cfg, paths, env) {
 		return nil
 	}
@@ -139,7 +139,7 @@ func describeIgnore(ig *config.Ignore) string {
 }
 
 // warnIgnores prints the unused entries and the record fields that name unknown rules.
-func warnIgnores(o *options, cfg *config.Config, ign *pipeline.Ignores, unused []report.UnusedIgnore, env Env) {
+func warnIgnores(o *options, cfg *config.Config, ign *processors.Ignores, unused []report.UnusedIgnore, env Env) {
 	if ign == nil {
 		return
 	}
@@ -245,7 +245,7 @@ func cmdIgnore(o *options, args []string, env Env) int {
 	if len(walk.Files) == 0 {
 		return errorf(env, "ignore: %s is not a file newslint lints", t.path)
 	}
-	var filters []pipeline.Filter
+	var filters []processors.Filter
 	if ign := ignoreFilter(cfg, env, walk.Files); ign != nil {
 		filters = append(filters, ign)
 	}

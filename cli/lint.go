@@ -18,7 +18,7 @@ import (
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
-	"github.com/newslint/newslint/pipeline"
+	"github.com/newslint/newslint/processors"
 	"github.com/newslint/newslint/report"
 )
 
@@ -128,7 +128,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 			return errorf(env, "--changed-since: %v", err)
 		}
 	}
-	var filters []pipeline.Filter
+	var filters []processors.Filter
 	if base != nil {
 		filters = append(filters, base)
 	}
@@ -242,8 +242,8 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 // findingsPipeline is what happens to findings between the rules and the reporters: the
 // filters hide findings before fixing, then each unit's findings are sorted and nested ones
 // folded into related notes of the finding around them.
-func findingsPipeline(filters []pipeline.Filter) *pipeline.Pipeline {
-	return pipeline.New(filters, pipeline.Sort{}, pipeline.Fold{})
+func findingsPipeline(filters []processors.Filter) *processors.Pipeline {
+	return processors.New(filters, processors.Sort{}, processors.Fold{})
 }
 
 func dirOf(env Env) string {
@@ -332,7 +332,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 		return errorf(env, "standard input is larger than --max-file-size (%d bytes)", limit)
 	}
 	file := input.File{Path: name, Rel: stdinRel(cfg, env, name), Explicit: true}
-	var filters []pipeline.Filter
+	var filters []processors.Filter
 	if ign := ignoreFilter(cfg, env, []input.File{file}); ign != nil {
 		filters = append(filters, ign)
 	}

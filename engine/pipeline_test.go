@@ -11,13 +11,13 @@ import (
 	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/input"
-	"github.com/newslint/newslint/pipeline"
+	"github.com/newslint/newslint/processors"
 )
 
 // hideRule is a suppression of one rule.
 type hideRule string
 
-func (h hideRule) Hide(_ pipeline.Unit, fs []finding.Finding) []bool {
+func (h hideRule) Hide(_ processors.Unit, fs []finding.Finding) []bool {
 	out := make([]bool, len(fs))
 	for i := range fs {
 		out[i] = fs[i].Rule == string(h)
@@ -31,7 +31,7 @@ func TestFiltersRunBeforeFixing(t *testing.T) {
 		"veryGood! (62)\nLeave a Reply\n"
 	cfg := config.Default()
 	f := input.File{Path: "a.txt", Rel: "a.txt"}
-	opts := engine.Options{Fix: true, Pipeline: pipeline.New([]pipeline.Filter{hideRule("vote-widget")})}
+	opts := engine.Options{Fix: true, Pipeline: processors.New([]processors.Filter{hideRule("vote-widget")})}
 	res, fixed := engine.LintBytes(cfg, f, []byte(text), opts)
 	if !strings.Contains(fixed, "veryGood! (62)") || strings.Contains(fixed, "Leave a Reply") {
 		t.Errorf("fixed text:\n%s", fixed)
@@ -59,7 +59,7 @@ func TestHiddenFindingsStreamInParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := config.Default()
-	opts := engine.Options{Pipeline: pipeline.New([]pipeline.Filter{hideRule("vote-widget")})}
+	opts := engine.Options{Pipeline: processors.New([]processors.Filter{hideRule("vote-widget")})}
 	parts, hidden, shown := 0, 0, 0
 	engine.Run(cfg, []input.File{{Path: p, Rel: "feed.jsonl"}}, opts, func(r *engine.Result) {
 		parts++

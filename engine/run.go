@@ -12,7 +12,7 @@ import (
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
-	"github.com/newslint/newslint/pipeline"
+	"github.com/newslint/newslint/processors"
 )
 
 // partFindings is how many findings of a JSON Lines or JSON file make one part.
@@ -38,7 +38,7 @@ type Options struct {
 	// in order (default input.DefaultTextFields).
 	TextFields []string
 	// Pipeline filters findings before fixing and reshapes them after (nil: none).
-	Pipeline *pipeline.Pipeline
+	Pipeline *processors.Pipeline
 }
 
 func (o Options) textFields() []string {

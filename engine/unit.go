@@ -8,7 +8,7 @@ import (
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
-	"github.com/newslint/newslint/pipeline"
+	"github.com/newslint/newslint/processors"
 )
 
 // unitResult is what linting one unit of text gave.
@@ -65,7 +65,7 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 	var keep func(*document.Document, []lint.Diagnostic) []lint.Diagnostic
 	if opts.Pipeline.Filtering() {
 		keep = func(doc *document.Document, diags []lint.Diagnostic) []lint.Diagnostic {
-			fs, _ := opts.Pipeline.Filter(pipeline.Unit{Loc: u.Loc, Doc: doc, Record: u.Record()}, placeIn(u, doc, diags, false, 0))
+			fs, _ := opts.Pipeline.Filter(processors.Unit{Loc: u.Loc, Doc: doc, Record: u.Record()}, placeIn(u, doc, diags, false, 0))
 			out := make([]lint.Diagnostic, len(fs))
 			for i := range fs {
 				out[i] = fs[i].Diagnostic
@@ -111,7 +111,7 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 			fs[i].Text = strings.Clone(fs[i].Text)
 		}
 	}
-	fs, r.hidden = opts.Pipeline.Filter(pipeline.Unit{Loc: u.Loc, Doc: shown.doc, Record: u.Record()}, fs)
+	fs, r.hidden = opts.Pipeline.Filter(processors.Unit{Loc: u.Loc, Doc: shown.doc, Record: u.Record()}, fs)
 	markConflicts(shown.doc, fs, opts.Unsafe)
 	r.found = opts.Pipeline.Process(fs)
 	return r

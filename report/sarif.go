@@ -10,7 +10,7 @@ import (
 
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/lint"
-	"github.com/newslint/newslint/pipeline"
+	"github.com/newslint/newslint/processors"
 )
 
 // DefaultMaxResults is GitHub code scanning's limit of results per run.
@@ -20,7 +20,7 @@ type sarifReporter struct {
 	w       io.Writer
 	o       Options
 	results []map[string]any
-	cap     *pipeline.Cap
+	cap     *processors.Cap
 	index   map[string]int
 }
 
@@ -48,7 +48,7 @@ func (r *sarifReporter) File(res *finding.Result) error {
 		}
 	}
 	if r.cap == nil {
-		r.cap = &pipeline.Cap{Max: r.o.MaxResults}
+		r.cap = &processors.Cap{Max: r.o.MaxResults}
 		if r.cap.Max <= 0 {
 			r.cap.Max = DefaultMaxResults
 		}

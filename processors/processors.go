@@ -1,4 +1,4 @@
-// Package pipeline is what happens to findings between the rules and the reporters, in ordered
+// Package processors is what happens to findings between the rules and the reporters, in ordered
 // stages as golangci-lint's result processors: filters (the baseline, suppressions) hide
 // findings before anything is fixed, then stages reshape what remains of each unit of text
 // (folding nested findings into related notes, sorting), and result caps trim what one output
@@ -7,7 +7,7 @@
 // The engine runs the filters on every pass of the fix loop, so a hidden finding is never fixed,
 // and runs the stages on the findings of each unit once it is settled. Rules assign severities
 // (from the configuration, per path) before the pipeline starts.
-package pipeline
+package processors
 
 import (
 	"slices"
