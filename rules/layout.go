@@ -10,8 +10,9 @@ import (
 )
 
 // Layout is the one model of a document's layout that the structural rules share: each short
-// line's folded label and its lexicon classes, which lines read like article prose, and where the
-// article body is. It is computed once per document (see layoutOf).
+// line's folded label and its lexicon classes, which lines read like article prose, where the
+// article body is, and what the article owns (hard-wrapped paragraphs, data blocks, lists the
+// text introduces). It is computed once per document (see layoutOf).
 type Layout struct {
 	// Labels holds the folded label of each line of at most 120 characters (normLabel), "" for
 	// blank and longer lines.
@@ -40,7 +41,8 @@ type Layout struct {
 	Rows []bool
 	// Listed marks the items of a list the text introduces: the short lines after a line that
 	// ends in a colon and is not a label the rules know ("Here are the main specifications:",
-	// "Election results, northern district:"), up to the next prose line.
+	// "Election results, northern district:"), up to the next sentence or line of more than 25
+	// words.
 	Listed []bool
 	// Chrome counts the non-blank lines before the body that are not prose: whole-page
 	// extractions keep the site's menus there (dozens of lines), article extractors keep a
@@ -63,7 +65,7 @@ func (l *Layout) Wrapped(i int) bool { return l.ParaLast[i] > l.ParaFirst[i] }
 // layoutOf is the shared layout analysis.
 var layoutOf = &lint.Analysis[*Layout]{
 	Name: "layout",
-	Doc:  "line labels and lexicon classes, prose lines, header and footer zones, and the article body",
+	Doc:  "line labels and lexicon classes, prose lines, header and footer zones, the article body, wrapped paragraphs, data blocks and introduced lists",
 	Run:  func(p *lint.Pass) *Layout { return computeLayout(p.Doc) },
 }
 
