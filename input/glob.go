@@ -5,18 +5,77 @@ package input
 import (
 	"path"
 	"strings"
+	"sync"
 )
 
 // Match reports whether the slash-separated path name matches glob. Besides path.Match syntax
 // within a segment, "**" matches any number of segments, including none.
 func Match(glob, name string) bool {
-	return matchSegs(strings.Split(glob, "/"), strings.Split(name, "/"))
+	return matchSegs(compileGlob(glob), strings.Split(name, "/"))
 }
 
-func matchSegs(g, n []string) bool {
+// segment is one "/"-separated part of a glob, compiled: "**", a literal, "*" followed by a
+// literal ("*.txt"), a literal followed by "*" ("README*"), or a general path.Match pattern.
+type segment struct {
+	pat    string
+	kind   segKind
+	suffix string
+}
+
+type segKind uint8
+
+const (
+	segPattern segKind = iota
+	segAny             // **
+	segLiteral
+	segSuffix // *suffix
+	segPrefix // prefix*
+)
+
+// globs caches compiled globs: a run matches every walked path against the same few globs.
+var globs sync.Map // string → []segment
+
+func compileGlob(glob string) []segment {
+	if v, ok := globs.Load(glob); ok {
+		return v.([]segment)
+	}
+	parts := strings.Split(glob, "/")
+	segs := make([]segment, len(parts))
+	for i, p := range parts {
+		switch {
+		case p == "**":
+			segs[i] = segment{pat: p, kind: segAny}
+		case !strings.ContainsAny(p, `*?[\`):
+			segs[i] = segment{pat: p, kind: segLiteral}
+		case p[0] == '*' && !strings.ContainsAny(p[1:], `*?[\`):
+			segs[i] = segment{pat: p, kind: segSuffix, suffix: p[1:]}
+		case p[len(p)-1] == '*' && !strings.ContainsAny(p[:len(p)-1], `*?[\`):
+			segs[i] = segment{pat: p, kind: segPrefix, suffix: p[:len(p)-1]}
+		default:
+			segs[i] = segment{pat: p}
+		}
+	}
+	globs.Store(glob, segs)
+	return segs
+}
+
+func (s segment) match(name string) bool {
+	switch s.kind {
+	case segLiteral:
+		return name == s.pat
+	case segSuffix:
+		return strings.HasSuffix(name, s.suffix)
+	case segPrefix:
+		return strings.HasPrefix(name, s.suffix)
+	}
+	ok, err := path.Match(s.pat, name)
+	return err == nil && ok
+}
+
+func matchSegs(g []segment, n []string) bool {
 	for len(g) > 0 {
-		if g[0] == "**" {
-			for len(g) > 0 && g[0] == "**" {
+		if g[0].kind == segAny {
+			for len(g) > 0 && g[0].kind == segAny {
 				g = g[1:]
 			}
 			if len(g) == 0 {
@@ -29,10 +88,7 @@ func matchSegs(g, n []string) bool {
 			}
 			return false
 		}
-		if len(n) == 0 {
-			return false
-		}
-		if ok, err := path.Match(g[0], n[0]); err != nil || !ok {
+		if len(n) == 0 || !g[0].match(n[0]) {
 			return false
 		}
 		g, n = g[1:], n[1:]
@@ -60,11 +116,12 @@ type Matcher struct {
 
 // Included reports whether rel (slash-separated, relative to the walked root) is linted.
 func (m Matcher) Included(rel string) bool {
-	if m.Excluded(rel) {
+	n := strings.Split(rel, "/")
+	if m.excluded(n) {
 		return false
 	}
 	for _, g := range m.Include {
-		if Match(g, rel) {
+		if matchSegs(compileGlob(g), n) {
 			return true
 		}
 	}
@@ -73,8 +130,12 @@ func (m Matcher) Included(rel string) bool {
 
 // Excluded reports whether rel, a file or a directory, matches an exclude glob.
 func (m Matcher) Excluded(rel string) bool {
+	return m.excluded(strings.Split(rel, "/"))
+}
+
+func (m Matcher) excluded(n []string) bool {
 	for _, g := range m.Exclude {
-		if Match(g, rel) || Match(strings.TrimSuffix(g, "/**"), rel) {
+		if matchSegs(compileGlob(g), n) || matchSegs(compileGlob(strings.TrimSuffix(g, "/**")), n) {
 			return true
 		}
 	}

@@ -1,0 +1,60 @@
+package input
+
+import (
+	"path"
+	"strings"
+	"testing"
+)
+
+// refMatch is the plain definition of Match: path.Match per segment, "**" for any number of
+// segments. The compiled matcher must agree with it everywhere.
+func refMatch(g, n []string) bool {
+	for len(g) > 0 {
+		if g[0] == "**" {
+			for len(g) > 0 && g[0] == "**" {
+				g = g[1:]
+			}
+			if len(g) == 0 {
+				return true
+			}
+			for i := 0; i <= len(n); i++ {
+				if refMatch(g, n[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(n) == 0 {
+			return false
+		}
+		if ok, err := path.Match(g[0], n[0]); err != nil || !ok {
+			return false
+		}
+		g, n = g[1:], n[1:]
+	}
+	return len(n) == 0
+}
+
+func TestCompiledGlobsAgreeWithPathMatch(t *testing.T) {
+	globs := []string{"**/*.txt", "*.txt", "**/*.jsonl.gz", "README*", "**/README*", "a/**/b", "**/node_modules/**",
+		".venv", "**/.venv/**", "feeds/partner/**", "x/?.md", "**/[ab]*.txt", "**", "a/*/c", "*", "**/*", "lit/eral.txt"}
+	names := []string{"a.txt", "d/a.txt", "d/e/f.txt", "a.jsonl.gz", "x/y.jsonl.gz", "README.md", "docs/README", "a/b", "a/x/y/b",
+		"node_modules/p/a.txt", "x/node_modules", ".venv", "p/.venv/lib/a.txt", "feeds/partner/s.txt", "feeds/other/s.txt",
+		"x/a.md", "x/ab.md", "q/a1.txt", "q/c.txt", "a/b/c", "lit/eral.txt", "lit/eral.txtx", "", "a//b"}
+	for _, g := range globs {
+		for _, n := range names {
+			want := refMatch(strings.Split(g, "/"), strings.Split(n, "/"))
+			if got := Match(g, n); got != want {
+				t.Errorf("Match(%q, %q) = %v, want %v", g, n, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkMatcher(b *testing.B) {
+	m := Matcher{Include: []string{"**/*.txt", "**/*.md", "**/*.jsonl", "**/*.ndjson", "**/*.txt.gz"},
+		Exclude: []string{"**/README*", "**/LICENSE*", "**/node_modules/**", "**/.venv/**", "**/vendor/**", "**/CHANGELOG*"}}
+	for i := 0; i < b.N; i++ {
+		m.Included("crawl/2026-11-15/example.com/story-12345.txt")
+	}
+}
