@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -45,10 +46,12 @@ func ApplyFixes(src string, fixes []*lint.Fix) (string, []int, []Conflict) {
 			conflicts = append(conflicts, Conflict{c.idx, "overlaps a fix applied before it"})
 			continue
 		}
-		accepted = append(accepted, c.edits...)
+		for _, e := range c.edits { // keep accepted sorted by start, for overlapsAny
+			k := sort.Search(len(accepted), func(x int) bool { return accepted[x].Start > e.Start })
+			accepted = slices.Insert(accepted, k, e)
+		}
 		applied = append(applied, c.idx)
 	}
-	sort.SliceStable(accepted, func(a, b int) bool { return accepted[a].Start < accepted[b].Start })
 	sort.Ints(applied)
 	sort.Slice(conflicts, func(a, b int) bool { return conflicts[a].Index < conflicts[b].Index })
 	return applyEdits(src, accepted), applied, conflicts
@@ -77,10 +80,18 @@ func overlaps(a, b lint.TextEdit) bool {
 }
 
 func overlapsAny(accepted, edits []lint.TextEdit) bool {
+	// accepted is sorted by start and its edits do not overlap each other, so an edit can only
+	// overlap the accepted edits that start at or before its end, nearest first; the scan back
+	// stops at the first one that ends before it begins
 	for _, e := range edits {
-		for _, a := range accepted {
+		k := sort.Search(len(accepted), func(x int) bool { return accepted[x].Start > e.End })
+		for j := k - 1; j >= 0; j-- {
+			a := accepted[j]
 			if overlaps(a, e) {
 				return true
+			}
+			if a.End < e.Start {
+				break
 			}
 		}
 	}

@@ -25,16 +25,26 @@ func (Fold) Process(fs []finding.Finding) []finding.Finding {
 		return fs
 	}
 	into := make([]int, len(fs))
+	// maxEnd[j] is the largest end among fs[0..j]: scanning back from a finding, no earlier
+	// finding can enclose it once maxEnd falls below its end, so the scan stays short
+	maxEnd := make([]int, len(fs))
+	for j := range fs {
+		maxEnd[j] = fs[j].End
+		if j > 0 {
+			maxEnd[j] = max(maxEnd[j], maxEnd[j-1])
+		}
+	}
 	folded := false
+	last := 0 // the last index whose start is at most fs[i].Start
 	for i := range fs {
 		into[i] = -1
 		best := -1
-		for j := range fs {
-			if fs[j].Start > fs[i].Start {
-				break
-			}
+		for last+1 < len(fs) && fs[last+1].Start <= fs[i].Start {
+			last++
+		}
+		for j := last; j >= 0 && maxEnd[j] >= fs[i].End; j-- {
 			if j != i && encloses(&fs[j], j, &fs[i], i) && implies(&fs[j], &fs[i]) &&
-				(best < 0 || fs[j].End-fs[j].Start > fs[best].End-fs[best].Start) {
+				(best < 0 || fs[j].End-fs[j].Start >= fs[best].End-fs[best].Start) {
 				best = j
 			}
 		}
