@@ -97,7 +97,11 @@ func corpusStats(o *options, cfg *config.Config, env Env, walked, linted []input
 			return nil, err
 		}
 	}
-	return engine.Gather(cfg, over, eo), nil
+	stats, err := engine.GatherChecked(cfg, over, eo)
+	if err != nil {
+		return nil, fmt.Errorf("corpus pass: %v\nnothing was linted or fixed: corpus rules would have judged the other files without these", err)
+	}
+	return stats, nil
 }
 
 // corpusRootFiles are the files of the --corpus-root walk, named as the linted files are named

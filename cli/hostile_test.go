@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"io"
 	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -240,4 +243,50 @@ func TestConfigCannotReachOutsideRoots(t *testing.T) {
 	if read(t, filepath.Join(root, "in.txt")) != clean {
 		t.Error("the file inside the root was not fixed")
 	}
+}
+
+// TestDecompressedSizeIsLimited: --max-file-size bounds what a file holds once decompressed,
+// and each record of a JSON Lines file: a small gzip bomb is refused (exit 2, left as it is)
+// without its content ever being held in memory.
+func TestDecompressedSizeIsLimited(t *testing.T) {
+	dir := t.TempDir()
+	bomb := filepath.Join(dir, "bomb.txt.gz")
+	var zb bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&zb, gzip.BestCompression)
+	chunk := []byte(strings.Repeat("veryGood! (62)\n", 1<<12))
+	for n := 0; n < 64<<20; n += len(chunk) {
+		zw.Write(chunk)
+	}
+	zw.Close()
+	write(t, bomb, zb.String(), 0o644)
+	if zb.Len() > 1<<20 {
+		t.Fatalf("the bomb is %d bytes compressed", zb.Len())
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	code, _, errs := run(t, dir, "--fix", "--max-file-size", "1000000", bomb)
+	runtime.ReadMemStats(&after)
+	if code != 2 || !strings.Contains(errs, "bomb.txt.gz") || !strings.Contains(errs, "larger than --max-file-size once decompressed") {
+		t.Errorf("gzip bomb: exit %d, stderr %s", code, errs)
+	}
+	if read(t, bomb) != zb.String() {
+		t.Error("the gzip bomb was rewritten")
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 48<<20 {
+		t.Errorf("reading the bomb allocated %d MB", alloc>>20)
+	}
+	// one huge record of a JSON Lines file: the file is left as it is
+	feed := filepath.Join(dir, "feed.jsonl")
+	huge := `{"id":1,"text":"` + strings.Repeat("The talks resumed. ", 100000) + `veryGood! (62)"}` + "\n"
+	small := `{"id":2,"text":"The ministry said on Friday that the talks had made progress.\nveryGood! (62)"}` + "\n"
+	write(t, feed, small+huge+small, 0o644)
+	code, _, errs = run(t, dir, "--fix", "--max-file-size", "1000000", feed)
+	if code != 2 || !strings.Contains(errs, "a record is larger than --max-file-size") || !strings.Contains(errs, "file left unchanged") {
+		t.Errorf("huge record: exit %d, stderr %s", code, errs)
+	}
+	if read(t, feed) != small+huge+small {
+		t.Error("a feed with a record over the limit was rewritten")
+	}
+	noTemps(t, dir)
 }
