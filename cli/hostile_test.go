@@ -290,3 +290,29 @@ func TestDecompressedSizeIsLimited(t *testing.T) {
 	}
 	noTemps(t, dir)
 }
+
+// TestMixedLineEndingsKept: a fix keeps every line terminator it did not delete, the last
+// one included: LF after CRLF lines, CRLF after LF lines, a lone CR of CR-only files.
+func TestMixedLineEndingsKept(t *testing.T) {
+	dir := t.TempDir()
+	const a, b = "The ministry said on Friday that the talks had made progress.", "Officials declined to give details of the plan."
+	cases := map[string][2]string{
+		"crlf-then-lf.txt": {a + "\r\n" + b + "\r\nveryGood! (1)\r\n" + a + "\n", a + "\r\n" + b + "\r\n" + a + "\n"},
+		"lf-then-crlf.txt": {a + "\n" + b + "\nveryGood! (1)\n" + a + "\r\n", a + "\n" + b + "\n" + a + "\r\n"},
+		"last-deleted.txt": {a + "\r\n" + b + "\nveryGood! (1)\r\n", a + "\r\n" + b + "\n"},
+		"cr-final.txt":     {a + "\nveryGood! (1)\n" + b + "\r", a + "\n" + b + "\r"},
+		"cr-last-del.txt":  {a + "\n" + b + "\rveryGood! (1)\n", a + "\n" + b + "\rveryGood! (1)\n"},
+		"no-final.txt":     {a + "\r\n" + b + "\nveryGood! (1)", a + "\r\n" + b},
+	}
+	for n, c := range cases {
+		write(t, filepath.Join(dir, n), c[0], 0o644)
+	}
+	if code, _, errs := run(t, dir, "--fix", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for n, c := range cases {
+		if got := read(t, filepath.Join(dir, n)); got != c[1] {
+			t.Errorf("%s: got %q, want %q", n, got, c[1])
+		}
+	}
+}
