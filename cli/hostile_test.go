@@ -316,3 +316,40 @@ func TestMixedLineEndingsKept(t *testing.T) {
 		}
 	}
 }
+
+// TestAmbiguousJSONRefused: a JSON file with data after its array (a second array) and a
+// record with a key twice are refused with a message, and left as they are.
+func TestAmbiguousJSONRefused(t *testing.T) {
+	dir := t.TempDir()
+	rec := `{"id":1,"text":"The ministry said on Friday that the talks had made progress.\nveryGood! (62)"}`
+	files := map[string]string{
+		"two.json":   "[" + rec + "]\n[" + rec + "]\n",
+		"tail.json":  "[" + rec + "] trailing\n",
+		"dup.jsonl":  `{"id":1,"text":"The ministry said on Friday that the talks had made progress.","text":"Other text.\nveryGood! (62)"}` + "\n" + rec + "\n",
+		"dup.json":   `[{"text":"Some text.\nveryGood! (62)","id":2,"text":"x"}]`,
+		"empty.json": "[]\n",
+	}
+	args := []string{"--fix"}
+	for n, c := range files {
+		write(t, filepath.Join(dir, n), c, 0o644)
+		args = append(args, filepath.Join(dir, n))
+	}
+	code, _, errs := run(t, dir, args...)
+	if code != 2 {
+		t.Errorf("exit %d", code)
+	}
+	for _, want := range []string{"two.json: reading records: not a JSON array of records: data after the array", "tail.json: reading records: not a JSON array of records: data after the array",
+		`dup.jsonl: line 1: malformed record: key "text" appears twice`, `dup.json: line 1: malformed record: key "text" appears twice`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	for n, c := range files {
+		if got := read(t, filepath.Join(dir, n)); got != c && n != "dup.jsonl" {
+			t.Errorf("%s changed: %q", n, got)
+		}
+	}
+	if got := read(t, filepath.Join(dir, "dup.jsonl")); !strings.HasPrefix(got, strings.SplitAfter(files["dup.jsonl"], "\n")[0]) || strings.Count(got, "veryGood") != 1 {
+		t.Errorf("dup.jsonl: the ambiguous record changed or the good one was not fixed: %q", got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -46,12 +47,17 @@ func ParseRecord(raw []byte, fields []string) (*Record, error) {
 	found := map[string]span{}
 	other := map[string]string{} // fields that hold something else than a string
 	rec := &Record{Raw: raw}
+	keys := map[string]bool{}
 	for dec.More() {
 		kt, err := dec.Token()
 		if err != nil {
 			return nil, err
 		}
 		key, _ := kt.(string)
+		if keys[key] {
+			return nil, fmt.Errorf("key %q appears twice (newslint would lint one value and JSON readers use the other)", key)
+		}
+		keys[key] = true
 		var val json.RawMessage
 		if err := dec.Decode(&val); err != nil {
 			return nil, err
@@ -159,6 +165,9 @@ func SplitArray(raw []byte) ([][2]int, error) {
 	}
 	if _, err := dec.Token(); err != nil {
 		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("data after the array at byte %d", dec.InputOffset())
 	}
 	return out, nil
 }
