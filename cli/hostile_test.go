@@ -353,3 +353,29 @@ func TestAmbiguousJSONRefused(t *testing.T) {
 		t.Errorf("dup.jsonl: the ambiguous record changed or the good one was not fixed: %q", got)
 	}
 }
+
+// TestJSONValuesThatCannotRoundTrip: a text value holding invalid UTF-8 or a lone surrogate
+// escape would come back with U+FFFD in their place; such a record is reported and kept byte
+// for byte, while the other records of the file are fixed.
+func TestJSONValuesThatCannotRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "feed.jsonl")
+	bad1 := "{\"id\":1,\"text\":\"The caf\xe9 said on Friday that the talks had made progress.\\nveryGood! (62)\"}\n"
+	bad2 := `{"id":2,"text":"The ministry \ud800 said on Friday that the talks had made progress.\nveryGood! (62)"}` + "\n"
+	pair := `{"id":3,"text":"The ministry \ud83d\ude00 said on Friday that the talks had made progress.\nveryGood! (62)"}` + "\n"
+	good := `{"id":4,"text":"The ministry said on Friday that the talks had made progress.\nveryGood! (62)"}` + "\n"
+	write(t, p, bad1+bad2+pair+good, 0o644)
+	code, _, errs := run(t, dir, "--fix", p)
+	if code != 2 || !strings.Contains(errs, `line 1: the "text" value holds invalid UTF-8`) || !strings.Contains(errs, `line 2: the "text" value holds a lone surrogate escape (\ud800)`) {
+		t.Errorf("exit %d, stderr %s", code, errs)
+	}
+	if strings.Contains(errs, "line 3") {
+		t.Errorf("a surrogate pair was reported: %s", errs)
+	}
+	// a valid escape is decoded and written as the character it stands for
+	fixedPair := strings.Replace(strings.Replace(pair, `\nveryGood! (62)`, "", 1), `\ud83d\ude00`, "\U0001F600", 1)
+	want := bad1 + bad2 + fixedPair + strings.Replace(good, `\nveryGood! (62)`, "", 1)
+	if got := read(t, p); got != want {
+		t.Errorf("after --fix:\n%q\nwant\n%q", got, want)
+	}
+}

@@ -77,6 +77,11 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 	if opts.Fix || opts.Diff {
 		unsafe = &opts.Unsafe
 	}
+	if rec := u.Record(); rec != nil && rec.Lossy != "" {
+		// decoding replaced what JSON cannot carry by U+FFFD: writing it back would lose it
+		r.errs = append(r.errs, unitError(u.Loc, "the %q value holds %s; linted with U+FFFD in its place, record kept unchanged", rec.Field, rec.Lossy))
+		unsafe = nil
+	}
 	fr, first, last := settle(u.Loc.Path, src, active, opts.Corpus, unsafe, keep)
 	var fixErr error
 	switch {

@@ -22,6 +22,9 @@ type Record struct {
 	ValueStart, ValueEnd int
 	// Field is the name of the text field; ID is the record's "id" or "url", if any.
 	Field, ID string
+	// Lossy, when not "", says why the text value cannot be written back byte for byte once
+	// decoded (invalid UTF-8, a lone surrogate escape): such a record must not be rewritten.
+	Lossy string
 }
 
 // ErrNoText is returned for records without any of the text fields.
@@ -48,6 +51,7 @@ func ParseRecord(raw []byte, fields []string) (*Record, error) {
 	other := map[string]string{} // fields that hold something else than a string
 	rec := &Record{Raw: raw}
 	keys := map[string]bool{}
+	lossyKeys := map[string]string{}
 	for dec.More() {
 		kt, err := dec.Token()
 		if err != nil {
@@ -85,6 +89,9 @@ func ParseRecord(raw []byte, fields []string) (*Record, error) {
 					return nil, err
 				}
 				found[key] = span{s, start, end}
+				if lossy(val) != "" {
+					lossyKeys[key] = lossy(val)
+				}
 			}
 		}
 	}
@@ -97,6 +104,7 @@ func ParseRecord(raw []byte, fields []string) (*Record, error) {
 	for _, f := range fields {
 		if sp, ok := found[f]; ok {
 			rec.Field, rec.Text, rec.ValueStart, rec.ValueEnd = f, sp.text, sp.start, sp.end
+			rec.Lossy = lossyKeys[f]
 			return rec, nil
 		}
 	}
