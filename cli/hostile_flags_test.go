@@ -444,3 +444,41 @@ func TestInitForce(t *testing.T) {
 		t.Errorf("init extra: exit %d %s", code, errs)
 	}
 }
+
+// TestFixNeverDeletesMostOfADocument: fixes that would delete more than --max-delete-share
+// (default half) of a file or record leave it unchanged, with a message and exit 2; the flag
+// raises the limit.
+func TestFixNeverDeletesMostOfADocument(t *testing.T) {
+	dir := t.TempDir()
+	mostly := "The talks resumed.\nveryGood! (62)\nveryGood! (17)\nLike (3)\nShare this article\nRead more\n"
+	p := filepath.Join(dir, "a.txt")
+	write(t, p, mostly, 0o644)
+	feed := filepath.Join(dir, "feed.jsonl")
+	recs := `{"id":1,"text":"The talks resumed.\nveryGood! (62)\nveryGood! (17)\nLike (3)"}` + "\n" +
+		`{"id":2,"text":"The ministry said on Friday that the talks had made progress.\nveryGood! (62)"}` + "\n"
+	write(t, feed, recs, 0o644)
+	code, _, errs := run(t, dir, "--fix", p, feed)
+	if code != 2 || !strings.Contains(errs, "a.txt: fixes would delete") || !strings.Contains(errs, "more than --max-delete-share 0.5 allows; file left unchanged") ||
+		!strings.Contains(errs, "feed.jsonl: line 1: fixes would delete") {
+		t.Errorf("exit %d, stderr %s", code, errs)
+	}
+	if read(t, p) != mostly {
+		t.Errorf("a.txt was fixed: %q", read(t, p))
+	}
+	want := strings.SplitAfter(recs, "\n")[0] + `{"id":2,"text":"The ministry said on Friday that the talks had made progress."}` + "\n"
+	if got := read(t, feed); got != want {
+		t.Errorf("feed.jsonl: %q", got)
+	}
+	if code, _, errs := run(t, dir, "--diff", p); code != 2 || !strings.Contains(errs, "fixes would delete") {
+		t.Errorf("--diff: exit %d %s", code, errs)
+	}
+	if code, _, errs := run(t, dir, "--fix", "--max-delete-share", "1", p, feed); code != 0 {
+		t.Errorf("--max-delete-share 1: exit %d %s", code, errs)
+	}
+	if got := read(t, p); got != "The talks resumed.\n" {
+		t.Errorf("with --max-delete-share 1: %q", got)
+	}
+	if code, _, errs := run(t, dir, "--fix", "--max-delete-share", "0", p); code != 2 || !strings.Contains(errs, "--max-delete-share must be") {
+		t.Errorf("--max-delete-share 0: exit %d %s", code, errs)
+	}
+}

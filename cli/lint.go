@@ -57,6 +57,8 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		return errorf(env, "--fix and --diff exclude each other: --diff writes nothing")
 	case o.context < 0:
 		return errorf(env, "--context must not be negative")
+	case o.safety.check() != nil:
+		return errorf(env, "%v", o.safety.check())
 	case record && (o.fix || o.diff):
 		return errorf(env, "baseline records findings; it takes neither --fix nor --diff")
 	}
@@ -139,6 +141,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	pipe := findingsPipeline(filters)
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Context: o.context, Pipeline: pipe}
+	o.safety.apply(&eo, paths, env)
 	if eo.Corpus, err = corpusStats(o, cfg, env, walked, files, eo); err != nil {
 		return errorf(env, "%v", err)
 	}
@@ -338,6 +341,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	}
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Context: o.context, TextFields: cfg.TextFields,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Pipeline: findingsPipeline(filters)}
+	o.safety.apply(&eo, nil, env)
 	if o.corpusStats != "" || o.corpusRoot != "" { // without, corpus rules see the text as the whole corpus
 		if eo.Corpus, err = corpusStats(o, cfg, env, nil, []input.File{file}, eo); err != nil {
 			return errorf(env, "%v", err)

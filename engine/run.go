@@ -39,6 +39,11 @@ type Options struct {
 	TextFields []string
 	// Pipeline filters findings before fixing and reshapes them after (nil: none).
 	Pipeline *processors.Pipeline
+	// MaxDeleteShare is the largest share of a text fixes may delete (default
+	// DefaultMaxDeleteShare; 1: any); a unit whose fixes delete more is left unchanged.
+	MaxDeleteShare float64
+	// Write is what --fix may rewrite, and where.
+	Write WritePolicy
 }
 
 func (o Options) textFields() []string {

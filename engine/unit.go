@@ -88,6 +88,14 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 	case !fr.Converged:
 		fixErr = unitError(u.Loc, "fixes did not settle after %d passes; file left unchanged", MaxPasses)
 	case fr.Text != src:
+		if why := tooMuchDeleted(src, fr.Text, opts); why != "" {
+			what := "file left unchanged"
+			if u.Loc.IsRecord() {
+				what = "record kept unchanged"
+			}
+			fixErr = unitError(u.Loc, "%s; %s", why, what)
+			break
+		}
 		r.fixed, r.applied = &fr.Text, fr.Applied
 	}
 	if doc := first.doc; doc.InvalidUTF8 >= 0 {
