@@ -154,6 +154,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		o.baseline = target
 		rec = baseline.NewWriter(target)
 	}
+	defer onSignals(env.Stderr)()
 	sum := report.NewSummary(o.fix, o.unsafe)
 	prog := newProgress(env, len(files))
 	var writeErr error

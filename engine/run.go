@@ -79,6 +79,9 @@ func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
 	_ = parallel(jobs, jobs*16, feed, func(_ int, f input.File, out func(*Result)) { lintFile(cfg, f, opts, out) }, emit)
 }
 
+// testHookBeforeWrite, when set, runs between reading a file and writing it with --fix.
+var testHookBeforeWrite func(path string)
+
 // openFile opens the files the engine reads (a variable, for tests that make reading fail).
 var openFile = os.Open
 
@@ -179,7 +182,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 	// a file of records is written as it is read; a whole file only once it is fixed
 	var w *AtomicWriter
 	if opts.Fix && kind != input.Text {
-		if w, err = CreateAtomic(f.Path, comp, src.dec); err != nil {
+		if w, err = CreateAtomicWith(f.Path, comp, src.dec, opts.Write); err != nil {
 			res.Errors = append(res.Errors, err)
 			opts.Fix = false
 		} else {
@@ -232,8 +235,11 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 		return
 	}
 	if opts.Fix {
+		if testHookBeforeWrite != nil {
+			testHookBeforeWrite(f.Path)
+		}
 		if whole != nil {
-			if w, err = CreateAtomic(f.Path, comp, src.dec); err == nil {
+			if w, err = CreateAtomicWith(f.Path, comp, src.dec, opts.Write); err == nil {
 				defer w.Abort()
 				for _, b := range whole.unit.WriteBack(whole.fixed) {
 					w.Write(b)
