@@ -48,6 +48,7 @@ type sink struct {
 
 // runLint lints paths; with record, it writes a baseline of the findings instead of reporting.
 func runLint(o *options, paths []string, env Env, record bool) int {
+	defer onSignals(env.Stderr)()
 	failOn, err := lint.ParseSeverity(o.failOn)
 	if err != nil {
 		return errorf(env, "--fail-on: %v", err)
@@ -154,7 +155,6 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		o.baseline = target
 		rec = baseline.NewWriter(target)
 	}
-	defer onSignals(env.Stderr)()
 	sum := report.NewSummary(o.fix, o.unsafe)
 	prog := newProgress(env, len(files))
 	var writeErr error
