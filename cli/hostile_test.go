@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand"
@@ -377,5 +378,68 @@ func TestJSONValuesThatCannotRoundTrip(t *testing.T) {
 	want := bad1 + bad2 + fixedPair + strings.Replace(good, `\nveryGood! (62)`, "", 1)
 	if got := read(t, p); got != want {
 		t.Errorf("after --fix:\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestFixReachesAFixedPointWithCorpusRules: on a generated corpus where a name fix makes lines
+// identical across enough files for template-line (files of a directory, records of a feed),
+// one --fix leaves what a second --fix does not change.
+func TestFixReachesAFixedPointWithCorpusRules(t *testing.T) {
+	dir := t.TempDir()
+	names := [][2]string{{"Marta Kowalska", "Marta Kowalsky"}, {"Joanna Nowak", "Joanna Nowack"}, {"Pieter Jansen", "Pieter Janssen"}}
+	article := func(i int, name, variant string) string {
+		who := name
+		if i < 2 {
+			who = variant
+		}
+		line := ""
+		if i < 4 {
+			line = "Notes from " + who + " in Warsaw\n"
+		}
+		return fmt.Sprintf("The council met on Tuesday %d and %s said the budget would pass after a long debate.\n%s"+
+			"%s added that the vote on item %d would come later in the week, officials said.\n"+
+			"Residents were told that %s would speak again at the next meeting on topic %d.\n", i, name, line, name, i, name, i)
+	}
+	var feed strings.Builder
+	for d, n := range names {
+		for i := 0; i < 8; i++ {
+			write(t, filepath.Join(dir, fmt.Sprintf("site%d", d), fmt.Sprintf("%02d.txt", i)), article(i, n[0], n[1]), 0o644)
+		}
+	}
+	for i := 0; i < 8; i++ {
+		b, _ := json.Marshal(map[string]any{"id": i, "text": article(i, names[0][0], names[0][1])})
+		feed.Write(append(b, '\n'))
+	}
+	write(t, filepath.Join(dir, "feeds", "feed.jsonl"), feed.String(), 0o644)
+	snapshot := func() map[string]string {
+		out := map[string]string{}
+		filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+			if err == nil && info.Mode().IsRegular() {
+				out[p] = read(t, p)
+			}
+			return nil
+		})
+		return out
+	}
+	before := snapshot()
+	if code, _, errs := run(t, dir, "--fix", "--unsafe-fixes", dir); code != 0 {
+		t.Fatalf("first --fix: exit %d %s", code, errs)
+	}
+	first := snapshot()
+	if code, _, errs := run(t, dir, "--fix", "--unsafe-fixes", dir); code != 0 {
+		t.Fatalf("second --fix: exit %d %s", code, errs)
+	}
+	second := snapshot()
+	changed := 0
+	for p := range before {
+		if first[p] != before[p] {
+			changed++
+		}
+		if second[p] != first[p] {
+			t.Errorf("%s: the second --fix changed it:\n%s\n---\n%s", p, first[p], second[p])
+		}
+	}
+	if changed != 13 || strings.Contains(first[filepath.Join(dir, "site0", "00.txt")], "Notes from") || strings.Contains(first[filepath.Join(dir, "feeds", "feed.jsonl")], "Notes from") {
+		t.Errorf("%d files changed by the first --fix; site0/00.txt:\n%s", changed, first[filepath.Join(dir, "site0", "00.txt")])
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -143,8 +144,16 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Context: o.context, Pipeline: pipe}
 	o.safety.apply(&eo, paths, env)
-	if eo.Corpus, err = corpusStats(o, cfg, env, walked, files, eo); err != nil {
+	var over []input.File
+	if eo.Corpus, over, err = corpusStatsOver(o, cfg, env, walked, files, eo); err != nil {
 		return errorf(env, "%v", err)
+	}
+	if over != nil {
+		if eo, err = engine.SettleCorpus(cfg, over, files, eo); errors.Is(err, engine.ErrCorpusUnsettled) {
+			fmt.Fprintf(env.Stderr, "newslint: %v\n", err)
+		} else if err != nil {
+			return errorf(env, "corpus pass: %v\nnothing was linted or fixed: corpus rules would have judged the other files without these", err)
+		}
 	}
 	var rec *baseline.Writer
 	if record {

@@ -99,7 +99,11 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 	feed := func(put func(*input.Unit)) error {
 		return input.Units(in.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
 	}
-	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { gatherUnit(u, active, parts[w]) }, func(struct{}) {})
+	each := opts.gatherEach
+	if each == nil {
+		each = func(u *input.Unit, active []lint.Active, stats *corpus.Stats) { gatherUnit(u, active, stats) }
+	}
+	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { each(u, active, parts[w]) }, func(struct{}) {})
 	for _, p := range parts {
 		stats.Merge(p)
 	}

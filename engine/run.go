@@ -44,6 +44,12 @@ type Options struct {
 	MaxDeleteShare float64
 	// Write is what --fix may rewrite, and where.
 	Write WritePolicy
+	// Stages are corpus statistics whose fixes come before those of Corpus (see
+	// SettleCorpus); empty for most runs.
+	Stages []*corpus.Stats
+
+	// gatherEach, when set, replaces gatherUnit in the corpus pass.
+	gatherEach func(u *input.Unit, active []lint.Active, stats *corpus.Stats)
 }
 
 func (o Options) textFields() []string {

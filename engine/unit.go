@@ -21,6 +21,9 @@ type unitResult struct {
 	applied int
 	errs    []error
 	patch   *Patch
+	// lastChanged is set when fixing with the last corpus statistics (opts.Corpus) changed
+	// the text, after the fixes of opts.Stages.
+	lastChanged bool
 }
 
 // unitError words a problem with a unit: a record's errors name its line.
@@ -82,7 +85,7 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 		r.errs = append(r.errs, unitError(u.Loc, "the %q value holds %s; linted with U+FFFD in its place, record kept unchanged", rec.Field, rec.Lossy))
 		unsafe = nil
 	}
-	fr, first, last := settle(u.Loc.Path, src, active, opts.Corpus, unsafe, keep)
+	fr, first, last, lastChanged := settleStages(u.Loc.Path, src, active, opts, unsafe, keep)
 	var fixErr error
 	switch {
 	case !fr.Converged:
@@ -97,6 +100,7 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 			break
 		}
 		r.fixed, r.applied = &fr.Text, fr.Applied
+		r.lastChanged = lastChanged
 	}
 	if doc := first.doc; doc.InvalidUTF8 >= 0 {
 		line, col := doc.Position(doc.InvalidUTF8)
