@@ -647,3 +647,23 @@ func TestStaleTempsAndSignals(t *testing.T) {
 		}
 	}
 }
+
+// TestFixRelativePaths: a run given relative paths from its working directory (".", "sub",
+// "sub/b.txt") fixes them: the roots --fix may write in are resolved from it.
+func TestFixRelativePaths(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), dirty, 0o644)
+	write(t, filepath.Join(dir, "sub", "b.txt"), dirty, 0o644)
+	for _, args := range [][]string{{"--fix", "sub/b.txt"}, {"--fix", "."}} {
+		cmd := selfExec(args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("%v: %v\n%s", args, err, out)
+		}
+	}
+	for _, p := range []string{"a.txt", "sub/b.txt"} {
+		if read(t, filepath.Join(dir, p)) != clean {
+			t.Errorf("%s not fixed", p)
+		}
+	}
+}

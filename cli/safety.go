@@ -43,6 +43,10 @@ func runRoots(paths []string, env Env) []string {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dirOf(env), p)
 		}
+		p, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
 		st, err := os.Stat(p)
 		if err != nil {
 			continue
