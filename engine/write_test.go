@@ -175,3 +175,37 @@ func TestAppendsDuringRenameAreReported(t *testing.T) {
 		t.Errorf("saved appends: %q", b)
 	}
 }
+
+// TestRemoveTemps: what a signal handler calls removes the temporary files of writes under
+// way, leaves their files as they were, and lets no new write start.
+func TestRemoveTemps(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt")
+	os.WriteFile(p, []byte("old\n"), 0o644)
+	w, err := CreateAtomic(p, input.None, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, "new\n")
+	defer func() {
+		temps.Lock()
+		temps.closed = false
+		temps.Unlock()
+	}()
+	if n := RemoveTemps(); n != 1 {
+		t.Errorf("removed %d temporary files", n)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, ".newslint-tmp-*")); len(m) > 0 {
+		t.Errorf("left: %v", m)
+	}
+	sum := sha256.Sum256([]byte("old\n"))
+	if err := w.Commit(sum[:]); err == nil {
+		t.Error("a write committed after its temporary file was removed")
+	}
+	if b, _ := os.ReadFile(p); string(b) != "old\n" {
+		t.Errorf("file: %q", b)
+	}
+	if _, err := CreateAtomic(p, input.None, nil); err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Errorf("a write started after RemoveTemps: %v", err)
+	}
+}
