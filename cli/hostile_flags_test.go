@@ -453,7 +453,7 @@ func TestInitForce(t *testing.T) {
 // raises the limit.
 func TestFixNeverDeletesMostOfADocument(t *testing.T) {
 	dir := t.TempDir()
-	mostly := "The talks resumed.\nveryGood! (62)\nveryGood! (17)\nLike (3)\nShare this article\nRead more\n"
+	mostly := "The talks resumed.\nveryGood! (62)\nveryGood! (17)\nLike (3)\nShare this article\n"
 	p := filepath.Join(dir, "a.txt")
 	write(t, p, mostly, 0o644)
 	feed := filepath.Join(dir, "feed.jsonl")
