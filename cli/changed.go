@@ -80,24 +80,35 @@ func realPath(p string) string {
 // are gathered over every file the walk found, of which --changed-since may lint only a few.
 // Nil when no rule that runs on the linted files needs them.
 func corpusStats(o *options, cfg *config.Config, env Env, walked, linted []input.File, eo engine.Options) (*corpus.Stats, error) {
+	stats, _, err := corpusStatsOver(o, cfg, env, walked, linted, eo)
+	return stats, err
+}
+
+// corpusStatsOver is corpusStats, also returning the files it gathered over (nil when it read
+// --corpus-stats or no rule needs counts).
+func corpusStatsOver(o *options, cfg *config.Config, env Env, walked, linted []input.File, eo engine.Options) (*corpus.Stats, []input.File, error) {
 	if o.corpusStats != "" {
 		stats, err := corpus.ReadFiles(splitList(o.corpusStats))
 		if err != nil {
-			return nil, fmt.Errorf("--corpus-stats: %v", err)
+			return nil, nil, fmt.Errorf("--corpus-stats: %v", err)
 		}
-		return stats, nil
+		return stats, nil, nil
 	}
 	if !engine.NeedsCorpus(cfg, linted) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	over := walked
 	if o.corpusRoot != "" {
 		var err error
 		if over, err = corpusRootFiles(o, cfg, env, linted); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return engine.Gather(cfg, over, eo), nil
+	stats, err := engine.GatherChecked(cfg, over, eo)
+	if err != nil {
+		return nil, nil, fmt.Errorf("corpus pass: %v\nnothing was linted or fixed: corpus rules would have judged the other files without these", err)
+	}
+	return stats, over, nil
 }
 
 // corpusRootFiles are the files of the --corpus-root walk, named as the linted files are named

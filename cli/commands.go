@@ -170,7 +170,10 @@ func cmdStats(o *options, paths []string, env Env) int {
 	if err := checkEmpty(o, given, files, problems, cfg); err != nil {
 		return errorf(env, "%v", err)
 	}
-	stats := engine.Gather(cfg, files, engine.Options{Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields})
+	stats, err := engine.GatherChecked(cfg, files, engine.Options{Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields})
+	if err != nil {
+		return errorf(env, "corpus pass: %v", err)
+	}
 	var w io.Writer = env.Stdout
 	if o.output != "" {
 		f, err := atomicfile.Create(o.output)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // noTemps fails when newslint left temporary files in dir.
@@ -442,5 +445,225 @@ func TestInitForce(t *testing.T) {
 	}
 	if code, _, errs := run(t, dir, "init", "extra"); code != 2 || !strings.Contains(errs, "usage") {
 		t.Errorf("init extra: exit %d %s", code, errs)
+	}
+}
+
+// TestFixNeverDeletesMostOfADocument: fixes that would delete more than --max-delete-share
+// (default half) of a file or record leave it unchanged, with a message and exit 2; the flag
+// raises the limit.
+func TestFixNeverDeletesMostOfADocument(t *testing.T) {
+	dir := t.TempDir()
+	mostly := "The talks resumed.\nveryGood! (62)\nveryGood! (17)\nLike (3)\nShare this article\n"
+	p := filepath.Join(dir, "a.txt")
+	write(t, p, mostly, 0o644)
+	feed := filepath.Join(dir, "feed.jsonl")
+	recs := `{"id":1,"text":"The talks resumed.\nveryGood! (62)\nveryGood! (17)\nLike (3)"}` + "\n" +
+		`{"id":2,"text":"The ministry said on Friday that the talks had made progress.\nveryGood! (62)"}` + "\n"
+	write(t, feed, recs, 0o644)
+	code, _, errs := run(t, dir, "--fix", p, feed)
+	if code != 2 || !strings.Contains(errs, "a.txt: fixes would delete") || !strings.Contains(errs, "more than --max-delete-share 0.5 allows; file left unchanged") ||
+		!strings.Contains(errs, "feed.jsonl: line 1: fixes would delete") {
+		t.Errorf("exit %d, stderr %s", code, errs)
+	}
+	if read(t, p) != mostly {
+		t.Errorf("a.txt was fixed: %q", read(t, p))
+	}
+	want := strings.SplitAfter(recs, "\n")[0] + `{"id":2,"text":"The ministry said on Friday that the talks had made progress."}` + "\n"
+	if got := read(t, feed); got != want {
+		t.Errorf("feed.jsonl: %q", got)
+	}
+	if code, _, errs := run(t, dir, "--diff", p); code != 2 || !strings.Contains(errs, "fixes would delete") {
+		t.Errorf("--diff: exit %d %s", code, errs)
+	}
+	if code, _, errs := run(t, dir, "--fix", "--max-delete-share", "1", p, feed); code != 0 {
+		t.Errorf("--max-delete-share 1: exit %d %s", code, errs)
+	}
+	if got := read(t, p); got != "The talks resumed.\n" {
+		t.Errorf("with --max-delete-share 1: %q", got)
+	}
+	if code, _, errs := run(t, dir, "--fix", "--max-delete-share", "0", p); code != 2 || !strings.Contains(errs, "--max-delete-share must be") {
+		t.Errorf("--max-delete-share 0: exit %d %s", code, errs)
+	}
+}
+
+// asNobody runs this test binary as newslint under uid 65534 when the tests run as root (a
+// copy it may execute, in dir), else as the current user.
+func asNobody(t *testing.T, dir string, args ...string) (int, string) {
+	t.Helper()
+	var cmd *exec.Cmd
+	if os.Geteuid() == 0 {
+		bin := filepath.Join(dir, "newslint.test")
+		src, err := os.ReadFile(os.Args[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(bin, src, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Remove(bin)
+		cmd = exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "NEWSLINT_TEST_MAIN=1")
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	} else {
+		cmd = selfExec(args...)
+	}
+	out, err := cmd.CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode(), string(out)
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return 0, string(out)
+}
+
+// TestFileMetadataKept: --fix keeps setuid, setgid and sticky bits and extended attributes,
+// refuses to split hard links (--fix-hard-links rewrites in place, keeping them) and leaves
+// files the user may not write alone (--fix-read-only rewrites them).
+func TestFileMetadataKept(t *testing.T) {
+	dir := t.TempDir()
+	bits := filepath.Join(dir, "bits.txt")
+	write(t, bits, dirty, 0o644)
+	if err := os.Chmod(bits, 0o644|os.ModeSetuid|os.ModeSetgid|os.ModeSticky); err != nil {
+		t.Fatal(err)
+	}
+	xa := filepath.Join(dir, "xattr.txt")
+	write(t, xa, dirty, 0o644)
+	if err := unix.Setxattr(xa, "user.newslint.source", []byte("wire feed"), 0); err != nil {
+		t.Fatalf("no user extended attributes here: %v", err)
+	}
+	linked, other := filepath.Join(dir, "linked.txt"), filepath.Join(dir, "other-name.txt")
+	write(t, linked, dirty, 0o644)
+	if err := os.Link(linked, other); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := run(t, dir, "--fix", bits, xa, linked)
+	if code != 2 || !strings.Contains(errs, "linked.txt: not fixed: it has 2 hard links, and replacing it would split them (--fix-hard-links rewrites it in place)") {
+		t.Errorf("exit %d, stderr %s", code, errs)
+	}
+	if st, _ := os.Stat(bits); read(t, bits) != clean || st.Mode() != 0o644|os.ModeSetuid|os.ModeSetgid|os.ModeSticky {
+		t.Errorf("bits.txt: mode %v, %q", st.Mode(), read(t, bits))
+	}
+	val := make([]byte, 64)
+	if n, err := unix.Getxattr(xa, "user.newslint.source", val); read(t, xa) != clean || err != nil || string(val[:n]) != "wire feed" {
+		t.Errorf("xattr.txt: attribute %q %v, %q", val[:n], err, read(t, xa))
+	}
+	if read(t, linked) != dirty {
+		t.Error("a hard-linked file was rewritten without --fix-hard-links")
+	}
+	if code, _, errs := run(t, dir, "--fix", "--fix-hard-links", linked); code != 0 {
+		t.Errorf("--fix-hard-links: exit %d %s", code, errs)
+	}
+	a, _ := os.Stat(linked)
+	b, _ := os.Stat(other)
+	if read(t, other) != clean || !os.SameFile(a, b) {
+		t.Error("--fix-hard-links did not fix the file in place for both names")
+	}
+	noTemps(t, dir)
+
+	// a read-only file, for a user who may write the directory
+	ro := t.TempDir()
+	os.Chmod(ro, 0o777)
+	os.Chmod(filepath.Dir(ro), 0o755)
+	p := filepath.Join(ro, "ro.txt")
+	write(t, p, dirty, 0o444)
+	if code, out := asNobody(t, ro, "--fix", p); code != 2 || !strings.Contains(out, "ro.txt: not fixed: it is read-only for you (--fix-read-only rewrites it)") {
+		t.Errorf("read-only: exit %d, %s", code, out)
+	}
+	if read(t, p) != dirty {
+		t.Error("a read-only file was rewritten")
+	}
+	if code, out := asNobody(t, ro, "--fix", "--fix-read-only", p); code != 0 || read(t, p) != clean {
+		t.Errorf("--fix-read-only: exit %d, %s", code, out)
+	}
+}
+
+// TestStaleTempsAndSignals: temporary files a killed run left (of a process that is gone, or
+// of an older version and more than an hour old) are removed by the next --fix in their
+// directory; those of a running process stay. SIGTERM and SIGINT remove the temporary files of
+// fixes under way and exit 143 and 130, leaving every file as it was or fully fixed.
+func TestStaleTempsAndSignals(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), dirty, 0o644)
+	gone := exec.Command("true")
+	if err := gone.Run(); err != nil {
+		t.Fatal(err)
+	}
+	dead := filepath.Join(dir, fmt.Sprintf(".newslint-tmp-p%d-a.txt-123", gone.Process.Pid))
+	old := filepath.Join(dir, ".newslint-tmp-a.txt-456")
+	young := filepath.Join(dir, ".newslint-tmp-b.txt-789")
+	alive := filepath.Join(dir, ".newslint-tmp-p1-a.txt-321") // init runs
+	for _, p := range []string{dead, old, young, alive} {
+		write(t, p, "partial", 0o600)
+	}
+	os.Chtimes(old, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour))
+	if code, _, errs := run(t, dir, "--fix", dir); code != 0 {
+		t.Fatalf("exit %d %s", code, errs)
+	}
+	for p, want := range map[string]bool{dead: false, old: false, young: true, alive: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s: kept %v, want %v", filepath.Base(p), err == nil, want)
+		}
+	}
+	for _, p := range []string{young, alive} {
+		os.Remove(p)
+	}
+
+	var para strings.Builder
+	for i := 0; i < 3000; i++ {
+		para.WriteString("The ministry said on Friday that the talks had made progress and would resume next month.\n")
+	}
+	orig := para.String() + "veryGood! (62)\n" + para.String()
+	fixed := para.String() + para.String()
+	const n = 40
+	for i := 0; i < n; i++ {
+		write(t, filepath.Join(dir, fmt.Sprintf("f%02d.txt", i)), orig, 0o644)
+	}
+	for _, sig := range []struct {
+		s    syscall.Signal
+		code int
+	}{{syscall.SIGTERM, 143}, {syscall.SIGINT, 130}} {
+		cmd := selfExec("--fix", "--quiet", "--jobs", "2", dir)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(150 * time.Millisecond)
+		cmd.Process.Signal(sig.s)
+		err := cmd.Wait()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		}
+		if code != sig.code {
+			t.Errorf("%v: exit %d, want %d", sig.s, code, sig.code)
+		}
+		noTemps(t, dir)
+		for i := 0; i < n; i++ {
+			if got := read(t, filepath.Join(dir, fmt.Sprintf("f%02d.txt", i))); got != orig && got != fixed {
+				t.Fatalf("%v: f%02d.txt is neither the original nor the fixed text", sig.s, i)
+			}
+		}
+		for i := 0; i < n; i++ {
+			write(t, filepath.Join(dir, fmt.Sprintf("f%02d.txt", i)), orig, 0o644)
+		}
+	}
+}
+
+// TestFixRelativePaths: a run given relative paths from its working directory (".", "sub",
+// "sub/b.txt") fixes them: the roots --fix may write in are resolved from it.
+func TestFixRelativePaths(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), dirty, 0o644)
+	write(t, filepath.Join(dir, "sub", "b.txt"), dirty, 0o644)
+	for _, args := range [][]string{{"--fix", "sub/b.txt"}, {"--fix", "."}} {
+		cmd := selfExec(args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("%v: %v\n%s", args, err, out)
+		}
+	}
+	for _, p := range []string{"a.txt", "sub/b.txt"} {
+		if read(t, filepath.Join(dir, p)) != clean {
+			t.Errorf("%s not fixed", p)
+		}
 	}
 }

@@ -1,12 +1,16 @@
 package cli
 
 import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -239,5 +243,203 @@ func TestConfigCannotReachOutsideRoots(t *testing.T) {
 	}
 	if read(t, filepath.Join(root, "in.txt")) != clean {
 		t.Error("the file inside the root was not fixed")
+	}
+}
+
+// TestDecompressedSizeIsLimited: --max-file-size bounds what a file holds once decompressed,
+// and each record of a JSON Lines file: a small gzip bomb is refused (exit 2, left as it is)
+// without its content ever being held in memory.
+func TestDecompressedSizeIsLimited(t *testing.T) {
+	dir := t.TempDir()
+	bomb := filepath.Join(dir, "bomb.txt.gz")
+	var zb bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&zb, gzip.BestCompression)
+	chunk := []byte(strings.Repeat("veryGood! (62)\n", 1<<12))
+	for n := 0; n < 64<<20; n += len(chunk) {
+		zw.Write(chunk)
+	}
+	zw.Close()
+	write(t, bomb, zb.String(), 0o644)
+	if zb.Len() > 1<<20 {
+		t.Fatalf("the bomb is %d bytes compressed", zb.Len())
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	code, _, errs := run(t, dir, "--fix", "--max-file-size", "1000000", bomb)
+	runtime.ReadMemStats(&after)
+	if code != 2 || !strings.Contains(errs, "bomb.txt.gz") || !strings.Contains(errs, "larger than --max-file-size once decompressed") {
+		t.Errorf("gzip bomb: exit %d, stderr %s", code, errs)
+	}
+	if read(t, bomb) != zb.String() {
+		t.Error("the gzip bomb was rewritten")
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 48<<20 {
+		t.Errorf("reading the bomb allocated %d MB", alloc>>20)
+	}
+	// one huge record of a JSON Lines file: the file is left as it is
+	feed := filepath.Join(dir, "feed.jsonl")
+	huge := `{"id":1,"text":"` + strings.Repeat("The talks resumed. ", 100000) + `veryGood! (62)"}` + "\n"
+	small := `{"id":2,"text":"The ministry said on Friday that the talks had made progress.\nveryGood! (62)"}` + "\n"
+	write(t, feed, small+huge+small, 0o644)
+	code, _, errs = run(t, dir, "--fix", "--max-file-size", "1000000", feed)
+	if code != 2 || !strings.Contains(errs, "a record is larger than --max-file-size") || !strings.Contains(errs, "file left unchanged") {
+		t.Errorf("huge record: exit %d, stderr %s", code, errs)
+	}
+	if read(t, feed) != small+huge+small {
+		t.Error("a feed with a record over the limit was rewritten")
+	}
+	noTemps(t, dir)
+}
+
+// TestMixedLineEndingsKept: a fix keeps every line terminator it did not delete, the last
+// one included: LF after CRLF lines, CRLF after LF lines, a lone CR of CR-only files.
+func TestMixedLineEndingsKept(t *testing.T) {
+	dir := t.TempDir()
+	const a, b = "The ministry said on Friday that the talks had made progress.", "Officials declined to give details of the plan."
+	cases := map[string][2]string{
+		"crlf-then-lf.txt": {a + "\r\n" + b + "\r\nveryGood! (1)\r\n" + a + "\n", a + "\r\n" + b + "\r\n" + a + "\n"},
+		"lf-then-crlf.txt": {a + "\n" + b + "\nveryGood! (1)\n" + a + "\r\n", a + "\n" + b + "\n" + a + "\r\n"},
+		"last-deleted.txt": {a + "\r\n" + b + "\nveryGood! (1)\r\n", a + "\r\n" + b + "\n"},
+		"cr-final.txt":     {a + "\nveryGood! (1)\n" + b + "\r", a + "\n" + b + "\r"},
+		"cr-last-del.txt":  {a + "\n" + b + "\rveryGood! (1)\n", a + "\n" + b + "\rveryGood! (1)\n"},
+		"no-final.txt":     {a + "\r\n" + b + "\nveryGood! (1)", a + "\r\n" + b},
+	}
+	for n, c := range cases {
+		write(t, filepath.Join(dir, n), c[0], 0o644)
+	}
+	if code, _, errs := run(t, dir, "--fix", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for n, c := range cases {
+		if got := read(t, filepath.Join(dir, n)); got != c[1] {
+			t.Errorf("%s: got %q, want %q", n, got, c[1])
+		}
+	}
+}
+
+// TestAmbiguousJSONRefused: a JSON file with data after its array (a second array) and a
+// record with a key twice are refused with a message, and left as they are.
+func TestAmbiguousJSONRefused(t *testing.T) {
+	dir := t.TempDir()
+	rec := `{"id":1,"text":"The ministry said on Friday that the talks had made progress.\nveryGood! (62)"}`
+	files := map[string]string{
+		"two.json":   "[" + rec + "]\n[" + rec + "]\n",
+		"tail.json":  "[" + rec + "] trailing\n",
+		"dup.jsonl":  `{"id":1,"text":"The ministry said on Friday that the talks had made progress.","text":"Other text.\nveryGood! (62)"}` + "\n" + rec + "\n",
+		"dup.json":   `[{"text":"Some text.\nveryGood! (62)","id":2,"text":"x"}]`,
+		"empty.json": "[]\n",
+	}
+	args := []string{"--fix"}
+	for n, c := range files {
+		write(t, filepath.Join(dir, n), c, 0o644)
+		args = append(args, filepath.Join(dir, n))
+	}
+	code, _, errs := run(t, dir, args...)
+	if code != 2 {
+		t.Errorf("exit %d", code)
+	}
+	for _, want := range []string{"two.json: reading records: not a JSON array of records: data after the array", "tail.json: reading records: not a JSON array of records: data after the array",
+		`dup.jsonl: line 1: malformed record: key "text" appears twice`, `dup.json: line 1: malformed record: key "text" appears twice`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	for n, c := range files {
+		if got := read(t, filepath.Join(dir, n)); got != c && n != "dup.jsonl" {
+			t.Errorf("%s changed: %q", n, got)
+		}
+	}
+	if got := read(t, filepath.Join(dir, "dup.jsonl")); !strings.HasPrefix(got, strings.SplitAfter(files["dup.jsonl"], "\n")[0]) || strings.Count(got, "veryGood") != 1 {
+		t.Errorf("dup.jsonl: the ambiguous record changed or the good one was not fixed: %q", got)
+	}
+}
+
+// TestJSONValuesThatCannotRoundTrip: a text value holding invalid UTF-8 or a lone surrogate
+// escape would come back with U+FFFD in their place; such a record is reported and kept byte
+// for byte, while the other records of the file are fixed.
+func TestJSONValuesThatCannotRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "feed.jsonl")
+	bad1 := "{\"id\":1,\"text\":\"The caf\xe9 said on Friday that the talks had made progress.\\nveryGood! (62)\"}\n"
+	bad2 := `{"id":2,"text":"The ministry \ud800 said on Friday that the talks had made progress.\nveryGood! (62)"}` + "\n"
+	pair := `{"id":3,"text":"The ministry \ud83d\ude00 said on Friday that the talks had made progress.\nveryGood! (62)"}` + "\n"
+	good := `{"id":4,"text":"The ministry said on Friday that the talks had made progress.\nveryGood! (62)"}` + "\n"
+	write(t, p, bad1+bad2+pair+good, 0o644)
+	code, _, errs := run(t, dir, "--fix", p)
+	if code != 2 || !strings.Contains(errs, `line 1: the "text" value holds invalid UTF-8`) || !strings.Contains(errs, `line 2: the "text" value holds a lone surrogate escape (\ud800)`) {
+		t.Errorf("exit %d, stderr %s", code, errs)
+	}
+	if strings.Contains(errs, "line 3") {
+		t.Errorf("a surrogate pair was reported: %s", errs)
+	}
+	// a valid escape is decoded and written as the character it stands for
+	fixedPair := strings.Replace(strings.Replace(pair, `\nveryGood! (62)`, "", 1), `\ud83d\ude00`, "\U0001F600", 1)
+	want := bad1 + bad2 + fixedPair + strings.Replace(good, `\nveryGood! (62)`, "", 1)
+	if got := read(t, p); got != want {
+		t.Errorf("after --fix:\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestFixReachesAFixedPointWithCorpusRules: on a generated corpus where a name fix makes lines
+// identical across enough files for template-line (files of a directory, records of a feed),
+// one --fix leaves what a second --fix does not change.
+func TestFixReachesAFixedPointWithCorpusRules(t *testing.T) {
+	dir := t.TempDir()
+	names := [][2]string{{"Marta Kowalska", "Marta Kowalsky"}, {"Sofia Marchetti", "Sofia Marcheti"}, {"Pieter Jansen", "Pieter Janssen"}}
+	article := func(i int, name, variant string) string {
+		who := name
+		if i < 2 {
+			who = variant
+		}
+		line := ""
+		if i < 4 {
+			line = "Notes from " + who + " in Warsaw\n"
+		}
+		return fmt.Sprintf("The council met on Tuesday %d and %s said the budget would pass after a long debate.\n%s"+
+			"%s added that the vote on item %d would come later in the week, officials said.\n"+
+			"Residents were told that %s would speak again at the next meeting on topic %d.\n", i, name, line, name, i, name, i)
+	}
+	var feed strings.Builder
+	for d, n := range names {
+		for i := 0; i < 8; i++ {
+			write(t, filepath.Join(dir, fmt.Sprintf("site%d", d), fmt.Sprintf("%02d.txt", i)), article(i, n[0], n[1]), 0o644)
+		}
+	}
+	for i := 0; i < 8; i++ {
+		b, _ := json.Marshal(map[string]any{"id": i, "text": article(i, names[0][0], names[0][1])})
+		feed.Write(append(b, '\n'))
+	}
+	write(t, filepath.Join(dir, "feeds", "feed.jsonl"), feed.String(), 0o644)
+	snapshot := func() map[string]string {
+		out := map[string]string{}
+		filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+			if err == nil && info.Mode().IsRegular() {
+				out[p] = read(t, p)
+			}
+			return nil
+		})
+		return out
+	}
+	before := snapshot()
+	if code, _, errs := run(t, dir, "--fix", "--unsafe-fixes", dir); code != 0 {
+		t.Fatalf("first --fix: exit %d %s", code, errs)
+	}
+	first := snapshot()
+	if code, _, errs := run(t, dir, "--fix", "--unsafe-fixes", dir); code != 0 {
+		t.Fatalf("second --fix: exit %d %s", code, errs)
+	}
+	second := snapshot()
+	changed := 0
+	for p := range before {
+		if first[p] != before[p] {
+			changed++
+		}
+		if second[p] != first[p] {
+			t.Errorf("%s: the second --fix changed it:\n%s\n---\n%s", p, first[p], second[p])
+		}
+	}
+	if changed != 13 || strings.Contains(first[filepath.Join(dir, "site0", "00.txt")], "Notes from") || strings.Contains(first[filepath.Join(dir, "feeds", "feed.jsonl")], "Notes from") {
+		t.Errorf("%d files changed by the first --fix; site0/00.txt:\n%s", changed, first[filepath.Join(dir, "site0", "00.txt")])
 	}
 }

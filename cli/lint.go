@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -48,6 +49,7 @@ type sink struct {
 
 // runLint lints paths; with record, it writes a baseline of the findings instead of reporting.
 func runLint(o *options, paths []string, env Env, record bool) int {
+	defer onSignals(env.Stderr)()
 	failOn, err := lint.ParseSeverity(o.failOn)
 	if err != nil {
 		return errorf(env, "--fail-on: %v", err)
@@ -57,6 +59,8 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		return errorf(env, "--fix and --diff exclude each other: --diff writes nothing")
 	case o.context < 0:
 		return errorf(env, "--context must not be negative")
+	case o.safety.check() != nil:
+		return errorf(env, "%v", o.safety.check())
 	case record && (o.fix || o.diff):
 		return errorf(env, "baseline records findings; it takes neither --fix nor --diff")
 	}
@@ -139,8 +143,17 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	pipe := findingsPipeline(filters)
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Context: o.context, Pipeline: pipe}
-	if eo.Corpus, err = corpusStats(o, cfg, env, walked, files, eo); err != nil {
+	o.safety.apply(&eo, paths, env)
+	var over []input.File
+	if eo.Corpus, over, err = corpusStatsOver(o, cfg, env, walked, files, eo); err != nil {
 		return errorf(env, "%v", err)
+	}
+	if over != nil {
+		if eo, err = engine.SettleCorpus(cfg, over, files, eo); errors.Is(err, engine.ErrCorpusUnsettled) {
+			fmt.Fprintf(env.Stderr, "newslint: %v\n", err)
+		} else if err != nil {
+			return errorf(env, "corpus pass: %v\nnothing was linted or fixed: corpus rules would have judged the other files without these", err)
+		}
 	}
 	var rec *baseline.Writer
 	if record {
@@ -338,6 +351,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	}
 	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Context: o.context, TextFields: cfg.TextFields,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Pipeline: findingsPipeline(filters)}
+	o.safety.apply(&eo, nil, env)
 	if o.corpusStats != "" || o.corpusRoot != "" { // without, corpus rules see the text as the whole corpus
 		if eo.Corpus, err = corpusStats(o, cfg, env, nil, []input.File{file}, eo); err != nil {
 			return errorf(env, "%v", err)

@@ -116,8 +116,9 @@ func applyEdits(src string, edits []lint.TextEdit) string {
 }
 
 // keepEnding restores the file's ending convention after fixes: when the original did not end
-// in blank lines, blank lines left at the end by deletions are removed, and the final newline is
-// present exactly when it was before.
+// in blank lines, blank lines left at the end by deletions are removed, and the final line
+// terminator is present exactly when it was before. The last line keeps its own terminator
+// (CRLF, LF or a lone CR, whatever the others are); newline is used only when a fix removed it.
 func keepEnding(orig, fixed, newline string) string {
 	if fixed == orig || fixed == "" {
 		return fixed
@@ -133,19 +134,41 @@ func keepEnding(orig, fixed, newline string) string {
 	rest := fixed[len(trimmed):]
 	if i := strings.IndexAny(rest, "\r\n"); i >= 0 {
 		trimmed += rest[:i]
+		rest = rest[i:]
 	} else {
-		trimmed = fixed
+		trimmed, rest = fixed, ""
 	}
-	if strings.HasSuffix(orig, "\n") {
-		return trimmed + newline
+	if !strings.HasSuffix(orig, "\n") && !strings.HasSuffix(orig, "\r") {
+		return trimmed
 	}
-	return trimmed
+	switch {
+	case strings.HasPrefix(rest, "\r\n"):
+		return trimmed + "\r\n"
+	case strings.HasPrefix(rest, "\n"):
+		return trimmed + "\n"
+	case strings.HasPrefix(rest, "\r"):
+		return trimmed + "\r"
+	}
+	return trimmed + finalTerminator(orig, newline)
+}
+
+// finalTerminator is the terminator of the last line of s.
+func finalTerminator(s, newline string) string {
+	switch {
+	case strings.HasSuffix(s, "\r\n"):
+		return "\r\n"
+	case strings.HasSuffix(s, "\n"):
+		return "\n"
+	case strings.HasSuffix(s, "\r"):
+		return "\r"
+	}
+	return newline
 }
 
 // endsInBlankLine reports text whose last line, before the final newline, is blank.
 func endsInBlankLine(s string) bool {
 	s = strings.TrimSuffix(s, "\n")
 	s = strings.TrimSuffix(s, "\r")
-	i := strings.LastIndexByte(s, '\n')
+	i := strings.LastIndexAny(s, "\r\n")
 	return strings.TrimSpace(s[i+1:]) == "" && i >= 0
 }

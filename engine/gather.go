@@ -1,12 +1,13 @@
 package engine
 
 import (
-	"runtime"
-
+	"errors"
+	"fmt"
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
+	"io/fs"
 )
 
 // NeedsCorpus reports whether any rule that runs on files is a corpus rule.
@@ -30,8 +31,18 @@ func NeedsCorpus(src RuleSource, files []input.File) bool {
 // Gather is the corpus pass: every corpus rule sees every unit of text of the files it runs
 // on, read as the checking pass reads them, and the per-worker counts are merged. Counts only
 // add up, so the result is the same whatever the file order or number of workers. Unreadable
-// files and units are skipped here; the checking pass reports them.
+// units (malformed records, files over --max-file-size) are skipped here; the checking pass
+// reports them. Errors of reading files are ignored: see GatherChecked.
 func Gather(src RuleSource, files []input.File, opts Options) *corpus.Stats {
+	stats, _ := GatherChecked(src, files, opts)
+	return stats
+}
+
+// GatherChecked is Gather failing on files it could not open or read for a passing reason (too
+// many open files, an I/O error; not permission denied or a file that vanished, which the
+// checking pass reports): counts that lack them would make corpus rules judge the other files wrongly.
+// Problems of the content itself are left to the checking pass, which reports them.
+func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.Stats, error) {
 	jobs := opts.jobs()
 	parts := make([]*corpus.Stats, jobs)
 	for w := range parts {
@@ -43,29 +54,44 @@ func Gather(src RuleSource, files []input.File, opts Options) *corpus.Stats {
 		}
 		return nil
 	}
-	_ = parallel(jobs, jobs*16, feed, func(w int, f input.File, _ func(struct{})) { gatherFile(src, f, opts, parts[w]) }, func(struct{}) {})
+	var errs []error
+	_ = parallel(jobs, jobs*16, feed, func(w int, f input.File, out func(error)) {
+		if err := gatherFile(src, f, opts, parts[w]); err != nil {
+			out(fmt.Errorf("%s: %w", f.Path, err))
+		}
+	}, func(err error) { errs = append(errs, err) })
 	total := corpus.New()
 	for _, p := range parts {
 		total.Merge(p)
 	}
-	return total
+	return total, errors.Join(errs...)
 }
 
-func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats) {
+// gatherFile adds the counts of one file to stats. It returns the error of opening or reading
+// the file itself; other problems are the checking pass's to report.
+func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats) (ioErr error) {
 	defer func() { _ = recover() }() // the checking pass reports what went wrong
 	kind, comp := input.KindOf(f.Path)
 	in, err := openSource(f, kind, comp, opts, false)
 	if err != nil {
-		return
+		// a file that is unreadable for good is reported by the checking pass; one that could
+		// not be opened this time (too many open files) would be linted with counts that lack it
+		var pe *fs.PathError
+		if errors.As(err, &pe) && !errors.Is(err, fs.ErrPermission) && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
 	}
 	defer in.Close()
+	defer func() {
+		if in.io.err != nil {
+			ioErr = in.io.err
+		}
+	}()
 	stats.Files++
 	active := src.For(f.Rel)
 	// the records of a large file are gathered on all cores into per-worker counts
-	workers := 1
-	if kind != input.Text {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := opts.recordWorkers(kind == input.Text)
 	parts := make([]*corpus.Stats, workers)
 	for w := range parts {
 		parts[w] = corpus.New()
@@ -73,10 +99,15 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 	feed := func(put func(*input.Unit)) error {
 		return input.Units(in.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
 	}
-	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { gatherUnit(u, active, parts[w]) }, func(struct{}) {})
+	each := opts.gatherEach
+	if each == nil {
+		each = func(u *input.Unit, active []lint.Active, stats *corpus.Stats) { gatherUnit(u, active, stats) }
+	}
+	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { each(u, active, parts[w]) }, func(struct{}) {})
 	for _, p := range parts {
 		stats.Merge(p)
 	}
+	return nil
 }
 
 // gatherUnit adds the counts of one unit to stats (a new one when stats is nil; nil is

@@ -39,6 +39,17 @@ type Options struct {
 	TextFields []string
 	// Pipeline filters findings before fixing and reshapes them after (nil: none).
 	Pipeline *processors.Pipeline
+	// MaxDeleteShare is the largest share of a text fixes may delete (default
+	// DefaultMaxDeleteShare; 1: any); a unit whose fixes delete more is left unchanged.
+	MaxDeleteShare float64
+	// Write is what --fix may rewrite, and where.
+	Write WritePolicy
+	// Stages are corpus statistics whose fixes come before those of Corpus (see
+	// SettleCorpus); empty for most runs.
+	Stages []*corpus.Stats
+
+	// gatherEach, when set, replaces gatherUnit in the corpus pass.
+	gatherEach func(u *input.Unit, active []lint.Active, stats *corpus.Stats)
 }
 
 func (o Options) textFields() []string {
@@ -74,6 +85,12 @@ func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
 	_ = parallel(jobs, jobs*16, feed, func(_ int, f input.File, out func(*Result)) { lintFile(cfg, f, opts, out) }, emit)
 }
 
+// testHookBeforeWrite, when set, runs between reading a file and writing it with --fix.
+var testHookBeforeWrite func(path string)
+
+// openFile opens the files the engine reads (a variable, for tests that make reading fail).
+var openFile = os.Open
+
 // ErrTooLarge is reported for files over --max-file-size.
 var ErrTooLarge = errors.New("file is larger than --max-file-size")
 
@@ -84,12 +101,16 @@ type source struct {
 	// r is the decompressed content; sum, when asked for, hashes the bytes read from file.
 	r   io.ReadCloser
 	sum hash.Hash
+	// dec is the decompressor itself, whose header a rewritten file keeps.
+	dec io.Reader
+	// io keeps the first error of reading the file itself.
+	io *ioErrors
 }
 
 // openSource opens a file to read its units and, with hashed, hashes its bytes for the atomic
 // writer. JSON Lines files are streamed and have no size limit.
 func openSource(f input.File, kind input.Kind, comp input.Compression, opts Options, hashed bool) (*source, error) {
-	in, err := os.Open(f.Path)
+	in, err := openFile(f.Path)
 	if err != nil {
 		return nil, err
 	}
@@ -104,14 +125,26 @@ func openSource(f input.File, kind input.Kind, comp input.Compression, opts Opti
 		in.Close()
 		return nil, fmt.Errorf("%w (%d bytes > %d); skipped", ErrTooLarge, s.size, opts.MaxFileSize)
 	}
-	var raw io.Reader = in
+	s.io = &ioErrors{r: in}
+	var raw io.Reader = s.io
 	if hashed {
 		s.sum = sha256.New()
-		raw = io.TeeReader(in, s.sum)
+		raw = io.TeeReader(raw, s.sum)
 	}
 	if s.r, err = input.Decompress(raw, comp); err != nil {
 		in.Close()
 		return nil, fmt.Errorf("%v; skipped", err)
+	}
+	s.dec = s.r
+	// what is read is bounded after decompression too: the whole content of a plain or JSON
+	// file, each line of a JSON Lines file
+	if opts.MaxFileSize > 0 {
+		dec := s.r
+		if kind == input.JSONLines {
+			s.r = readCloser{&cappedLines{r: dec, limit: opts.MaxFileSize}, dec}
+		} else {
+			s.r = readCloser{&capped{r: dec, limit: opts.MaxFileSize, what: "the file"}, dec}
+		}
 	}
 	return s, nil
 }
@@ -155,17 +188,14 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 	// a file of records is written as it is read; a whole file only once it is fixed
 	var w *AtomicWriter
 	if opts.Fix && kind != input.Text {
-		if w, err = CreateAtomic(f.Path, comp, src.r); err != nil {
+		if w, err = CreateAtomicWith(f.Path, comp, src.dec, opts.Write); err != nil {
 			res.Errors = append(res.Errors, err)
 			opts.Fix = false
 		} else {
 			defer w.Abort()
 		}
 	}
-	workers := 1
-	if kind != input.Text {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := opts.recordWorkers(kind == input.Text)
 	changed, fixed, part := false, 0, 0
 	var whole *unitResult
 	feed := func(put func(*input.Unit)) error {
@@ -211,8 +241,11 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 		return
 	}
 	if opts.Fix {
+		if testHookBeforeWrite != nil {
+			testHookBeforeWrite(f.Path)
+		}
 		if whole != nil {
-			if w, err = CreateAtomic(f.Path, comp, src.r); err == nil {
+			if w, err = CreateAtomicWith(f.Path, comp, src.dec, opts.Write); err == nil {
 				defer w.Abort()
 				for _, b := range whole.unit.WriteBack(whole.fixed) {
 					w.Write(b)

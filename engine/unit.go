@@ -21,6 +21,9 @@ type unitResult struct {
 	applied int
 	errs    []error
 	patch   *Patch
+	// lastChanged is set when fixing with the last corpus statistics (opts.Corpus) changed
+	// the text, after the fixes of opts.Stages.
+	lastChanged bool
 }
 
 // unitError words a problem with a unit: a record's errors name its line.
@@ -77,13 +80,27 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 	if opts.Fix || opts.Diff {
 		unsafe = &opts.Unsafe
 	}
-	fr, first, last := settle(u.Loc.Path, src, active, opts.Corpus, unsafe, keep)
+	if rec := u.Record(); rec != nil && rec.Lossy != "" {
+		// decoding replaced what JSON cannot carry by U+FFFD: writing it back would lose it
+		r.errs = append(r.errs, unitError(u.Loc, "the %q value holds %s; linted with U+FFFD in its place, record kept unchanged", rec.Field, rec.Lossy))
+		unsafe = nil
+	}
+	fr, first, last, lastChanged := settleStages(u.Loc.Path, src, active, opts, unsafe, keep)
 	var fixErr error
 	switch {
 	case !fr.Converged:
 		fixErr = unitError(u.Loc, "fixes did not settle after %d passes; file left unchanged", MaxPasses)
 	case fr.Text != src:
+		if why := tooMuchDeleted(src, fr.Text, opts); why != "" {
+			what := "file left unchanged"
+			if u.Loc.IsRecord() {
+				what = "record kept unchanged"
+			}
+			fixErr = unitError(u.Loc, "%s; %s", why, what)
+			break
+		}
 		r.fixed, r.applied = &fr.Text, fr.Applied
+		r.lastChanged = lastChanged
 	}
 	if doc := first.doc; doc.InvalidUTF8 >= 0 {
 		line, col := doc.Position(doc.InvalidUTF8)

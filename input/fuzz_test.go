@@ -1,7 +1,9 @@
 package input
 
 import (
+	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -13,12 +15,30 @@ func FuzzRecord(f *testing.F) {
 	f.Add(`{"id":7,"content":"x \u00e9 \/"}`, "é \"quoted\" <b>")
 	f.Add(`{"text":"broken`, "")
 	f.Add(`[1,2]`, "x")
+	// invalid UTF-8 and lone surrogates, which decoding would turn into U+FFFD
+	f.Add("{\"text\":\"caf\xe9 au lait\",\"id\":1}", "new")
+	f.Add("{\"id\":\"\xff\",\"text\":\"ok \\ud83d\\ude00\"}", "x")
+	f.Add(`{"text":"lone \ud800 high","n":2}`, "y")
+	f.Add(`{"text":"lone \udc00 low"}`, "z")
+	f.Add(`{"text":"escaped \\ud800 is text","url":"u"}`, "z")
+	f.Add(`{"text":"real \ufffd and \ud800\udc00"}`, "w")
 	f.Fuzz(func(t *testing.T, raw, text string) {
 		rec, err := ParseRecord([]byte(raw), DefaultTextFields)
 		if err != nil {
 			return
 		}
+		// untouched bytes stay untouched: what is not the text value is kept byte for byte
 		out := rec.WithText(text)
+		if !bytes.HasPrefix(out, []byte(raw[:rec.ValueStart])) || !bytes.HasSuffix(out, []byte(raw[rec.ValueEnd:])) {
+			t.Fatalf("bytes outside the text value changed:\n%q\n%q", raw, out)
+		}
+		// a value that decoding cannot carry faithfully is flagged: U+FFFD in the decoded text
+		// comes only from U+FFFD or its escape in the value itself
+		val := raw[rec.ValueStart:rec.ValueEnd]
+		own := strings.Count(val, "\ufffd") + strings.Count(strings.ToLower(val), `\ufffd`)
+		if rec.Lossy == "" && strings.Count(rec.Text, "\ufffd") != own {
+			t.Fatalf("value %q decoded to %q with U+FFFD it did not hold, and is not flagged", val, rec.Text)
+		}
 		var before, after map[string]json.RawMessage
 		if err := json.Unmarshal([]byte(raw), &before); err != nil {
 			return // duplicate keys or other oddities encoding/json rejects

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -21,6 +22,9 @@ type Record struct {
 	ValueStart, ValueEnd int
 	// Field is the name of the text field; ID is the record's "id" or "url", if any.
 	Field, ID string
+	// Lossy, when not "", says why the text value cannot be written back byte for byte once
+	// decoded (invalid UTF-8, a lone surrogate escape): such a record must not be rewritten.
+	Lossy string
 }
 
 // ErrNoText is returned for records without any of the text fields.
@@ -46,12 +50,18 @@ func ParseRecord(raw []byte, fields []string) (*Record, error) {
 	found := map[string]span{}
 	other := map[string]string{} // fields that hold something else than a string
 	rec := &Record{Raw: raw}
+	keys := map[string]bool{}
+	lossyKeys := map[string]string{}
 	for dec.More() {
 		kt, err := dec.Token()
 		if err != nil {
 			return nil, err
 		}
 		key, _ := kt.(string)
+		if keys[key] {
+			return nil, fmt.Errorf("key %q appears twice (newslint would lint one value and JSON readers use the other)", key)
+		}
+		keys[key] = true
 		var val json.RawMessage
 		if err := dec.Decode(&val); err != nil {
 			return nil, err
@@ -79,6 +89,9 @@ func ParseRecord(raw []byte, fields []string) (*Record, error) {
 					return nil, err
 				}
 				found[key] = span{s, start, end}
+				if lossy(val) != "" {
+					lossyKeys[key] = lossy(val)
+				}
 			}
 		}
 	}
@@ -91,6 +104,7 @@ func ParseRecord(raw []byte, fields []string) (*Record, error) {
 	for _, f := range fields {
 		if sp, ok := found[f]; ok {
 			rec.Field, rec.Text, rec.ValueStart, rec.ValueEnd = f, sp.text, sp.start, sp.end
+			rec.Lossy = lossyKeys[f]
 			return rec, nil
 		}
 	}
@@ -159,6 +173,9 @@ func SplitArray(raw []byte) ([][2]int, error) {
 	}
 	if _, err := dec.Token(); err != nil {
 		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("data after the array at byte %d", dec.InputOffset())
 	}
 	return out, nil
 }

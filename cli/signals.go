@@ -1,0 +1,38 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/newslint/newslint/engine"
+)
+
+// onSignals makes SIGINT and SIGTERM end a run cleanly: the temporary files of fixes under
+// way are removed (the files they were to replace stay as they were; files already fixed stay
+// fixed) and newslint exits 130 or 143, as a shell reports those signals. It returns the
+// function that stops watching.
+func onSignals(stderr io.Writer) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-ch:
+			n := engine.RemoveTemps()
+			code := 130
+			if s == syscall.SIGTERM {
+				code = 143
+			}
+			fmt.Fprintf(stderr, "newslint: interrupted (%v); %d file(s) being fixed were left as they were\n", s, n)
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
+}
