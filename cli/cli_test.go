@@ -346,8 +346,7 @@ func TestSeeds(t *testing.T) {
 			t.Errorf("003.txt findings lack %s:\n%s", want, out)
 		}
 	}
-	// html-text dumps of pages that are mostly navigation: fixes delete more than half of some
-	run(t, dir, "--fix", "--max-delete-share", "1", dir)
+	run(t, dir, "--fix", dir)
 	for _, n := range names {
 		base := filepath.Base(n)
 		want := strings.TrimRight(read(t, filepath.Join(src, "expected", base)), "\n \t")

@@ -39,6 +39,19 @@ func (f *Features) EndsSentence() bool {
 	return false
 }
 
+// Prose reports a line that reads like article prose: a sentence of ten words or more, or a long
+// passage; for text written without spaces (Chinese, Japanese), 30 characters ending a sentence,
+// or 60 characters.
+func (f *Features) Prose() bool {
+	if f.Blank() {
+		return false
+	}
+	if f.Ideographs*3 > f.Runes {
+		return f.Runes >= 30 && (f.EndsSentence() || f.Terminal == '」') || f.Runes >= 60
+	}
+	return f.Words >= 10 && (f.EndsSentence() || f.Terminal == ':') || f.Words >= 25
+}
+
 // Feat returns the features of line i.
 func (d *Document) Feat(i int) *Features {
 	if d.feats == nil {

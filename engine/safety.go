@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/newslint/newslint/document"
 )
 
 // DefaultMaxDeleteShare is the largest share of a text that fixes may delete unless told
@@ -31,18 +33,44 @@ func (o Options) maxDeleteShare() float64 {
 	return DefaultMaxDeleteShare
 }
 
-// tooMuchDeleted tells, in words, when fixing src into fixed deletes more than the share of
-// src that opts allow; "" when it does not.
+// tooMuchDeleted tells, in words, when fixing src into fixed deletes more than the share of its
+// article text that opts allow; "" when it does not. Article text is what reads as prose (lines
+// of sentences, document.Features.Prose): cleaning a scraped page may delete most of its
+// characters (menus, headline lists), but fixes that delete most of its sentences are a rule gone
+// wrong (a custom pattern that matches every line). A text with little prose is measured by all
+// its characters.
 func tooMuchDeleted(src, fixed string, opts Options) string {
 	limit := opts.maxDeleteShare()
 	if limit >= 1 || len(src) == 0 || len(fixed) >= len(src) {
 		return ""
 	}
-	share := float64(len(src)-len(fixed)) / float64(len(src))
+	what := "of the article text (prose lines)"
+	before, after := proseRunes(src), proseRunes(fixed)
+	if before < minProse {
+		what, before, after = "of the text", len(src), len(fixed)
+	}
+	if after >= before {
+		return ""
+	}
+	share := float64(before-after) / float64(before)
 	if share <= limit {
 		return ""
 	}
-	return fmt.Sprintf("fixes would delete %.0f%% of the text, more than --max-delete-share %g allows", share*100, limit)
+	return fmt.Sprintf("fixes would delete %.0f%% %s, more than --max-delete-share %g allows", share*100, what, limit)
+}
+
+// minProse is how many characters of prose a text needs to be measured by its prose.
+const minProse = 200
+
+// proseRunes counts the characters of the lines of text that read as prose.
+func proseRunes(text string) int {
+	n := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		if f := document.Measure(line); f.Prose() {
+			n += f.Runes
+		}
+	}
+	return n
 }
 
 // check tells whether the policy lets --fix rewrite path, a regular file st describes, and

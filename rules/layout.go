@@ -72,18 +72,8 @@ var layoutOf = &lint.Analysis[*Layout]{
 // bodyGap is how many non-blank, non-prose lines may separate two prose lines of one cluster.
 const bodyGap = 5
 
-// isProse reports a line that reads like article prose: a sentence of ten words or more, or a
-// long passage; for text written without spaces (Chinese, Japanese), 30 characters ending a
-// sentence, or 60 characters.
-func isProse(f *document.Features) bool {
-	if f.Blank() {
-		return false
-	}
-	if f.Ideographs*3 > f.Runes {
-		return f.Runes >= 30 && (f.EndsSentence() || f.Terminal == '」') || f.Runes >= 60
-	}
-	return f.Words >= 10 && (f.EndsSentence() || f.Terminal == ':') || f.Words >= 25
-}
+// isProse reports a line that reads like article prose (document.Features.Prose).
+func isProse(f *document.Features) bool { return f.Prose() }
 
 // computeLayout measures the document: labels, prose lines, grouped into clusters that non-prose
 // runs longer than bodyGap separate; the cluster with the most text is the body.
