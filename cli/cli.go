@@ -41,6 +41,7 @@ type options struct {
 	jobs, context                                              int
 	maxFileSize                                                int64
 	ux                                                         uxOptions
+	run                                                        runOptions
 	color                                                      colorFlag
 	// set holds the names of the flags given on the command line.
 	set map[string]bool
@@ -77,6 +78,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.IntVar(&o.maxResults, "max-results", 0, "cap SARIF results (default 25000, GitHub's limit); omitted results are announced")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	addUXFlags(fs, &o.ux)
+	addRunFlags(fs, &o.run)
 	addTermFlags(fs, &o.color)
 	fs.BoolVar(&o.help, "help", false, "show this help")
 	fs.BoolVar(&o.help, "h", false, "show this help")

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/mattn/go-isatty"
@@ -155,8 +154,10 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	prog := newProgress(env, len(files))
 	var writeErr error
 	changed, hidden := 0, 0
+	fixes := newFixLog(o, cfg, files, eo)
 	engine.Run(cfg, files, eo, func(r *finding.Result) {
 		prog.add(r.Bytes)
+		fixes.seen(r)
 		pipe.Seen(r)
 		hidden += len(r.Suppressed)
 		sum.Add(r)
@@ -200,16 +201,15 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		if err := s.rep.Finish(sum); err != nil && writeErr == nil {
 			writeErr = fmt.Errorf("%s: %v", s.name, err)
 		}
-		if om, ok := s.rep.(interface{ Omitted() int }); ok && om.Omitted() > 0 {
-			fmt.Fprintf(env.Stderr, "newslint: %s: %d SARIF results omitted (cap %d; see --max-results)\n", s.name, om.Omitted(), max(o.maxResults, 0))
-		}
+		warnOmitted(env, s)
 	}
 	if err := commitSinks(sinks); err != nil && writeErr == nil {
 		writeErr = err
 	}
 	if o.statistics {
-		writeStatistics(env.Stdout, sum, cfg)
+		writeStatistics(env.Stdout, o.format, sum)
 	}
+	fixes.write(showFixesTo(o, env))
 	if base != nil {
 		if stale := base.Stale(); len(stale) > 0 && !o.quiet {
 			fmt.Fprintf(env.Stderr, "newslint: %s in %s no longer match any finding (fixed or changed); run 'newslint baseline' to refresh it\n",
@@ -236,7 +236,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	if status == ExitClean && !o.exitZero && sum.AtLeast(failOn) > 0 {
 		status = ExitFindings
 	}
-	return status
+	return fixStatus(o, sum.Fixed, status)
 }
 
 // findingsPipeline is what happens to findings between the rules and the reporters: the
@@ -251,17 +251,6 @@ func dirOf(env Env) string {
 		return env.Dir
 	}
 	return "."
-}
-
-// writeStatistics prints counts per rule, most frequent first, as ruff's --statistics does.
-func writeStatistics(w io.Writer, s *report.Summary, cfg *config.Config) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "COUNT\tRULE\tSEVERITY\tFIXABLE\t")
-	for _, rc := range s.Rules() {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t\n", rc.Count, rc.Rule, rc.Severity, rc.Fixable)
-	}
-	tw.Flush()
-	fmt.Fprintf(w, "%s in %s.\n", plural(s.Findings, "finding", "findings"), plural(s.Files, "file", "files"))
 }
 
 // progress shows files done, throughput and time left on a terminal, for long runs only; it
@@ -386,5 +375,5 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	if status == ExitClean && !o.exitZero && sum.AtLeast(failOn) > 0 {
 		status = ExitFindings
 	}
-	return status
+	return fixStatus(o, sum.Fixed, status)
 }
