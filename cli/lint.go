@@ -307,7 +307,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 		name = "-"
 	}
 	if kind, comp := input.KindOf(name); kind != input.Text || comp != input.None {
-		return errorf(env, "standard input takes one plain text document; %s is not one", name)
+		return lintStdinFeed(o, cfg, ropts, failOn, env, name)
 	}
 	limit := o.maxFileSize
 	if limit <= 0 {
