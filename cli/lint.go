@@ -141,6 +141,10 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	if eo.Corpus, err = corpusStats(o, cfg, env, walked, files, eo); err != nil {
 		return errorf(env, "%v", err)
 	}
+	crawl, err := summariseRun(o, cfg, paths, eo.Corpus, env)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
 	var rec *baseline.Writer
 	if record {
 		target := o.baseline
@@ -210,6 +214,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		writeStatistics(env.Stdout, o.format, sum)
 	}
 	fixes.write(showFixesTo(o, env))
+	status = crawl.finish(o, env, failOn, status)
 	if base != nil {
 		if stale := base.Stale(); len(stale) > 0 && !o.quiet {
 			fmt.Fprintf(env.Stderr, "newslint: %s in %s no longer match any finding (fixed or changed); run 'newslint baseline' to refresh it\n",

@@ -14,18 +14,21 @@ import (
 )
 
 // runOptions are the flags of a lint run that shape what it reports after the findings:
-// the fixes it applied.
+// the fixes it applied, and the per-site summary of the crawl and its drift (see monitor.go).
 type runOptions struct {
 	showFixes, exitNonZeroOnFix bool
+	summary, compare            string
 }
 
 func addRunFlags(fs *flag.FlagSet, r *runOptions) {
 	fs.BoolVar(&r.showFixes, "show-fixes", false, "with --fix: list the fixes applied, per file and rule")
 	fs.BoolVar(&r.exitNonZeroOnFix, "exit-non-zero-on-fix", false, "with --fix: exit 1 when anything was fixed, even if no finding remains")
+	fs.StringVar(&r.summary, "summary", "", "also write the per-site summary of the files linted (as read, before --fix) to `FILE`, as 'newslint summary -o FILE' does")
+	fs.StringVar(&r.compare, "compare", "", "summarise the files linted and print their drift from the summary `OLD.json`, as 'newslint drift' does; exit 1 when a site drifted at or above --fail-on")
 }
 
 // checkRunFlags is the part of validateFlags about report formats and the flags above.
-func checkRunFlags(o *options, sub string, env Env) error {
+func checkRunFlags(o *options, sub string, paths []string, env Env) error {
 	if o.set["format"] && strings.TrimSpace(o.format) == "" {
 		return fmt.Errorf("--format needs a value: one of %s", strings.Join(report.Formats, ", "))
 	}
@@ -43,7 +46,7 @@ func checkRunFlags(o *options, sub string, env Env) error {
 	if (r.showFixes || r.exitNonZeroOnFix) && !o.fix {
 		return fmt.Errorf("--show-fixes and --exit-non-zero-on-fix go with --fix")
 	}
-	return nil
+	return checkMonitorFlags(o, paths)
 }
 
 // ruleSeverities is "error" or, for a rule the configuration gives several severities,
