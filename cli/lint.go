@@ -337,7 +337,9 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 			return errorf(env, "%v", err)
 		}
 	}
+	fixes := stdinFixLog(o, cfg, file, raw, eo)
 	res, fixed := engine.LintBytes(cfg, file, raw, eo)
+	fixes.seen(res)
 	out := env.Stdout
 	if o.fix {
 		out = env.Stderr
@@ -363,6 +365,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 		if !o.quiet {
 			rep.Finish(sum)
 		}
+		fixes.write(env.Stderr)
 	case o.diff:
 		for _, p := range res.Patches {
 			io.WriteString(env.Stdout, diff.Unified(p.Name, p.Name, p.Before, p.After, 3))

@@ -186,6 +186,12 @@ func TestShowFixesAndExitNonZeroOnFix(t *testing.T) {
 	if code != 1 || o.String() != clean {
 		t.Errorf("stdin: exit %d, %q", code, o.String())
 	}
+	o.Reset()
+	e.Reset()
+	code = Main([]string{"--fix", "--show-fixes", "--stdin-filename", "story.txt", "-"}, Env{Stdin: strings.NewReader(dirty), Stdout: &o, Stderr: &e, Dir: dir, Getenv: func(string) string { return "" }})
+	if code != 0 || o.String() != clean || !strings.Contains(e.String(), "Fixed 1 finding:\n- story.txt:\n    1 × vote-widget\n") {
+		t.Errorf("stdin --show-fixes: exit %d, %q\n%s", code, o.String(), e.String())
+	}
 	if code, _, errs := run(t, dir, "--show-fixes", dir); code != 2 || !strings.Contains(errs, "go with --fix") {
 		t.Errorf("--show-fixes without --fix: exit %d %s", code, errs)
 	}

@@ -120,3 +120,16 @@ func showFixesTo(o *options, env Env) io.Writer {
 	}
 	return env.Stderr
 }
+
+// stdinFixLog is newFixLog for one document read from standard input.
+func stdinFixLog(o *options, cfg *config.Config, file input.File, raw []byte, eo engine.Options) *fixLog {
+	if !o.run.showFixes || !o.fix {
+		return nil
+	}
+	l := &fixLog{before: map[string]map[string]int{}, after: map[string]map[string]int{}}
+	dry := eo
+	dry.Fix, dry.Diff, dry.Preview = false, false, false
+	r, _ := engine.LintBytes(cfg, file, raw, dry)
+	count(l.before, r)
+	return l
+}
