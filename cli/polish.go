@@ -21,7 +21,7 @@ type runOptions struct {
 }
 
 func addRunFlags(fs *flag.FlagSet, r *runOptions) {
-	fs.BoolVar(&r.showFixes, "show-fixes", false, "with --fix: list the fixes applied, per file and rule")
+	fs.BoolVar(&r.showFixes, "show-fixes", false, "with --fix: list the findings fixed, per file and rule")
 	fs.BoolVar(&r.exitNonZeroOnFix, "exit-non-zero-on-fix", false, "with --fix: exit 1 when anything was fixed, even if no finding remains")
 	fs.StringVar(&r.summary, "summary", "", "also write the per-site summary of the files linted (as read, before --fix) to `FILE`, as 'newslint summary -o FILE' does")
 	fs.StringVar(&r.compare, "compare", "", "summarise the files linted and print their drift from the summary `OLD.json`, as 'newslint drift' does; exit 1 when a site drifted at or above --fail-on")
