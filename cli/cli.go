@@ -42,6 +42,7 @@ type options struct {
 	maxFileSize                                                int64
 	ux                                                         uxOptions
 	safety                                                     safetyOptions
+	run                                                        runOptions
 	color                                                      colorFlag
 	// set holds the names of the flags given on the command line.
 	set map[string]bool
@@ -75,10 +76,11 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.statistics, "statistics", false, "print counts per rule instead of the findings")
 	fs.StringVar(&o.baseline, "baseline", "", "hide findings recorded in this baseline file (see 'newslint baseline')")
 	fs.StringVar(&o.changedSince, "changed-since", "", "lint only files changed since this git revision (and untracked ones)")
-	fs.IntVar(&o.maxResults, "max-results", 0, "cap SARIF results (default 25000, GitHub's limit); omitted results are announced")
+	fs.IntVar(&o.maxResults, "max-results", 0, "cap SARIF results, keeping the most severe (default 25000, GitHub's limit); omitted results are announced")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	addUXFlags(fs, &o.ux)
 	addSafetyFlags(fs, &o.safety)
+	addRunFlags(fs, &o.run)
 	addTermFlags(fs, &o.color)
 	fs.BoolVar(&o.help, "help", false, "show this help")
 	fs.BoolVar(&o.help, "h", false, "show this help")
@@ -89,7 +91,8 @@ const usageHead = `newslint lints scraped news text for leaked navigation, spam 
 
 Usage:
   newslint [flags] [PATH...]     lint files and directories (default: .)
-  newslint [flags] -             lint one document from standard input (--fix: fixed text to stdout)
+  newslint [flags] -             lint one document from standard input (--fix: fixed text to stdout),
+                                 or a feed with --stdin-filename feed.jsonl
   newslint rules                 list the rules
   newslint rule ID               show a rule's documentation
   newslint init [--force]        write a commented ` + config.FileName + ` with the defaults

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/mattn/go-isatty"
@@ -155,6 +154,10 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 			return errorf(env, "corpus pass: %v\nnothing was linted or fixed: corpus rules would have judged the other files without these", err)
 		}
 	}
+	crawl, err := summariseRun(o, cfg, paths, eo.Corpus, env)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
 	var rec *baseline.Writer
 	if record {
 		target := o.baseline
@@ -168,8 +171,10 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	prog := newProgress(env, len(files))
 	var writeErr error
 	changed, hidden := 0, 0
+	fixes := newFixLog(o, cfg, files, eo)
 	engine.Run(cfg, files, eo, func(r *finding.Result) {
 		prog.add(r.Bytes)
+		fixes.seen(r)
 		pipe.Seen(r)
 		hidden += len(r.Suppressed)
 		sum.Add(r)
@@ -213,16 +218,16 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		if err := s.rep.Finish(sum); err != nil && writeErr == nil {
 			writeErr = fmt.Errorf("%s: %v", s.name, err)
 		}
-		if om, ok := s.rep.(interface{ Omitted() int }); ok && om.Omitted() > 0 {
-			fmt.Fprintf(env.Stderr, "newslint: %s: %d SARIF results omitted (cap %d; see --max-results)\n", s.name, om.Omitted(), max(o.maxResults, 0))
-		}
+		warnOmitted(env, s)
 	}
 	if err := commitSinks(sinks); err != nil && writeErr == nil {
 		writeErr = err
 	}
 	if o.statistics {
-		writeStatistics(env.Stdout, sum, cfg)
+		writeStatistics(env.Stdout, o.format, sum)
 	}
+	fixes.write(showFixesTo(o, env))
+	status = crawl.finish(o, env, failOn, status)
 	if base != nil {
 		if stale := base.Stale(); len(stale) > 0 && !o.quiet {
 			fmt.Fprintf(env.Stderr, "newslint: %s in %s no longer match any finding (fixed or changed); run 'newslint baseline' to refresh it\n",
@@ -249,7 +254,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	if status == ExitClean && !o.exitZero && sum.AtLeast(failOn) > 0 {
 		status = ExitFindings
 	}
-	return status
+	return fixStatus(o, sum.Fixed, status)
 }
 
 // findingsPipeline is what happens to findings between the rules and the reporters: the
@@ -264,17 +269,6 @@ func dirOf(env Env) string {
 		return env.Dir
 	}
 	return "."
-}
-
-// writeStatistics prints counts per rule, most frequent first, as ruff's --statistics does.
-func writeStatistics(w io.Writer, s *report.Summary, cfg *config.Config) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "COUNT\tRULE\tSEVERITY\tFIXABLE\t")
-	for _, rc := range s.Rules() {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t\n", rc.Count, rc.Rule, rc.Severity, rc.Fixable)
-	}
-	tw.Flush()
-	fmt.Fprintf(w, "%s in %s.\n", plural(s.Findings, "finding", "findings"), plural(s.Files, "file", "files"))
 }
 
 // progress shows files done, throughput and time left on a terminal, for long runs only; it
@@ -331,7 +325,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 		name = "-"
 	}
 	if kind, comp := input.KindOf(name); kind != input.Text || comp != input.None {
-		return errorf(env, "standard input takes one plain text document; %s is not one", name)
+		return lintStdinFeed(o, cfg, ropts, failOn, env, name)
 	}
 	limit := o.maxFileSize
 	if limit <= 0 {
@@ -357,7 +351,9 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 			return errorf(env, "%v", err)
 		}
 	}
+	fixes := stdinFixLog(o, cfg, file, raw, eo)
 	res, fixed := engine.LintBytes(cfg, file, raw, eo)
+	fixes.seen(res)
 	out := env.Stdout
 	if o.fix {
 		out = env.Stderr
@@ -383,6 +379,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 		if !o.quiet {
 			rep.Finish(sum)
 		}
+		fixes.write(env.Stderr)
 	case o.diff:
 		for _, p := range res.Patches {
 			io.WriteString(env.Stdout, diff.Unified(p.Name, p.Name, p.Before, p.After, 3))
@@ -400,5 +397,5 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	if status == ExitClean && !o.exitZero && sum.AtLeast(failOn) > 0 {
 		status = ExitFindings
 	}
-	return status
+	return fixStatus(o, sum.Fixed, status)
 }

@@ -28,6 +28,9 @@ func targets(o *options, sub string, env Env) []target {
 			ts = append(ts, target{"--output", p})
 		}
 	}
+	if sub == "" && o.run.summary != "" {
+		ts = append(ts, target{"--summary", o.run.summary})
+	}
 	if o.cpuProfile != "" {
 		ts = append(ts, target{"--cpuprofile", o.cpuProfile})
 	}

@@ -29,6 +29,9 @@ func validateFlags(o *options, sub string, paths []string, env Env) error {
 			return fmt.Errorf("--changed-since: %v", err)
 		}
 	}
+	if err := checkRunFlags(o, sub, paths, env); err != nil {
+		return err
+	}
 	if sub != "" && sub != "baseline" && sub != "stats" {
 		return nil
 	}

@@ -299,9 +299,9 @@ func Parse(file string, src []byte) (*Config, error) {
 	return c, nil
 }
 
-// cleanTOMLError drops the library's "toml: " prefix.
+// cleanTOMLError drops the library's "toml: " prefix and its Go type names.
 func cleanTOMLError(err error) string {
-	return strings.TrimPrefix(err.Error(), "toml: ")
+	return tomlTypeWords(strings.TrimPrefix(err.Error(), "toml: "))
 }
 
 // Rules returns every known rule (built-in and custom) in run order.

@@ -1,8 +1,8 @@
 // Package processors is what happens to findings between the rules and the reporters, in ordered
 // stages as golangci-lint's result processors: filters (the baseline, suppressions) hide
 // findings before anything is fixed, then stages reshape what remains of each unit of text
-// (folding nested findings into related notes, sorting), and result caps trim what one output
-// receives.
+// (folding nested findings into related notes, sorting). The cap of SARIF output, which keeps the
+// most severe results, lives with that reporter (report/sarifcap.go).
 //
 // The engine runs the filters on every pass of the fix loop, so a hidden finding is never fixed,
 // and runs the stages on the findings of each unit once it is settled. Rules assign severities
@@ -138,29 +138,3 @@ func (Sort) Process(fs []finding.Finding) []finding.Finding {
 	})
 	return fs
 }
-
-// Cap keeps at most Max findings over a whole run (0: no cap) and counts the others, as SARIF
-// output must for GitHub code scanning. It applies to one output, not to the run.
-type Cap struct {
-	Max     int
-	kept    int
-	omitted int
-}
-
-// Apply returns the findings of r that fit under the cap.
-func (c *Cap) Apply(r *finding.Result) []finding.Finding {
-	fs := r.Findings
-	if c.Max <= 0 {
-		return fs
-	}
-	n := min(len(fs), max(c.Max-c.kept, 0))
-	c.kept += n
-	c.omitted += len(fs) - n
-	return fs[:n]
-}
-
-// Omitted is how many findings the cap left out so far.
-func (c *Cap) Omitted() int { return c.omitted }
-
-// Kept is how many findings passed the cap so far.
-func (c *Cap) Kept() int { return c.kept }

@@ -57,20 +57,3 @@ func TestFiltersAndStages(t *testing.T) {
 		t.Error("a nil pipeline filtered")
 	}
 }
-
-func TestCap(t *testing.T) {
-	c := &Cap{Max: 3}
-	r := &finding.Result{Findings: []finding.Finding{fnd("a", 0, 1), fnd("a", 1, 2)}}
-	if n := len(c.Apply(r)); n != 2 {
-		t.Errorf("first result: %d kept", n)
-	}
-	if n := len(c.Apply(r)); n != 1 || c.Omitted() != 1 || c.Kept() != 3 {
-		t.Errorf("second result: %d kept, %d omitted", n, c.Omitted())
-	}
-	if n := len(c.Apply(r)); n != 0 || c.Omitted() != 3 {
-		t.Errorf("over the cap: %d kept, %d omitted", n, c.Omitted())
-	}
-	if n := len((&Cap{}).Apply(r)); n != 2 {
-		t.Errorf("no cap: %d kept", n)
-	}
-}

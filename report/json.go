@@ -1,18 +1,25 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
 	"github.com/newslint/newslint/finding"
 )
 
-// jsonReporter prints one JSON document: findings, per-file errors and a summary.
+// jsonReporter prints one JSON document: findings, per-file errors and a summary. The findings
+// array is written as results come, so that memory does not grow with the number of findings;
+// the document is the same as json.Encoder with a two-space indent would write.
 type jsonReporter struct {
-	w        io.Writer
-	o        Options
-	findings []jsonFinding
-	errors   []jsonError
+	w       io.Writer
+	o       Options
+	bw      *bufio.Writer
+	started bool
+	n       int // findings written
+	errors  []jsonError
+	buf     bytes.Buffer
 }
 
 type jsonError struct {
@@ -34,9 +41,48 @@ type jsonSummary struct {
 	Suppressed        int            `json:"suppressed,omitempty"`
 }
 
+// start writes the head of the document, up to the opening of the findings array.
+func (r *jsonReporter) start() error {
+	if r.started {
+		return nil
+	}
+	r.started = true
+	r.bw = bufio.NewWriterSize(r.w, 64<<10)
+	r.bw.WriteString("{\n  \"tool\": \"newslint\",\n  \"version\": ")
+	if err := r.encode(r.o.Version, "  "); err != nil {
+		return err
+	}
+	_, err := r.bw.WriteString(",\n  \"findings\": [")
+	return err
+}
+
+// encode writes v as json.Encoder would at the given indentation, without a final newline.
+func (r *jsonReporter) encode(v any, prefix string) error {
+	r.buf.Reset()
+	enc := json.NewEncoder(&r.buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := r.bw.Write(bytes.TrimSuffix(r.buf.Bytes(), []byte("\n")))
+	return err
+}
+
 func (r *jsonReporter) File(res *finding.Result) error {
+	if err := r.start(); err != nil {
+		return err
+	}
 	for i := range res.Findings {
-		r.findings = append(r.findings, toJSON(res.File.Path, &res.Findings[i], r.o.Unsafe))
+		sep := ",\n    "
+		if r.n == 0 {
+			sep = "\n    "
+		}
+		r.n++
+		r.bw.WriteString(sep)
+		if err := r.encode(toJSON(res.File.Path, &res.Findings[i], r.o.Unsafe), "    "); err != nil {
+			return err
+		}
 	}
 	for _, e := range res.Errors {
 		r.errors = append(r.errors, jsonError{res.File.Path, e.Error()})
@@ -45,6 +91,13 @@ func (r *jsonReporter) File(res *finding.Result) error {
 }
 
 func (r *jsonReporter) Finish(s *Summary) error {
+	if err := r.start(); err != nil {
+		return err
+	}
+	if r.n > 0 {
+		r.bw.WriteString("\n  ")
+	}
+	r.bw.WriteString("],\n  \"errors\": ")
 	js := jsonSummary{Files: s.Files, FilesWithFindings: s.FilesWithFindings, Findings: s.Findings,
 		BySeverity: map[string]int{}, ByRule: map[string]int{}, Fixable: s.Fixable,
 		UnsafeFixable: s.UnsafeFixable, Fixed: s.Fixed, FilesFixed: s.FilesFixed, Errors: s.Errors,
@@ -55,22 +108,23 @@ func (r *jsonReporter) Finish(s *Summary) error {
 	for k, v := range s.ByRule {
 		js.ByRule[k] = v.Count
 	}
-	if r.findings == nil {
-		r.findings = []jsonFinding{}
-	}
 	if r.errors == nil {
 		r.errors = []jsonError{}
 	}
-	enc := json.NewEncoder(r.w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Tool     string        `json:"tool"`
-		Version  string        `json:"version"`
-		Findings []jsonFinding `json:"findings"`
-		Errors   []jsonError   `json:"errors"`
-		Summary  jsonSummary   `json:"summary"`
-		// UnusedIgnores are [[ignore]] entries that suppressed nothing (as ruff's unused noqa).
-		UnusedIgnores []UnusedIgnore `json:"unused_ignores,omitempty"`
-	}{"newslint", r.o.Version, r.findings, r.errors, js, s.Unused})
+	if err := r.encode(r.errors, "  "); err != nil {
+		return err
+	}
+	r.bw.WriteString(",\n  \"summary\": ")
+	if err := r.encode(js, "  "); err != nil {
+		return err
+	}
+	// unused_ignores: [[ignore]] entries that suppressed nothing (as ruff's unused noqa)
+	if len(s.Unused) > 0 {
+		r.bw.WriteString(",\n  \"unused_ignores\": ")
+		if err := r.encode(s.Unused, "  "); err != nil {
+			return err
+		}
+	}
+	r.bw.WriteString("\n}\n")
+	return r.bw.Flush()
 }

@@ -105,6 +105,9 @@ type RuleCount struct {
 	Severity lint.Severity
 	Count    int
 	Fixable  int
+	// Severities counts the findings of the rule per severity reported: the configuration can
+	// give one rule different severities per path.
+	Severities map[lint.Severity]int
 }
 
 // NewSummary starts counting.
@@ -139,10 +142,11 @@ func (s *Summary) Add(r *finding.Result) {
 		s.BySeverity[f.Severity]++
 		rc := s.ByRule[f.Rule]
 		if rc == nil {
-			rc = &RuleCount{Rule: f.Rule, Severity: f.Severity}
+			rc = &RuleCount{Rule: f.Rule, Severity: f.Severity, Severities: map[lint.Severity]int{}}
 			s.ByRule[f.Rule] = rc
 		}
 		rc.Count++
+		rc.Severities[f.Severity]++
 		if rc.Severity < f.Severity {
 			rc.Severity = f.Severity
 		}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -10,18 +9,19 @@ import (
 
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/lint"
-	"github.com/newslint/newslint/processors"
 )
 
 // DefaultMaxResults is GitHub code scanning's limit of results per run.
 const DefaultMaxResults = 25000
 
+// sarifReporter keeps, encoded, at most the capped number of results: the most severe ones
+// (errors before warnings before notes, and among equals those first in path order), written in
+// path order at the end. Its memory is bounded by the cap, not by the number of findings.
 type sarifReporter struct {
-	w       io.Writer
-	o       Options
-	results []map[string]any
-	cap     *processors.Cap
-	index   map[string]int
+	w     io.Writer
+	o     Options
+	cap   *severityCap
+	index map[string]int
 }
 
 var sarifLevel = severityNames{"error", "warning", "note"}.of
@@ -48,14 +48,16 @@ func (r *sarifReporter) File(res *finding.Result) error {
 		}
 	}
 	if r.cap == nil {
-		r.cap = &processors.Cap{Max: r.o.MaxResults}
-		if r.cap.Max <= 0 {
-			r.cap.Max = DefaultMaxResults
-		}
+		r.cap = newSeverityCap(r.o.MaxResults)
 	}
 	fps := finding.Fingerprints(res)
 	uri := sarifURI(res.File.Path)
-	for i, f := range r.cap.Apply(res) {
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		if !r.cap.wants(f.Severity) {
+			r.cap.omit()
+			continue
+		}
 		result := map[string]any{
 			"ruleId":  f.Rule,
 			"level":   sarifLevel(f.Severity),
@@ -105,7 +107,11 @@ func (r *sarifReporter) File(res *finding.Result) error {
 				"artifactChanges": []any{map[string]any{"artifactLocation": map[string]any{"uri": uri}, "replacements": reps}},
 			}}
 		}
-		r.results = append(r.results, result)
+		raw, err := marshalCompact(result)
+		if err != nil {
+			return err
+		}
+		r.cap.add(f.Severity, raw)
 	}
 	return nil
 }
@@ -124,14 +130,15 @@ func (r *sarifReporter) Finish(s *Summary) error {
 			"properties":           map[string]any{"fixable": m.Fixable},
 		})
 	}
-	if r.results == nil {
-		r.results = []map[string]any{}
+	if r.cap == nil {
+		r.cap = newSeverityCap(r.o.MaxResults)
 	}
+	results := r.cap.kept()
 	invocation := map[string]any{"executionSuccessful": s.FilesWithError == 0}
 	var notes []any
 	if r.Omitted() > 0 {
 		notes = append(notes, map[string]any{"level": "warning", "message": map[string]any{"text": fmt.Sprintf(
-			"%d results were omitted: SARIF output is capped at %d results (--max-results)", r.Omitted(), len(r.results))}})
+			"%d results were omitted: SARIF output is capped at %d results (--max-results), the most severe kept", r.Omitted(), r.cap.max)}})
 	}
 	if len(notes) > 0 {
 		invocation["toolExecutionNotifications"] = notes
@@ -146,13 +153,10 @@ func (r *sarifReporter) Finish(s *Summary) error {
 			}},
 			"columnKind":  "unicodeCodePoints",
 			"invocations": []any{invocation},
-			"results":     r.results,
+			"results":     resultsMarker,
 		}},
 	}
-	enc := json.NewEncoder(r.w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return writeWithResults(r.w, doc, results)
 }
 
 // Omitted is how many results the cap left out.
@@ -160,7 +164,10 @@ func (r *sarifReporter) Omitted() int {
 	if r.cap == nil {
 		return 0
 	}
-	return r.cap.Omitted()
+	return r.cap.omitted
 }
+
+// Cap is the most results the report holds.
+func (r *sarifReporter) Cap() int { return capOf(r.o.MaxResults) }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
