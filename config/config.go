@@ -416,7 +416,7 @@ func (c *Config) resolve(idx []int) ([]lint.Active, error) {
 			}
 		}
 		if enabled {
-			out = append(out, lint.Active{Rule: r, Severity: sev, Options: opts})
+			out = append(out, lint.Active{Rule: r, Severity: sev, Options: opts, Meta: m})
 		}
 	}
 	c.cache[key] = out

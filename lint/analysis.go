@@ -76,8 +76,9 @@ func ResultOf[T any](p *Pass, a *Analysis[T]) T {
 func OptionsFor[T any](p *Pass, r Configurable) *T {
 	id := r.(Rule).Meta().ID
 	if p.state != nil {
-		for _, a := range p.state.active {
-			if a.Rule.Meta().ID == id {
+		for i := range p.state.active {
+			a := &p.state.active[i]
+			if a.meta().ID == id {
 				if o, ok := a.Options.(*T); ok && o != nil {
 					return o
 				}
@@ -93,8 +94,9 @@ func Run(doc *document.Document, active []Active, stats *corpus.Stats) []Diagnos
 	var out []Diagnostic
 	st := &docState{active: active}
 	report := func(d Diagnostic) { out = append(out, d) }
-	for _, a := range active {
-		m := a.Rule.Meta()
+	for i := range active {
+		a := &active[i]
+		m := a.meta()
 		p := &Pass{Doc: doc, Options: a.Options, Corpus: stats, rule: m.ID, sev: a.Severity, report: report,
 			state: st, who: "rule " + m.ID, requires: m.Requires}
 		a.Rule.Check(p)

@@ -212,6 +212,16 @@ type Active struct {
 	Rule     Rule
 	Severity Severity
 	Options  any
+	// Meta is Rule.Meta(), when the configuration computed it once; nil: asked for each use.
+	Meta *Meta
+}
+
+// meta returns the rule's metadata, computed once by the configuration where it could be.
+func (a *Active) meta() *Meta {
+	if a.Meta != nil {
+		return a.Meta
+	}
+	return a.Rule.Meta()
 }
 
 // Gatherer is implemented by corpus rules: before any file is checked, the engine calls Gather
