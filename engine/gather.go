@@ -73,7 +73,7 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 	feed := func(put func(*input.Unit)) error {
 		return input.Units(in.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
 	}
-	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { gatherUnit(u, active, parts[w]) }, func(struct{}) {})
+	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { gatherUnit(u, corpus.GroupOf(f.Rel), active, parts[w]) }, func(struct{}) {})
 	for _, p := range parts {
 		stats.Merge(p)
 	}
@@ -82,7 +82,7 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 // gatherUnit adds the counts of one unit to stats (a new one when stats is nil; nil is
 // returned when no rule gathers). A unit that cannot be read, or on which a rule fails, is
 // skipped: the checking pass reports it.
-func gatherUnit(u *input.Unit, active []lint.Active, stats *corpus.Stats) (out *corpus.Stats) {
+func gatherUnit(u *input.Unit, group string, active []lint.Active, stats *corpus.Stats) (out *corpus.Stats) {
 	defer func() {
 		if recover() != nil {
 			out = stats
@@ -97,6 +97,7 @@ func gatherUnit(u *input.Unit, active []lint.Active, stats *corpus.Stats) (out *
 		if g, ok := a.Rule.(lint.Gatherer); ok {
 			if doc == nil {
 				doc = document.New(u.Loc.Path, string(raw))
+				doc.Group = group
 			}
 			if stats == nil {
 				stats = corpus.New()
@@ -111,5 +112,5 @@ func gatherUnit(u *input.Unit, active []lint.Active, stats *corpus.Stats) (out *
 // SelfStats gathers corpus statistics from a single document, for checking one text on its own
 // (rule examples, tests): corpus rules then see that text as the whole corpus.
 func SelfStats(doc *document.Document, active []lint.Active) *corpus.Stats {
-	return gatherUnit(input.WholeUnit(doc.Path, []byte(doc.Src)), active, nil)
+	return gatherUnit(input.WholeUnit(doc.Path, []byte(doc.Src)), doc.Group, active, nil)
 }

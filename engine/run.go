@@ -39,6 +39,9 @@ type Options struct {
 	TextFields []string
 	// Pipeline filters findings before fixing and reshapes them after (nil: none).
 	Pipeline *processors.Pipeline
+
+	// group is the corpus group of the file being linted (corpus.GroupOf its Rel).
+	group string
 }
 
 func (o Options) textFields() []string {
@@ -134,6 +137,7 @@ func (s *source) Close() {
 // (malformed records) are reported with their line and kept as they are.
 func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 	res := &Result{File: f}
+	opts.group = corpus.GroupOf(f.Rel)
 	defer func() {
 		if p := recover(); p != nil { // a rule bug must not take the run down or lose the file
 			res.Findings = nil
@@ -241,10 +245,11 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 // Without opts.Corpus, corpus rules see the document as the whole corpus.
 func LintBytes(cfg RuleSource, f input.File, raw []byte, opts Options) (*Result, string) {
 	res := &Result{File: f, Bytes: int64(len(raw))}
+	opts.group = corpus.GroupOf(f.Rel)
 	u := input.WholeUnit(f.Path, raw)
 	active := cfg.For(f.Rel)
 	if opts.Corpus == nil {
-		opts.Corpus = gatherUnit(u, active, nil)
+		opts.Corpus = gatherUnit(u, opts.group, active, nil)
 	}
 	d := lintUnit(u, active, opts)
 	res.Errors, res.Findings, res.Suppressed = d.errs, d.found, d.hidden

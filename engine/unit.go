@@ -77,7 +77,7 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 	if opts.Fix || opts.Diff {
 		unsafe = &opts.Unsafe
 	}
-	fr, first, last := settle(u.Loc.Path, src, active, opts.Corpus, unsafe, keep)
+	fr, first, last := settle(u.Loc.Path, opts.group, src, active, opts.Corpus, unsafe, keep)
 	var fixErr error
 	switch {
 	case !fr.Converged:
