@@ -281,3 +281,10 @@ func (l *Linter) JSONLines(d Doc, fs []finding.Finding) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// Prune drops from merged stats the counts that cannot produce a finding with this Linter's
+// configuration (asking each corpus rule that knows how, through lint.Pruner), and marks them
+// pruned. Prune only the final merge: counts added later may have needed what was dropped.
+func (l *Linter) Prune(stats *corpus.Stats) {
+	Prune(l.cfg, stats)
+}
