@@ -286,5 +286,5 @@ func (l *Linter) JSONLines(d Doc, fs []finding.Finding) ([]byte, error) {
 // configuration (asking each corpus rule that knows how, through lint.Pruner), and marks them
 // pruned. Prune only the final merge: counts added later may have needed what was dropped.
 func (l *Linter) Prune(stats *corpus.Stats) {
-	Prune(l.cfg, stats)
+	l.cfg.Prune(stats)
 }
