@@ -17,3 +17,7 @@ func (l *Linter) Files(roots []string) ([]input.File, []Error) {
 	}
 	return w.Files, errs
 }
+
+// Included reports whether a walk of the run's root lints the file at rel (its slash-separated
+// root-relative path): the configuration's include and exclude globs, as a run applies them.
+func (l *Linter) Included(rel string) bool { return l.cfg.Files.Included(rel) }
