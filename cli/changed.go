@@ -113,12 +113,13 @@ func corpusRootFiles(o *options, cfg *config.Config, env Env, linted []input.Fil
 	wo.ux.forceExclude = false
 	walk := collectFiles(&wo, cfg, []string{root}, env)
 	byPath := map[string]input.File{}
-	dirForm, dirRel := map[string]string{}, map[string]string{}
+	dirForm, dirRel, dirGroup := map[string]string{}, map[string]string{}, map[string]string{}
 	for _, f := range linted {
 		abs, _ := filepath.Abs(f.Path)
 		byPath[abs] = f
 		dirForm[filepath.Dir(abs)] = filepath.Dir(f.Path)
 		dirRel[filepath.Dir(abs)] = path.Dir(f.Rel)
+		dirGroup[filepath.Dir(abs)] = f.Group
 	}
 	out := make([]input.File, 0, len(walk.Files)+len(linted))
 	for _, f := range walk.Files {
@@ -131,6 +132,7 @@ func corpusRootFiles(o *options, cfg *config.Config, env Env, linted []input.Fil
 		if d, ok := dirForm[filepath.Dir(abs)]; ok {
 			f.Path = filepath.Join(d, filepath.Base(abs))
 			f.Rel = path.Join(dirRel[filepath.Dir(abs)], filepath.Base(abs))
+			f.Group = dirGroup[filepath.Dir(abs)]
 		}
 		out = append(out, f)
 	}

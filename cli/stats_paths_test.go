@@ -57,3 +57,21 @@ func TestCorpusStatsArePathIndependent(t *testing.T) {
 		}
 	}
 }
+
+// Directories of different roots outside the working directory (whose files have the same
+// root-relative paths) do not count together.
+func TestRootsOutsideTheBaseCountApart(t *testing.T) {
+	top := t.TempDir()
+	for _, d := range []string{"one", "two"} {
+		os.MkdirAll(filepath.Join(top, d), 0o755)
+		for i := range 3 { // 3 files each: below min_files (4), 6 together would reach it
+			write(t, filepath.Join(top, d, fmt.Sprintf("a%d.txt", i)), fmt.Sprintf(
+				"Harbour bridge reopens %d\n\nThe harbour bridge reopened on Monday after %d weeks of repairs, the city council said.\n\nShare this article\n", i, i+2), 0o644)
+		}
+	}
+	t.Chdir(t.TempDir())
+	_, out, _ := run(t, "", "--format", "jsonl", "--exit-zero", "--select", "template-line", filepath.Join(top, "one"), filepath.Join(top, "two"))
+	if got := templateFindings(t, out, ""); len(got) != 0 {
+		t.Errorf("files of two roots counted together: %s", strings.Join(got, "\n"))
+	}
+}

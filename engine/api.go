@@ -30,3 +30,12 @@ func LintUnit(u *input.Unit, group string, active []lint.Active, opts Options) U
 func GatherUnit(u *input.Unit, group string, active []lint.Active, stats *corpus.Stats) *corpus.Stats {
 	return gatherUnit(u, group, active, stats)
 }
+
+// GroupOf is the corpus group of a file: the directory of its root-relative path, or its
+// Group when the walk set one.
+func GroupOf(f input.File) string {
+	if f.Group != "" {
+		return f.Group
+	}
+	return corpus.GroupOf(f.Rel)
+}

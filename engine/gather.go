@@ -73,7 +73,7 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 	feed := func(put func(*input.Unit)) error {
 		return input.Units(in.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
 	}
-	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { gatherUnit(u, corpus.GroupOf(f.Rel), active, parts[w]) }, func(struct{}) {})
+	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { gatherUnit(u, GroupOf(f), active, parts[w]) }, func(struct{}) {})
 	for _, p := range parts {
 		stats.Merge(p)
 	}

@@ -137,7 +137,7 @@ func (s *source) Close() {
 // (malformed records) are reported with their line and kept as they are.
 func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 	res := &Result{File: f}
-	opts.group = corpus.GroupOf(f.Rel)
+	opts.group = GroupOf(f)
 	defer func() {
 		if p := recover(); p != nil { // a rule bug must not take the run down or lose the file
 			res.Findings = nil
@@ -245,7 +245,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 // Without opts.Corpus, corpus rules see the document as the whole corpus.
 func LintBytes(cfg RuleSource, f input.File, raw []byte, opts Options) (*Result, string) {
 	res := &Result{File: f, Bytes: int64(len(raw))}
-	opts.group = corpus.GroupOf(f.Rel)
+	opts.group = GroupOf(f)
 	u := input.WholeUnit(f.Path, raw)
 	active := cfg.For(f.Rel)
 	if opts.Corpus == nil {

@@ -125,7 +125,7 @@ func summariseFile(cfg *config.Config, f input.File, rel string, stats *corpus.S
 		d := summary.DocStats{Site: summary.Site(siteValue, rel, o.SiteDepth), Findings: map[string]int{}}
 		summary.MeasureText(&d, text)
 		doc := document.New(f.Path, text)
-		doc.Group = corpus.GroupOf(f.Rel)
+		doc.Group = engine.GroupOf(f)
 		for _, diag := range engine.Check(doc, active, stats) {
 			d.Findings[diag.Rule]++
 		}

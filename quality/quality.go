@@ -193,7 +193,7 @@ func Changes(dir string, unsafe bool) ([]Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		res := engine.FixIn(f.Path, corpus.GroupOf(f.Rel), string(raw), cfg.For(f.Rel), unsafe, stats)
+		res := engine.FixIn(f.Path, engine.GroupOf(f), string(raw), cfg.For(f.Rel), unsafe, stats)
 		if res.Text == string(raw) {
 			continue
 		}
