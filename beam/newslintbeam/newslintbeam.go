@@ -67,6 +67,9 @@ type Options struct {
 	// (default 8).
 	Output, FixedOutput string
 	Shards              int
+	// ReadTwice reads the inputs once for the corpus counts and again for linting, instead of
+	// keeping every document between the two passes: less memory for more reading.
+	ReadTwice bool
 }
 
 // RootOf is the directory part of a file pattern before its first wildcard.
@@ -311,6 +314,9 @@ func Build(s beam.Scope, o Options) error {
 	}
 	docs := ReadDocs(s, o.Spec, root, o.Inputs...)
 	stats := GatherStats(s, o.Spec, docs)
+	if o.ReadTwice {
+		docs = ReadDocs(s.Scope("Again"), o.Spec, root, o.Inputs...)
+	}
 	findings, errs, fixed := Lint(s, o.Spec, o.Shards, docs, stats)
 	WriteLines(s.Scope("Findings"), o.Output, o.Shards, findings)
 	WriteLines(s.Scope("Errors"), o.Output+"-errors", o.Shards, errs)

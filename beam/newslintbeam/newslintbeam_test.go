@@ -158,13 +158,14 @@ func TestSameAsCLIOnPrism(t *testing.T) {
 	}
 	for _, c := range cases {
 		for _, fix := range []string{pipeline.NoFix, pipeline.FixSafe} {
-			t.Run(c.name+"/"+fix, func(t *testing.T) {
+			twice := fix == pipeline.NoFix && c.name == "feed"
+			t.Run(fmt.Sprintf("%s/%s/read-twice=%v", c.name, fix, twice), func(t *testing.T) {
 				dir := c.mk(t)
 				var pats []string
 				for _, p := range c.patterns {
 					pats = append(pats, filepath.Join(dir, p))
 				}
-				o := Options{Spec: pipeline.Spec{Fix: fix}, Inputs: pats, Root: dir, Shards: 3}
+				o := Options{Spec: pipeline.Spec{Fix: fix}, Inputs: pats, Root: dir, Shards: 3, ReadTwice: twice}
 				if fix != pipeline.NoFix {
 					o.FixedOutput = t.TempDir()
 				}

@@ -43,6 +43,7 @@ var (
 	selectRules = flag.String("select", "", "run only these rules (comma-separated)")
 	ignoreRules = flag.String("ignore", "", "do not run these rules (comma-separated)")
 	shards      = flag.Int("shards", 8, "number of findings and errors shards")
+	readTwice   = flag.Bool("read-twice", false, "read the inputs again for linting instead of keeping the documents between the corpus pass and the checking pass")
 )
 
 func list(s string) []string {
@@ -72,7 +73,7 @@ func main() {
 	}
 	p, s := beam.NewPipelineWithRoot()
 	err := newslintbeam.Build(s, newslintbeam.Options{Spec: spec, Inputs: list(*inputs), Root: *root,
-		Output: *output, FixedOutput: *fixedOutput, Shards: *shards})
+		Output: *output, FixedOutput: *fixedOutput, Shards: *shards, ReadTwice: *readTwice})
 	if err == nil {
 		err = beamx.Run(context.Background(), p)
 	}
