@@ -34,8 +34,8 @@ func init() {
 	beam.RegisterType(reflect.TypeOf((*Part)(nil)).Elem())
 	register.DoFn3x1[context.Context, fileio.ReadableFile, func(pipeline.Doc), error](&readDocsFn{})
 	register.Emitter1[pipeline.Doc]()
-	register.Combiner3[*corpus.Stats, pipeline.Doc, *corpus.Stats](&gatherFn{})
-	register.DoFn5x0[pipeline.Doc, *corpus.Stats, func(int, string), func(int, string), func(string, Part)](&lintFn{})
+	register.Combiner3[*corpus.Stats, pipeline.Doc, []byte](&gatherFn{})
+	register.DoFn5x0[pipeline.Doc, []byte, func(int, string), func(int, string), func(string, Part)](&lintFn{})
 	register.Emitter2[int, string]()
 	register.Emitter2[string, Part]()
 	register.DoFn3x1[context.Context, int, func(*string) bool, error](&writeLinesFn{})
@@ -136,7 +136,7 @@ func (f *readDocsFn) ProcessElement(ctx context.Context, file fileio.ReadableFil
 }
 
 // GatherStats combines the corpus counts of all documents into one set of stats, pruned of
-// the counts that cannot produce a finding.
+// the counts that cannot produce a finding, in their binary encoding (corpus.ReadAny reads it).
 func GatherStats(s beam.Scope, spec pipeline.Spec, docs beam.PCollection) beam.PCollection {
 	return beam.Combine(s.Scope("GatherStats"), &gatherFn{Spec: specJSON(spec)}, docs)
 }
@@ -169,9 +169,9 @@ func (f *gatherFn) MergeAccumulators(a, b *corpus.Stats) *corpus.Stats {
 	return a
 }
 
-func (f *gatherFn) ExtractOutput(a *corpus.Stats) *corpus.Stats {
+func (f *gatherFn) ExtractOutput(a *corpus.Stats) ([]byte, error) {
 	f.linter().Prune(a)
-	return a
+	return encodeStats(a)
 }
 
 // Part is one document's share of its fixed file.
@@ -181,7 +181,8 @@ type Part struct {
 	Changed bool
 }
 
-// Lint lints each document against the stats (a singleton side input) and returns the
+// Lint lints each document against the stats (a singleton side input, as GatherStats gives
+// them, decoded once per worker) and returns the
 // findings as JSON Lines keyed by shard, the errors likewise, and with a fix mode each
 // document's part of its fixed file, keyed by the file's root-relative path.
 func Lint(s beam.Scope, spec pipeline.Spec, shards int, docs, stats beam.PCollection) (findings, errs, fixed beam.PCollection) {
@@ -192,6 +193,9 @@ type lintFn struct {
 	Spec   string
 	Shards int
 	l      *pipeline.Linter
+	// the stats are decoded once per worker: again only when other bytes come
+	raw   []byte
+	stats *corpus.Stats
 }
 
 func (f *lintFn) Setup() (err error) {
@@ -205,8 +209,15 @@ func shardOf(key string, n int) int {
 	return int(h.Sum64() % uint64(max(n, 1)))
 }
 
-func (f *lintFn) ProcessElement(d pipeline.Doc, stats *corpus.Stats, findings, errs func(int, string), fixed func(string, Part)) {
-	r := f.l.Lint(d, stats)
+func (f *lintFn) ProcessElement(d pipeline.Doc, raw []byte, findings, errs func(int, string), fixed func(string, Part)) {
+	if f.stats == nil || !bytes.Equal(raw, f.raw) {
+		stats, err := decodeStats(raw)
+		if err != nil {
+			panic(err) // written by GatherStats
+		}
+		f.raw, f.stats = bytes.Clone(raw), stats
+	}
+	r := f.l.Lint(d, f.stats)
 	shard := shardOf(d.Path, f.Shards)
 	if len(r.Findings) > 0 {
 		b, err := f.l.JSONLines(d, r.Findings)
