@@ -68,6 +68,16 @@ func feed(t *testing.T) string {
 	zw.Write(b.Bytes())
 	zw.Close()
 	os.WriteFile(filepath.Join(dir, "feed.jsonl.gz"), gz.Bytes(), 0o644)
+	// a second feed of the site, zstd-compressed, with a record whose text needs a fix
+	var more bytes.Buffer
+	for i := range 3 {
+		fmt.Fprintf(&more, "{\"url\": \"https://example.org/m/%d\", \"text\": \"Library extends opening hours %d\\n\\nThe city library will open until nine from March, the council said on Friday.\\n\\nSubscribe to our newsletter\\n\"}\n", i, i)
+	}
+	zst, err := input.CompressAll(more.Bytes(), input.Zstd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "more.jsonl.zst"), zst, 0o644)
 	return dir
 }
 
@@ -154,7 +164,7 @@ func TestSameAsCLIOnPrism(t *testing.T) {
 			return copyFiles(t, "../../testdata/seeds/input", func(string) bool { return true })
 		}, []string{"*.txt"}},
 		{"dev", func(t *testing.T) string { return copyFiles(t, "../../testdata/eval/dev", devSlice) }, []string{"*/*.txt"}},
-		{"feed", feed, []string{"site/*.txt", "*.jsonl.gz"}},
+		{"feed", feed, []string{"site/*.txt", "*.jsonl.gz", "*.jsonl.zst"}},
 	}
 	for _, c := range cases {
 		for _, fix := range []string{pipeline.NoFix, pipeline.FixSafe} {
