@@ -97,3 +97,41 @@ func TestPruneKeepsFindings(t *testing.T) {
 		t.Errorf("override threshold: got %q, want %q (2 findings)", got, want)
 	}
 }
+
+// One Linter serves many goroutines (the workers of a distributed runner) with the results
+// of one.
+func TestLinterIsSafeForConcurrentUse(t *testing.T) {
+	l, err := New(Spec{Fix: FixSafe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, docs := gatherTree(t, l, feedDir(t))
+	var all []Doc
+	for _, ds := range docs {
+		all = append(all, ds...)
+	}
+	want := make([]string, len(all))
+	for i, d := range all {
+		r := l.Lint(d, stats)
+		b, _ := l.JSONLines(d, r.Findings)
+		want[i] = string(b) + string(r.Out)
+	}
+	got := make([]string, len(all))
+	done := make(chan struct{})
+	for w := range 4 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := w; i < len(all); i += 4 {
+				r := l.Lint(all[i], stats)
+				b, _ := l.JSONLines(all[i], r.Findings)
+				got[i] = string(b) + string(r.Out)
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	if !slices.Equal(got, want) {
+		t.Error("concurrent linting gave other results than serial linting")
+	}
+}
