@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -112,8 +113,8 @@ func corpusStatsOver(o *options, cfg *config.Config, env Env, walked, linted []i
 }
 
 // corpusRootFiles are the files of the --corpus-root walk, named as the linted files are named
-// (corpus rules key their counts by directory: "feeds/a.txt" and "/repo/feeds/a.txt" must
-// count in one directory), and the linted files the walk did not find.
+// (corpus rules key their counts by root-relative directory: the other files of a linted
+// file's directory must count in its directory), and the linted files the walk did not find.
 func corpusRootFiles(o *options, cfg *config.Config, env Env, linted []input.File) ([]input.File, error) {
 	root := o.corpusRoot
 	if st, err := os.Stat(root); err != nil || !st.IsDir() {
@@ -123,11 +124,13 @@ func corpusRootFiles(o *options, cfg *config.Config, env Env, linted []input.Fil
 	wo.ux.forceExclude = false
 	walk := collectFiles(&wo, cfg, []string{root}, env)
 	byPath := map[string]input.File{}
-	dirForm := map[string]string{}
+	dirForm, dirRel, dirGroup := map[string]string{}, map[string]string{}, map[string]string{}
 	for _, f := range linted {
 		abs, _ := filepath.Abs(f.Path)
 		byPath[abs] = f
 		dirForm[filepath.Dir(abs)] = filepath.Dir(f.Path)
+		dirRel[filepath.Dir(abs)] = path.Dir(f.Rel)
+		dirGroup[filepath.Dir(abs)] = f.Group
 	}
 	out := make([]input.File, 0, len(walk.Files)+len(linted))
 	for _, f := range walk.Files {
@@ -139,6 +142,8 @@ func corpusRootFiles(o *options, cfg *config.Config, env Env, linted []input.Fil
 		}
 		if d, ok := dirForm[filepath.Dir(abs)]; ok {
 			f.Path = filepath.Join(d, filepath.Base(abs))
+			f.Rel = path.Join(dirRel[filepath.Dir(abs)], filepath.Base(abs))
+			f.Group = dirGroup[filepath.Dir(abs)]
 		}
 		out = append(out, f)
 	}

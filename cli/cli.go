@@ -34,6 +34,8 @@ type options struct {
 	format, configPath, selectRules, ignoreRules, failOn       string
 	corpusStats, output, baseline, changedSince, stdinName     string
 	corpusRoot                                                 string
+	shard                                                      string
+	prune                                                      bool
 	statistics                                                 bool
 	cpuProfile                                                 string
 	maxResults                                                 int
@@ -69,6 +71,8 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.IntVar(&o.context, "context", 2, "lines of context around each fix preview")
 	fs.Int64Var(&o.maxFileSize, "max-file-size", 256<<20, "skip (with an error) files larger than this many bytes; 0 for no limit")
 	fs.StringVar(&o.corpusStats, "corpus-stats", "", "read corpus statistics from these files (comma-separated, from 'newslint stats') instead of gathering them")
+	fs.StringVar(&o.shard, "shard", "", "lint (or, with stats, gather) only shard `I/N` of the files, dealt by a hash of their paths; merge the shards' stats with 'newslint stats merge'")
+	fs.BoolVar(&o.prune, "prune", false, "with stats merge, drop the counts that cannot produce a finding under the configuration (the result is final)")
 	fs.StringVar(&o.corpusRoot, "corpus-root", "", "gather the statistics of corpus rules over the files a walk of `DIR` finds, while linting only the files given (pre-commit, editors); empty: off")
 	fs.StringVar(&o.output, "o", "", "with 'newslint stats': write the statistics to this `file` instead of stdout")
 	fs.Var(&o.outputs, "output", "also write a report in another format: `FORMAT=PATH` (repeatable), e.g. sarif=newslint.sarif")
@@ -253,6 +257,9 @@ func Main(args []string, env Env) (code int) {
 		usage(fs, env.Stdout)
 		return ExitClean
 	case "stats":
+		if len(paths) > 0 && paths[0] == "merge" {
+			return cmdStatsMerge(&o, paths[1:], env)
+		}
 		return cmdStats(&o, paths, env)
 	case "baseline":
 		return runLint(&o, paths, env, true)

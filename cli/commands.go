@@ -2,13 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/newslint/newslint/atomicfile"
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/document"
@@ -170,25 +168,18 @@ func cmdStats(o *options, paths []string, env Env) int {
 	if err := checkEmpty(o, given, files, problems, cfg); err != nil {
 		return errorf(env, "%v", err)
 	}
+	if files, err = shardFiles(o, files); err != nil {
+		return errorf(env, "%v", err)
+	}
 	stats, err := engine.GatherChecked(cfg, files, engine.Options{Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields})
 	if err != nil {
 		return errorf(env, "corpus pass: %v", err)
 	}
-	var w io.Writer = env.Stdout
 	if o.output != "" {
-		f, err := atomicfile.Create(o.output)
-		if err != nil {
+		if err := stats.WriteFile(o.output); err != nil {
 			return errorf(env, "%v", err)
 		}
-		defer f.Abort()
-		w = f
-		if err := stats.Write(w); err != nil {
-			return errorf(env, "%v", err)
-		}
-		if err := f.Commit(); err != nil {
-			return errorf(env, "%v", err)
-		}
-	} else if err := stats.Write(w); err != nil {
+	} else if err := stats.Write(env.Stdout); err != nil {
 		return errorf(env, "%v", err)
 	}
 	if len(problems) > 0 {

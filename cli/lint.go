@@ -126,6 +126,9 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		return ExitError
 	}
 	walked := files
+	if files, err = shardFiles(o, files); err != nil {
+		return errorf(env, "%v", err)
+	}
 	if o.changedSince != "" {
 		if files, err = changedSince(files, o.changedSince, env); err != nil {
 			return errorf(env, "--changed-since: %v", err)

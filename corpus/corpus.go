@@ -24,6 +24,9 @@ type Stats struct {
 	Files int `json:"files"`
 	// Rules holds each corpus rule's counters.
 	Rules map[string]*Counts `json:"rules"`
+	// Pruned marks stats whose counts that cannot produce a finding were dropped: they are final
+	// and must not be merged with more counts.
+	Pruned bool `json:"pruned,omitempty"`
 
 	mu      sync.Mutex
 	derived map[any]any
@@ -68,6 +71,7 @@ func (s *Stats) Of(rule string) *Counts {
 // Merge adds o's counts to s.
 func (s *Stats) Merge(o *Stats) {
 	s.Files += o.Files
+	s.Pruned = s.Pruned || o.Pruned
 	for rule, c := range o.Rules {
 		dst := s.For(rule)
 		for k, v := range c.Keys {
@@ -140,7 +144,7 @@ func ReadFiles(paths []string) (*Stats, error) {
 		if err != nil {
 			return nil, err
 		}
-		s, err := Read(f)
+		s, err := ReadAny(f)
 		f.Close()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", p, err)

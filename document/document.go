@@ -25,6 +25,9 @@ type Line struct {
 // Document is one parsed input text.
 type Document struct {
 	Path string
+	// Group is the set of documents corpus rules count together (a directory relative to the
+	// run's root); empty means the directory of Path.
+	Group string
 	// Src is the whole text as read, including a byte-order mark if there is one.
 	Src string
 	// BOM reports a UTF-8 byte-order mark at the start; line 0 starts after it.

@@ -98,9 +98,16 @@ type FixResult struct {
 	Converged bool
 }
 
-// Fix lints and fixes src until no applicable fix remains.
+// Fix lints and fixes src until no applicable fix remains. Corpus rules count it with the
+// files of its path's directory; FixIn names its group.
 func Fix(path, src string, active []lint.Active, unsafe bool, stats *corpus.Stats) FixResult {
-	res, _, _ := settle(path, src, active, stats, &unsafe, nil)
+	return FixIn(path, "", src, active, unsafe, stats)
+}
+
+// FixIn is Fix for a text in the given corpus group (corpus.GroupOf its root-relative path),
+// as Gather counts it.
+func FixIn(path, group, src string, active []lint.Active, unsafe bool, stats *corpus.Stats) FixResult {
+	res, _, _ := settle(path, group, src, active, stats, &unsafe, nil)
 	return res
 }
 
@@ -114,13 +121,14 @@ type checked struct {
 // *unsafe) of the diagnostics keep lets through (all when keep is nil), until nothing changes.
 // It returns what fixing did, the first pass (over src) and the last (over the text it settled
 // on; the first when it did not settle). With unsafe nil, it lints src once and fixes nothing.
-func settle(path, src string, active []lint.Active, stats *corpus.Stats, unsafe *bool,
+func settle(path, group, src string, active []lint.Active, stats *corpus.Stats, unsafe *bool,
 	keep func(*document.Document, []lint.Diagnostic) []lint.Diagnostic) (FixResult, checked, checked) {
 	res := FixResult{Text: src, Converged: true}
 	cur := src
 	var first, last checked
 	for pass := 0; ; pass++ {
 		doc := document.New(path, cur)
+		doc.Group = group
 		diags := Check(doc, active, stats)
 		last = checked{doc, diags}
 		if pass == 0 {

@@ -101,9 +101,12 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 	}
 	each := opts.gatherEach
 	if each == nil {
-		each = func(u *input.Unit, active []lint.Active, stats *corpus.Stats) { gatherUnit(u, active, stats) }
+		each = func(u *input.Unit, group string, active []lint.Active, stats *corpus.Stats) {
+			gatherUnit(u, group, active, stats)
+		}
 	}
-	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { each(u, active, parts[w]) }, func(struct{}) {})
+	group := GroupOf(f)
+	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { each(u, group, active, parts[w]) }, func(struct{}) {})
 	for _, p := range parts {
 		stats.Merge(p)
 	}
@@ -113,7 +116,7 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 // gatherUnit adds the counts of one unit to stats (a new one when stats is nil; nil is
 // returned when no rule gathers). A unit that cannot be read, or on which a rule fails, is
 // skipped: the checking pass reports it.
-func gatherUnit(u *input.Unit, active []lint.Active, stats *corpus.Stats) (out *corpus.Stats) {
+func gatherUnit(u *input.Unit, group string, active []lint.Active, stats *corpus.Stats) (out *corpus.Stats) {
 	defer func() {
 		if recover() != nil {
 			out = stats
@@ -128,6 +131,7 @@ func gatherUnit(u *input.Unit, active []lint.Active, stats *corpus.Stats) (out *
 		if g, ok := a.Rule.(lint.Gatherer); ok {
 			if doc == nil {
 				doc = document.New(u.Loc.Path, string(raw))
+				doc.Group = group
 			}
 			if stats == nil {
 				stats = corpus.New()
@@ -142,5 +146,5 @@ func gatherUnit(u *input.Unit, active []lint.Active, stats *corpus.Stats) (out *
 // SelfStats gathers corpus statistics from a single document, for checking one text on its own
 // (rule examples, tests): corpus rules then see that text as the whole corpus.
 func SelfStats(doc *document.Document, active []lint.Active) *corpus.Stats {
-	return gatherUnit(input.WholeUnit(doc.Path, []byte(doc.Src)), active, nil)
+	return gatherUnit(input.WholeUnit(doc.Path, []byte(doc.Src)), doc.Group, active, nil)
 }

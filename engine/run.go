@@ -49,7 +49,10 @@ type Options struct {
 	Stages []*corpus.Stats
 
 	// gatherEach, when set, replaces gatherUnit in the corpus pass.
-	gatherEach func(u *input.Unit, active []lint.Active, stats *corpus.Stats)
+	gatherEach func(u *input.Unit, group string, active []lint.Active, stats *corpus.Stats)
+
+	// group is the corpus group of the file being linted (corpus.GroupOf its Rel).
+	group string
 }
 
 func (o Options) textFields() []string {
@@ -167,6 +170,7 @@ func (s *source) Close() {
 // (malformed records) are reported with their line and kept as they are.
 func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 	res := &Result{File: f}
+	opts.group = GroupOf(f)
 	defer func() {
 		if p := recover(); p != nil { // a rule bug must not take the run down or lose the file
 			res.Findings = nil
@@ -274,10 +278,11 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 // Without opts.Corpus, corpus rules see the document as the whole corpus.
 func LintBytes(cfg RuleSource, f input.File, raw []byte, opts Options) (*Result, string) {
 	res := &Result{File: f, Bytes: int64(len(raw))}
+	opts.group = GroupOf(f)
 	u := input.WholeUnit(f.Path, raw)
 	active := cfg.For(f.Rel)
 	if opts.Corpus == nil {
-		opts.Corpus = gatherUnit(u, active, nil)
+		opts.Corpus = gatherUnit(u, opts.group, active, nil)
 	}
 	d := lintUnit(u, active, opts)
 	res.Errors, res.Findings, res.Suppressed = d.errs, d.found, d.hidden

@@ -73,25 +73,28 @@ func gatherAfterFixes(src RuleSource, files []input.File, opts Options) (*corpus
 	o := opts
 	o.Fix, o.Diff, o.Preview = false, true, false
 	g := opts
-	g.gatherEach = func(u *input.Unit, active []lint.Active, stats *corpus.Stats) {
-		r := lintUnit(u, active, o)
+	g.gatherEach = func(u *input.Unit, group string, active []lint.Active, stats *corpus.Stats) {
+		uo := o
+		uo.group = group
+		r := lintUnit(u, active, uo)
 		if r.fixed == nil {
-			gatherUnit(u, active, stats)
+			gatherUnit(u, group, active, stats)
 			return
 		}
 		if r.lastChanged {
 			changed.Store(true)
 		}
-		gatherText(u.Loc.Path, *r.fixed, active, stats)
+		gatherText(u.Loc.Path, group, *r.fixed, active, stats)
 	}
 	stats, err := GatherChecked(src, files, g)
 	return stats, changed.Load(), err
 }
 
 // gatherText adds the counts of a text to stats.
-func gatherText(path, text string, active []lint.Active, stats *corpus.Stats) {
+func gatherText(path, group, text string, active []lint.Active, stats *corpus.Stats) {
 	defer func() { _ = recover() }()
 	doc := document.New(path, text)
+	doc.Group = group
 	for _, a := range active {
 		if g, ok := a.Rule.(lint.Gatherer); ok {
 			g.Gather(doc, a.Options, stats)
@@ -102,10 +105,10 @@ func gatherText(path, text string, active []lint.Active, stats *corpus.Stats) {
 // settleStages is settle with each corpus statistics of opts in turn (Stages, then Corpus):
 // it returns what fixing did over all of them, the first pass of the first, the last pass of
 // the last, and whether the last changed the text.
-func settleStages(path, src string, active []lint.Active, opts Options, unsafe *bool,
+func settleStages(path, group, src string, active []lint.Active, opts Options, unsafe *bool,
 	keep func(*document.Document, []lint.Diagnostic) []lint.Diagnostic) (FixResult, checked, checked, bool) {
 	if unsafe == nil || len(opts.Stages) == 0 {
-		fr, first, last := settle(path, src, active, opts.Corpus, unsafe, keep)
+		fr, first, last := settle(path, group, src, active, opts.Corpus, unsafe, keep)
 		return fr, first, last, fr.Text != src
 	}
 	all := append(opts.Stages[:len(opts.Stages):len(opts.Stages)], opts.Corpus)
@@ -114,7 +117,7 @@ func settleStages(path, src string, active []lint.Active, opts Options, unsafe *
 	changed := false
 	cur := src
 	for i, stats := range all {
-		fr, f, l := settle(path, cur, active, stats, unsafe, keep)
+		fr, f, l := settle(path, group, cur, active, stats, unsafe, keep)
 		if i == 0 {
 			first = f
 		}

@@ -85,7 +85,7 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 		r.errs = append(r.errs, unitError(u.Loc, "the %q value holds %s; linted with U+FFFD in its place, record kept unchanged", rec.Field, rec.Lossy))
 		unsafe = nil
 	}
-	fr, first, last, lastChanged := settleStages(u.Loc.Path, src, active, opts, unsafe, keep)
+	fr, first, last, lastChanged := settleStages(u.Loc.Path, opts.group, src, active, opts, unsafe, keep)
 	var fixErr error
 	switch {
 	case !fr.Converged:

@@ -19,6 +19,10 @@ type File struct {
 	Rel string
 	// Explicit marks files named on the command line.
 	Explicit bool
+	// Group is the directory corpus rules count the file with when Rel cannot say it: set for
+	// files outside Options.Base (their absolute directory), so that files of different roots
+	// never count together. Empty means the directory of Rel.
+	Group string
 }
 
 // Problem is a path that could not be walked.
@@ -144,14 +148,16 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				continue
 			}
 			rel, ok := relTo(o.Base, root)
+			group := ""
 			if !ok {
 				rel = filepath.ToSlash(filepath.Base(root))
+				group = outsideGroup(o.Base, root)
 			}
 			if o.ForceExclude && (excludedPath(m, rel) || !m.Included(rel) || ign != nil && ign.Ignored(root, false)) {
 				r.Excluded++
 				continue
 			}
-			add(r, File{Path: filepath.Clean(root), Rel: rel, Explicit: true})
+			add(r, File{Path: filepath.Clean(root), Rel: rel, Explicit: true, Group: group})
 			continue
 		}
 		r.Dir = true
@@ -183,9 +189,11 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				return nil
 			}
 			rel, ok := relTo(o.Base, p)
+			group := ""
 			if !ok {
 				rel, _ = filepath.Rel(root, p)
 				rel = filepath.ToSlash(rel)
+				group = outsideGroup(o.Base, p)
 			}
 			if d.IsDir() {
 				if p != walkRoot && (skipDirs[d.Name()] || m.Excluded(rel) || ignored(p, true)) {
@@ -223,7 +231,7 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				w.Problems = append(w.Problems, Problem{p, fmt.Errorf("not a regular file; skipped")})
 				return nil
 			}
-			add(r, File{Path: p, Rel: rel})
+			add(r, File{Path: p, Rel: rel, Group: group})
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.SkipDir) {
@@ -238,3 +246,16 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 const TempPrefix = ".newslint-tmp-"
 
 func isTemp(name string) bool { return strings.HasPrefix(name, TempPrefix) }
+
+// outsideGroup is the corpus group of a file at p outside base: its absolute directory,
+// slash-separated ("" without a base: paths are then relative to a single root).
+func outsideGroup(base, p string) string {
+	if base == "" {
+		return ""
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = p
+	}
+	return filepath.ToSlash(filepath.Dir(abs))
+}

@@ -125,11 +125,12 @@ func summariseFile(cfg *config.Config, f input.File, rel string, stats *corpus.S
 		d := summary.DocStats{Site: summary.Site(siteValue, rel, o.SiteDepth), Findings: map[string]int{}}
 		summary.MeasureText(&d, text)
 		doc := document.New(f.Path, text)
+		doc.Group = engine.GroupOf(f)
 		for _, diag := range engine.Check(doc, active, stats) {
 			d.Findings[diag.Rule]++
 		}
 		if len(d.Findings) > 0 {
-			if fr := engine.Fix(f.Path, text, active, false, stats); fr.Converged {
+			if fr := engine.FixIn(f.Path, doc.Group, text, active, false, stats); fr.Converged {
 				d.RemovedChars = max(0, d.Chars-utf8.RuneCountInString(fr.Text))
 			}
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 
 	"github.com/newslint/newslint/config"
+	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/input"
 )
@@ -142,7 +143,7 @@ func RunByDir(dir string, unsafe bool) (Score, map[string]Score, error) {
 			return Score{}, nil, err
 		}
 		rel, _ := filepath.Rel(dir, path)
-		res := engine.Fix(path, string(raw), cfg.For(filepath.ToSlash(rel)), unsafe, stats)
+		res := engine.FixIn(path, corpus.GroupOf(rel), string(raw), cfg.For(filepath.ToSlash(rel)), unsafe, stats)
 		lines := strings.Split(string(raw), "\n")
 		gone := DeletedLines(string(raw), res.Text)
 		top, _, _ := strings.Cut(l.File, "/")
@@ -192,7 +193,7 @@ func Changes(dir string, unsafe bool) ([]Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		res := engine.Fix(f.Path, string(raw), cfg.For(f.Rel), unsafe, stats)
+		res := engine.FixIn(f.Path, engine.GroupOf(f), string(raw), cfg.For(f.Rel), unsafe, stats)
 		if res.Text == string(raw) {
 			continue
 		}

@@ -107,7 +107,7 @@ func (r TemplateLine) Gather(doc *document.Document, opts any, stats *corpus.Sta
 	if o == nil {
 		o = r.NewOptions().(*templateOptions)
 	}
-	dir := filepath.Dir(doc.Path)
+	dir := groupOf(doc)
 	counts := stats.For(templateLineID)
 	counts.Keys[dir]++       // files of the directory
 	st := computeLayout(doc) // gathering runs outside a pass
@@ -131,7 +131,7 @@ func (r TemplateLine) Check(p *lint.Pass) {
 	}
 	o := lint.OptionsOf[templateOptions](p, r)
 	d := p.Doc
-	dir := filepath.Dir(d.Path)
+	dir := groupOf(d)
 	counts := p.Corpus.Of(templateLineID)
 	files := float64(counts.Keys[dir])
 	st := lint.ResultOf(p, layoutOf)
@@ -151,4 +151,14 @@ func (r TemplateLine) Check(p *lint.Pass) {
 		p.ReportLines(i, i, fmt.Sprintf("template line %q recurs in %d of %d files of this directory", clipMsg(d.Feat(i).Trim), n, int(files)),
 			"delete the template line", safety)
 	}
+}
+
+// groupOf is the directory whose files a document's lines are counted with: its group (the
+// directory relative to the run's root, so that counts do not depend on how the root was
+// written), or the directory of its path when it has none.
+func groupOf(d *document.Document) string {
+	if d.Group != "" {
+		return d.Group
+	}
+	return filepath.Dir(d.Path)
 }
