@@ -188,6 +188,12 @@ func TestSameAsCLIOnPrism(t *testing.T) {
 				if len(wantF) == 0 && fix == pipeline.NoFix {
 					t.Fatal("the CLI found nothing: the comparison would prove nothing")
 				}
+				if fix != pipeline.NoFix {
+					// after --fix the CLI judges corpus rules by counts gathered again from the
+					// fixed texts; Beam by the counts of the texts as read (the fixed files agree,
+					// checked below)
+					gotF, wantF = withoutCorpusRules(gotF), withoutCorpusRules(wantF)
+				}
 				if !slices.Equal(gotF, wantF) {
 					t.Errorf("findings: Beam %d, CLI %d", len(gotF), len(wantF))
 				}
@@ -228,4 +234,17 @@ func TestRootOf(t *testing.T) {
 			t.Errorf("RootOf(%q) = %q, want %q", pat, got, want)
 		}
 	}
+}
+
+// withoutCorpusRules drops the JSON Lines findings of the corpus rules.
+func withoutCorpusRules(fs []string) []string {
+	var out []string
+	for _, f := range fs {
+		if strings.Contains(f, `"rule":"template-line"`) || strings.Contains(f, `"rule":"glued-word"`) ||
+			strings.Contains(f, `"rule":"name-consistency"`) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
