@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sync"
 )
 
 // Version is the format version of serialised stats.
@@ -27,9 +26,6 @@ type Stats struct {
 	// Pruned marks stats whose counts that cannot produce a finding were dropped: they are final
 	// and must not be merged with more counts.
 	Pruned bool `json:"pruned,omitempty"`
-
-	mu      sync.Mutex
-	derived map[any]any
 }
 
 // Counts are one rule's counters. They only add up, so partial counts merge in any order.
@@ -81,27 +77,6 @@ func (s *Stats) Merge(o *Stats) {
 			dst.Hashes[k] += v
 		}
 	}
-	s.mu.Lock()
-	s.derived = nil
-	s.mu.Unlock()
-}
-
-// Derived returns the value build computes from s, computing it once per key. Rules use it for
-// what they derive from the counts (such as which spellings are variants of which). The key is a
-// comparable value of the caller's own type (a struct of the options the result depends on), so
-// callers cannot collide.
-func (s *Stats) Derived(key any, build func(*Stats) any) any {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if v, ok := s.derived[key]; ok {
-		return v
-	}
-	if s.derived == nil {
-		s.derived = map[any]any{}
-	}
-	v := build(s)
-	s.derived[key] = v
-	return v
 }
 
 // Write serialises s as JSON.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -314,57 +315,84 @@ func editDistance(a, b []rune, limit int) int {
 	return prev[len(b)]
 }
 
-// variantsKey identifies the variants derived from one set of counts: they depend on the options
-// and the name list.
+// variantsKey identifies the variants derived from one set of counts: they depend on the counts
+// (the stats, and how many files and spellings they hold, so that counts merged later are not
+// mistaken for the same), the options and the name list.
 type variantsKey struct {
+	stats          *corpus.Stats
+	files, names   int
 	minUses, ratio int
 	db             *NameDB
 }
 
+// variantsCache keeps the variants derived from the last few sets of counts: every document of a
+// run is checked with the same counts, so they are derived once per run (a few times when fixing
+// gathers the counts again).
+var variantsCache struct {
+	sync.Mutex
+	keys [4]variantsKey
+	vals [4]map[string]string
+	next int
+}
+
 // variants maps each rare spelling to its dominant spelling, computed once from the counts.
 func (r NameConsistency) variants(stats *corpus.Stats, o *consistencyOptions) map[string]string {
-	key := variantsKey{o.MinUses, o.Ratio, r.names()}
-	return stats.Derived(key, func(s *corpus.Stats) any {
-		db := r.names()
-		blocks := map[string][]string{}
-		uses := s.Of(nameConsistencyID).Keys
-		for name := range uses {
-			if db.Known(name) || db.InNeverMerge(name) {
-				continue
-			}
-			var b strings.Builder
-			for _, w := range nameWords(name) {
-				t := translit(w)
-				r, _ := utf8.DecodeRuneInString(t)
-				b.WriteRune(r)
-			}
-			k := b.String()
-			blocks[k] = append(blocks[k], name)
+	key := variantsKey{stats, stats.Files, len(stats.Of(nameConsistencyID).Keys), o.MinUses, o.Ratio, r.names()}
+	c := &variantsCache
+	c.Lock()
+	defer c.Unlock()
+	for i, k := range c.keys {
+		if k == key {
+			return c.vals[i]
 		}
-		out := map[string]string{}
-		for _, names := range blocks {
-			sort.Slice(names, func(i, j int) bool {
-				if uses[names[i]] != uses[names[j]] {
-					return uses[names[i]] > uses[names[j]]
+	}
+	v := r.deriveVariants(stats, o)
+	c.keys[c.next], c.vals[c.next] = key, v
+	c.next = (c.next + 1) % len(c.keys)
+	return v
+}
+
+// deriveVariants computes what variants returns.
+func (r NameConsistency) deriveVariants(s *corpus.Stats, o *consistencyOptions) map[string]string {
+	db := r.names()
+	blocks := map[string][]string{}
+	uses := s.Of(nameConsistencyID).Keys
+	for name := range uses {
+		if db.Known(name) || db.InNeverMerge(name) {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range nameWords(name) {
+			t := translit(w)
+			r, _ := utf8.DecodeRuneInString(t)
+			b.WriteRune(r)
+		}
+		k := b.String()
+		blocks[k] = append(blocks[k], name)
+	}
+	out := map[string]string{}
+	for _, names := range blocks {
+		sort.Slice(names, func(i, j int) bool {
+			if uses[names[i]] != uses[names[j]] {
+				return uses[names[i]] > uses[names[j]]
+			}
+			return names[i] < names[j]
+		})
+		for i, rare := range names {
+			cr := uses[rare]
+			for _, dom := range names[:i] {
+				cd := uses[dom]
+				if cd < uint32(o.MinUses) || cd < uint32(o.Ratio)*cr {
+					continue
 				}
-				return names[i] < names[j]
-			})
-			for i, rare := range names {
-				cr := uses[rare]
-				for _, dom := range names[:i] {
-					cd := uses[dom]
-					if cd < uint32(o.MinUses) || cd < uint32(o.Ratio)*cr {
-						continue
-					}
-					if nearName(rare, dom) && !db.NeverMerge(rare, dom) {
-						out[rare] = dom
-						break
-					}
+				if nearName(rare, dom) && !db.NeverMerge(rare, dom) {
+					out[rare] = dom
+					break
 				}
 			}
 		}
-		return out
-	}).(map[string]string)
+	}
+	return out
 }
 
 // Check implements lint.Rule.
