@@ -317,6 +317,17 @@ func (p *progress) clear() {
 	}
 }
 
+// stdinReporter is the reporter of a run on standard input: with --fix the fixed text takes
+// standard output, so the report goes to standard error, without colour.
+func stdinReporter(o *options, ropts report.Options, env Env) (report.Reporter, error) {
+	out := env.Stdout
+	if o.fix {
+		out = env.Stderr
+		ropts.Color = false
+	}
+	return report.New(o.format, out, ropts)
+}
+
 // lintStdin lints one document read from standard input. With --fix, the fixed text goes to
 // standard output and the report of what remains to standard error, for editors and pipes.
 func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint.Severity, env Env) int {
@@ -357,12 +368,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	fixes := stdinFixLog(o, cfg, file, raw, eo)
 	res, fixed := engine.LintBytes(cfg, file, raw, eo)
 	fixes.seen(res)
-	out := env.Stdout
-	if o.fix {
-		out = env.Stderr
-		ropts.Color = false
-	}
-	rep, err := report.New(o.format, out, ropts)
+	rep, err := stdinReporter(o, ropts, env)
 	if err != nil {
 		return errorf(env, "--format: %v", err)
 	}

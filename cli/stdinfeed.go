@@ -43,12 +43,7 @@ func lintStdinFeed(o *options, cfg *config.Config, ropts report.Options, failOn 
 	if eo.Corpus, err = corpusStats(o, cfg, env, []input.File{file}, []input.File{file}, eo); err != nil {
 		return errorf(env, "%v", err)
 	}
-	out := env.Stdout
-	if o.fix {
-		out = env.Stderr
-		ropts.Color = false
-	}
-	rep, err := report.New(o.format, out, ropts)
+	rep, err := stdinReporter(o, ropts, env)
 	if err != nil {
 		return errorf(env, "--format: %v", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/newslint/newslint/internal/flagargs"
 	"io"
 	"os"
 	"path/filepath"
@@ -48,20 +49,12 @@ func CommandIn(dir string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, Usage)
 		fs.PrintDefaults()
 	}
-	var paths []string
-	rest := args
-	for {
-		if err := fs.Parse(rest); err != nil {
-			if err == flag.ErrHelp {
-				return 0
-			}
-			return 2
+	paths, err := flagargs.Parse(fs, args)
+	if err != nil {
+		if err == flag.ErrHelp {
+			return 0
 		}
-		if fs.NArg() == 0 {
-			break
-		}
-		paths = append(paths, fs.Arg(0))
-		rest = fs.Args()[1:]
+		return 2
 	}
 	if len(paths) == 0 {
 		fmt.Fprintln(stderr, "newslint report: need at least one summary file")
@@ -111,7 +104,7 @@ func CommandIn(dir string, args []string, stdout, stderr io.Writer) int {
 		}
 		w = file
 	}
-	err := Write(w, in)
+	err = Write(w, in)
 	if file != nil {
 		if cerr := file.Close(); err == nil {
 			err = cerr

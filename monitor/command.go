@@ -3,6 +3,7 @@ package monitor
 import (
 	"flag"
 	"fmt"
+	"github.com/newslint/newslint/internal/flagargs"
 	"io"
 	"os"
 	"path/filepath"
@@ -45,20 +46,12 @@ func Command(args []string, dir string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, Usage)
 		fs.PrintDefaults()
 	}
-	var paths []string
-	rest := args
-	for {
-		if err := fs.Parse(rest); err != nil {
-			if err == flag.ErrHelp {
-				return 0
-			}
-			return 2
+	paths, err := flagargs.Parse(fs, args)
+	if err != nil {
+		if err == flag.ErrHelp {
+			return 0
 		}
-		if fs.NArg() == 0 {
-			break
-		}
-		paths = append(paths, fs.Arg(0))
-		rest = fs.Args()[1:]
+		return 2
 	}
 	if o.SiteDepth < 1 {
 		fmt.Fprintln(stderr, "newslint summary: --site-depth must be at least 1")
@@ -122,7 +115,6 @@ func Command(args []string, dir string, stdout, stderr io.Writer) int {
 		s.Label = *label
 	}
 	s.Created = time.Now().UTC().Format(time.RFC3339)
-	var err error
 	if *out != "" {
 		err = s.WriteFile(abs(*out))
 	} else {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"github.com/newslint/newslint/internal/testtree"
 	"os"
 	"path/filepath"
 	"slices"
@@ -87,31 +88,6 @@ func runCLI(t *testing.T, dir string, args ...string) (out, errs []string) {
 	return out, errs
 }
 
-// copyTree copies the files under src into a new temporary directory.
-func copyTree(t *testing.T, src string, only func(rel string) bool) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if only != nil && !only(filepath.ToSlash(rel)) {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755)
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
 // readText returns a file's decompressed content.
 func readText(t *testing.T, path string) string {
 	t.Helper()
@@ -165,8 +141,8 @@ func devSlice(rel string) bool {
 
 func TestSameAsCLI(t *testing.T) {
 	trees := map[string]func(t *testing.T) string{
-		"seeds": func(t *testing.T) string { return copyTree(t, "../testdata/seeds/input", nil) },
-		"dev":   func(t *testing.T) string { return copyTree(t, "../testdata/eval/dev", devSlice) },
+		"seeds": func(t *testing.T) string { return testtree.Copy(t, "../testdata/seeds/input", nil) },
+		"dev":   func(t *testing.T) string { return testtree.Copy(t, "../testdata/eval/dev", devSlice) },
 		"feed":  feedDir,
 	}
 	for name, mk := range trees {

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"github.com/newslint/newslint/internal/testtree"
 	"os"
 	"path/filepath"
 	"slices"
@@ -20,31 +21,6 @@ import (
 )
 
 func TestMain(m *testing.M) { ptest.Main(m) }
-
-// copyFiles copies the files under src that keep accepts into a new temporary directory.
-func copyFiles(t *testing.T, src string, keep func(rel string) bool) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if !keep(filepath.ToSlash(rel)) {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755)
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
 
 // feed writes articles sharing template lines and a gzipped JSON Lines feed whose records
 // share a footer, with a malformed record.
@@ -161,9 +137,9 @@ func TestSameAsCLIOnPrism(t *testing.T) {
 		patterns []string
 	}{
 		{"seeds", func(t *testing.T) string {
-			return copyFiles(t, "../../testdata/seeds/input", func(string) bool { return true })
+			return testtree.Copy(t, "../../testdata/seeds/input", func(string) bool { return true })
 		}, []string{"*.txt"}},
-		{"dev", func(t *testing.T) string { return copyFiles(t, "../../testdata/eval/dev", devSlice) }, []string{"*/*.txt"}},
+		{"dev", func(t *testing.T) string { return testtree.Copy(t, "../../testdata/eval/dev", devSlice) }, []string{"*/*.txt"}},
 		{"feed", feed, []string{"site/*.txt", "*.jsonl.gz", "*.jsonl.zst"}},
 	}
 	for _, c := range cases {
