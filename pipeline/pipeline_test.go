@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
-	"github.com/newslint/newslint/internal/testtree"
+	"github.com/newslint/newslint/internal/clitest"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/newslint/newslint/cli"
 	"github.com/newslint/newslint/corpus"
-	"github.com/newslint/newslint/input"
 )
 
 // lintTree runs a Linter over the files under root the way a distributed run does: documents
@@ -70,39 +68,6 @@ func lintTree(t *testing.T, l *Linter, roots ...string) (findings, errs []string
 	return findings, errs, fixed
 }
 
-// runCLI runs newslint in dir and returns its sorted stdout lines and its sorted "newslint:"
-// stderr lines.
-func runCLI(t *testing.T, dir string, args ...string) (out, errs []string) {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	cli.Main(args, cli.Env{Dir: dir, Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }})
-	out = strings.SplitAfter(stdout.String(), "\n")
-	out = slices.DeleteFunc(out, func(s string) bool { return s == "" })
-	for _, s := range strings.Split(stderr.String(), "\n") {
-		if strings.HasPrefix(s, "newslint: ") {
-			errs = append(errs, s)
-		}
-	}
-	slices.Sort(out)
-	slices.Sort(errs)
-	return out, errs
-}
-
-// readText returns a file's decompressed content.
-func readText(t *testing.T, path string) string {
-	t.Helper()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, comp := input.KindOf(path)
-	b, err := input.DecompressAll(raw, comp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // feedDir writes a small corpus: articles sharing template lines, and a gzipped JSON Lines
 // feed whose records share a footer line, with a malformed record and a blank line.
 func feedDir(t *testing.T) string {
@@ -141,8 +106,8 @@ func devSlice(rel string) bool {
 
 func TestSameAsCLI(t *testing.T) {
 	trees := map[string]func(t *testing.T) string{
-		"seeds": func(t *testing.T) string { return testtree.Copy(t, "../testdata/seeds/input", nil) },
-		"dev":   func(t *testing.T) string { return testtree.Copy(t, "../testdata/eval/dev", devSlice) },
+		"seeds": func(t *testing.T) string { return clitest.Copy(t, "../testdata/seeds/input", nil) },
+		"dev":   func(t *testing.T) string { return clitest.Copy(t, "../testdata/eval/dev", devSlice) },
 		"feed":  feedDir,
 	}
 	for name, mk := range trees {
@@ -162,7 +127,7 @@ func TestSameAsCLI(t *testing.T) {
 				}
 				// the pipeline reads the tree before the CLI fixes it in place
 				gotF, gotE, fixed := lintTree(t, l, dir)
-				wantF, wantE := runCLI(t, dir, append(args, dir)...)
+				wantF, wantE := clitest.RunCLI(t, dir, append(args, dir)...)
 				if len(wantF) == 0 && mode == NoFix {
 					t.Fatal("the CLI found nothing: the comparison would prove nothing")
 				}
@@ -171,7 +136,7 @@ func TestSameAsCLI(t *testing.T) {
 					// counts settle, and judges what remains by them; the pipeline judges by the
 					// counts of the texts as read. The fixed texts agree (checked below); the
 					// findings of corpus rules left after fixing may not.
-					gotF, wantF = withoutCorpusRules(gotF), withoutCorpusRules(wantF)
+					gotF, wantF = clitest.WithoutCorpusRules(gotF), clitest.WithoutCorpusRules(wantF)
 				}
 				if !slices.Equal(gotF, wantF) {
 					t.Errorf("findings differ: pipeline %d, CLI %d\n%s", len(gotF), len(wantF), firstDiff(gotF, wantF))
@@ -184,11 +149,11 @@ func TestSameAsCLI(t *testing.T) {
 				}
 				changed := 0
 				for rel, text := range fixed {
-					want := readText(t, filepath.Join(dir, rel))
+					want := clitest.ReadText(t, filepath.Join(dir, rel))
 					if text != want {
 						t.Errorf("%s: fixed text differs from the CLI's", rel)
 					}
-					if text != readText(t, filepath.Join(orig, rel)) {
+					if text != clitest.ReadText(t, filepath.Join(orig, rel)) {
 						changed++
 					}
 				}
@@ -265,17 +230,4 @@ func errorsAs(err error, e **Error) bool {
 	x, ok := err.(*Error)
 	*e = x
 	return ok
-}
-
-// withoutCorpusRules drops the JSON Lines findings of the corpus rules.
-func withoutCorpusRules(fs []string) []string {
-	var out []string
-	for _, f := range fs {
-		if strings.Contains(f, `"rule":"template-line"`) || strings.Contains(f, `"rule":"glued-word"`) ||
-			strings.Contains(f, `"rule":"name-consistency"`) {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
 }

@@ -5,7 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"github.com/newslint/newslint/internal/testtree"
+	"github.com/newslint/newslint/internal/clitest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,7 +15,6 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 
-	"github.com/newslint/newslint/cli"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/pipeline"
 )
@@ -96,35 +95,6 @@ func runBeam(t *testing.T, o Options) (findings, errs []string) {
 	return findings, errs
 }
 
-func runCLI(t *testing.T, args ...string) (findings, errs []string) {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	cli.Main(args, cli.Env{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }})
-	findings = lines(stdout.String())
-	for _, l := range strings.Split(stderr.String(), "\n") {
-		if strings.HasPrefix(l, "newslint: ") {
-			errs = append(errs, l)
-		}
-	}
-	slices.Sort(findings)
-	slices.Sort(errs)
-	return findings, errs
-}
-
-func text(t *testing.T, path string) string {
-	t.Helper()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, comp := input.KindOf(path)
-	b, err := input.DecompressAll(raw, comp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 func TestSameAsCLIOnPrism(t *testing.T) {
 	devSlice := func(rel string) bool {
 		var n int
@@ -137,9 +107,9 @@ func TestSameAsCLIOnPrism(t *testing.T) {
 		patterns []string
 	}{
 		{"seeds", func(t *testing.T) string {
-			return testtree.Copy(t, "../../testdata/seeds/input", func(string) bool { return true })
+			return clitest.Copy(t, "../../testdata/seeds/input", func(string) bool { return true })
 		}, []string{"*.txt"}},
-		{"dev", func(t *testing.T) string { return testtree.Copy(t, "../../testdata/eval/dev", devSlice) }, []string{"*/*.txt"}},
+		{"dev", func(t *testing.T) string { return clitest.Copy(t, "../../testdata/eval/dev", devSlice) }, []string{"*/*.txt"}},
 		{"feed", feed, []string{"site/*.txt", "*.jsonl.gz", "*.jsonl.zst"}},
 	}
 	for _, c := range cases {
@@ -160,7 +130,7 @@ func TestSameAsCLIOnPrism(t *testing.T) {
 				if fix != pipeline.NoFix {
 					args = append(args, "--fix")
 				}
-				wantF, wantE := runCLI(t, append(args, dir)...)
+				wantF, wantE := clitest.RunCLI(t, "", append(args, dir)...)
 				if len(wantF) == 0 && fix == pipeline.NoFix {
 					t.Fatal("the CLI found nothing: the comparison would prove nothing")
 				}
@@ -168,7 +138,7 @@ func TestSameAsCLIOnPrism(t *testing.T) {
 					// after --fix the CLI judges corpus rules by counts gathered again from the
 					// fixed texts; Beam by the counts of the texts as read (the fixed files agree,
 					// checked below)
-					gotF, wantF = withoutCorpusRules(gotF), withoutCorpusRules(wantF)
+					gotF, wantF = clitest.WithoutCorpusRules(gotF), clitest.WithoutCorpusRules(wantF)
 				}
 				if !slices.Equal(gotF, wantF) {
 					t.Errorf("findings: Beam %d, CLI %d", len(gotF), len(wantF))
@@ -186,7 +156,7 @@ func TestSameAsCLIOnPrism(t *testing.T) {
 					}
 					rel, _ := filepath.Rel(dir, p)
 					n++
-					if got, want := text(t, filepath.Join(o.FixedOutput, rel)), text(t, p); got != want {
+					if got, want := clitest.ReadText(t, filepath.Join(o.FixedOutput, rel)), clitest.ReadText(t, p); got != want {
 						t.Errorf("%s: the fixed file differs from the CLI's", rel)
 					}
 					return nil
@@ -210,17 +180,4 @@ func TestRootOf(t *testing.T) {
 			t.Errorf("RootOf(%q) = %q, want %q", pat, got, want)
 		}
 	}
-}
-
-// withoutCorpusRules drops the JSON Lines findings of the corpus rules.
-func withoutCorpusRules(fs []string) []string {
-	var out []string
-	for _, f := range fs {
-		if strings.Contains(f, `"rule":"template-line"`) || strings.Contains(f, `"rule":"glued-word"`) ||
-			strings.Contains(f, `"rule":"name-consistency"`) {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
 }
