@@ -75,3 +75,53 @@ func TestRootsOutsideTheBaseCountApart(t *testing.T) {
 		t.Errorf("files of two roots counted together: %s", strings.Join(got, "\n"))
 	}
 }
+
+// Records that name their URL are counted by site: a feed mixing two sites finds each site's
+// template line in that site's records only, and records of one site spread over two
+// directories (two crawls, two shards) add up.
+func TestRecordsWithURLCountBySite(t *testing.T) {
+	top := t.TempDir()
+	for _, d := range []string{"crawl1", "crawl2"} {
+		os.MkdirAll(filepath.Join(top, d), 0o755)
+	}
+	record := func(site string, i int, tail string) string {
+		return fmt.Sprintf(`{"url":"https://www.%s/news/%d","text":"Harbour bridge update %d\n\nThe harbour bridge reopened on Monday after %d weeks of repairs, the city council said.\n\n%s\n"}`+"\n", site, i, i, i+2, tail)
+	}
+	// crawl1 holds three records of each site, crawl2 two more of harbour.example: the line
+	// "More from Harbour News" recurs in 5 of 5 records of harbour.example, never elsewhere; a
+	// line in 3 records of each site recurs 6 times in crawl1 but only 3 times per site
+	var feed1, feed2 strings.Builder
+	for i := range 3 {
+		feed1.WriteString(record("harbour.example", i, "More from Harbour News"))
+		feed1.WriteString(record("valley.example", i, "Weather"))
+	}
+	for i := 3; i < 5; i++ {
+		feed2.WriteString(record("harbour.example", i, "More from Harbour News"))
+	}
+	write(t, filepath.Join(top, "crawl1", "feed.jsonl"), feed1.String(), 0o644)
+	write(t, filepath.Join(top, "crawl2", "feed.jsonl"), feed2.String(), 0o644)
+	t.Chdir(top)
+	_, out, _ := run(t, "", "--format", "jsonl", "--exit-zero", "--select", "template-line", ".")
+	got := templateFindings(t, out, "")
+	if len(got) != 5 {
+		t.Fatalf("want 5 template-line findings (one per harbour.example record), got %d:\n%s", len(got), out)
+	}
+	for _, l := range got {
+		if !strings.Contains(l, `More from Harbour News`) || !strings.Contains(l, "5 of 5 records of harbour.example") {
+			t.Errorf("unexpected finding: %s", l)
+		}
+	}
+	// the same counts whether gathered in one run or from each crawl apart and merged
+	for i, d := range []string{"crawl1", "crawl2"} {
+		if code, _, stderr := run(t, "", "stats", "-o", fmt.Sprintf("part%d.bin", i), d); code != 0 {
+			t.Fatalf("stats %s: exit %d: %s", d, code, stderr)
+		}
+	}
+	if code, _, stderr := run(t, "", "stats", "merge", "-o", "all.bin", "part0.bin", "part1.bin"); code != 0 {
+		t.Fatalf("stats merge: exit %d: %s", code, stderr)
+	}
+	_, out2, _ := run(t, "", "--format", "jsonl", "--exit-zero", "--select", "template-line", "--corpus-stats", "all.bin", ".")
+	if got2 := templateFindings(t, out2, ""); !slices.Equal(got2, got) {
+		t.Errorf("merged per-crawl stats give other findings:\n%s\nwant:\n%s", strings.Join(got2, "\n"), strings.Join(got, "\n"))
+	}
+}

@@ -13,3 +13,20 @@ func GroupOf(rel string) string {
 	rel = strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(rel, `\`, "/")), "/")
 	return path.Dir(rel)
 }
+
+// sitePrefix marks the group of records counted by site ("//example.com", as a scheme-relative
+// URL): GroupOf never starts a directory group with a slash.
+const sitePrefix = "//"
+
+// SiteGroup is the group of the records of one site (a host, see input.HostOf): records that
+// name their URL are counted by site, whichever file or directory holds them, so that a feed
+// mixing many sites counts each site's template apart and shards of one site add up.
+func SiteGroup(host string) string { return sitePrefix + host }
+
+// SiteOf returns the host of a group made by SiteGroup, and false for a directory group.
+func SiteOf(group string) (string, bool) {
+	if strings.HasPrefix(group, sitePrefix) {
+		return group[len(sitePrefix):], true
+	}
+	return "", false
+}

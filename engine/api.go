@@ -31,6 +31,15 @@ func GatherUnit(u *input.Unit, group string, active []lint.Active, stats *corpus
 	return gatherUnit(u, group, active, stats)
 }
 
+// UnitGroup is the corpus group of a unit whose content has been read: the site of a record
+// that names its URL (corpus.SiteGroup of input.Record.Site), else group, its file's.
+func UnitGroup(u *input.Unit, group string) string {
+	if rec := u.Record(); rec != nil && rec.Site != "" {
+		return corpus.SiteGroup(rec.Site)
+	}
+	return group
+}
+
 // GroupOf is the corpus group of a file: the directory of its root-relative path, or its
 // Group when the walk set one.
 func GroupOf(f input.File) string {

@@ -131,7 +131,7 @@ func gatherUnit(u *input.Unit, group string, active []lint.Active, stats *corpus
 		if g, ok := a.Rule.(lint.Gatherer); ok {
 			if doc == nil {
 				doc = document.New(u.Loc.Path, string(raw))
-				doc.Group = group
+				doc.Group = UnitGroup(u, group)
 			}
 			if stats == nil {
 				stats = corpus.New()

@@ -64,6 +64,7 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 		}
 		return r
 	}
+	opts.group = UnitGroup(u, opts.group)
 	src := string(raw)
 	var keep func(*document.Document, []lint.Diagnostic) []lint.Diagnostic
 	if opts.Pipeline.Filtering() {

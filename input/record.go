@@ -22,6 +22,9 @@ type Record struct {
 	ValueStart, ValueEnd int
 	// Field is the name of the text field; ID is the record's "id" or "url", if any.
 	Field, ID string
+	// Site is the host of the record's "url" (else "link") value (see HostOf), "" when it has
+	// none: corpus rules count records of one site together.
+	Site string
 	// Lossy, when not "", says why the text value cannot be written back byte for byte once
 	// decoded (invalid UTF-8, a lone surrogate escape): such a record must not be rewritten.
 	Lossy string
@@ -74,6 +77,15 @@ func ParseRecord(raw []byte, fields []string) (*Record, error) {
 				var s any
 				if json.Unmarshal(val, &s) == nil {
 					rec.ID = fmt.Sprint(s)
+				}
+			}
+		}
+		switch key {
+		case "url", "link":
+			var s string
+			if (rec.Site == "" || key == "url") && json.Unmarshal(val, &s) == nil {
+				if h := HostOf(s); h != "" {
+					rec.Site = h
 				}
 			}
 		}

@@ -121,11 +121,14 @@ func summariseFile(cfg *config.Config, f input.File, rel string, stats *corpus.S
 		}
 	}
 	active := cfg.For(f.Rel)
-	add := func(siteValue, text string) {
+	add := func(siteValue, text string, rec *input.Record) {
 		d := summary.DocStats{Site: summary.Site(siteValue, rel, o.SiteDepth), Findings: map[string]int{}}
 		summary.MeasureText(&d, text)
 		doc := document.New(f.Path, text)
 		doc.Group = engine.GroupOf(f)
+		if rec != nil && rec.Site != "" {
+			doc.Group = corpus.SiteGroup(rec.Site) // as the run counted it
+		}
 		for _, diag := range engine.Check(doc, active, stats) {
 			d.Findings[diag.Rule]++
 		}
@@ -150,14 +153,14 @@ func summariseFile(cfg *config.Config, f input.File, rel string, stats *corpus.S
 			}
 			return
 		}
-		add(siteValue(b, o.SiteField), rec.Text)
+		add(siteValue(b, o.SiteField), rec.Text, rec)
 	}
 	switch kind {
 	case input.Text:
 		if err := document.Check(raw); err != nil {
 			return fmt.Errorf("%s: %w", f.Path, err)
 		}
-		add("", string(raw))
+		add("", string(raw), nil)
 	case input.JSONLines:
 		n := 0
 		for line := range strings.Lines(string(raw)) {

@@ -56,7 +56,8 @@ a hard-wrapped paragraph or a data block) that recurs verbatim in at least min_f
 at least min_share percent of the files of its directory, compared after folding white space.
 Numbers are compared as written: lines of one shape with other numbers (results rows, dividend
 dates) are different lines. Each record of a JSON Lines or JSON file counts as a file of its
-directory; the counts come from the corpus pass (one count per file, kept as 64-bit hashes so
+directory, except a record that names its URL (a "url" or "link" field): it counts with the
+records of its site (the URL's host without "www."), wherever they are stored; the counts come from the corpus pass (one count per file, kept as 64-bit hashes so
 memory stays bounded), and --corpus-stats can feed counts gathered elsewhere.`,
 		Why: `Scraped files of one site share their template lines ("Sign up for our newsletter", "Follow
 us", section names), whatever language they are in, while an article's own lines are rarely
@@ -148,7 +149,11 @@ func (r TemplateLine) Check(p *lint.Pass) {
 		if st.BodyFirst >= 0 && !st.Outside(i) {
 			safety = lint.Unsafe
 		}
-		p.ReportLines(i, i, fmt.Sprintf("template line %q recurs in %d of %d files of this directory", clipMsg(d.Feat(i).Trim), n, int(files)),
+		of := "files of this directory"
+		if site, ok := corpus.SiteOf(dir); ok {
+			of = "records of " + site
+		}
+		p.ReportLines(i, i, fmt.Sprintf("template line %q recurs in %d of %d %s", clipMsg(d.Feat(i).Trim), n, int(files), of),
 			"delete the template line", safety)
 	}
 }
