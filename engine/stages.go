@@ -10,11 +10,11 @@ import (
 	"github.com/newslint/newslint/lint"
 )
 
-// maxCorpusStages caps how often SettleCorpus gathers the corpus again.
-const maxCorpusStages = 4
+// MaxCorpusStages caps how often SettleCorpus gathers the corpus again.
+const MaxCorpusStages = 4
 
 // ErrCorpusUnsettled is returned by SettleCorpus when fixes still changed what corpus rules
-// count after maxCorpusStages gatherings: a second --fix may then change more.
+// count after MaxCorpusStages gatherings: a second --fix may then change more.
 var ErrCorpusUnsettled = errors.New("corpus fixes did not settle: a second --fix may change more")
 
 // SettleCorpus makes --fix reach in one run the texts a second run would leave alone. Fixes
@@ -49,7 +49,7 @@ func SettleCorpus(src RuleSource, over, linted []input.File, opts Options) (Opti
 			return opts, err
 		}
 	}
-	for len(opts.Stages) < maxCorpusStages {
+	for len(opts.Stages) < MaxCorpusStages {
 		next, changed, err := gatherAfterFixes(src, linted, opts)
 		if err != nil {
 			return opts, err
@@ -74,20 +74,42 @@ func gatherAfterFixes(src RuleSource, files []input.File, opts Options) (*corpus
 	o.Fix, o.Diff, o.Preview = false, true, false
 	g := opts
 	g.gatherEach = func(u *input.Unit, group string, active []lint.Active, stats *corpus.Stats) {
-		uo := o
-		uo.group = group
-		r := lintUnit(u, active, uo)
-		if r.fixed == nil {
-			gatherUnit(u, group, active, stats)
-			return
-		}
-		if r.lastChanged {
+		if gatherFixedUnit(u, group, active, o, stats) {
 			changed.Store(true)
 		}
-		gatherText(u.Loc.Path, group, *r.fixed, active, stats)
 	}
 	stats, err := GatherChecked(src, files, g)
 	return stats, changed.Load(), err
+}
+
+// gatherFixedUnit adds to stats the counts of a unit as fixing with o (Stages, then Corpus)
+// would leave it, and tells whether the fixes of o.Corpus changed its text.
+func gatherFixedUnit(u *input.Unit, group string, active []lint.Active, o Options, stats *corpus.Stats) bool {
+	o.group = group
+	r := lintUnit(u, active, o)
+	if r.fixed == nil {
+		gatherUnit(u, group, active, stats)
+		return false
+	}
+	gatherText(u.Loc.Path, UnitGroup(u, group), *r.fixed, active, stats)
+	return r.lastChanged
+}
+
+// GatherFixedUnit is one unit's share of a SettleCorpus gathering, for callers that schedule
+// units themselves (package pipeline): it adds to stats (new stats when nil) the corpus counts
+// of the unit's text as fixing with stages would leave it (fixes with each in turn, safe ones
+// only unless unsafe), and tells whether the fixes of the last of stages changed the text.
+// Summing the counts over all units gives the next stage; when no unit changed, the stages
+// have settled.
+func GatherFixedUnit(u *input.Unit, group string, active []lint.Active, stages []*corpus.Stats, unsafe bool, stats *corpus.Stats) (*corpus.Stats, bool) {
+	if stats == nil {
+		stats = corpus.New()
+	}
+	if len(stages) == 0 {
+		return gatherUnit(u, group, active, stats), false
+	}
+	o := Options{Diff: true, Unsafe: unsafe, Stages: stages[:len(stages)-1], Corpus: stages[len(stages)-1]}
+	return stats, gatherFixedUnit(u, group, active, o, stats)
 }
 
 // gatherText adds the counts of a text to stats.

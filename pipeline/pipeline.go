@@ -231,6 +231,66 @@ func Merge(parts ...*corpus.Stats) *corpus.Stats {
 	return total
 }
 
+// MaxStages caps the corpus stages of a fixing run (see Settle).
+const MaxStages = engine.MaxCorpusStages + 1
+
+// Stages: a fixing run judges corpus rules as the command line does, by stages. Fixes change
+// what corpus rules count (a name fix makes two lines identical, which template-line then
+// sees in more files), so a second --fix, gathering from the fixed files, could fix more. To
+// reach in one run the texts a second run would leave alone, the command line gathers the
+// counts again from the texts as fixing would leave them, until fixing with the new counts
+// changes nothing more: stage 0 is Gather's counts of the texts as read, stage k+1 the counts
+// GatherFixed gives with stages 0..k, and LintStages fixes with each stage in turn and reports
+// the findings of the last. A distributed run does the same with one pass over the documents
+// per stage (Settle does it over documents in memory); without a fix mode one stage is all.
+
+// GatherFixed returns the corpus counts of one document as fixing with stages (each in turn)
+// would leave it, and whether the fixes of the last stage changed its text: summed over all
+// documents they make the next stage, and when no document changed the stages have settled.
+// Without a fix mode it is Gather's counts, unchanged.
+func (l *Linter) GatherFixed(d Doc, stages []*corpus.Stats) (*corpus.Stats, bool) {
+	if l.spec.Fix == NoFix || len(stages) == 0 {
+		return l.Gather(d), false
+	}
+	s, changed := engine.GatherFixedUnit(l.unit(&d), corpus.GroupOf(d.Rel), l.cfg.For(d.Rel), stages, l.spec.Fix == FixUnsafe, corpus.New())
+	if d.Record <= 1 {
+		s.Files = 1
+	}
+	return s, changed
+}
+
+// Settle returns the stages to lint documents held in memory with, starting from their merged
+// counts first (nil: gathered here), as the command line settles them: one GatherFixed pass
+// per stage, at most MaxStages stages. The error, a CodeNotSettled Error, says that fixes still
+// changed the texts at the last stage; the stages returned are still the ones to lint with (the
+// command line warns and goes on likewise). Without a fix mode it returns the first counts.
+func (l *Linter) Settle(docs []Doc, first *corpus.Stats) ([]*corpus.Stats, error) {
+	if first == nil {
+		parts := make([]*corpus.Stats, len(docs))
+		for i := range docs {
+			parts[i] = l.Gather(docs[i])
+		}
+		first = Merge(parts...)
+	}
+	stages := []*corpus.Stats{first}
+	if l.spec.Fix == NoFix {
+		return stages, nil
+	}
+	for len(stages) < MaxStages {
+		next, changed := corpus.New(), false
+		for i := range docs {
+			s, c := l.GatherFixed(docs[i], stages)
+			next.Merge(s)
+			changed = changed || c
+		}
+		if !changed {
+			return stages, nil
+		}
+		stages = append(stages, next)
+	}
+	return stages, &Error{Code: CodeNotSettled, Message: engine.ErrCorpusUnsettled.Error()}
+}
+
 // Result is what linting one document gave.
 type Result struct {
 	// Findings are those a run reports: with a fix mode, the ones left after fixing.
@@ -249,13 +309,23 @@ type Result struct {
 // Lint checks one document against the merged corpus stats (nil: the document on its own is
 // the corpus) and, with a fix mode, fixes it.
 func (l *Linter) Lint(d Doc, stats *corpus.Stats) Result {
+	return l.LintStages(d, []*corpus.Stats{stats})
+}
+
+// LintStages is Lint with the stages of a fixing run (see Settle): fixes are made with each
+// stage in turn, and the findings reported are those the last stage leaves.
+func (l *Linter) LintStages(d Doc, stages []*corpus.Stats) Result {
 	u := l.unit(&d)
 	active := l.cfg.For(d.Rel)
 	group := corpus.GroupOf(d.Rel)
+	var stats *corpus.Stats
+	if n := len(stages); n > 0 {
+		stats, stages = stages[n-1], stages[:n-1]
+	}
 	if stats == nil {
 		stats = engine.GatherUnit(u, group, active, nil)
 	}
-	opts := engine.Options{Fix: l.spec.Fix != NoFix, Unsafe: l.spec.Fix == FixUnsafe, Corpus: stats, TextFields: l.fields, Pipeline: l.pipe}
+	opts := engine.Options{Fix: l.spec.Fix != NoFix, Unsafe: l.spec.Fix == FixUnsafe, Corpus: stats, Stages: stages, TextFields: l.fields, Pipeline: l.pipe}
 	ur := engine.LintUnit(u, group, active, opts)
 	res := Result{Findings: ur.Found, Applied: ur.Applied, Changed: ur.Fixed != nil}
 	for _, e := range ur.Errors {

@@ -9,9 +9,11 @@ package newslintbeam
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"log"
 	"path"
 	"reflect"
 	"slices"
@@ -24,6 +26,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/newslint/newslint/corpus"
+	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/pipeline"
 )
@@ -35,6 +38,13 @@ func init() {
 	register.DoFn3x1[context.Context, fileio.ReadableFile, func(pipeline.Doc), error](&readDocsFn{})
 	register.Emitter1[pipeline.Doc]()
 	register.Combiner3[*corpus.Stats, pipeline.Doc, []byte](&gatherFn{})
+	beam.RegisterCoder(reflect.TypeOf((*roundAcc)(nil)), encodeRound, decodeRound)
+	register.DoFn3x0[pipeline.Doc, []byte, func(*roundAcc)](&settleRoundFn{})
+	register.Emitter1[*roundAcc]()
+	register.Combiner2[*roundAcc, *roundAcc](&roundCombineFn{})
+	register.DoFn3x1[*roundAcc, []byte, func([]byte), error](&advanceFn{})
+	register.Emitter1[[]byte]()
+	register.DoFn2x0[[]byte, func([]byte)](&firstStageFn{})
 	register.DoFn5x0[pipeline.Doc, []byte, func(int, string), func(int, string), func(string, Part)](&lintFn{})
 	register.Emitter2[int, string]()
 	register.Emitter2[string, Part]()
@@ -174,6 +184,201 @@ func (f *gatherFn) ExtractOutput(a *corpus.Stats) ([]byte, error) {
 	return encodeStats(a)
 }
 
+// The stages of a fixing run (see pipeline.Settle) travel as one encoded value: a magic
+// prefix, a settled flag, then each stage's binary stats with its length.
+const stagesMagic = "newslint-stages\x00"
+
+func encodeStages(stages [][]byte, settled bool) []byte {
+	b := []byte(stagesMagic)
+	b = append(b, 0)
+	if settled {
+		b[len(b)-1] = 1
+	}
+	b = binary.AppendUvarint(b, uint64(len(stages)))
+	for _, st := range stages {
+		b = binary.AppendUvarint(b, uint64(len(st)))
+		b = append(b, st...)
+	}
+	return b
+}
+
+// decodeStages reads encoded stages, or plain stats (as GatherStats gives them) as one
+// settled stage.
+func decodeStages(b []byte) (stages [][]byte, settled bool, err error) {
+	rest, ok := bytes.CutPrefix(b, []byte(stagesMagic))
+	if !ok {
+		return [][]byte{b}, true, nil
+	}
+	if len(rest) == 0 {
+		return nil, false, fmt.Errorf("stages cut short")
+	}
+	settled, rest = rest[0] == 1, rest[1:]
+	n, k := binary.Uvarint(rest)
+	if k <= 0 {
+		return nil, false, fmt.Errorf("stages cut short")
+	}
+	rest = rest[k:]
+	for range n {
+		l, k := binary.Uvarint(rest)
+		if k <= 0 || uint64(len(rest)-k) < l {
+			return nil, false, fmt.Errorf("stages cut short")
+		}
+		stages = append(stages, rest[k:k+int(l)])
+		rest = rest[k+int(l):]
+	}
+	return stages, settled, nil
+}
+
+// decodeAllStages decodes every stage's stats.
+func decodeAllStages(b []byte) ([]*corpus.Stats, bool, error) {
+	raw, settled, err := decodeStages(b)
+	if err != nil {
+		return nil, false, err
+	}
+	out := make([]*corpus.Stats, len(raw))
+	for i, r := range raw {
+		if out[i], err = decodeStats(r); err != nil {
+			return nil, false, err
+		}
+	}
+	return out, settled, nil
+}
+
+// Settle turns the stats of GatherStats into the stages a fixing run lints with, as the
+// command line settles them (see pipeline.Settle): each round is one pass over the documents
+// gathering the counts of the texts as fixing with the stages so far leaves them, combined
+// like GatherStats; a round whose fixes changed nothing settles the stages, and the rounds
+// after it only pass them on. Without a fix mode the stats are the one stage. The result is
+// one value, Lint's side input.
+func Settle(s beam.Scope, spec pipeline.Spec, docs, stats beam.PCollection) beam.PCollection {
+	s = s.Scope("Settle")
+	stages := beam.ParDo(s, &firstStageFn{Settled: spec.Fix == pipeline.NoFix}, stats)
+	if spec.Fix == pipeline.NoFix {
+		return stages
+	}
+	for round := 1; round < pipeline.MaxStages; round++ {
+		rs := s.Scope(fmt.Sprintf("Round%d", round))
+		parts := beam.ParDo(rs, &settleRoundFn{Spec: specJSON(spec)}, docs, beam.SideInput{Input: stages})
+		total := beam.Combine(rs, &roundCombineFn{}, parts)
+		stages = beam.ParDo(rs, &advanceFn{Spec: specJSON(spec), Last: round == pipeline.MaxStages-1}, total, beam.SideInput{Input: stages})
+	}
+	return stages
+}
+
+type firstStageFn struct{ Settled bool }
+
+func (f *firstStageFn) ProcessElement(stats []byte, emit func([]byte)) {
+	emit(encodeStages([][]byte{stats}, f.Settled))
+}
+
+// roundAcc is a round's counts so far, and whether a fix of the last stage changed a text.
+type roundAcc struct {
+	Stats   *corpus.Stats
+	Changed bool
+}
+
+func encodeRound(a *roundAcc) ([]byte, error) {
+	b, err := encodeStats(a.Stats)
+	if err != nil {
+		return nil, err
+	}
+	flag := byte(0)
+	if a.Changed {
+		flag = 1
+	}
+	return append([]byte{flag}, b...), nil
+}
+
+func decodeRound(b []byte) (*roundAcc, error) {
+	if len(b) == 0 {
+		return nil, fmt.Errorf("round counts cut short")
+	}
+	st, err := decodeStats(b[1:])
+	return &roundAcc{Stats: st, Changed: b[0] == 1}, err
+}
+
+type settleRoundFn struct {
+	Spec string
+	l    *pipeline.Linter
+	// the stages are decoded once per worker: again only when other bytes come
+	raw     []byte
+	stages  []*corpus.Stats
+	settled bool
+}
+
+func (f *settleRoundFn) Setup() (err error) {
+	f.l, err = linterOf(f.Spec)
+	return err
+}
+
+func (f *settleRoundFn) ProcessElement(d pipeline.Doc, raw []byte, emit func(*roundAcc)) {
+	if f.stages == nil || !bytes.Equal(raw, f.raw) {
+		stages, settled, err := decodeAllStages(raw)
+		if err != nil {
+			panic(err) // written by Settle
+		}
+		f.raw, f.stages, f.settled = bytes.Clone(raw), stages, settled
+	}
+	if f.settled {
+		// nothing more to gather: an empty part keeps the round's combine from being empty
+		emit(&roundAcc{Stats: corpus.New()})
+		return
+	}
+	st, changed := f.l.GatherFixed(d, f.stages)
+	emit(&roundAcc{Stats: st, Changed: changed})
+}
+
+type roundCombineFn struct{}
+
+func (roundCombineFn) CreateAccumulator() *roundAcc { return &roundAcc{Stats: corpus.New()} }
+
+func (roundCombineFn) AddInput(a, in *roundAcc) *roundAcc {
+	a.Stats.Merge(in.Stats)
+	a.Changed = a.Changed || in.Changed
+	return a
+}
+
+func (roundCombineFn) MergeAccumulators(a, b *roundAcc) *roundAcc {
+	a.Stats.Merge(b.Stats)
+	a.Changed = a.Changed || b.Changed
+	return a
+}
+
+// advanceFn adds a round's counts to the stages as the next stage when the round's fixes
+// changed a text, and settles them otherwise.
+type advanceFn struct {
+	Spec string
+	// Last marks the last round: stages still changing then are used as they are, with a
+	// warning, as the command line does.
+	Last bool
+}
+
+func (f *advanceFn) ProcessElement(round *roundAcc, prev []byte, emit func([]byte)) error {
+	stages, settled, err := decodeStages(prev)
+	if err != nil {
+		return err
+	}
+	if settled || !round.Changed {
+		emit(encodeStages(stages, true))
+		return nil
+	}
+	l, err := linterOf(f.Spec)
+	if err != nil {
+		return err
+	}
+	l.Prune(round.Stats)
+	next, err := encodeStats(round.Stats)
+	if err != nil {
+		return err
+	}
+	stages = append(stages, next)
+	if f.Last {
+		log.Printf("newslint: %v", engine.ErrCorpusUnsettled)
+	}
+	emit(encodeStages(stages, f.Last))
+	return nil
+}
+
 // Part is one document's share of its fixed file.
 type Part struct {
 	Record  int
@@ -181,8 +386,8 @@ type Part struct {
 	Changed bool
 }
 
-// Lint lints each document against the stats (a singleton side input, as GatherStats gives
-// them, decoded once per worker) and returns the
+// Lint lints each document against the stats (a singleton side input, decoded once per
+// worker: the stages of Settle, or the stats of GatherStats as one stage) and returns the
 // findings as JSON Lines keyed by shard, the errors likewise, and with a fix mode each
 // document's part of its fixed file, keyed by the file's root-relative path.
 func Lint(s beam.Scope, spec pipeline.Spec, shards int, docs, stats beam.PCollection) (findings, errs, fixed beam.PCollection) {
@@ -193,9 +398,9 @@ type lintFn struct {
 	Spec   string
 	Shards int
 	l      *pipeline.Linter
-	// the stats are decoded once per worker: again only when other bytes come
-	raw   []byte
-	stats *corpus.Stats
+	// the stages are decoded once per worker: again only when other bytes come
+	raw    []byte
+	stages []*corpus.Stats
 }
 
 func (f *lintFn) Setup() (err error) {
@@ -210,14 +415,14 @@ func shardOf(key string, n int) int {
 }
 
 func (f *lintFn) ProcessElement(d pipeline.Doc, raw []byte, findings, errs func(int, string), fixed func(string, Part)) {
-	if f.stats == nil || !bytes.Equal(raw, f.raw) {
-		stats, err := decodeStats(raw)
+	if f.stages == nil || !bytes.Equal(raw, f.raw) {
+		stages, _, err := decodeAllStages(raw)
 		if err != nil {
-			panic(err) // written by GatherStats
+			panic(err) // written by GatherStats or Settle
 		}
-		f.raw, f.stats = bytes.Clone(raw), stats
+		f.raw, f.stages = bytes.Clone(raw), stages
 	}
-	r := f.l.Lint(d, f.stats)
+	r := f.l.LintStages(d, f.stages)
 	shard := shardOf(d.Path, f.Shards)
 	if len(r.Findings) > 0 {
 		b, err := f.l.JSONLines(d, r.Findings)
@@ -328,7 +533,7 @@ func Build(s beam.Scope, o Options) error {
 	if o.ReadTwice {
 		docs = ReadDocs(s.Scope("Again"), o.Spec, root, o.Inputs...)
 	}
-	findings, errs, fixed := Lint(s, o.Spec, o.Shards, docs, stats)
+	findings, errs, fixed := Lint(s, o.Spec, o.Shards, docs, Settle(s, o.Spec, docs, stats))
 	WriteLines(s.Scope("Findings"), o.Output, o.Shards, findings)
 	WriteLines(s.Scope("Errors"), o.Output+"-errors", o.Shards, errs)
 	if o.FixedOutput != "" {

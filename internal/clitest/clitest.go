@@ -76,18 +76,3 @@ func ReadText(t testing.TB, path string) string {
 	}
 	return string(b)
 }
-
-// WithoutCorpusRules drops the JSON Lines findings of the corpus rules. After --fix the command
-// line judges them by counts gathered again from the fixed texts, a distributed run by the counts
-// of the texts as read, so only the other findings compare.
-func WithoutCorpusRules(fs []string) []string {
-	var out []string
-	for _, f := range fs {
-		if strings.Contains(f, `"rule":"template-line"`) || strings.Contains(f, `"rule":"glued-word"`) ||
-			strings.Contains(f, `"rule":"name-consistency"`) {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
-}
