@@ -12,8 +12,8 @@ import (
 
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/corpus"
-	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/input"
+	"github.com/newslint/newslint/pipeline"
 )
 
 // changedSince keeps the files that git reports as changed since rev, or untracked. It works
@@ -80,14 +80,14 @@ func realPath(p string) string {
 // them over the files a walk of DIR finds (as 'newslint DIR' would lint them); otherwise they
 // are gathered over every file the walk found, of which --changed-since may lint only a few.
 // Nil when no rule that runs on the linted files needs them.
-func corpusStats(o *options, cfg *config.Config, env Env, walked, linted []input.File, eo engine.Options) (*corpus.Stats, error) {
+func corpusStats(o *options, cfg *config.Config, env Env, walked, linted []input.File, eo pipeline.RunOptions) (*corpus.Stats, error) {
 	stats, _, err := corpusStatsOver(o, cfg, env, walked, linted, eo)
 	return stats, err
 }
 
 // corpusStatsOver is corpusStats, also returning the files it gathered over (nil when it read
 // --corpus-stats or no rule needs counts).
-func corpusStatsOver(o *options, cfg *config.Config, env Env, walked, linted []input.File, eo engine.Options) (*corpus.Stats, []input.File, error) {
+func corpusStatsOver(o *options, cfg *config.Config, env Env, walked, linted []input.File, eo pipeline.RunOptions) (*corpus.Stats, []input.File, error) {
 	if o.corpusStats != "" {
 		stats, err := corpus.ReadFiles(splitList(o.corpusStats))
 		if err != nil {
@@ -95,7 +95,7 @@ func corpusStatsOver(o *options, cfg *config.Config, env Env, walked, linted []i
 		}
 		return stats, nil, nil
 	}
-	if !engine.NeedsCorpus(cfg, linted) {
+	if !linterFor(o, cfg).NeedsCorpusFiles(linted) {
 		return nil, nil, nil
 	}
 	over := walked
@@ -105,7 +105,7 @@ func corpusStatsOver(o *options, cfg *config.Config, env Env, walked, linted []i
 			return nil, nil, err
 		}
 	}
-	stats, err := engine.GatherChecked(cfg, over, eo)
+	stats, err := linterFor(o, cfg).GatherFiles(over, eo)
 	if err != nil {
 		return nil, nil, fmt.Errorf("corpus pass: %v\nnothing was linted or fixed: corpus rules would have judged the other files without these", err)
 	}

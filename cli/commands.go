@@ -12,6 +12,7 @@ import (
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/pipeline"
 )
 
 // cmdRules prints the rule table: id, severity, fixable, summary.
@@ -171,7 +172,7 @@ func cmdStats(o *options, paths []string, env Env) int {
 	if files, err = shardFiles(o, files); err != nil {
 		return errorf(env, "%v", err)
 	}
-	stats, err := engine.GatherChecked(cfg, files, engine.Options{Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields})
+	stats, err := linterFor(o, cfg).GatherFiles(files, pipeline.RunOptions{Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields})
 	if err != nil {
 		return errorf(env, "corpus pass: %v", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/input"
+	"github.com/newslint/newslint/pipeline"
 )
 
 // corpusDir writes a small corpus in which "Andrei Volkonsky" dominates "Andrey Volkonsky" and
@@ -35,12 +36,12 @@ func TestCorpusRulesIndependentOfOrderAndWorkers(t *testing.T) {
 	dir := corpusDir(t)
 	cfg := config.Default()
 	files, _ := input.Collect([]string{dir}, cfg.Files)
-	base := engine.Gather(cfg, files, engine.Options{Jobs: 1})
+	base := engine.Gather(cfg, files, pipeline.RunOptions{Jobs: 1})
 	r := rand.New(rand.NewSource(7))
 	for round := 0; round < 5; round++ {
 		shuffled := append([]input.File(nil), files...)
 		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-		got := engine.Gather(cfg, shuffled, engine.Options{Jobs: 1 + round*2})
+		got := engine.Gather(cfg, shuffled, pipeline.RunOptions{Jobs: 1 + round*2})
 		if !reflect.DeepEqual(got.Rules, base.Rules) || got.Files != base.Files {
 			t.Fatalf("round %d: stats differ with shuffled files and %d workers", round, 1+round*2)
 		}

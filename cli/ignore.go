@@ -15,9 +15,9 @@ import (
 	"github.com/newslint/newslint/atomicfile"
 	"github.com/newslint/newslint/baseline"
 	"github.com/newslint/newslint/config"
-	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/input"
+	"github.com/newslint/newslint/pipeline"
 	"github.com/newslint/newslint/processors"
 	"github.com/newslint/newslint/report"
 )
@@ -256,7 +256,7 @@ func cmdIgnore(o *options, args []string, env Env) int {
 		}
 		filters = append(filters, b)
 	}
-	eo := engine.Options{Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields, Pipeline: findingsPipeline(filters)}
+	eo := pipeline.RunOptions{Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields, Pipeline: findingsPipeline(filters)}
 	// corpus rules judge the file by the tree around it: gather over the configuration's
 	// directory, as 'newslint' run there sees it
 	ro := *o
@@ -277,7 +277,7 @@ func cmdIgnore(o *options, args []string, env Env) int {
 		}
 		return out
 	}
-	engine.Run(cfg, walk.Files, eo, func(r *finding.Result) {
+	linterFor(o, cfg).Run(walk.Files, eo, func(r *finding.Result) {
 		found = append(found, onLine(r.Findings)...)
 		hidden = append(hidden, onLine(r.Suppressed)...)
 		errs = append(errs, r.Errors...)

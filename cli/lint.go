@@ -14,10 +14,10 @@ import (
 	"github.com/newslint/newslint/baseline"
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/diff"
-	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/pipeline"
 	"github.com/newslint/newslint/processors"
 	"github.com/newslint/newslint/report"
 )
@@ -143,7 +143,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		filters = append(filters, ign)
 	}
 	pipe := findingsPipeline(filters)
-	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields,
+	eo := pipeline.RunOptions{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Context: o.context, Pipeline: pipe}
 	o.safety.apply(&eo, paths, env)
 	var over []input.File
@@ -151,7 +151,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		return errorf(env, "%v", err)
 	}
 	if over != nil {
-		if eo, err = engine.SettleCorpus(cfg, over, files, eo); errors.Is(err, engine.ErrCorpusUnsettled) {
+		if eo, err = linterFor(o, cfg).SettleFiles(over, files, eo); errors.Is(err, pipeline.ErrCorpusUnsettled) {
 			fmt.Fprintf(env.Stderr, "newslint: %v\n", err)
 		} else if err != nil {
 			return errorf(env, "corpus pass: %v\nnothing was linted or fixed: corpus rules would have judged the other files without these", err)
@@ -175,7 +175,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	var writeErr error
 	changed, hidden := 0, 0
 	fixes := newFixLog(o, cfg, files, eo)
-	engine.Run(cfg, files, eo, func(r *finding.Result) {
+	linterFor(o, cfg).Run(files, eo, func(r *finding.Result) {
 		prog.add(r.Bytes)
 		fixes.seen(r)
 		pipe.Seen(r)
@@ -357,7 +357,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	if ign := ignoreFilter(cfg, env, []input.File{file}); ign != nil {
 		filters = append(filters, ign)
 	}
-	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Context: o.context, TextFields: cfg.TextFields,
+	eo := pipeline.RunOptions{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Context: o.context, TextFields: cfg.TextFields,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Pipeline: findingsPipeline(filters)}
 	o.safety.apply(&eo, nil, env)
 	if o.corpusStats != "" || o.corpusRoot != "" { // without, corpus rules see the text as the whole corpus
@@ -366,7 +366,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 		}
 	}
 	fixes := stdinFixLog(o, cfg, file, raw, eo)
-	res, fixed := engine.LintBytes(cfg, file, raw, eo)
+	res, fixed := linterFor(o, cfg).LintBytes(file, raw, eo)
 	fixes.seen(res)
 	rep, err := stdinReporter(o, ropts, env)
 	if err != nil {
@@ -407,4 +407,21 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 		status = ExitFindings
 	}
 	return fixStatus(o, sum.Fixed, status)
+}
+
+// linterFor is the pipeline.Linter of a run with the loaded configuration: the command line
+// lints through the same API as distributed runs.
+func linterFor(o *options, cfg *config.Config) *pipeline.Linter {
+	fix := pipeline.NoFix
+	switch {
+	case o.fix && o.unsafe:
+		fix = pipeline.FixUnsafe
+	case o.fix:
+		fix = pipeline.FixSafe
+	}
+	l, err := pipeline.FromConfig(cfg, fix)
+	if err != nil {
+		panic(err) // the fix modes above are valid
+	}
+	return l
 }

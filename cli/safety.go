@@ -6,7 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/pipeline"
 )
 
 // safetyOptions are the flags that let --fix do what it refuses by default.
@@ -16,7 +16,7 @@ type safetyOptions struct {
 }
 
 func addSafetyFlags(fs *flag.FlagSet, s *safetyOptions) {
-	fs.Float64Var(&s.maxDeleteShare, "max-delete-share", engine.DefaultMaxDeleteShare, "with --fix or --diff: leave a file or record unchanged (exit 2) when fixes would delete more than this share of it; 1 allows everything")
+	fs.Float64Var(&s.maxDeleteShare, "max-delete-share", pipeline.DefaultMaxDeleteShare, "with --fix or --diff: leave a file or record unchanged (exit 2) when fixes would delete more than this share of it; 1 allows everything")
 	fs.BoolVar(&s.hardLinks, "fix-hard-links", false, "with --fix: rewrite files that have other hard links in place, keeping the links (not atomic); default: refuse them")
 	fs.BoolVar(&s.readOnly, "fix-read-only", false, "with --fix: also rewrite files that you may not write to (read-only) when the directory allows it")
 }
@@ -30,9 +30,9 @@ func (s safetyOptions) check() error {
 }
 
 // apply puts the flags in engine options, with the roots of the run.
-func (s safetyOptions) apply(eo *engine.Options, paths []string, env Env) {
+func (s safetyOptions) apply(eo *pipeline.RunOptions, paths []string, env Env) {
 	eo.MaxDeleteShare = s.maxDeleteShare
-	eo.Write = engine.WritePolicy{HardLinks: s.hardLinks, ReadOnly: s.readOnly, Roots: runRoots(paths, env)}
+	eo.Write = pipeline.WritePolicy{HardLinks: s.hardLinks, ReadOnly: s.readOnly, Roots: runRoots(paths, env)}
 }
 
 // runRoots are the directories a run may write in, with every symbolic link resolved: each

@@ -6,9 +6,9 @@ import (
 	"sort"
 
 	"github.com/newslint/newslint/config"
-	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/input"
+	"github.com/newslint/newslint/pipeline"
 )
 
 // fixLog counts, for --show-fixes, the findings a --fix run resolved per file and rule: those
@@ -22,14 +22,14 @@ type fixLog struct {
 
 // newFixLog looks at the files as they are, before the --fix run, when --show-fixes asks for it;
 // otherwise it returns nil, and its methods do nothing.
-func newFixLog(o *options, cfg *config.Config, files []input.File, eo engine.Options) *fixLog {
+func newFixLog(o *options, cfg *config.Config, files []input.File, eo pipeline.RunOptions) *fixLog {
 	if !o.run.showFixes || !o.fix {
 		return nil
 	}
 	l := &fixLog{before: map[string]map[string]int{}, after: map[string]map[string]int{}}
 	dry := eo
 	dry.Fix, dry.Diff, dry.Preview = false, false, false
-	engine.Run(cfg, files, dry, func(r *finding.Result) { count(l.before, r) })
+	linterFor(o, cfg).Run(files, dry, func(r *finding.Result) { count(l.before, r) })
 	return l
 }
 
@@ -122,14 +122,14 @@ func showFixesTo(o *options, env Env) io.Writer {
 }
 
 // stdinFixLog is newFixLog for one document read from standard input.
-func stdinFixLog(o *options, cfg *config.Config, file input.File, raw []byte, eo engine.Options) *fixLog {
+func stdinFixLog(o *options, cfg *config.Config, file input.File, raw []byte, eo pipeline.RunOptions) *fixLog {
 	if !o.run.showFixes || !o.fix {
 		return nil
 	}
 	l := &fixLog{before: map[string]map[string]int{}, after: map[string]map[string]int{}}
 	dry := eo
 	dry.Fix, dry.Diff, dry.Preview = false, false, false
-	r, _ := engine.LintBytes(cfg, file, raw, dry)
+	r, _ := linterFor(o, cfg).LintBytes(file, raw, dry)
 	count(l.before, r)
 	return l
 }

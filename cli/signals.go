@@ -7,7 +7,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/pipeline"
 )
 
 // onSignals makes SIGINT and SIGTERM end a run cleanly: the temporary files of fixes under
@@ -21,7 +21,7 @@ func onSignals(stderr io.Writer) (stop func()) {
 	go func() {
 		select {
 		case s := <-ch:
-			n := engine.RemoveTemps()
+			n := pipeline.RemoveTemps()
 			code := 130
 			if s == syscall.SIGTERM {
 				code = 143

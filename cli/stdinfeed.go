@@ -10,10 +10,10 @@ import (
 
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/diff"
-	"github.com/newslint/newslint/engine"
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/pipeline"
 	"github.com/newslint/newslint/processors"
 	"github.com/newslint/newslint/report"
 )
@@ -38,7 +38,7 @@ func lintStdinFeed(o *options, cfg *config.Config, ropts report.Options, failOn 
 	if ign := ignoreFilter(cfg, env, []input.File{{Path: name, Rel: file.Rel, Explicit: true}}); ign != nil {
 		filters = append(filters, ign)
 	}
-	eo := engine.Options{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, TextFields: cfg.TextFields, Context: o.context,
+	eo := pipeline.RunOptions{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, TextFields: cfg.TextFields, Context: o.context,
 		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics && !o.fix, Pipeline: findingsPipeline(filters)}
 	if eo.Corpus, err = corpusStats(o, cfg, env, []input.File{file}, []input.File{file}, eo); err != nil {
 		return errorf(env, "%v", err)
@@ -51,7 +51,7 @@ func lintStdinFeed(o *options, cfg *config.Config, ropts report.Options, failOn 
 	fixes := newFixLog(o, cfg, []input.File{file}, eo)
 	rename := func(s string) string { return strings.ReplaceAll(s, path, name) }
 	status, changed := ExitClean, false
-	engine.Run(cfg, []input.File{file}, eo, func(r *finding.Result) {
+	linterFor(o, cfg).Run([]input.File{file}, eo, func(r *finding.Result) {
 		r.File.Path = name
 		renameFindings(r.Findings, name)
 		renameFindings(r.Suppressed, name)

@@ -140,7 +140,12 @@ func New(spec Spec) (*Linter, error) {
 	if len(fields) == 0 {
 		fields = input.DefaultTextFields
 	}
-	return &Linter{spec: spec, cfg: cfg, fields: fields, pipe: processors.New(nil, processors.Sort{}, processors.Fold{})}, nil
+	return &Linter{spec: spec, cfg: cfg, fields: fields, pipe: defaultPipe()}, nil
+}
+
+// defaultPipe is the findings pipeline of a run without baseline or suppressions.
+func defaultPipe() *processors.Pipeline {
+	return processors.New(nil, processors.Sort{}, processors.Fold{})
 }
 
 // Spec returns the Spec the Linter was built from.

@@ -1,15 +1,17 @@
-package pipeline
+package pipeline_test
 
 import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
-	"github.com/newslint/newslint/internal/clitest"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newslint/newslint/internal/clitest"
+	"github.com/newslint/newslint/pipeline"
 
 	"github.com/newslint/newslint/corpus"
 )
@@ -18,20 +20,20 @@ import (
 // gathered one by one into partial stats, merged, then linted one by one. It returns the
 // findings as sorted JSON Lines, the error lines as a run prints them (sorted), and the
 // decompressed text of each file after fixing (with a fix mode), by root-relative path.
-func lintTree(t *testing.T, l *Linter, roots ...string) (findings, errs []string, fixed map[string]string) {
+func lintTree(t *testing.T, l *pipeline.Linter, roots ...string) (findings, errs []string, fixed map[string]string) {
 	t.Helper()
 	files, problems := l.Files(roots)
 	if len(problems) > 0 {
 		t.Fatalf("walking %v: %v", roots, problems)
 	}
-	docs := map[string][]Doc{}
+	docs := map[string][]pipeline.Doc{}
 	var parts []*corpus.Stats
 	for _, f := range files {
 		in, err := os.Open(f.Path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		err = l.ReadDocs(in, f.Path, f.Rel, func(d Doc) error {
+		err = l.ReadDocs(in, f.Path, f.Rel, func(d pipeline.Doc) error {
 			docs[f.Rel] = append(docs[f.Rel], d)
 			parts = append(parts, l.Gather(d))
 			return nil
@@ -41,11 +43,11 @@ func lintTree(t *testing.T, l *Linter, roots ...string) (findings, errs []string
 			errs = append(errs, "newslint: "+err.Error())
 		}
 	}
-	var all []Doc
+	var all []pipeline.Doc
 	for _, ds := range docs {
 		all = append(all, ds...)
 	}
-	stages, err := l.Settle(all, Merge(parts...))
+	stages, err := l.Settle(all, pipeline.Merge(parts...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,24 +120,24 @@ func TestSameAsCLI(t *testing.T) {
 		"feed":  feedDir,
 	}
 	for name, mk := range trees {
-		for _, mode := range []string{NoFix, FixSafe, FixUnsafe} {
+		for _, mode := range []string{pipeline.NoFix, pipeline.FixSafe, pipeline.FixUnsafe} {
 			t.Run(name+"/"+mode, func(t *testing.T) {
 				dir, orig := mk(t), mk(t)
-				l, err := New(Spec{Fix: mode})
+				l, err := pipeline.New(pipeline.Spec{Fix: mode})
 				if err != nil {
 					t.Fatal(err)
 				}
 				args := []string{"--format", "jsonl", "--exit-zero"}
 				switch mode {
-				case FixSafe:
+				case pipeline.FixSafe:
 					args = append(args, "--fix")
-				case FixUnsafe:
+				case pipeline.FixUnsafe:
 					args = append(args, "--fix", "--unsafe-fixes")
 				}
 				// the pipeline reads the tree before the CLI fixes it in place
 				gotF, gotE, fixed := lintTree(t, l, dir)
 				wantF, wantE := clitest.RunCLI(t, dir, append(args, dir)...)
-				if len(wantF) == 0 && mode == NoFix {
+				if len(wantF) == 0 && mode == pipeline.NoFix {
 					t.Fatal("the CLI found nothing: the comparison would prove nothing")
 				}
 				if !slices.Equal(gotF, wantF) {
@@ -144,7 +146,7 @@ func TestSameAsCLI(t *testing.T) {
 				if !slices.Equal(gotE, wantE) {
 					t.Errorf("errors differ:\npipeline %q\nCLI      %q", gotE, wantE)
 				}
-				if mode == NoFix {
+				if mode == pipeline.NoFix {
 					return
 				}
 				changed := 0
@@ -182,7 +184,7 @@ func firstDiff(a, b []string) string {
 }
 
 func TestFeedErrorsHaveCodes(t *testing.T) {
-	l, err := New(Spec{})
+	l, err := pipeline.New(pipeline.Spec{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,9 +194,9 @@ func TestFeedErrorsHaveCodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer in.Close()
-	var codes []Code
+	var codes []pipeline.Code
 	var records int
-	err = l.ReadDocs(in, "feed.jsonl.gz", "feed.jsonl.gz", func(d Doc) error {
+	err = l.ReadDocs(in, "feed.jsonl.gz", "feed.jsonl.gz", func(d pipeline.Doc) error {
 		records++
 		for _, e := range l.Lint(d, nil).Errors {
 			codes = append(codes, e.Code)
@@ -204,30 +206,30 @@ func TestFeedErrorsHaveCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if records != 8 || !slices.Equal(codes, []Code{CodeMalformed}) {
+	if records != 8 || !slices.Equal(codes, []pipeline.Code{pipeline.CodeMalformed}) {
 		t.Errorf("got %d documents and error codes %v, want 8 and [malformed]", records, codes)
 	}
 }
 
 func TestNewRejectsBadSpecs(t *testing.T) {
-	for _, spec := range []Spec{
+	for _, spec := range []pipeline.Spec{
 		{Config: "[rules\n"},
 		{Select: []string{"no-such-rule"}},
 		{Fix: "everything"},
 	} {
-		_, err := New(spec)
-		var e *Error
-		if !errorsAs(err, &e) || e.Code != CodeSpec {
+		_, err := pipeline.New(spec)
+		var e *pipeline.Error
+		if !errorsAs(err, &e) || e.Code != pipeline.CodeSpec {
 			t.Errorf("New(%+v) = %v, want a spec error", spec, err)
 		}
 	}
-	if _, err := New(Spec{Config: "[rules.template-line]\nmin_files = 3\n", Select: []string{"template-line"}}); err != nil {
+	if _, err := pipeline.New(pipeline.Spec{Config: "[rules.template-line]\nmin_files = 3\n", Select: []string{"template-line"}}); err != nil {
 		t.Errorf("a valid configuration text was refused: %v", err)
 	}
 }
 
-func errorsAs(err error, e **Error) bool {
-	x, ok := err.(*Error)
+func errorsAs(err error, e **pipeline.Error) bool {
+	x, ok := err.(*pipeline.Error)
 	*e = x
 	return ok
 }

@@ -1,4 +1,4 @@
-package pipeline
+package pipeline_test
 
 import (
 	"fmt"
@@ -7,21 +7,23 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/newslint/newslint/pipeline"
+
 	"github.com/newslint/newslint/corpus"
 )
 
 // gatherTree gathers and merges the stats of every document under root.
-func gatherTree(t *testing.T, l *Linter, root string) (*corpus.Stats, map[string][]Doc) {
+func gatherTree(t *testing.T, l *pipeline.Linter, root string) (*corpus.Stats, map[string][]pipeline.Doc) {
 	t.Helper()
 	files, _ := l.Files([]string{root})
-	docs := map[string][]Doc{}
+	docs := map[string][]pipeline.Doc{}
 	stats := corpus.New()
 	for _, f := range files {
 		in, err := os.Open(f.Path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		l.ReadDocs(in, f.Path, f.Rel, func(d Doc) error {
+		l.ReadDocs(in, f.Path, f.Rel, func(d pipeline.Doc) error {
 			docs[f.Path] = append(docs[f.Path], d)
 			stats.Merge(l.Gather(d))
 			return nil
@@ -31,7 +33,7 @@ func gatherTree(t *testing.T, l *Linter, root string) (*corpus.Stats, map[string
 	return stats, docs
 }
 
-func findingsWith(t *testing.T, l *Linter, docs map[string][]Doc, stats *corpus.Stats) []string {
+func findingsWith(t *testing.T, l *pipeline.Linter, docs map[string][]pipeline.Doc, stats *corpus.Stats) []string {
 	var out []string
 	for _, ds := range docs {
 		for _, d := range ds {
@@ -62,7 +64,7 @@ func TestPruneKeepsFindings(t *testing.T) {
 	}
 	for name, conf := range configs {
 		t.Run(name, func(t *testing.T) {
-			l, err := New(Spec{Config: conf})
+			l, err := pipeline.New(pipeline.Spec{Config: conf})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -89,7 +91,7 @@ func TestPruneKeepsFindings(t *testing.T) {
 	for i := range 2 {
 		os.WriteFile(filepath.Join(dir, "low", fmt.Sprintf("%d.txt", i)), fmt.Appendf(nil, "Title %d\n\nA short story about nothing in particular happened today, %d people said.\n\nFollow our live coverage\n", i, i), 0o644)
 	}
-	l, _ := New(Spec{Config: "[[override]]\npaths = [\"low/**\"]\n[override.rules.template-line]\nmin_files = 2\nmin_share = 0\n", Select: []string{"template-line"}})
+	l, _ := pipeline.New(pipeline.Spec{Config: "[[override]]\npaths = [\"low/**\"]\n[override.rules.template-line]\nmin_files = 2\nmin_share = 0\n", Select: []string{"template-line"}})
 	stats, docs := gatherTree(t, l, dir)
 	want := findingsWith(t, l, docs, stats)
 	l.Prune(stats)
@@ -98,15 +100,15 @@ func TestPruneKeepsFindings(t *testing.T) {
 	}
 }
 
-// One Linter serves many goroutines (the workers of a distributed runner) with the results
+// One pipeline.Linter serves many goroutines (the workers of a distributed runner) with the results
 // of one.
 func TestLinterIsSafeForConcurrentUse(t *testing.T) {
-	l, err := New(Spec{Fix: FixSafe})
+	l, err := pipeline.New(pipeline.Spec{Fix: pipeline.FixSafe})
 	if err != nil {
 		t.Fatal(err)
 	}
 	stats, docs := gatherTree(t, l, feedDir(t))
-	var all []Doc
+	var all []pipeline.Doc
 	for _, ds := range docs {
 		all = append(all, ds...)
 	}
