@@ -105,3 +105,8 @@ func within(dir string, roots []string) bool {
 	}
 	return false
 }
+
+// WithinDeleteCap reports whether a run with the default --max-delete-share would keep the
+// fixes that turn src into fixed (see tooMuchDeleted), for callers that measure what --fix
+// would do without running it.
+func WithinDeleteCap(src, fixed string) bool { return tooMuchDeleted(src, fixed, Options{}) == "" }

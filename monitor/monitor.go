@@ -133,7 +133,8 @@ func summariseFile(cfg *config.Config, f input.File, rel string, stats *corpus.S
 			d.Findings[diag.Rule]++
 		}
 		if len(d.Findings) > 0 {
-			if fr := engine.FixIn(f.Path, doc.Group, text, active, false, stats); fr.Converged {
+			// as --fix would: a text whose fixes would delete most of its article text is kept
+			if fr := engine.FixIn(f.Path, doc.Group, text, active, false, stats); fr.Converged && engine.WithinDeleteCap(text, fr.Text) {
 				d.RemovedChars = max(0, d.Chars-utf8.RuneCountInString(fr.Text))
 			}
 		}

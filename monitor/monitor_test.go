@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/summary"
 )
 
@@ -173,5 +174,27 @@ func TestJobs(t *testing.T) {
 	}
 	if outs[0] != outs[1] || outs[0] != outs[2] {
 		t.Errorf("summaries differ with the number of workers:\n%s\n%s", outs[0], outs[1])
+	}
+}
+
+// A text whose fixes --fix would refuse (they would delete most of its article text) removes
+// nothing in the summary, as the run leaves it unchanged; a text with a little junk removes it.
+func TestRemovedCharsFollowTheDeleteCap(t *testing.T) {
+	root := t.TempDir()
+	mostly := "The talks resumed.\nveryGood! (62)\nveryGood! (17)\nLike (3)\nShare this article\n"
+	little := "The ministry said on Friday that the talks had made progress on the main points.\nveryGood! (62)\n"
+	os.MkdirAll(filepath.Join(root, "a"), 0o755)
+	os.MkdirAll(filepath.Join(root, "b"), 0o755)
+	os.WriteFile(filepath.Join(root, "a", "mostly.txt"), []byte(mostly), 0o644)
+	os.WriteFile(filepath.Join(root, "b", "little.txt"), []byte(little), 0o644)
+	s, errs := Summarise(config.Default(), []string{root}, root, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if a := s.Sites["a"]; a == nil || a.RemovedChars != 0 || a.Rules["vote-widget"] == nil {
+		t.Errorf("a: %+v, want findings but nothing removed (--fix refuses)", a)
+	}
+	if b := s.Sites["b"]; b == nil || b.RemovedChars != int64(len("veryGood! (62)\n")) {
+		t.Errorf("b: %+v, want the widget line removed", b)
 	}
 }
