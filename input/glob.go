@@ -115,27 +115,49 @@ type Matcher struct {
 }
 
 // Included reports whether rel (slash-separated, relative to the walked root) is linted.
-func (m Matcher) Included(rel string) bool {
-	n := strings.Split(rel, "/")
-	if m.excluded(n) {
+func (m Matcher) Included(rel string) bool { return m.compile().included(splitRel(rel)) }
+
+// Excluded reports whether rel, a file or a directory, matches an exclude glob.
+func (m Matcher) Excluded(rel string) bool { return m.compile().excluded(splitRel(rel)) }
+
+func splitRel(rel string) []string { return strings.Split(rel, "/") }
+
+// compiledMatcher is a Matcher with its globs compiled, for matching many paths (a walk).
+type compiledMatcher struct {
+	include [][]segment
+	// exclude holds each exclude glob and, for "dir/**", also "dir": the directory itself
+	exclude [][]segment
+}
+
+func (m Matcher) compile() compiledMatcher {
+	var c compiledMatcher
+	for _, g := range m.Include {
+		c.include = append(c.include, compileGlob(g))
+	}
+	for _, g := range m.Exclude {
+		c.exclude = append(c.exclude, compileGlob(g))
+		if d := strings.TrimSuffix(g, "/**"); d != g {
+			c.exclude = append(c.exclude, compileGlob(d))
+		}
+	}
+	return c
+}
+
+func (c compiledMatcher) included(n []string) bool {
+	if c.excluded(n) {
 		return false
 	}
-	for _, g := range m.Include {
-		if matchSegs(compileGlob(g), n) {
+	for _, g := range c.include {
+		if matchSegs(g, n) {
 			return true
 		}
 	}
 	return false
 }
 
-// Excluded reports whether rel, a file or a directory, matches an exclude glob.
-func (m Matcher) Excluded(rel string) bool {
-	return m.excluded(strings.Split(rel, "/"))
-}
-
-func (m Matcher) excluded(n []string) bool {
-	for _, g := range m.Exclude {
-		if matchSegs(compileGlob(g), n) || matchSegs(compileGlob(strings.TrimSuffix(g, "/**")), n) {
+func (c compiledMatcher) excluded(n []string) bool {
+	for _, g := range c.exclude {
+		if matchSegs(g, n) {
 			return true
 		}
 	}

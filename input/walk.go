@@ -87,11 +87,16 @@ func RelTo(base, p string) (string, bool) { return relTo(base, p) }
 
 // relTo returns p relative to base, slash-separated, when p lies inside base.
 func relTo(base, p string) (string, bool) {
-	if base == "" {
-		return "", false
-	}
 	abs, err := filepath.Abs(p)
 	if err != nil {
+		return "", false
+	}
+	return relToAbs(base, abs)
+}
+
+// relToAbs is relTo for an absolute p.
+func relToAbs(base, abs string) (string, bool) {
+	if base == "" {
 		return "", false
 	}
 	rel, err := filepath.Rel(base, abs)
@@ -122,6 +127,19 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 			o.Base = abs
 		}
 	}
+	// filepath.Abs asks the system for the working directory on every call (two stats): a
+	// walk of many small files resolves every path against it once
+	cwd, cwdErr := os.Getwd()
+	absOf := func(p string) (string, error) {
+		if filepath.IsAbs(p) {
+			return filepath.Clean(p), nil
+		}
+		if cwdErr != nil {
+			return "", cwdErr
+		}
+		return filepath.Join(cwd, p), nil
+	}
+	cm := m.compile()
 	var ign *gitIgnore
 	if !o.NoIgnore {
 		ign = newGitIgnore()
@@ -153,7 +171,7 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				rel = filepath.ToSlash(filepath.Base(root))
 				group = outsideGroup(o.Base, root)
 			}
-			if o.ForceExclude && (excludedPath(m, rel) || !m.Included(rel) || ign != nil && ign.Ignored(root, false)) {
+			if o.ForceExclude && (excludedPath(m, rel) || !cm.included(splitRel(rel)) || ign != nil && ign.Ignored(root, false)) {
 				r.Excluded++
 				continue
 			}
@@ -171,7 +189,7 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 			if top == "" {
 				return false
 			}
-			abs, err := filepath.Abs(p)
+			abs, err := absOf(p)
 			return err == nil && ign.ignoredEntry(top, abs, isDir)
 		}
 		walkRoot := root
@@ -188,15 +206,19 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				}
 				return nil
 			}
-			rel, ok := relTo(o.Base, p)
+			rel, ok := "", false
+			if abs, err := absOf(p); err == nil {
+				rel, ok = relToAbs(o.Base, abs)
+			}
 			group := ""
 			if !ok {
 				rel, _ = filepath.Rel(root, p)
 				rel = filepath.ToSlash(rel)
 				group = outsideGroup(o.Base, p)
 			}
+			segs := splitRel(rel)
 			if d.IsDir() {
-				if p != walkRoot && (skipDirs[d.Name()] || m.Excluded(rel) || ignored(p, true)) {
+				if p != walkRoot && (skipDirs[d.Name()] || cm.excluded(segs) || ignored(p, true)) {
 					return fs.SkipDir
 				}
 				return nil
@@ -204,11 +226,11 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 			if ownFiles[d.Name()] || isTemp(d.Name()) {
 				return nil
 			}
-			if m.Excluded(rel) || ignored(p, false) {
+			if cm.excluded(segs) || ignored(p, false) {
 				r.Excluded++
 				return nil
 			}
-			if !m.Included(rel) {
+			if !cm.included(segs) {
 				if d.Type().IsRegular() && d.Name() != ".gitignore" {
 					ext := filepath.Ext(d.Name())
 					if ext == "" {

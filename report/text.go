@@ -86,6 +86,9 @@ func (t *textReporter) File(r *finding.Result) error {
 			b.WriteByte('\n')
 		}
 	}
+	if b.Len() == 0 {
+		return nil // a write per clean file is a system call each
+	}
 	_, err := io.WriteString(t.w, b.String())
 	return err
 }
