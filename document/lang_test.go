@@ -1,6 +1,9 @@
 package document
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -28,5 +31,43 @@ func TestLanguage(t *testing.T) {
 		if got := Language(c.text); got != c.want {
 			t.Errorf("Language(%.40q) = %v, want %v", c.text, got, c.want)
 		}
+	}
+}
+
+// TestLanguageOfUsesTheDocumentsWords checks that LanguageOf, which counts the words the
+// document has already split, says what Language says of the text, on every text of testdata
+// and on texts cut anywhere (the last line without its end, words cut short).
+func TestLanguageOfUsesTheDocumentsWords(t *testing.T) {
+	var texts []string
+	err := filepath.WalkDir("../testdata", func(path string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(path, ".txt") {
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			texts = append(texts, string(raw))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(texts) < 50 {
+		t.Fatalf("only %d texts under testdata", len(texts))
+	}
+	langs := map[Lang]int{}
+	for i, text := range texts {
+		for _, cut := range []int{len(text), len(text) / 2, len(text)/3 + i%7, 17} {
+			cut = min(cut, len(text))
+			s := text[:cut]
+			got, want := LanguageOf(New("x.txt", s)), Language(s)
+			if got != want {
+				t.Errorf("text %d cut at %d: LanguageOf = %v, Language = %v", i, cut, got, want)
+			}
+			langs[want]++
+		}
+	}
+	if langs[English] == 0 || len(langs) < 3 {
+		t.Errorf("languages seen: %v; want English and others", langs)
 	}
 }
