@@ -43,6 +43,7 @@ func Gather(src RuleSource, files []input.File, opts Options) *corpus.Stats {
 // checking pass reports): counts that lack them would make corpus rules judge the other files wrongly.
 // Problems of the content itself are left to the checking pass, which reports them.
 func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.Stats, error) {
+	keepReads(&opts)
 	jobs := opts.jobs()
 	parts := make([]*corpus.Stats, jobs)
 	for w := range parts {
@@ -63,6 +64,9 @@ func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.St
 	total := corpus.New()
 	for _, p := range parts {
 		total.Merge(p)
+	}
+	if opts.keep != nil {
+		offerReads(total, opts.keep)
 	}
 	return total, errors.Join(errs...)
 }
@@ -97,7 +101,13 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 		parts[w] = corpus.New()
 	}
 	feed := func(put func(*input.Unit)) error {
-		return input.Units(in.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
+		return readUnits(in, f, kind, opts, func(u *input.Unit) {
+			if kind == input.Text && comp == input.None {
+				raw, _ := u.Content()
+				opts.keep.put(f.Path, raw)
+			}
+			put(u)
+		})
 	}
 	each := opts.gatherEach
 	if each == nil {

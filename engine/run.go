@@ -48,6 +48,10 @@ type Options struct {
 	// SettleCorpus); empty for most runs.
 	Stages []*corpus.Stats
 
+	// keep, in the corpus pass, keeps what it reads for the checking pass; cached, in the
+	// checking pass, is what the corpus pass kept.
+	keep, cached *readCache
+
 	// gatherEach, when set, replaces gatherUnit in the corpus pass.
 	gatherEach func(u *input.Unit, group string, active []lint.Active, stats *corpus.Stats)
 
@@ -78,6 +82,7 @@ type RuleSource interface {
 // files. At most a bounded window of results is held at once, so memory does not grow with the
 // number of files.
 func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
+	opts.cached = claimReads(opts)
 	jobs := opts.jobs()
 	feed := func(put func(input.File)) error {
 		for _, f := range files {
@@ -152,6 +157,20 @@ func openSource(f input.File, kind input.Kind, comp input.Compression, opts Opti
 	return s, nil
 }
 
+// readUnits reads the units of an opened file: a plain text file in one read into a buffer of
+// its size.
+func readUnits(src *source, f input.File, kind input.Kind, opts Options, put func(*input.Unit)) error {
+	if kind == input.Text {
+		content, err := readWhole(src.r, src.size)
+		if err != nil {
+			return err
+		}
+		put(input.WholeUnit(f.Path, content))
+		return nil
+	}
+	return input.Units(src.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
+}
+
 // Sum hashes what is left of the file and returns the hash of all of it.
 func (s *source) Sum() []byte {
 	io.Copy(s.sum, s.file)
@@ -181,13 +200,20 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 		emit(res)
 	}()
 	kind, comp := input.KindOf(f.Path)
-	src, err := openSource(f, kind, comp, opts, opts.Fix)
-	if err != nil {
-		res.Errors = append(res.Errors, err)
-		return
+	// a small file the corpus pass read is not read again (never when fixing)
+	content, cached := opts.cached.take(f.Path)
+	var src *source
+	var err error
+	if cached {
+		res.Bytes = int64(len(content))
+	} else {
+		if src, err = openSource(f, kind, comp, opts, opts.Fix); err != nil {
+			res.Errors = append(res.Errors, err)
+			return
+		}
+		defer src.Close()
+		res.Bytes = src.size
 	}
-	defer src.Close()
-	res.Bytes = src.size
 	active := cfg.For(f.Rel)
 	// a file of records is written as it is read; a whole file only once it is fixed
 	var w *AtomicWriter
@@ -203,7 +229,11 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 	changed, fixed, part := false, 0, 0
 	var whole *unitResult
 	feed := func(put func(*input.Unit)) error {
-		return input.Units(src.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
+		if cached {
+			put(input.WholeUnit(f.Path, content))
+			return nil
+		}
+		return readUnits(src, f, kind, opts, put)
 	}
 	work := func(_ int, u *input.Unit, out func(unitResult)) { out(lintUnit(u, active, opts)) }
 	err = parallel(workers, workers*8, feed, work, func(d unitResult) {
