@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Match reports whether the slash-separated path name matches glob. Besides path.Match syntax
@@ -120,8 +121,8 @@ func (m Matcher) Included(rel string) bool {
 	if m.excluded(n) {
 		return false
 	}
-	for _, g := range m.Include {
-		if matchSegs(compileGlob(g), n) {
+	for _, g := range compiledSet(&lastInclude, m.Include) {
+		if matchSegs(g, n) {
 			return true
 		}
 	}
@@ -134,10 +135,47 @@ func (m Matcher) Excluded(rel string) bool {
 }
 
 func (m Matcher) excluded(n []string) bool {
-	for _, g := range m.Exclude {
-		if matchSegs(compileGlob(g), n) || matchSegs(compileGlob(strings.TrimSuffix(g, "/**")), n) {
+	set := compiledSet(&lastExclude, m.Exclude)
+	for i := 0; i < len(set); i += 2 {
+		if matchSegs(set[i], n) || matchSegs(set[i+1], n) {
 			return true
 		}
 	}
 	return false
+}
+
+// globSet is a list of globs compiled: for exclude globs, each glob and the glob without a
+// trailing "/**" (which excludes the directory itself).
+type globSet struct {
+	pats []string
+	segs [][]segment
+}
+
+// lastInclude and lastExclude hold the globs last compiled: a run matches every walked path
+// against the same lists, which are then compiled once instead of looked up glob by glob.
+var lastInclude, lastExclude atomic.Pointer[globSet]
+
+func compiledSet(last *atomic.Pointer[globSet], pats []string) [][]segment {
+	if s := last.Load(); s != nil && len(s.pats) == len(pats) {
+		same := true
+		for i := range pats {
+			if pats[i] != s.pats[i] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return s.segs
+		}
+	}
+	s := &globSet{pats: append([]string(nil), pats...)}
+	for _, g := range pats {
+		if last == &lastExclude {
+			s.segs = append(s.segs, compileGlob(g), compileGlob(strings.TrimSuffix(g, "/**")))
+		} else {
+			s.segs = append(s.segs, compileGlob(g))
+		}
+	}
+	last.Store(s)
+	return s.segs
 }
