@@ -132,15 +132,15 @@ func gatherUnit(u *input.Unit, group string, active []lint.Active, stats *corpus
 			out = stats
 		}
 	}()
-	raw, err := u.Content()
-	if err != nil || document.Check(raw) != nil {
+	text, err := u.Text()
+	if err != nil || document.CheckText(text) != nil {
 		return stats
 	}
 	var doc *document.Document
 	for _, a := range active {
 		if g, ok := a.Rule.(lint.Gatherer); ok {
 			if doc == nil {
-				doc = document.New(u.Loc.Path, string(raw))
+				doc = document.New(u.Loc.Path, text)
 				doc.Group = group
 			}
 			if stats == nil {
