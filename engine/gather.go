@@ -97,8 +97,12 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 	// the records of a large file are gathered on all cores into per-worker counts
 	workers := opts.recordWorkers(kind == input.Text)
 	parts := make([]*corpus.Stats, workers)
-	for w := range parts {
-		parts[w] = corpus.New()
+	if workers == 1 {
+		parts[0] = stats // one worker counts into the caller's counts: no merge per file
+	} else {
+		for w := range parts {
+			parts[w] = corpus.New()
+		}
 	}
 	feed := func(put func(*input.Unit)) error {
 		return readUnits(in, f, kind, opts, func(u *input.Unit) {
@@ -117,8 +121,10 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 	}
 	group := GroupOf(f)
 	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { each(u, group, active, parts[w]) }, func(struct{}) {})
-	for _, p := range parts {
-		stats.Merge(p)
+	if workers > 1 {
+		for _, p := range parts {
+			stats.Merge(p)
+		}
 	}
 	return nil
 }

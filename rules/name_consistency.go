@@ -188,7 +188,12 @@ func (NameConsistency) Gather(doc *document.Document, _ any, stats *corpus.Stats
 		return
 	}
 	uses := stats.For(nameConsistencyID).Keys
-	nameCandidates(doc.Src, document.WordsOf(doc), func(_, _ int, name string) { uses[name]++ })
+	nameCandidates(doc.Src, document.WordsOf(doc), func(_, _ int, name string) {
+		if _, ok := uses[name]; !ok {
+			name = strings.Clone(name) // a key must not keep the document's text alive
+		}
+		uses[name]++
+	})
 }
 
 // translit folds a name word for comparison: lower case, no accents, and the transliteration
