@@ -120,6 +120,37 @@ func stopSet(w []byte) uint32 {
 	}
 }
 
+// stopSetASCII is stopSet of the lower-case form of w, a word of ASCII letters, folded as it is
+// hashed and compared.
+func stopSetASCII(w string) uint32 {
+	if len(w) > stopMaxLen {
+		return 0
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i]|0x20)) * 16777619
+	}
+	for i := h >> (32 - stopTableBits); ; i = (i + 1) & (1<<stopTableBits - 1) {
+		e := &stopTable[i]
+		if e.word == "" {
+			return 0
+		}
+		if len(e.word) == len(w) && equalLowerASCII(e.word, w) {
+			return e.set
+		}
+	}
+}
+
+// equalLowerASCII reports whether w (ASCII letters) folded to lower case is lower.
+func equalLowerASCII(lower, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if lower[i] != w[i]|0x20 {
+			return false
+		}
+	}
+	return true
+}
+
 // langSample bounds the work of Language: the first words of a document decide.
 const (
 	langSampleWords = 1000
@@ -192,7 +223,13 @@ func (s *langSampler) line(text string, ws []Word) {
 	for _, w := range ws {
 		c.words++
 		if w.Len() <= 12 {
-			if set := stopSet(AppendLower(s.buf[:0], w.In(text))); set != 0 {
+			var set uint32
+			if w.Has(ASCII) {
+				set = stopSetASCII(w.In(text))
+			} else {
+				set = stopSet(AppendLower(s.buf[:0], w.In(text)))
+			}
+			if set != 0 {
 				for l := Lang(1); l < numLangs; l++ {
 					if set&(1<<l) != 0 {
 						c.counts[l]++

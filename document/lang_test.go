@@ -71,3 +71,25 @@ func TestLanguageOfUsesTheDocumentsWords(t *testing.T) {
 		t.Errorf("languages seen: %v; want English and others", langs)
 	}
 }
+
+// TestStopSets: the table look-ups say what stopLangs says, for function words in any case and
+// for words that are none.
+func TestStopSets(t *testing.T) {
+	words := []string{"zebra", "Thee", "x", "Tambem", "abcdefghijklmn"}
+	for w := range stopLangs {
+		words = append(words, w, strings.ToUpper(w), strings.Title(w))
+	}
+	for _, w := range words {
+		want := stopLangs[strings.ToLower(w)]
+		if got := stopSet([]byte(strings.ToLower(w))); got != want {
+			t.Errorf("stopSet(%q) = %b, want %b", w, got, want)
+		}
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			ascii = ascii && isASCIILetter(w[i])
+		}
+		if got := stopSetASCII(w); ascii && got != want {
+			t.Errorf("stopSetASCII(%q) = %b, want %b", w, got, want)
+		}
+	}
+}
