@@ -61,9 +61,20 @@ func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.St
 			out(fmt.Errorf("%s: %w", f.Path, err))
 		}
 	}, func(err error) { errs = append(errs, err) })
-	total := corpus.New()
-	for _, p := range parts {
-		total.Merge(p)
+	// the other workers' counts merge into the largest, so that the largest is not copied and
+	// the merge needs little more memory than the counts themselves
+	big := 0
+	for w, p := range parts {
+		if p.Size() > parts[big].Size() {
+			big = w
+		}
+	}
+	total := parts[big]
+	for w, p := range parts {
+		if w != big {
+			total.Merge(p)
+			parts[w] = nil
+		}
 	}
 	if opts.keep != nil {
 		offerReads(total, opts.keep)
