@@ -82,6 +82,10 @@ func matchSegs(g []segment, n []string) bool {
 			if len(g) == 0 {
 				return true
 			}
+			if !hasAny(g) {
+				// the rest matches exactly as many segments: only the last len(g) can match
+				return len(n) >= len(g) && matchSegs(g, n[len(n)-len(g):])
+			}
 			for i := 0; i <= len(n); i++ {
 				if matchSegs(g, n[i:]) {
 					return true
@@ -95,6 +99,16 @@ func matchSegs(g []segment, n []string) bool {
 		g, n = g[1:], n[1:]
 	}
 	return len(n) == 0
+}
+
+// hasAny reports whether g holds a "**" segment.
+func hasAny(g []segment) bool {
+	for _, s := range g {
+		if s.kind == segAny {
+			return true
+		}
+	}
+	return false
 }
 
 // ValidGlob reports a syntax error in glob.
@@ -118,9 +132,11 @@ type Matcher struct {
 // Included reports whether rel (slash-separated, relative to the walked root) is linted.
 func (m Matcher) Included(rel string) bool {
 	n := strings.Split(rel, "/")
-	if m.excluded(n) {
-		return false
-	}
+	return !m.excluded(n) && m.includes(n)
+}
+
+// includes reports whether the segments n match an include glob.
+func (m Matcher) includes(n []string) bool {
 	for _, g := range compiledSet(&lastInclude, m.Include) {
 		if matchSegs(g, n) {
 			return true

@@ -208,7 +208,7 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				r.Excluded++
 				return nil
 			}
-			if !m.Included(rel) {
+			if !m.includes(strings.Split(rel, "/")) { // not excluded: Included, without testing that again
 				if d.Type().IsRegular() && d.Name() != ".gitignore" {
 					ext := filepath.Ext(d.Name())
 					if ext == "" {
