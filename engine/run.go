@@ -96,15 +96,45 @@ func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
 // testHookBeforeWrite, when set, runs between reading a file and writing it with --fix.
 var testHookBeforeWrite func(path string)
 
-// openFile opens the files the engine reads (a variable, for tests that make reading fail).
-var openFile = os.Open
+// openFile, when set, opens the files the engine reads (for tests that make reading fail);
+// unset, files are opened with os.Open, or with fastOpen when reading only.
+var openFile func(string) (*os.File, error)
+
+// rawFile is a file opened to read: an *os.File, or what fastOpen returns.
+type rawFile interface {
+	io.Reader
+	io.Closer
+}
+
+// openRaw opens path to read and returns its size. A file that is only read (not fixed) takes
+// fastOpen where the platform has one: opening a file with os.Open costs more system calls than
+// reading a small file.
+func openRaw(path string, readOnly bool) (rawFile, int64, error) {
+	if openFile == nil && readOnly && fastOpen != nil {
+		return fastOpen(path)
+	}
+	open := openFile
+	if open == nil {
+		open = os.Open
+	}
+	in, err := open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	st, err := in.Stat()
+	if err != nil {
+		in.Close()
+		return nil, 0, err
+	}
+	return in, st.Size(), nil
+}
 
 // ErrTooLarge is reported for files over --max-file-size.
 var ErrTooLarge = errors.New("file is larger than --max-file-size")
 
 // source is a file opened to read its units.
 type source struct {
-	file *os.File
+	file rawFile
 	size int64
 	// r is the decompressed content; sum, when asked for, hashes the bytes read from file.
 	r   io.ReadCloser
@@ -118,17 +148,11 @@ type source struct {
 // openSource opens a file to read its units and, with hashed, hashes its bytes for the atomic
 // writer. JSON Lines files are streamed and have no size limit.
 func openSource(f input.File, kind input.Kind, comp input.Compression, opts Options, hashed bool) (*source, error) {
-	in, err := openFile(f.Path)
+	in, size, err := openRaw(f.Path, !hashed)
 	if err != nil {
 		return nil, err
 	}
-	s := &source{file: in}
-	st, err := in.Stat()
-	if err != nil {
-		in.Close()
-		return nil, err
-	}
-	s.size = st.Size()
+	s := &source{file: in, size: size}
 	if kind != input.JSONLines && opts.MaxFileSize > 0 && s.size > opts.MaxFileSize {
 		in.Close()
 		return nil, fmt.Errorf("%w (%d bytes > %d); skipped", ErrTooLarge, s.size, opts.MaxFileSize)
