@@ -34,6 +34,15 @@ var ErrNoText = errors.New("no text field")
 // re-encoding anything: other fields and their order are untouched when only the text value is
 // replaced.
 func ParseRecord(raw []byte, fields []string) (*Record, error) {
+	if rec, ok := scanRecord(raw, fields); ok {
+		return rec, nil
+	}
+	return parseRecord(raw, fields)
+}
+
+// parseRecord is ParseRecord with encoding/json's decoder: it handles every record, and words
+// the errors of malformed ones.
+func parseRecord(raw []byte, fields []string) (*Record, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	tok, err := dec.Token()
