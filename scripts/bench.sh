@@ -12,7 +12,8 @@
 #              digits rotated, so that copies are distinct texts of the same kinds
 #   generated  scripts/benchcorpus, MB megabytes of synthetic scraped files
 #   tiny       TINY_FILES (default 20000) one-line files, for the cost per file
-# For each: seconds (wall), CPU seconds (user+sys), MB/s, files/s, peak RSS. With FLOOR set to the
+# For each: seconds (wall), CPU seconds (user+sys), MB/s, documents (files or records) per second,
+# peak RSS. With FLOOR set to the
 # directory of an engine floor (a Go program taking -hash -j N -triggers FILE [-jsonl] PATH, such
 # as ../shared/bench/floor), the floor runs on the same input and the ratio floor/newslint of wall
 # time is printed (1.0: as fast as the floor). Each timing is the median of RUNS (default 3) runs
@@ -86,7 +87,8 @@ declare -A rate
 bench() { # name, path (a directory or one .jsonl file)
   local name=$1 path=$2 bytes files fw="" fl
   bytes=$(du -sb "$path" | cut -f1)
-  if [ -d "$path" ]; then files=$(find "$path" -type f | wc -l); else files=1; fi
+  # documents: the files of a directory, the records of a JSON Lines file
+  if [ -d "$path" ]; then files=$(find "$path" -type f | wc -l); else files=$(grep -c . "$path"); fi
   if [ -n "$floor" ]; then
     fl=(-hash -j "$(nproc)" -triggers "$tmp/triggers.txt"); [[ $path == *.jsonl ]] && fl+=(-jsonl)
     timed "$floor" "${fl[@]}" "$path"; fw=$wall
@@ -104,7 +106,7 @@ tiny "$tmp/tiny"
 go run ./scripts/benchcorpus -mb "$mb" -out "$tmp/corpus"
 sync
 echo "$(nproc) cores; $(date -u +%F); floor: ${FLOOR:-not given (set FLOOR)}; medians of $runs runs"
-printf '%-36s %7s %7s %8s %9s %8s %8s\n' run seconds "cpu s" "MB/s" "files/s" "peak MB" "floor"
+printf '%-36s %7s %7s %8s %9s %8s %8s\n' run seconds "cpu s" "MB/s" "docs/s" "peak MB" "floor"
 bench real "$tmp/real"
 bench tiny "$tmp/tiny"
 bench generated "$tmp/corpus"
