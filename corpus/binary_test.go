@@ -89,3 +89,20 @@ func TestReadBinaryRefusesDamage(t *testing.T) {
 		t.Errorf("old version: %v", err)
 	}
 }
+
+func TestSize(t *testing.T) {
+	s := New()
+	if s.Size() != 0 {
+		t.Fatalf("empty stats have size %d", s.Size())
+	}
+	s.For("a").Keys["x"]++
+	s.For("a").Hashes[1]++
+	s.For("b").Keys["y"] += 3
+	o := New()
+	o.For("b").Keys["y"]++
+	o.For("b").Keys["z"]++
+	s.Merge(o)
+	if s.Size() != 4 || s.Of("b").Keys["y"] != 4 {
+		t.Errorf("size %d, y %d; want 4, 4", s.Size(), s.Of("b").Keys["y"])
+	}
+}

@@ -64,6 +64,15 @@ func (s *Stats) Of(rule string) *Counts {
 	return empty
 }
 
+// Size is the number of counts s holds, keys and hashes of every rule.
+func (s *Stats) Size() int {
+	n := 0
+	for _, c := range s.Rules {
+		n += len(c.Keys) + len(c.Hashes)
+	}
+	return n
+}
+
 // Merge adds o's counts to s.
 func (s *Stats) Merge(o *Stats) {
 	s.Files += o.Files

@@ -66,6 +66,21 @@ func Check(src []byte) error {
 	return nil
 }
 
+// CheckText is Check for a text held as a string.
+func CheckText(src string) error {
+	if strings.HasPrefix(src, "\xFF\xFE") || strings.HasPrefix(src, "\xFE\xFF") {
+		return ErrUTF16
+	}
+	head := src
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	if strings.IndexByte(head, 0) >= 0 {
+		return ErrBinary
+	}
+	return nil
+}
+
 // New indexes src. It never fails: callers decide with Check what to refuse.
 func New(path, src string) *Document {
 	d := &Document{Path: path, Src: src, InvalidUTF8: -1}

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -98,5 +99,15 @@ func TestFeatures(t *testing.T) {
 	empty, x := Measure(""), Measure("x")
 	if !empty.Blank() || x.Blank() {
 		t.Error("Blank")
+	}
+}
+
+// TestCheckTextIsCheck: the string form refuses what Check refuses, and only that.
+func TestCheckTextIsCheck(t *testing.T) {
+	late := strings.Repeat("a", 8192) + "\x00"
+	for _, s := range []string{"plain text\n", "a\x00b", "\xFF\xFEa\x00", "\xFE\xFFa", "\xFF", "", late, "\xEF\xBB\xBFbom\n"} {
+		if got, want := CheckText(s), Check([]byte(s)); got != want {
+			t.Errorf("CheckText(%.20q) = %v, Check = %v", s, got, want)
+		}
 	}
 }

@@ -104,6 +104,18 @@ func Measure(line string) Features {
 		var cl uint8
 		if c := t[i]; c < utf8.RuneSelf {
 			cl = asciiClass[c]
+			if cl == aLower && inWord {
+				// the rest of a word's run of lower-case letters, most of any text, at once
+				j := i + 1
+				for j < len(t) && t[j]-'a' < 26 {
+					j++
+				}
+				runes += j - i
+				letters += j - i
+				prevEnd = false
+				i = j
+				continue
+			}
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(t[i:])

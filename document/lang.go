@@ -71,6 +71,86 @@ var stopLangs = func() map[string]uint32 {
 	return m
 }()
 
+// stopTable is stopLangs as an open-addressing table probed by a hash of the lower-cased word,
+// which Language consults for every word it samples: cheaper than a map look-up, no allocation.
+type stopEntry struct {
+	word string
+	set  uint32
+}
+
+const stopTableBits = 11
+
+var (
+	stopTable  [1 << stopTableBits]stopEntry
+	stopMaxLen int // the longest function word, in bytes
+)
+
+func init() {
+	for w, set := range stopLangs {
+		i := stopHash(w)
+		for stopTable[i].word != "" {
+			i = (i + 1) & (1<<stopTableBits - 1)
+		}
+		stopTable[i] = stopEntry{w, set}
+		stopMaxLen = max(stopMaxLen, len(w))
+	}
+}
+
+func stopHash[S string | []byte](w S) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h >> (32 - stopTableBits)
+}
+
+// stopSet is stopLangs[w] for a lower-case w.
+func stopSet(w []byte) uint32 {
+	if len(w) > stopMaxLen || len(w) == 0 {
+		return 0
+	}
+	for i := stopHash(w); ; i = (i + 1) & (1<<stopTableBits - 1) {
+		e := &stopTable[i]
+		if e.word == "" {
+			return 0
+		}
+		if e.word == string(w) {
+			return e.set
+		}
+	}
+}
+
+// stopSetASCII is stopSet of the lower-case form of w, a word of ASCII letters, folded as it is
+// hashed and compared.
+func stopSetASCII(w string) uint32 {
+	if len(w) > stopMaxLen {
+		return 0
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i]|0x20)) * 16777619
+	}
+	for i := h >> (32 - stopTableBits); ; i = (i + 1) & (1<<stopTableBits - 1) {
+		e := &stopTable[i]
+		if e.word == "" {
+			return 0
+		}
+		if len(e.word) == len(w) && equalLowerASCII(e.word, w) {
+			return e.set
+		}
+	}
+}
+
+// equalLowerASCII reports whether w (ASCII letters) folded to lower case is lower.
+func equalLowerASCII(lower, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if lower[i] != w[i]|0x20 {
+			return false
+		}
+	}
+	return true
+}
+
 // langSample bounds the work of Language: the first words of a document decide.
 const (
 	langSampleWords = 1000
@@ -88,10 +168,9 @@ func Language(text string) Lang {
 	if len(text) > langSampleBytes {
 		text = text[:langSampleBytes]
 	}
-	var prose, all langCount
-	var buf [16]byte
+	var s langSampler
 	var ws []Word
-	for len(text) > 0 && prose.words < langSampleWords {
+	for len(text) > 0 && s.prose.words < langSampleWords {
 		line := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			line, text = text[:i], text[i+1:]
@@ -99,25 +178,70 @@ func Language(text string) Lang {
 			text = ""
 		}
 		ws = Words(line, ws)
-		c := &all
-		if len(ws) >= proseWords {
-			c = &prose
-		} else if all.words >= langSampleWords {
-			continue
+		s.line(line, ws)
+	}
+	return s.decide()
+}
+
+// languageOfWords is Language(text) for a text of at most langSampleBytes whose words (Words)
+// are known: the words of each line are those of the text starting in it, since no word spans a
+// line end.
+func languageOfWords(text string, words []Word) Lang {
+	var s langSampler
+	start := 0
+	for start < len(text) && s.prose.words < langSampleWords {
+		end := len(text)
+		next := end
+		if i := strings.IndexByte(text[start:], '\n'); i >= 0 {
+			end, next = start+i, start+i+1
 		}
-		for _, w := range ws {
-			c.words++
-			if w.Len() <= 12 {
-				if set := stopLangs[string(AppendLower(buf[:0], w.In(line)))]; set != 0 {
-					for l := Lang(1); l < numLangs; l++ {
-						if set&(1<<l) != 0 {
-							c.counts[l]++
-						}
+		n := 0
+		for n < len(words) && int(words[n].Start) < end {
+			n++
+		}
+		s.line(text, words[:n])
+		words = words[n:]
+		start = next
+	}
+	return s.decide()
+}
+
+// langSampler counts the function words of the lines Language samples.
+type langSampler struct {
+	prose, all langCount
+	buf        [16]byte
+}
+
+// line counts the words ws of one line (offsets into text).
+func (s *langSampler) line(text string, ws []Word) {
+	c := &s.all
+	if len(ws) >= proseWords {
+		c = &s.prose
+	} else if s.all.words >= langSampleWords {
+		return
+	}
+	for _, w := range ws {
+		c.words++
+		if w.Len() <= 12 {
+			var set uint32
+			if w.Has(ASCII) {
+				set = stopSetASCII(w.In(text))
+			} else {
+				set = stopSet(AppendLower(s.buf[:0], w.In(text)))
+			}
+			if set != 0 {
+				for l := Lang(1); l < numLangs; l++ {
+					if set&(1<<l) != 0 {
+						c.counts[l]++
 					}
 				}
 			}
 		}
 	}
+}
+
+func (s *langSampler) decide() Lang {
+	prose, all := &s.prose, &s.all
 	if prose.words >= 40 {
 		return prose.decide()
 	}
@@ -158,5 +282,11 @@ func (c *langCount) decide() Lang {
 
 // LanguageOf is the Language of d, computed once per document.
 func LanguageOf(d *Document) Lang {
-	return d.memo(langMemo, func() any { return Language(d.Src) }).(Lang)
+	return d.memo(langMemo, func() any {
+		if len(d.Src) > langSampleBytes {
+			return Language(d.Src)
+		}
+		// the words are needed anyway by the rules that ask for the language
+		return languageOfWords(d.Src, WordsOf(d))
+	}).(Lang)
 }

@@ -1,6 +1,9 @@
 package document
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -27,6 +30,66 @@ func TestLanguage(t *testing.T) {
 	} {
 		if got := Language(c.text); got != c.want {
 			t.Errorf("Language(%.40q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestLanguageOfUsesTheDocumentsWords checks that LanguageOf, which counts the words the
+// document has already split, says what Language says of the text, on every text of testdata
+// and on texts cut anywhere (the last line without its end, words cut short).
+func TestLanguageOfUsesTheDocumentsWords(t *testing.T) {
+	var texts []string
+	err := filepath.WalkDir("../testdata", func(path string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(path, ".txt") {
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			texts = append(texts, string(raw))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(texts) < 50 {
+		t.Fatalf("only %d texts under testdata", len(texts))
+	}
+	langs := map[Lang]int{}
+	for i, text := range texts {
+		for _, cut := range []int{len(text), len(text) / 2, len(text)/3 + i%7, 17} {
+			cut = min(cut, len(text))
+			s := text[:cut]
+			got, want := LanguageOf(New("x.txt", s)), Language(s)
+			if got != want {
+				t.Errorf("text %d cut at %d: LanguageOf = %v, Language = %v", i, cut, got, want)
+			}
+			langs[want]++
+		}
+	}
+	if langs[English] == 0 || len(langs) < 3 {
+		t.Errorf("languages seen: %v; want English and others", langs)
+	}
+}
+
+// TestStopSets: the table look-ups say what stopLangs says, for function words in any case and
+// for words that are none.
+func TestStopSets(t *testing.T) {
+	words := []string{"zebra", "Thee", "x", "Tambem", "abcdefghijklmn"}
+	for w := range stopLangs {
+		words = append(words, w, strings.ToUpper(w), strings.Title(w))
+	}
+	for _, w := range words {
+		want := stopLangs[strings.ToLower(w)]
+		if got := stopSet([]byte(strings.ToLower(w))); got != want {
+			t.Errorf("stopSet(%q) = %b, want %b", w, got, want)
+		}
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			ascii = ascii && isASCIILetter(w[i])
+		}
+		if got := stopSetASCII(w); ascii && got != want {
+			t.Errorf("stopSetASCII(%q) = %b, want %b", w, got, want)
 		}
 	}
 }

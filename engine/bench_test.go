@@ -1,6 +1,9 @@
 package engine_test
 
 import (
+	"fmt"
+	"github.com/newslint/newslint/corpus"
+	"github.com/newslint/newslint/input"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,9 +14,22 @@ import (
 	"github.com/newslint/newslint/engine"
 )
 
+// benchDoc is one text of the benchmark corpus and the directory it came from (its corpus group).
+type benchDoc struct {
+	dir, text string
+}
+
 // benchCorpus is about 1 MB of realistic scraped text: the seeds and the labelled eval files.
 func benchCorpus(b *testing.B) []string {
 	var docs []string
+	for _, d := range benchDocs(b) {
+		docs = append(docs, d.text)
+	}
+	return docs
+}
+
+func benchDocs(b *testing.B) []benchDoc {
+	var docs []benchDoc
 	total := 0
 	for _, pattern := range []string{"../testdata/seeds/input/*.txt", "../testdata/eval/dev/*/*.txt"} {
 		names, _ := filepath.Glob(pattern)
@@ -22,7 +38,7 @@ func benchCorpus(b *testing.B) []string {
 			if err != nil {
 				b.Fatal(err)
 			}
-			docs = append(docs, string(raw))
+			docs = append(docs, benchDoc{filepath.Base(filepath.Dir(n)), string(raw)})
 			total += len(raw)
 			if total > 1<<20 {
 				return docs
@@ -35,6 +51,30 @@ func benchCorpus(b *testing.B) []string {
 	return docs
 }
 
+// benchStats gathers the corpus statistics of the benchmark corpus as a run does, each text
+// counted with the others of its directory, so that corpus rules do their real work.
+func benchStats(b *testing.B, docs []benchDoc) *corpus.Stats {
+	dir := b.TempDir()
+	cfg := config.Default()
+	var files []input.File
+	for i, d := range docs {
+		rel := fmt.Sprintf("%s/%04d.txt", d.dir, i)
+		path := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(d.text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, input.File{Path: path, Rel: rel})
+	}
+	stats, err := engine.GatherChecked(cfg, files, engine.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return stats
+}
+
 func size(docs []string) int64 {
 	n := 0
 	for _, d := range docs {
@@ -43,17 +83,61 @@ func size(docs []string) int64 {
 	return int64(n)
 }
 
-// BenchmarkCheck is the default rule set over documents in memory (no I/O).
+// BenchmarkCheck is the default rule set over documents in memory (no I/O), with the corpus
+// statistics gathered from them.
 func BenchmarkCheck(b *testing.B) {
-	docs := benchCorpus(b)
-	cfg := config.Default()
-	active := cfg.For("x.txt")
-	b.SetBytes(size(docs))
+	docs := benchDocs(b)
+	stats := benchStats(b, docs)
+	active := config.Default().For("x.txt")
+	n := 0
+	for _, d := range docs {
+		n += len(d.text)
+	}
+	b.SetBytes(int64(n))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
-			engine.Check(document.New("x.txt", d), active, nil)
+			doc := document.New(d.dir+"/x.txt", d.text)
+			doc.Group = d.dir
+			engine.Check(doc, active, stats)
+		}
+	}
+}
+
+// BenchmarkRun is a whole default run over the benchmark corpus written to files: the corpus
+// pass (engine.GatherChecked) and the checking pass (engine.Run) with its statistics, on all
+// cores, reports left out.
+func BenchmarkRun(b *testing.B) {
+	docs := benchDocs(b)
+	dir := b.TempDir()
+	var files []input.File
+	n := 0
+	for i, d := range docs {
+		rel := fmt.Sprintf("%s/%04d.txt", d.dir, i)
+		path := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(d.text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, input.File{Path: path, Rel: rel})
+		n += len(d.text)
+	}
+	cfg := config.Default()
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		stats, err := engine.GatherChecked(cfg, files, engine.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		found := 0
+		engine.Run(cfg, files, engine.Options{Corpus: stats}, func(r *engine.Result) { found += len(r.Findings) })
+		if found == 0 {
+			b.Fatal("no findings")
 		}
 	}
 }
@@ -73,14 +157,19 @@ func BenchmarkCleanText(b *testing.B) {
 
 // BenchmarkFix includes fixing until stable.
 func BenchmarkFix(b *testing.B) {
-	docs := benchCorpus(b)
+	docs := benchDocs(b)
+	stats := benchStats(b, docs)
 	active := config.Default().For("x.txt")
-	b.SetBytes(size(docs))
+	n := 0
+	for _, d := range docs {
+		n += len(d.text)
+	}
+	b.SetBytes(int64(n))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
-			engine.Fix("x.txt", d, active, false, nil)
+			engine.FixIn(d.dir+"/x.txt", d.dir, d.text, active, false, stats)
 		}
 	}
 }

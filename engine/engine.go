@@ -174,8 +174,10 @@ func markConflicts(doc *document.Document, fs []Finding, unsafe bool) {
 			idx = append(idx, i)
 		}
 	}
-	_, _, conflicts := ApplyFixes(doc.Src, fixes)
-	for _, c := range conflicts {
+	if len(fixes) == 0 {
+		return
+	}
+	for _, c := range fixConflicts(doc.Src, fixes) {
 		fs[idx[c.Index]].Conflict = fmt.Sprintf("not applied in the same pass: %s", c.Reason)
 	}
 }

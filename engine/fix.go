@@ -20,6 +20,19 @@ type Conflict struct {
 // order of their first edit (ties: list order); a fix that overlaps an accepted one is dropped
 // and reported, so the outcome is deterministic whatever order rules reported in.
 func ApplyFixes(src string, fixes []*lint.Fix) (string, []int, []Conflict) {
+	accepted, applied, conflicts := planFixes(src, fixes)
+	return applyEdits(src, accepted), applied, conflicts
+}
+
+// fixConflicts is the conflicts ApplyFixes reports, without building the fixed text.
+func fixConflicts(src string, fixes []*lint.Fix) []Conflict {
+	_, _, conflicts := planFixes(src, fixes)
+	return conflicts
+}
+
+// planFixes decides which fixes ApplyFixes applies: their edits, sorted, the indices of the
+// fixes applied and the conflicts of the others.
+func planFixes(src string, fixes []*lint.Fix) ([]lint.TextEdit, []int, []Conflict) {
 	type cand struct {
 		idx   int
 		edits []lint.TextEdit
@@ -54,7 +67,7 @@ func ApplyFixes(src string, fixes []*lint.Fix) (string, []int, []Conflict) {
 	}
 	sort.Ints(applied)
 	sort.Slice(conflicts, func(a, b int) bool { return conflicts[a].Index < conflicts[b].Index })
-	return applyEdits(src, accepted), applied, conflicts
+	return accepted, applied, conflicts
 }
 
 func checkEdits(src string, edits []lint.TextEdit) error {

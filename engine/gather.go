@@ -43,6 +43,7 @@ func Gather(src RuleSource, files []input.File, opts Options) *corpus.Stats {
 // checking pass reports): counts that lack them would make corpus rules judge the other files wrongly.
 // Problems of the content itself are left to the checking pass, which reports them.
 func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.Stats, error) {
+	keepReads(&opts)
 	jobs := opts.jobs()
 	parts := make([]*corpus.Stats, jobs)
 	for w := range parts {
@@ -60,9 +61,23 @@ func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.St
 			out(fmt.Errorf("%s: %w", f.Path, err))
 		}
 	}, func(err error) { errs = append(errs, err) })
-	total := corpus.New()
-	for _, p := range parts {
-		total.Merge(p)
+	// the other workers' counts merge into the largest, so that the largest is not copied and
+	// the merge needs little more memory than the counts themselves
+	big := 0
+	for w, p := range parts {
+		if p.Size() > parts[big].Size() {
+			big = w
+		}
+	}
+	total := parts[big]
+	for w, p := range parts {
+		if w != big {
+			total.Merge(p)
+			parts[w] = nil
+		}
+	}
+	if opts.keep != nil {
+		offerReads(total, opts.keep)
 	}
 	return total, errors.Join(errs...)
 }
@@ -93,11 +108,21 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 	// the records of a large file are gathered on all cores into per-worker counts
 	workers := opts.recordWorkers(kind == input.Text)
 	parts := make([]*corpus.Stats, workers)
-	for w := range parts {
-		parts[w] = corpus.New()
+	if workers == 1 {
+		parts[0] = stats // one worker counts into the caller's counts: no merge per file
+	} else {
+		for w := range parts {
+			parts[w] = corpus.New()
+		}
 	}
 	feed := func(put func(*input.Unit)) error {
-		return input.Units(in.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
+		return readUnits(in, f, kind, opts, func(u *input.Unit) {
+			if kind == input.Text && comp == input.None {
+				raw, _ := u.Content()
+				opts.keep.put(f.Path, raw)
+			}
+			put(u)
+		})
 	}
 	each := opts.gatherEach
 	if each == nil {
@@ -107,8 +132,10 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 	}
 	group := GroupOf(f)
 	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { each(u, group, active, parts[w]) }, func(struct{}) {})
-	for _, p := range parts {
-		stats.Merge(p)
+	if workers > 1 {
+		for _, p := range parts {
+			stats.Merge(p)
+		}
 	}
 	return nil
 }
@@ -122,15 +149,15 @@ func gatherUnit(u *input.Unit, group string, active []lint.Active, stats *corpus
 			out = stats
 		}
 	}()
-	raw, err := u.Content()
-	if err != nil || document.Check(raw) != nil {
+	text, err := u.Text()
+	if err != nil || document.CheckText(text) != nil {
 		return stats
 	}
 	var doc *document.Document
 	for _, a := range active {
 		if g, ok := a.Rule.(lint.Gatherer); ok {
 			if doc == nil {
-				doc = document.New(u.Loc.Path, string(raw))
+				doc = document.New(u.Loc.Path, text)
 				doc.Group = UnitGroup(u, group)
 			}
 			if stats == nil {

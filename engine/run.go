@@ -48,6 +48,10 @@ type Options struct {
 	// SettleCorpus); empty for most runs.
 	Stages []*corpus.Stats
 
+	// keep, in the corpus pass, keeps what it reads for the checking pass; cached, in the
+	// checking pass, is what the corpus pass kept.
+	keep, cached *readCache
+
 	// gatherEach, when set, replaces gatherUnit in the corpus pass.
 	gatherEach func(u *input.Unit, group string, active []lint.Active, stats *corpus.Stats)
 
@@ -78,6 +82,7 @@ type RuleSource interface {
 // files. At most a bounded window of results is held at once, so memory does not grow with the
 // number of files.
 func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
+	opts.cached = claimReads(opts)
 	jobs := opts.jobs()
 	feed := func(put func(input.File)) error {
 		for _, f := range files {
@@ -91,15 +96,45 @@ func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
 // testHookBeforeWrite, when set, runs between reading a file and writing it with --fix.
 var testHookBeforeWrite func(path string)
 
-// openFile opens the files the engine reads (a variable, for tests that make reading fail).
-var openFile = os.Open
+// openFile, when set, opens the files the engine reads (for tests that make reading fail);
+// unset, files are opened with os.Open, or with fastOpen when reading only.
+var openFile func(string) (*os.File, error)
+
+// rawFile is a file opened to read: an *os.File, or what fastOpen returns.
+type rawFile interface {
+	io.Reader
+	io.Closer
+}
+
+// openRaw opens path to read and returns its size. A file that is only read (not fixed) takes
+// fastOpen where the platform has one: opening a file with os.Open costs more system calls than
+// reading a small file.
+func openRaw(path string, readOnly bool) (rawFile, int64, error) {
+	if openFile == nil && readOnly && fastOpen != nil {
+		return fastOpen(path)
+	}
+	open := openFile
+	if open == nil {
+		open = os.Open
+	}
+	in, err := open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	st, err := in.Stat()
+	if err != nil {
+		in.Close()
+		return nil, 0, err
+	}
+	return in, st.Size(), nil
+}
 
 // ErrTooLarge is reported for files over --max-file-size.
 var ErrTooLarge = errors.New("file is larger than --max-file-size")
 
 // source is a file opened to read its units.
 type source struct {
-	file *os.File
+	file rawFile
 	size int64
 	// r is the decompressed content; sum, when asked for, hashes the bytes read from file.
 	r   io.ReadCloser
@@ -113,17 +148,11 @@ type source struct {
 // openSource opens a file to read its units and, with hashed, hashes its bytes for the atomic
 // writer. JSON Lines files are streamed and have no size limit.
 func openSource(f input.File, kind input.Kind, comp input.Compression, opts Options, hashed bool) (*source, error) {
-	in, err := openFile(f.Path)
+	in, size, err := openRaw(f.Path, !hashed)
 	if err != nil {
 		return nil, err
 	}
-	s := &source{file: in}
-	st, err := in.Stat()
-	if err != nil {
-		in.Close()
-		return nil, err
-	}
-	s.size = st.Size()
+	s := &source{file: in, size: size}
 	if kind != input.JSONLines && opts.MaxFileSize > 0 && s.size > opts.MaxFileSize {
 		in.Close()
 		return nil, fmt.Errorf("%w (%d bytes > %d); skipped", ErrTooLarge, s.size, opts.MaxFileSize)
@@ -150,6 +179,20 @@ func openSource(f input.File, kind input.Kind, comp input.Compression, opts Opti
 		}
 	}
 	return s, nil
+}
+
+// readUnits reads the units of an opened file: a plain text file in one read into a buffer of
+// its size.
+func readUnits(src *source, f input.File, kind input.Kind, opts Options, put func(*input.Unit)) error {
+	if kind == input.Text {
+		content, err := readWhole(src.r, src.size)
+		if err != nil {
+			return err
+		}
+		put(input.WholeUnit(f.Path, content))
+		return nil
+	}
+	return input.Units(src.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
 }
 
 // Sum hashes what is left of the file and returns the hash of all of it.
@@ -181,13 +224,20 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 		emit(res)
 	}()
 	kind, comp := input.KindOf(f.Path)
-	src, err := openSource(f, kind, comp, opts, opts.Fix)
-	if err != nil {
-		res.Errors = append(res.Errors, err)
-		return
+	// a small file the corpus pass read is not read again (never when fixing)
+	content, cached := opts.cached.take(f.Path)
+	var src *source
+	var err error
+	if cached {
+		res.Bytes = int64(len(content))
+	} else {
+		if src, err = openSource(f, kind, comp, opts, opts.Fix); err != nil {
+			res.Errors = append(res.Errors, err)
+			return
+		}
+		defer src.Close()
+		res.Bytes = src.size
 	}
-	defer src.Close()
-	res.Bytes = src.size
 	active := cfg.For(f.Rel)
 	// a file of records is written as it is read; a whole file only once it is fixed
 	var w *AtomicWriter
@@ -203,7 +253,11 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 	changed, fixed, part := false, 0, 0
 	var whole *unitResult
 	feed := func(put func(*input.Unit)) error {
-		return input.Units(src.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
+		if cached {
+			put(input.WholeUnit(f.Path, content))
+			return nil
+		}
+		return readUnits(src, f, kind, opts, put)
 	}
 	work := func(_ int, u *input.Unit, out func(unitResult)) { out(lintUnit(u, active, opts)) }
 	err = parallel(workers, workers*8, feed, work, func(d unitResult) {

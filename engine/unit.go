@@ -49,12 +49,12 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 			r = unitResult{unit: u, errs: []error{unitError(u.Loc, "internal error, %s: %v", what, p)}}
 		}
 	}()
-	raw, err := u.Content()
+	src, err := u.Text()
 	if errors.Is(err, input.ErrSkip) {
 		return r
 	}
 	if err == nil {
-		err = document.Check(raw)
+		err = document.CheckText(src)
 	}
 	if err != nil {
 		if u.Loc.IsRecord() {
@@ -65,7 +65,6 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 		return r
 	}
 	opts.group = UnitGroup(u, opts.group)
-	src := string(raw)
 	var keep func(*document.Document, []lint.Diagnostic) []lint.Diagnostic
 	if opts.Pipeline.Filtering() {
 		keep = func(doc *document.Document, diags []lint.Diagnostic) []lint.Diagnostic {

@@ -81,6 +81,10 @@ func matchSegs(g []segment, n []string) bool {
 			if len(g) == 0 {
 				return true
 			}
+			if !hasAny(g) {
+				// the rest matches exactly as many segments: only the last len(g) can match
+				return len(n) >= len(g) && matchSegs(g, n[len(n)-len(g):])
+			}
 			for i := 0; i <= len(n); i++ {
 				if matchSegs(g, n[i:]) {
 					return true
@@ -94,6 +98,16 @@ func matchSegs(g []segment, n []string) bool {
 		g, n = g[1:], n[1:]
 	}
 	return len(n) == 0
+}
+
+// hasAny reports whether g holds a "**" segment.
+func hasAny(g []segment) bool {
+	for _, s := range g {
+		if s.kind == segAny {
+			return true
+		}
+	}
+	return false
 }
 
 // ValidGlob reports a syntax error in glob.
@@ -143,10 +157,10 @@ func (m Matcher) compile() compiledMatcher {
 	return c
 }
 
-func (c compiledMatcher) included(n []string) bool {
-	if c.excluded(n) {
-		return false
-	}
+func (c compiledMatcher) included(n []string) bool { return !c.excluded(n) && c.includes(n) }
+
+// includes reports whether the segments n match an include glob.
+func (c compiledMatcher) includes(n []string) bool {
 	for _, g := range c.include {
 		if matchSegs(g, n) {
 			return true

@@ -37,10 +37,10 @@ func refMatch(g, n []string) bool {
 
 func TestCompiledGlobsAgreeWithPathMatch(t *testing.T) {
 	globs := []string{"**/*.txt", "*.txt", "**/*.jsonl.gz", "README*", "**/README*", "a/**/b", "**/node_modules/**",
-		".venv", "**/.venv/**", "feeds/partner/**", "x/?.md", "**/[ab]*.txt", "**", "a/*/c", "*", "**/*", "lit/eral.txt"}
+		".venv", "**/.venv/**", "feeds/partner/**", "x/?.md", "**/[ab]*.txt", "**", "a/*/c", "*", "**/*", "lit/eral.txt", "**/b/c", "a/**/b/c", "**/x/**/y.md"}
 	names := []string{"a.txt", "d/a.txt", "d/e/f.txt", "a.jsonl.gz", "x/y.jsonl.gz", "README.md", "docs/README", "a/b", "a/x/y/b",
 		"node_modules/p/a.txt", "x/node_modules", ".venv", "p/.venv/lib/a.txt", "feeds/partner/s.txt", "feeds/other/s.txt",
-		"x/a.md", "x/ab.md", "q/a1.txt", "q/c.txt", "a/b/c", "lit/eral.txt", "lit/eral.txtx", "", "a//b"}
+		"x/a.md", "x/ab.md", "q/a1.txt", "q/c.txt", "a/b/c", "lit/eral.txt", "lit/eral.txtx", "", "a//b", "a/q/b/c", "x/y.md", "p/x/q/y.md"}
 	for _, g := range globs {
 		for _, n := range names {
 			want := refMatch(strings.Split(g, "/"), strings.Split(n, "/"))

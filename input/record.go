@@ -37,6 +37,15 @@ var ErrNoText = errors.New("no text field")
 // re-encoding anything: other fields and their order are untouched when only the text value is
 // replaced.
 func ParseRecord(raw []byte, fields []string) (*Record, error) {
+	if rec, ok := scanRecord(raw, fields); ok {
+		return rec, nil
+	}
+	return parseRecord(raw, fields)
+}
+
+// parseRecord is ParseRecord with encoding/json's decoder: it handles every record, and words
+// the errors of malformed ones.
+func parseRecord(raw []byte, fields []string) (*Record, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	tok, err := dec.Token()
@@ -80,15 +89,7 @@ func ParseRecord(raw []byte, fields []string) (*Record, error) {
 				}
 			}
 		}
-		switch key {
-		case "url", "link":
-			var s string
-			if (rec.Site == "" || key == "url") && json.Unmarshal(val, &s) == nil {
-				if h := HostOf(s); h != "" {
-					rec.Site = h
-				}
-			}
-		}
+		noteSite(rec, key, val)
 		if len(val) > 0 && val[0] != '"' {
 			if _, dup := other[key]; !dup {
 				other[key] = jsonKind(val)
@@ -190,4 +191,18 @@ func SplitArray(raw []byte) ([][2]int, error) {
 		return nil, fmt.Errorf("data after the array at byte %d", dec.InputOffset())
 	}
 	return out, nil
+}
+
+// noteSite sets rec.Site from a top-level field: the host of the "url" value, else of the
+// "link" value.
+func noteSite(rec *Record, key string, val []byte) {
+	if key != "url" && (key != "link" || rec.Site != "") || len(val) == 0 || val[0] != '"' {
+		return
+	}
+	var s string
+	if json.Unmarshal(val, &s) == nil {
+		if h := HostOf(s); h != "" {
+			rec.Site = h
+		}
+	}
 }

@@ -70,6 +70,15 @@ func (u *Unit) Content() ([]byte, error) {
 	if !u.isRecord {
 		return u.whole, nil
 	}
+	rec, err := u.recordOf()
+	if err != nil {
+		return nil, err
+	}
+	return []byte(rec.Text), nil
+}
+
+// recordOf parses a record unit's record once.
+func (u *Unit) recordOf() (*Record, error) {
 	if u.raw == nil || len(bytes.TrimSpace(u.raw)) == 0 {
 		return nil, ErrSkip
 	}
@@ -84,7 +93,19 @@ func (u *Unit) Content() ([]byte, error) {
 		u.rec = rec
 		u.Loc.ID = rec.ID
 	}
-	return []byte(u.rec.Text), nil
+	return u.rec, nil
+}
+
+// Text is Content as a string: a record's decoded text value as it is (no copy), a whole unit's
+// content copied once.
+func (u *Unit) Text() (string, error) {
+	if !u.isRecord {
+		return string(u.whole), nil
+	}
+	if _, err := u.recordOf(); err != nil {
+		return "", err
+	}
+	return u.rec.Text, nil
 }
 
 // Record is the record a unit holds once Content has read it (nil for a whole file).

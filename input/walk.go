@@ -230,7 +230,7 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				r.Excluded++
 				return nil
 			}
-			if !cm.included(segs) {
+			if !cm.includes(segs) { // not excluded: tested above
 				if d.Type().IsRegular() && d.Name() != ".gitignore" {
 					ext := filepath.Ext(d.Name())
 					if ext == "" {

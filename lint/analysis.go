@@ -52,7 +52,7 @@ type docState struct {
 // discovered.
 func ResultOf[T any](p *Pass, a *Analysis[T]) T {
 	if !slices.Contains(p.requires, Analyzer(a)) {
-		panic(fmt.Sprintf("%s reads analysis %q without declaring it in Requires", p.who, a.Name))
+		panic(fmt.Sprintf("%s %s reads analysis %q without declaring it in Requires", p.whoKind, p.who, a.Name))
 	}
 	st := p.state
 	if st == nil { // a pass built by hand, outside Run
@@ -62,7 +62,7 @@ func ResultOf[T any](p *Pass, a *Analysis[T]) T {
 	if v, ok := st.results[a]; ok {
 		return v.(T)
 	}
-	sub := &Pass{Doc: p.Doc, Corpus: p.Corpus, state: st, who: "analysis " + a.Name, requires: a.Requires}
+	sub := &Pass{Doc: p.Doc, Corpus: p.Corpus, state: st, who: a.Name, whoKind: "analysis", requires: a.Requires}
 	v := a.Run(sub)
 	if st.results == nil {
 		st.results = map[Analyzer]any{}
@@ -98,7 +98,7 @@ func Run(doc *document.Document, active []Active, stats *corpus.Stats) []Diagnos
 		a := &active[i]
 		m := a.meta()
 		p := &Pass{Doc: doc, Options: a.Options, Corpus: stats, rule: m.ID, sev: a.Severity, report: report,
-			state: st, who: "rule " + m.ID, requires: m.Requires}
+			state: st, who: m.ID, whoKind: "rule", requires: m.Requires}
 		a.Rule.Check(p)
 	}
 	sort.SliceStable(out, func(i, j int) bool {

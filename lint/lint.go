@@ -162,7 +162,8 @@ type Pass struct {
 	report func(Diagnostic)
 
 	state    *docState
-	who      string
+	who      string // the rule or analysis running, named by whoKind
+	whoKind  string
 	requires []Analyzer
 }
 

@@ -91,7 +91,11 @@ func (GluedWord) Gather(doc *document.Document, _ any, stats *corpus.Stats) {
 				seen = map[string]bool{}
 			}
 			seen[w] = true
-			stats.For(gluedWordID).Keys[w]++
+			keys := stats.For(gluedWordID).Keys
+			if _, ok := keys[w]; !ok {
+				w = strings.Clone(w) // a key must not keep the document's text alive
+			}
+			keys[w]++
 		}
 	}
 }

@@ -92,28 +92,32 @@ var nameTitles = set("mr", "mrs", "ms", "dr", "sir", "president", "minister", "p
 // in a row (after leading titles), at least one of them not an English dictionary word. words
 // are the words of text (document.Words); a name word may join words with hyphens ("Jong-un").
 func nameCandidates(text string, words []document.Word, fn func(start, end int, name string)) {
-	var toks [][2]int // runs of capitalised name words separated by single spaces
+	var toks []nameTok // runs of capitalised name words separated by single spaces
 	var lower []byte
-	// title and word tests on the lower-case form, without allocating a string
-	low := func(t [2]int) (title, word bool) {
-		lower = document.AppendLower(lower[:0], text[t[0]:t[1]])
-		c := dictionary()[string(lower)]
-		return nameTitles[string(lower)], c == commonWord || c == englishWord
+	// title and word tests on the lower-case form, without allocating a string, once a token
+	low := func(t *nameTok) (title, word bool) {
+		if !t.looked {
+			lower = document.AppendLower(lower[:0], text[t.start:t.end])
+			c := dictionary()[string(lower)]
+			t.looked, t.title, t.word = true, nameTitles[string(lower)], c == commonWord || c == englishWord
+		}
+		return t.title, t.word
 	}
 	flush := func() {
-		for len(toks) > 0 {
-			title, word := low(toks[0])
+		// dropping leading words never makes a run longer: fewer than two words are no name
+		for len(toks) >= 2 {
+			title, word := low(&toks[0])
 			// titles, and a common word that is capitalised because it starts a sentence
-			if !title && !(word && sentenceStart(text, toks[0][0])) {
+			if !title && !(word && sentenceStart(text, toks[0].start)) {
 				break
 			}
 			toks = toks[1:]
 		}
 		if n := len(toks); n >= 2 && n <= 3 {
-			start, end := toks[0][0], toks[n-1][1]
+			start, end := toks[0].start, toks[n-1].end
 			plain := true
-			for _, t := range toks {
-				title, word := low(t)
+			for i := range toks {
+				title, word := low(&toks[i])
 				if title {
 					plain = true
 					break
@@ -145,15 +149,21 @@ func nameCandidates(text string, words []document.Word, fn func(start, end int, 
 			flush()
 			continue
 		}
-		if n := len(toks); n > 0 && !(toks[n-1][1] == start-1 && text[start-1] == ' ') {
+		if n := len(toks); n > 0 && !(toks[n-1].end == start-1 && text[start-1] == ' ') {
 			flush()
 		}
-		toks = append(toks, [2]int{start, end})
+		toks = append(toks, nameTok{start: start, end: end})
 		if end < len(text) && text[end] != ' ' {
 			flush() // only a single space continues a run
 		}
 	}
 	flush()
+}
+
+// nameTok is one capitalised name word of a run, with what the word lists say of it once asked.
+type nameTok struct {
+	start, end          int
+	looked, title, word bool
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -178,7 +188,12 @@ func (NameConsistency) Gather(doc *document.Document, _ any, stats *corpus.Stats
 		return
 	}
 	uses := stats.For(nameConsistencyID).Keys
-	nameCandidates(doc.Src, document.WordsOf(doc), func(_, _ int, name string) { uses[name]++ })
+	nameCandidates(doc.Src, document.WordsOf(doc), func(_, _ int, name string) {
+		if _, ok := uses[name]; !ok {
+			name = strings.Clone(name) // a key must not keep the document's text alive
+		}
+		uses[name]++
+	})
 }
 
 // translit folds a name word for comparison: lower case, no accents, and the transliteration
@@ -331,12 +346,47 @@ type variantsKey struct {
 var variantsCache struct {
 	sync.Mutex
 	keys [4]variantsKey
-	vals [4]map[string]string
+	vals [4]variantSet
 	next int
 }
 
+// variantSet maps each rare spelling to its dominant spelling; firsts holds the first word (the
+// leading run of letters) of each rare spelling, so that a document none of whose words is one
+// need not be searched for names.
+type variantSet struct {
+	rare   map[string]string
+	firsts map[string]bool
+}
+
+// newVariantSet indexes the rare spellings of vars by their first words.
+func newVariantSet(vars map[string]string) variantSet {
+	v := variantSet{rare: vars, firsts: map[string]bool{}}
+	for name := range vars {
+		end := len(name)
+		for i, r := range name {
+			if !unicode.IsLetter(r) {
+				end = i
+				break
+			}
+		}
+		v.firsts[name[:end]] = true
+	}
+	return v
+}
+
+// mayHold reports whether the text of words may hold a rare spelling: a name starts at a word
+// with a capital letter (no lower-case word), which is then the first word of the spelling.
+func (v variantSet) mayHold(src string, words []document.Word) bool {
+	for _, w := range words {
+		if !w.Has(document.LowerCase) && v.firsts[w.In(src)] {
+			return true
+		}
+	}
+	return false
+}
+
 // variants maps each rare spelling to its dominant spelling, computed once from the counts.
-func (r NameConsistency) variants(stats *corpus.Stats, o *consistencyOptions) map[string]string {
+func (r NameConsistency) variants(stats *corpus.Stats, o *consistencyOptions) variantSet {
 	key := variantsKey{stats, stats.Files, len(stats.Of(nameConsistencyID).Keys), o.MinUses, o.Ratio, r.names()}
 	c := &variantsCache
 	c.Lock()
@@ -346,7 +396,7 @@ func (r NameConsistency) variants(stats *corpus.Stats, o *consistencyOptions) ma
 			return c.vals[i]
 		}
 	}
-	v := r.deriveVariants(stats, o)
+	v := newVariantSet(r.deriveVariants(stats, o))
 	c.keys[c.next], c.vals[c.next] = key, v
 	c.next = (c.next + 1) % len(c.keys)
 	return v
@@ -401,14 +451,19 @@ func (r NameConsistency) Check(p *lint.Pass) {
 		return
 	}
 	o := lint.OptionsOf[consistencyOptions](p, r)
-	vars := r.variants(p.Corpus, o)
+	set := r.variants(p.Corpus, o)
+	vars := set.rare
 	if len(vars) == 0 {
 		return
 	}
 	if !isEnglish(p.Doc) {
 		return
 	}
-	nameCandidates(p.Doc.Src, document.WordsOf(p.Doc), func(start, end int, name string) {
+	words := document.WordsOf(p.Doc)
+	if !set.mayHold(p.Doc.Src, words) {
+		return
+	}
+	nameCandidates(p.Doc.Src, words, func(start, end int, name string) {
 		dom, ok := vars[name]
 		if !ok {
 			return

@@ -1,0 +1,117 @@
+package engine
+
+import (
+	"io"
+	"sync"
+
+	"github.com/newslint/newslint/corpus"
+)
+
+// The corpus pass keeps the content of small plain text files it read for the checking pass
+// that follows with its statistics, so that a run opens and reads each of them once: on many
+// small files, opening and reading them twice was a third of a run. What it keeps is bounded
+// (readCacheBudget, counting each entry's own cost), so memory does not grow with the corpus;
+// larger files, compressed files and files of records are read again. Runs that fix or diff
+// always read the files afresh: what they write must be what is on disk.
+const (
+	readCacheBudget  = 24 << 20
+	readCacheMaxFile = 64 << 10
+	// readCacheEntry is about what one entry costs besides its content (map slot, headers).
+	readCacheEntry = 96
+)
+
+// readCache maps the paths of files the corpus pass read to their content.
+type readCache struct {
+	mu    sync.Mutex
+	files map[string][]byte
+	used  int64
+}
+
+func newReadCache() *readCache { return &readCache{files: map[string][]byte{}} }
+
+// put keeps the content of path if it is small and the budget allows.
+func (c *readCache) put(path string, content []byte) {
+	if c == nil || len(content) > readCacheMaxFile {
+		return
+	}
+	cost := int64(len(content)+len(path)) + readCacheEntry
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, dup := c.files[path]; dup || c.used+cost > readCacheBudget {
+		return
+	}
+	c.files[path] = content
+	c.used += cost
+}
+
+// take returns and forgets the content kept for path.
+func (c *readCache) take(path string) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.files[path]
+	if ok {
+		delete(c.files, path)
+	}
+	return b, ok
+}
+
+// lastGathered is the cache of the last corpus pass, with the statistics it produced: a
+// checking pass run with exactly those statistics takes it (once).
+var lastGathered struct {
+	sync.Mutex
+	stats *corpus.Stats
+	cache *readCache
+}
+
+// keepReads makes the corpus pass of opts keep what it reads, when the run reads files only.
+func keepReads(opts *Options) {
+	if !opts.Fix && !opts.Diff && opts.gatherEach == nil {
+		opts.keep = newReadCache()
+	}
+}
+
+// offerReads hands the cache of a corpus pass to the checking pass that will use its stats.
+func offerReads(stats *corpus.Stats, c *readCache) {
+	lastGathered.Lock()
+	defer lastGathered.Unlock()
+	lastGathered.stats, lastGathered.cache = stats, c
+}
+
+// claimReads returns the cache the corpus pass kept for a checking pass with opts, if any.
+func claimReads(opts Options) *readCache {
+	if opts.Fix || opts.Diff || opts.Corpus == nil {
+		return nil
+	}
+	lastGathered.Lock()
+	defer lastGathered.Unlock()
+	if lastGathered.stats != opts.Corpus {
+		return nil
+	}
+	c := lastGathered.cache
+	lastGathered.stats, lastGathered.cache = nil, nil
+	return c
+}
+
+// readWhole reads all of r, whose size is about hint bytes, into one buffer of that size.
+func readWhole(r io.Reader, hint int64) ([]byte, error) {
+	if hint <= 0 || hint > 1<<30 {
+		return io.ReadAll(r)
+	}
+	b := make([]byte, 0, hint+1) // +1: the read that meets the end needs no larger buffer
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package input
+
+import (
+	"bufio"
+	"io/fs"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// sameAsDecoder checks that the fast path, when it takes a record, gives what encoding/json's
+// path gives.
+func sameAsDecoder(t *testing.T, raw string, fields []string) bool {
+	t.Helper()
+	fast, ok := scanRecord([]byte(raw), fields)
+	slow, err := parseRecord([]byte(raw), fields)
+	if !ok {
+		return false
+	}
+	if err != nil {
+		t.Fatalf("%q: the fast path took a record the decoder refuses (%v)", raw, err)
+	}
+	if !reflect.DeepEqual(fast, slow) {
+		t.Fatalf("%q:\nfast %+v\nslow %+v", raw, fast, slow)
+	}
+	return true
+}
+
+var scanSeeds = []string{
+	`{"url":"u","text":"a\nb","n":1.50}`, `{"id":7,"content":"x \u00e9 \/"}`, `{"text":"broken`, `[1,2]`,
+	"{\"text\":\"caf\xe9 au lait\",\"id\":1}", "{\"id\":\"\xff\",\"text\":\"ok \\ud83d\\ude00\"}",
+	`{"text":"lone \ud800 high","n":2}`, `{"text":"lone \udc00 low"}`, `{"text":"escaped \\ud800 is text","url":"u"}`,
+	`{"text":"real \ufffd and \ud800\udc00"}`, ` { "text" : "spaced" , "id" : "a" } `, `{"text":"a","text":"b"}`,
+	`{"body":"b","text":null}`, `{"body":"b","content":"c"}`, `{"text":42}`, `{"title":"t"}`, `{}`,
+	`{"text":"x"} trailing`, `{"text":"x"}{"text":"y"}`, `{"a":{"b":[1,2,{"c":null}],"d":-0.5e-3},"text":"t"}`,
+	`{"a":[1,],"text":"t"}`, `{"a":01,"text":"t"}`, `{"a":1.,"text":"t"}`, `{"a":tru,"text":"t"}`, `{"a\u0041":1,"text":"t"}`,
+	"{\"text\":\"tab\there\"}", `{"text":"bad \x escape"}`, `{"id":1e6,"text":"t"}`, `{"link":{"x":1},"text":"t"}`,
+	`{"url":"","link":"l","text":"t"}`, "{\"\xff\":1,\"\xfe\":2,\"text\":\"t\"}", `{"text":"t",}`, `{,"text":"t"}`,
+	"\xef\xbb\xbf{\"text\":\"bom\"}", `{"text":"\u00"}`, `{"maintext":"m","article":"a"}`, `{"text":"t"`, `"text"`,
+	`{"link":"http://a.example/x","url":"https://www.B.example/y","text":"t"}`, `{"url":"https://b.example/","link":"http://a.example/","text":"t"}`,
+	`{"url":"https:\/\/c.example\/z","text":"t"}`, `{"url":"not a host","link":"d.example/p","text":"t"}`,
+}
+
+func TestScanRecordIsTheDecoder(t *testing.T) {
+	fields := DefaultTextFields
+	taken := 0
+	for _, raw := range scanSeeds {
+		if sameAsDecoder(t, raw, fields) {
+			taken++
+		}
+	}
+	// every record of the JSON Lines files under testdata
+	filepath.WalkDir("../testdata", func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".jsonl") {
+			return nil
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<24)
+		for sc.Scan() {
+			if sameAsDecoder(t, sc.Text(), fields) {
+				taken++
+			}
+		}
+		return nil
+	})
+	if taken < 12 {
+		t.Errorf("the fast path took only %d records", taken)
+	}
+	// random edits of the seeds: a byte deleted, doubled or replaced by a JSON-significant one
+	rng := rand.New(rand.NewSource(1))
+	marks := []byte(`{}[]:,"\ 0-.eE+tfnu` + "\xff\x01")
+	for range 50000 {
+		b := []byte(scanSeeds[rng.Intn(len(scanSeeds))])
+		if len(b) == 0 {
+			continue
+		}
+		i := rng.Intn(len(b))
+		switch rng.Intn(3) {
+		case 0:
+			b = append(b[:i], b[i+1:]...)
+		case 1:
+			b = append(b[:i+1], b[i:]...)
+		default:
+			b[i] = marks[rng.Intn(len(marks))]
+		}
+		sameAsDecoder(t, string(b), fields)
+		sameAsDecoder(t, string(b), []string{"body", "text"})
+	}
+}
+
+func FuzzScanRecord(f *testing.F) {
+	for _, s := range scanSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		sameAsDecoder(t, raw, DefaultTextFields)
+	})
+}
