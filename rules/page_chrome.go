@@ -55,11 +55,16 @@ and so is everything in documents with fewer than two prose lines. Text written 
 (Chinese, Japanese) counts two characters a word.`,
 		Why: `Menus and link lists are not article text; they make every page of a site look alike to
 deduplication and fill training data with site names.`,
-		FixSafety: `Safe only for menu runs in a whole-page extraction (ten or more lines before the body, as
-whole-page extractors keep the site's header): an article extractor's output keeps no menus, so
-a run of short lines there is more often the article's own list or fact box, and its fix is
-unsafe; so is a run that is mostly data rows. Runs with headline-like lines are lists of other
-stories, and an article's own list can look the same: unsafe.`,
+		FixSafety: `Safe only in a whole-page extraction (ten or more lines before the body, as whole-page
+extractors keep the site's header): an article extractor's output keeps no menus, so a run of
+short lines there is more often the article's own list or fact box, and its fix is display-only.
+In a whole-page extraction, menu runs are safe unless they are mostly data rows (unsafe). Runs
+with headline-like lines are lists of other stories, safe when the position says so: the body
+has at least three prose lines, the run is not followed by prose before the body, and it does
+not start right after the body's last paragraph (a list the text goes on to). A run that looks
+like an article's own list stays unsafe: most lines hold numbers or start with a bullet, most
+share one punctuation pattern ("Spain (Group F): 11th appearance"), or a line introduces it.
+Question-and-answer lines ("Q: …", "A: …") never join a run.`,
 		Example: "UK edition\nUS edition\nSign in\nSearch\nNewsletters\nHome\nNews\nWorld\nBusiness\nSport\nCulture\n" +
 			"Trade ministers from both countries agreed on Friday to resume formal talks next month, officials said.\n" +
 			"The talks are expected to focus on tariffs on steel and farm goods, though neither side gave details.\n",
@@ -81,7 +86,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 	// lines the article owns break runs: prose, hard-wrapped paragraphs, data blocks, sentences
 	owned := func(i int) bool {
 		f := d.Feat(i)
-		return st.Prose[i] || st.Wrapped(i) || st.Data[i] || (f.Terminal == '.' || f.Terminal == '。') && f.Words >= 3
+		return st.Prose[i] || st.Wrapped(i) || st.Data[i] || (f.Terminal == '.' || f.Terminal == '。') && f.Words >= 3 || qaLine(f.Trim)
 	}
 	menu := func(i int) bool {
 		f := d.Feat(i)
@@ -126,8 +131,12 @@ func (r PageChrome) Check(p *lint.Pass) {
 			"delete the menu lines", safety)
 	}
 	for _, run := range runs(d, st, func(i int) bool { return !safe[i] && !label(i) && (headline(i) || menu(i)) }, label, o.MinRun) {
+		safety := listSafety
+		if st.PageDump() && !articleList(d, st, run) {
+			safety = lint.Safe
+		}
 		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("%d short or headline-like lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
-			"delete the link list", listSafety)
+			"delete the link list", safety)
 	}
 }
 
@@ -167,14 +176,18 @@ func listOfText(d *document.Document, lay *Layout, prev int, run []int) bool {
 	if prev >= 0 && introducesList(d.Feat(prev).Trim, lay.Classes[prev]) || introducesList(d.Feat(run[0]).Trim, lay.Classes[run[0]]) {
 		return true
 	}
-	numbered := 0
+	numbered, items := 0, 0
 	for _, i := range run {
+		if bareLink(d.Feat(i).Trim) {
+			continue
+		}
+		items++
 		t := strings.TrimLeft(d.Feat(i).Trim, "-•*·–—(#")
 		if t != "" && t[0] >= '0' && t[0] <= '9' {
 			numbered++
 		}
 	}
-	return numbered*2 > len(run)
+	return numbered*2 > items
 }
 
 // introducesList reports a line that announces a list of the text ("Tour dates:"), as opposed
@@ -186,4 +199,111 @@ func introducesList(t string, class labelClass) bool {
 	}
 	n := normLabel(t)
 	return lexicon[n] == 0 && !strings.HasSuffix(n, " says") && !strings.HasSuffix(n, " wrote")
+}
+
+// articleList reports a run of headline-like lines in a whole-page extraction that may still be
+// the article's own list, so that its fix stays unsafe: a run that starts right after the body's
+// last paragraph (a list the text goes on to), a run most of whose lines hold numbers (tour
+// dates, standings), start with a bullet, or share one punctuation pattern ("Spain (Group F):
+// 11th appearance").
+func articleList(d *document.Document, st *Layout, run []int) bool {
+	body := 0
+	for i := st.BodyFirst; i <= st.BodyLast; i++ {
+		if st.Prose[i] {
+			body++
+		}
+	}
+	if body < 3 {
+		return true
+	}
+	// before the body, a run that prose follows is part of a page whose article reads in short
+	// lines (an app's changelog, a list of features) more often than a menu
+	if last := run[len(run)-1]; last < st.BodyFirst {
+		for i := last + 1; i < st.BodyFirst; i++ {
+			if st.Prose[i] {
+				return true
+			}
+		}
+	}
+	if run[0] > st.BodyLast {
+		prev := run[0] - 1
+		for prev > st.BodyLast && d.Feat(prev).Blank() {
+			prev--
+		}
+		if prev == st.BodyLast {
+			return true
+		}
+	}
+	if dataList(d, run) {
+		return true
+	}
+	bullets, items := 0, 0
+	shapes := map[string]int{}
+	best := 0
+	for _, i := range run {
+		t := d.Feat(i).Trim
+		if bareLink(t) {
+			continue
+		}
+		items++
+		if st.Listed[i] || introducesList(t, st.Classes[i]) {
+			return true
+		}
+		if isListMarker(t) {
+			bullets++
+		}
+		if sh := punctShape(t); len(sh) >= 2 {
+			shapes[sh]++
+			best = max(best, shapes[sh])
+		}
+	}
+	return bullets*2 >= items || best*5 >= items*3
+}
+
+// punctShape is the sequence of a line's punctuation marks other than quotes, apostrophes and
+// full stops: "():" for "Spain (Group F): 11th appearance".
+func punctShape(t string) string {
+	var b strings.Builder
+	for _, r := range t {
+		switch r {
+		case '(', ')', '[', ']', ':', '@', '|', '/', '–', '—', '-', ',', ';', '·', '•':
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// qaLine reports a line of an interview in question-and-answer form: "Q: …", "A: …", "Q. …".
+func qaLine(t string) bool {
+	if len(t) < 3 {
+		return false
+	}
+	switch t[0] {
+	case 'Q', 'A', 'P', 'R', 'F':
+		return (t[1] == ':' || t[1] == '.') && t[2] == ' '
+	}
+	return false
+}
+
+// dataList reports a run most of whose lines hold a number (tour dates, standings, numbered
+// items): an article's own list more often than a list of other stories' headlines. Lines that
+// are a bare link do not count.
+func dataList(d *document.Document, run []int) bool {
+	items, digits := 0, 0
+	for _, i := range run {
+		f := d.Feat(i)
+		if bareLink(f.Trim) {
+			continue
+		}
+		items++
+		if f.Digits > 0 {
+			digits++
+		}
+	}
+	return digits*2 >= items
+}
+
+// bareLink reports a line that is nothing but a web address.
+func bareLink(t string) bool {
+	return !strings.ContainsAny(t, " \t") && (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www."))
 }
