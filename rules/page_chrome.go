@@ -112,6 +112,21 @@ func (r PageChrome) Check(p *lint.Pass) {
 	if st.PageDump() {
 		menuSafety, listSafety = lint.Safe, lint.Unsafe
 	}
+	// nav-leak deletes furniture and link lines on its own, byline stand-alone timestamps, and of
+	// two fixes that start on one line only one is applied: a run starts after such lines, so that
+	// both apply
+	navOn, bylineOn := p.RuleActive("nav-leak"), p.RuleActive("byline")
+	navOwn := func(i int) bool {
+		f := d.Feat(i)
+		_, link := linkLine(f)
+		return navOn && (link || st.Labels[i] != "" && furnitureLine(st.Labels[i], f, nav.opts)) || bylineOn && timestampLine(f.Trim)
+	}
+	trim := func(run []int) []int {
+		for len(run) > 0 && navOwn(run[0]) {
+			run = run[1:]
+		}
+		return run
+	}
 	safe := make([]bool, d.NumLines())
 	for _, run := range runs(d, st, menu, label, o.MinRun) {
 		for _, i := range run {
@@ -127,6 +142,9 @@ func (r PageChrome) Check(p *lint.Pass) {
 		if rows*5 >= len(run)*2 {
 			safety = listSafety
 		}
+		if run = trim(run); len(run) == 0 {
+			continue
+		}
 		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("page chrome: %d short lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
 			"delete the menu lines", safety)
 	}
@@ -134,6 +152,9 @@ func (r PageChrome) Check(p *lint.Pass) {
 		safety := listSafety
 		if st.PageDump() && !articleList(d, st, run) {
 			safety = lint.Safe
+		}
+		if run = trim(run); len(run) == 0 {
+			continue
 		}
 		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("%d short or headline-like lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
 			"delete the link list", safety)
