@@ -18,7 +18,9 @@ type chromeOptions struct {
 	// MaxWords is the most words of a menu item.
 	MaxWords int `toml:"max_words" doc:"Most words of a menu line (runs of these get a safe fix)."`
 	// HeadlineWords is the most words of a headline-like line in an unsafe run.
-	HeadlineWords int `toml:"headline_words" doc:"Most words of a headline-like line (runs that need these get an unsafe fix)."`
+	HeadlineWords int `toml:"headline_words" doc:"Most words of a headline-like line in a list of other stories' headlines."`
+	// Teasers turns on teaser lists: headlines with one-sentence summaries.
+	Teasers bool `toml:"teasers" doc:"Find teaser lists in whole-page extractions: other stories' headlines, each with a one-sentence summary."`
 }
 
 func (o *chromeOptions) Validate() error {
@@ -33,7 +35,7 @@ func (o *chromeOptions) Validate() error {
 
 // NewOptions implements lint.Configurable.
 func (PageChrome) NewOptions() any {
-	return &chromeOptions{MinRun: 5, MaxWords: 4, HeadlineWords: 15}
+	return &chromeOptions{MinRun: 5, MaxWords: 4, HeadlineWords: 15, Teasers: true}
 }
 
 // Meta implements lint.Rule.
@@ -52,7 +54,13 @@ headline_words words, no closing full stop). Lines the article owns break runs: 
 hard-wrapped paragraphs, data blocks (tables, results, prices, fixtures), sentences; a run
 introduced by a line ending in ":" or mostly numbered is the article's list and is left alone,
 and so is everything in documents with fewer than two prose lines. Text written without spaces
-(Chinese, Japanese) counts two characters a word.`,
+(Chinese, Japanese) counts two characters a word.
+
+In whole-page extractions it also finds teaser lists (option teasers): other stories' headlines,
+each with a summary of one or two sentences and often a time or a section name, in runs with at
+least three summaries. A summary reads like prose, so it is told from the article by its place
+(outside the body) and its neighbours: each follows a headline-like line, and no two sentences
+stand together, as the paragraphs of an article do.`,
 		Why: `Menus and link lists are not article text; they make every page of a site look alike to
 deduplication and fill training data with site names.`,
 		FixSafety: `Safe only in a whole-page extraction (ten or more lines before the body, as whole-page
@@ -64,7 +72,10 @@ has at least three prose lines, the run is not followed by prose before the body
 not start right after the body's last paragraph (a list the text goes on to). A run that looks
 like an article's own list stays unsafe: most lines hold numbers or start with a bullet, most
 share one punctuation pattern ("Spain (Group F): 11th appearance"), or a line introduces it.
-Question-and-answer lines ("Q: …", "A: …") never join a run.`,
+Question-and-answer lines ("Q: …", "A: …") never join a run. Teaser lists are safe after the
+body on the same conditions; before the body, or right after its last paragraph, short lines and
+sentences in turn may be the article's own (a photo story, sections of one paragraph each), and
+the fix is unsafe.`,
 		Example: "UK edition\nUS edition\nSign in\nSearch\nNewsletters\nHome\nNews\nWorld\nBusiness\nSport\nCulture\n" +
 			"Trade ministers from both countries agreed on Friday to resume formal talks next month, officials said.\n" +
 			"The talks are expected to focus on tariffs on steel and farm goods, though neither side gave details.\n",
@@ -128,7 +139,27 @@ func (r PageChrome) Check(p *lint.Pass) {
 		return run
 	}
 	safe := make([]bool, d.NumLines())
-	for _, run := range runs(d, st, menu, label, o.MinRun) {
+	if o.Teasers && st.PageDump() {
+		for _, run := range teaserRuns(d, st, headline, label, o.MinRun) {
+			// before the body, a run of short lines and sentences may be the article's opening,
+			// written in short lines (a photo story): only the teaser lists after it are certain
+			safety := lint.Safe
+			if run[0] < st.BodyFirst || articleList(d, st, run, false) {
+				safety = lint.Unsafe
+			}
+			if safety == lint.Safe { // an unsafe teaser list leaves its menu and headline runs
+				for _, i := range run {
+					safe[i] = true
+				}
+			}
+			if run = trim(run); len(run) == 0 {
+				continue
+			}
+			p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("teaser list: %d lines of other stories' headlines and summaries outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
+				"delete the teaser list", safety)
+		}
+	}
+	for _, run := range runs(d, st, func(i int) bool { return !safe[i] && menu(i) }, label, o.MinRun) {
 		for _, i := range run {
 			safe[i] = true
 		}
@@ -150,7 +181,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 	}
 	for _, run := range runs(d, st, func(i int) bool { return !safe[i] && !label(i) && (headline(i) || menu(i)) }, label, o.MinRun) {
 		safety := listSafety
-		if st.PageDump() && !articleList(d, st, run) {
+		if st.PageDump() && !articleList(d, st, run, true) {
 			safety = lint.Safe
 		}
 		if run = trim(run); len(run) == 0 {
@@ -227,7 +258,7 @@ func introducesList(t string, class labelClass) bool {
 // last paragraph (a list the text goes on to), a run most of whose lines hold numbers (tour
 // dates, standings), start with a bullet, or share one punctuation pattern ("Spain (Group F):
 // 11th appearance").
-func articleList(d *document.Document, st *Layout, run []int) bool {
+func articleList(d *document.Document, st *Layout, run []int, shape bool) bool {
 	body := 0
 	for i := st.BodyFirst; i <= st.BodyLast; i++ {
 		if st.Prose[i] {
@@ -255,7 +286,7 @@ func articleList(d *document.Document, st *Layout, run []int) bool {
 			return true
 		}
 	}
-	if dataList(d, run) {
+	if shape && dataList(d, run) {
 		return true
 	}
 	bullets, items := 0, 0
@@ -278,7 +309,55 @@ func articleList(d *document.Document, st *Layout, run []int) bool {
 			best = max(best, shapes[sh])
 		}
 	}
-	return bullets*2 >= items || best*5 >= items*3
+	return shape && (bullets*2 >= items || best*5 >= items*3)
+}
+
+// teaserRuns finds teaser lists outside the body: runs of headline-like lines and one- or
+// two-sentence summaries, each summary right after a headline-like line, with at least three
+// summaries. Two sentences in a row are paragraphs, not teasers, and end a run; so do the lines
+// the article owns (data blocks, introduced lists, Q/A, hard-wrapped paragraphs) and labels.
+func teaserRuns(d *document.Document, st *Layout, headline, label func(int) bool, minRun int) [][]int {
+	teaser := func(i int) bool {
+		f := d.Feat(i)
+		return st.Outside(i) && !st.Data[i] && !st.Listed[i] && !st.Wrapped(i) && !qaLine(f.Trim) &&
+			f.Words >= 6 && f.Words <= 45 && f.Sentences <= 2
+	}
+	var out [][]int
+	var cur []int
+	teasers, first, prevTeaser := 0, -1, false
+	flush := func() {
+		// the run starts at most three lines before its first summary (a kicker, the headline, a
+		// time): lines before those are a menu, page-chrome's menu runs
+		if first > 3 {
+			cur = cur[first-3:]
+		}
+		if teasers >= 3 && len(cur) >= minRun && len(cur) >= 2*teasers {
+			out = append(out, cur)
+		}
+		cur, teasers, first, prevTeaser = nil, 0, -1, false
+	}
+	for i := 0; i < d.NumLines(); i++ {
+		f := d.Feat(i)
+		switch {
+		case f.Blank():
+		case label(i):
+			flush()
+		case headline(i):
+			cur = append(cur, i)
+			prevTeaser = false
+		case teaser(i) && len(cur) > 0 && !prevTeaser:
+			if first < 0 {
+				first = len(cur)
+			}
+			cur = append(cur, i)
+			teasers++
+			prevTeaser = true
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
 }
 
 // punctShape is the sequence of a line's punctuation marks other than quotes, apostrophes and
