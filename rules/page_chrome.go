@@ -138,6 +138,13 @@ func (r PageChrome) Check(p *lint.Pass) {
 		}
 		return run
 	}
+	// a run right after a label is the label's list, which nav-leak takes; in a whole-page
+	// extraction a label that nav-leak reports alone ("Latest News" over a section menu) leaves
+	// the run to page-chrome
+	before := label
+	if st.PageDump() {
+		before = func(i int) bool { return nav.covered[i] && i+1 < len(nav.covered) && nav.covered[i+1] }
+	}
 	safe := make([]bool, d.NumLines())
 	if o.Teasers && st.PageDump() {
 		for _, run := range teaserRuns(d, st, headline, label, o.MinRun) {
@@ -159,7 +166,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 				"delete the teaser list", safety)
 		}
 	}
-	for _, run := range runs(d, st, func(i int) bool { return !safe[i] && menu(i) }, label, o.MinRun) {
+	for _, run := range runs(d, st, func(i int) bool { return !safe[i] && menu(i) }, before, o.MinRun) {
 		for _, i := range run {
 			safe[i] = true
 		}
@@ -179,7 +186,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("page chrome: %d short lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
 			"delete the menu lines", safety)
 	}
-	for _, run := range runs(d, st, func(i int) bool { return !safe[i] && !label(i) && (headline(i) || menu(i)) }, label, o.MinRun) {
+	for _, run := range runs(d, st, func(i int) bool { return !safe[i] && !label(i) && (headline(i) || menu(i)) }, before, o.MinRun) {
 		safety := listSafety
 		if st.PageDump() && !articleList(d, st, run, true) {
 			safety = lint.Safe
