@@ -48,6 +48,13 @@ type Layout struct {
 	// extractions keep the site's menus there (dozens of lines), article extractors keep a
 	// headline and a byline at most. ProseBefore counts the prose lines before the body.
 	Chrome, ProseBefore int
+	// BodyProse counts the prose lines of the body. Tail counts the non-blank lines after the
+	// body that are neither prose nor data: the footer a page scrape cut to the article's
+	// container keeps (share buttons, tags, other stories' headlines, comment forms).
+	BodyProse, Tail int
+	// ParasAfter counts the paragraphs after the body: prose lines of more than 45 words or next
+	// to another prose line (a teaser's one-sentence summary stands alone between headlines).
+	ParasAfter int
 }
 
 // PageDump reports a document that holds a whole page's text, menus and all, rather than an
@@ -58,6 +65,17 @@ func (l *Layout) PageDump() bool { return l.Chrome >= pageDumpLines && l.ProseBe
 
 // pageDumpLines is how many non-blank lines before the body make a whole-page extraction.
 const pageDumpLines = 10
+
+// FooterDump reports a document that is not a whole-page extraction but keeps a page's footer
+// after a body of at least three paragraphs: tailDumpLines or more lines after the body that are
+// neither prose nor data, as a page scrape cut to the article's container keeps them. Article
+// extractors keep a few such lines at most, unless the article ends in a long list of its own.
+func (l *Layout) FooterDump() bool {
+	return !l.PageDump() && l.BodyProse >= 3 && l.Tail >= tailDumpLines && l.ParasAfter <= 2
+}
+
+// tailDumpLines is how many non-prose, non-data lines after the body make a footer dump.
+const tailDumpLines = 25
 
 // Wrapped reports whether line i is one line of a hard-wrapped paragraph of several lines.
 func (l *Layout) Wrapped(i int) bool { return l.ParaLast[i] > l.ParaFirst[i] }
@@ -151,6 +169,24 @@ func computeLayout(d *document.Document) *Layout {
 		case !d.Feat(i).Blank():
 			l.Chrome++
 		}
+	}
+	for i := bestFirst; i <= bestLast; i++ {
+		if l.Prose[i] {
+			l.BodyProse++
+		}
+	}
+	prev := -1 // the last non-blank line
+	for i := bestLast + 1; i < n; i++ {
+		f := d.Feat(i)
+		switch {
+		case f.Blank():
+			continue
+		case !l.Prose[i] && !l.Data[i]:
+			l.Tail++
+		case l.Prose[i] && (f.Words > 45 || prev >= 0 && l.Prose[prev] || proseAt(l, nextNonBlank(d, i+1))):
+			l.ParasAfter++
+		}
+		prev = i
 	}
 	return l
 }
@@ -434,3 +470,6 @@ func (l *Layout) HeaderZone(i int) bool { return l.ProseFirst < 0 || i < l.Prose
 // FooterZone reports whether line i comes after the last prose line (all lines do when there is
 // none).
 func (l *Layout) FooterZone(i int) bool { return i > l.ProseLast }
+
+// proseAt reports whether line i (-1: none) is prose.
+func proseAt(l *Layout, i int) bool { return i >= 0 && l.Prose[i] }

@@ -111,3 +111,25 @@ func TestTimestampsAreDatesOrTimes(t *testing.T) {
 		}
 	}
 }
+
+// TestFooterDump: a body followed by a long footer of short lines is a footer dump; the same
+// footer with the article going on in paragraphs after it (a series of profiles, each a few
+// short lines and an answer in several paragraphs) is not.
+func TestFooterDump(t *testing.T) {
+	body := para + "\n" + para2 + "\n" + para + "\n"
+	var footer string
+	for i := 0; i < 30; i++ {
+		footer += "Section link\n"
+	}
+	if l := computeLayout(document.New("t.txt", body+footer)); !l.FooterDump() || l.PageDump() {
+		t.Errorf("body and footer: FooterDump %v, PageDump %v, want true, false (tail %d)", l.FooterDump(), l.PageDump(), l.Tail)
+	}
+	profiles := ""
+	for i := 0; i < 6; i++ {
+		profiles += "Anna Keller\nPhoto:\nprivate archive\nAccount: @annakeller\nVote for Anna on the last page\n" +
+			"Her recipe for a quick supper\nWhat made you start?\n" + para2 + "\n" + para + "\n"
+	}
+	if l := computeLayout(document.New("t.txt", body+footer+profiles)); l.FooterDump() || l.BodyLast != 2 || l.ParasAfter != 12 {
+		t.Errorf("paragraphs after the body: FooterDump %v, body ends on line %d, %d paragraphs after, want false, 2, 12", l.FooterDump(), l.BodyLast, l.ParasAfter)
+	}
+}

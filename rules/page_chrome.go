@@ -75,7 +75,10 @@ share one punctuation pattern ("Spain (Group F): 11th appearance"), or a line in
 Question-and-answer lines ("Q: …", "A: …") never join a run. Teaser lists are safe after the
 body on the same conditions; before the body, or right after its last paragraph, short lines and
 sentences in turn may be the article's own (a photo story, sections of one paragraph each), and
-the fix is unsafe.`,
+the fix is unsafe. A page scrape cut to the article's container keeps no menus before the body
+but the page's footer after it: with a body of three paragraphs or more, 25 or more lines after it
+that are neither prose nor data, and no paragraphs among them, the runs after the body are safe on
+the same conditions, and those before it only shown.`,
 		Example: "UK edition\nUS edition\nSign in\nSearch\nNewsletters\nHome\nNews\nWorld\nBusiness\nSport\nCulture\n" +
 			"Trade ministers from both countries agreed on Friday to resume formal talks next month, officials said.\n" +
 			"The talks are expected to focus on tariffs on steel and farm goods, though neither side gave details.\n",
@@ -139,20 +142,27 @@ func (r PageChrome) Check(p *lint.Pass) {
 		return run
 	}
 	// a run right after a label is the label's list, which nav-leak takes; in a whole-page
-	// extraction a label that nav-leak reports alone ("Latest News" over a section menu) leaves
+	// extraction or a footer dump a label that nav-leak reports alone ("Latest News" over a section menu) leaves
 	// the run to page-chrome
+	footer := st.FooterDump()
 	before := label
-	if st.PageDump() {
+	if st.PageDump() || footer {
 		before = func(i int) bool { return nav.covered[i] && i+1 < len(nav.covered) && nav.covered[i+1] }
 	}
+	// A footer dump (a page cut to the article's container) keeps no menus before the body, but
+	// its long footer is the page's: runs after the body are certain there on the conditions of a
+	// whole-page extraction, runs before it are only shown.
 	safe := make([]bool, d.NumLines())
-	if o.Teasers && st.PageDump() {
+	if o.Teasers && (st.PageDump() || footer) {
 		for _, run := range teaserRuns(d, st, headline, label, o.MinRun) {
 			// before the body, a run of short lines and sentences may be the article's opening,
 			// written in short lines (a photo story): only the teaser lists after it are certain
 			safety := lint.Safe
 			if run[0] < st.BodyFirst || articleList(d, st, run, false) {
 				safety = lint.Unsafe
+				if footer {
+					safety = lint.DisplayOnly
+				}
 			}
 			if safety == lint.Safe { // an unsafe teaser list leaves its menu and headline runs
 				for _, i := range run {
@@ -180,6 +190,9 @@ func (r PageChrome) Check(p *lint.Pass) {
 		if rows*5 >= len(run)*2 {
 			safety = listSafety
 		}
+		if footer && run[0] > st.BodyLast && !articleList(d, st, run, true) {
+			safety = lint.Safe
+		}
 		if run = trim(run); len(run) == 0 {
 			continue
 		}
@@ -188,7 +201,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 	}
 	for _, run := range runs(d, st, func(i int) bool { return !safe[i] && !label(i) && (headline(i) || menu(i)) }, before, o.MinRun) {
 		safety := listSafety
-		if st.PageDump() && !articleList(d, st, run, true) {
+		if (st.PageDump() || footer && run[0] > st.BodyLast) && !articleList(d, st, run, true) {
 			safety = lint.Safe
 		}
 		if run = trim(run); len(run) == 0 {
