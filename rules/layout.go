@@ -48,7 +48,7 @@ type Layout struct {
 	// extractions keep the site's menus there (dozens of lines), article extractors keep a
 	// headline and a byline at most. ProseBefore counts the prose lines before the body.
 	Chrome, ProseBefore int
-	// BodyProse counts the prose lines of the body. Tail counts the non-blank lines after the
+	// BodyProse counts the prose paragraphs of the body. Tail counts the non-blank lines after the
 	// body that are neither prose nor data: the footer a page scrape cut to the article's
 	// container keeps (share buttons, tags, other stories' headlines, comment forms).
 	BodyProse, Tail int
@@ -164,6 +164,7 @@ func computeLayout(d *document.Document) *Layout {
 	l.BodyFirst, l.BodyLast = bestFirst, bestLast
 	for i := 0; i < bestFirst; i++ {
 		switch {
+		case l.ParaFirst[i] != i: // a hard-wrapped paragraph counts once
 		case l.Prose[i]:
 			l.ProseBefore++
 		case !d.Feat(i).Blank():
@@ -171,7 +172,7 @@ func computeLayout(d *document.Document) *Layout {
 		}
 	}
 	for i := bestFirst; i <= bestLast; i++ {
-		if l.Prose[i] {
+		if l.Prose[i] && l.ParaFirst[i] == i {
 			l.BodyProse++
 		}
 	}
@@ -223,9 +224,14 @@ func wrapWidth(d *document.Document) int {
 	// most long lines are filled (within 20% of the width), most filled lines break inside a
 	// sentence (text written one sentence per line is not wrapped), and the line after a filled
 	// line often goes on in lower case (a list of headlines of one length is not wrapped)
-	filled, open, lower := 0, 0, 0
+	// blocked counts the long lines that another line follows directly: the lines a wrapped
+	// paragraph fills, not a page's stand-alone headlines
+	filled, open, lower, blocked, followed := 0, 0, 0, 0, 0
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
+		if f.Runes >= 30 && f.Runes <= 100 && i+1 < d.NumLines() && !d.Feat(i+1).Blank() {
+			blocked++
+		}
 		if f.Runes < width*4/5 || f.Runes > 100 {
 			continue
 		}
@@ -233,13 +239,16 @@ func wrapWidth(d *document.Document) int {
 		if !f.EndsSentence() {
 			open++
 		}
-		if i+1 < d.NumLines() {
+		if i+1 < d.NumLines() && !d.Feat(i+1).Blank() {
+			followed++
 			if r, _ := utf8.DecodeRuneInString(d.Feat(i + 1).Trim); unicode.IsLower(r) || unicode.IsDigit(r) {
 				lower++
 			}
 		}
 	}
-	if filled*2 < long || filled < 3 || open*2 < filled || lower*4 < filled {
+	// filled lines that stand alone (a page's headlines that happen to be long) say nothing
+	// about how paragraphs go on
+	if filled*2 < min(long, blocked) || filled < 3 || open*2 < filled || lower*4 < min(filled, followed) {
 		return 0
 	}
 	return width

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newslint/newslint/document"
@@ -131,5 +132,27 @@ func TestFooterDump(t *testing.T) {
 	}
 	if l := computeLayout(document.New("t.txt", body+footer+profiles)); l.FooterDump() || l.BodyLast != 2 || l.ParasAfter != 12 {
 		t.Errorf("paragraphs after the body: FooterDump %v, body ends on line %d, %d paragraphs after, want false, 2, 12", l.FooterDump(), l.BodyLast, l.ParasAfter)
+	}
+}
+
+// TestWrapWidthAmongHeadlines: a whole page hard-wrapped at 72 columns whose many stand-alone
+// headlines happen to be long: the headlines (a blank line after each) say nothing about how
+// paragraphs go on, and the wrap is still found.
+func TestWrapWidthAmongHeadlines(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 20; i++ {
+		b.WriteString("Regional council approves new budget for schools and clinics in the north\n\n")
+	}
+	b.WriteString("The regional parliament approved the budget on Thursday by a narrow\n" +
+		"margin after a long debate that ran late into the night, with several\n" +
+		"amendments rejected by the governing coalition.\n\n" +
+		"Opposition members said the plan cut too deeply into spending on rural\n" +
+		"schools and clinics, and promised to campaign against it before the\n" +
+		"elections in the spring.\n\n" +
+		"The finance minister said the cuts were needed to keep the deficit within\n" +
+		"the limits agreed with lenders, and that spending would rise again once\n" +
+		"growth returned.\n")
+	if l := computeLayout(document.New("t.txt", b.String())); l.Width < 68 || l.Width > 74 {
+		t.Errorf("wrap width %d, want about 72", l.Width)
 	}
 }

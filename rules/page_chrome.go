@@ -97,14 +97,18 @@ func (r PageChrome) Check(p *lint.Pass) {
 	// right after a strong label is the label's list
 	nav := lint.ResultOf(p, navBlocks)
 	label := func(i int) bool { return nav.covered[i] || classifyLabel(st.Labels[i], nav.opts) == anyLabel }
+	// in a whole-page extraction with a body of three paragraphs or more, a hard-wrapped
+	// paragraph that is not prose is a headline wrapped over two lines (html2text pages), and
+	// may join a headline run; menus do not wrap
+	wrappedHeadlines := st.PageDump() && st.BodyProse >= 3
 	// lines the article owns break runs: prose, hard-wrapped paragraphs, data blocks, sentences
 	owned := func(i int) bool {
 		f := d.Feat(i)
-		return st.Prose[i] || st.Wrapped(i) || st.Data[i] || (f.Terminal == '.' || f.Terminal == '。') && f.Words >= 3 || qaLine(f.Trim)
+		return st.Prose[i] || st.Wrapped(i) && !wrappedHeadlines || st.Data[i] || (f.Terminal == '.' || f.Terminal == '。') && f.Words >= 3 || qaLine(f.Trim)
 	}
 	menu := func(i int) bool {
 		f := d.Feat(i)
-		return st.Outside(i) && !f.Blank() && !owned(i) && f.Words <= o.MaxWords && !label(i)
+		return st.Outside(i) && !f.Blank() && !owned(i) && !st.Wrapped(i) && f.Words <= o.MaxWords && !label(i)
 	}
 	headline := func(i int) bool {
 		f := d.Feat(i)
@@ -279,13 +283,7 @@ func introducesList(t string, class labelClass) bool {
 // dates, standings), start with a bullet, or share one punctuation pattern ("Spain (Group F):
 // 11th appearance").
 func articleList(d *document.Document, st *Layout, run []int, shape bool) bool {
-	body := 0
-	for i := st.BodyFirst; i <= st.BodyLast; i++ {
-		if st.Prose[i] {
-			body++
-		}
-	}
-	if body < 3 {
+	if st.BodyProse < 3 {
 		return true
 	}
 	// before the body, a run that prose follows is part of a page whose article reads in short
@@ -335,46 +333,95 @@ func articleList(d *document.Document, st *Layout, run []int, shape bool) bool {
 // teaserRuns finds teaser lists outside the body: runs of headline-like lines and one- or
 // two-sentence summaries, each summary right after a headline-like line, with at least three
 // summaries. Two sentences in a row are paragraphs, not teasers, and end a run; so do the lines
-// the article owns (data blocks, introduced lists, Q/A, hard-wrapped paragraphs) and labels.
+// the article owns (data blocks, introduced lists, Q/A) and labels. A summary hard-wrapped over
+// several lines counts as one, measured as a whole.
 func teaserRuns(d *document.Document, st *Layout, headline, label func(int) bool, minRun int) [][]int {
-	teaser := func(i int) bool {
+	// teaser returns the last line of the summary that starts on line i, or -1
+	teaser := func(i int) int {
+		last := i
 		f := d.Feat(i)
-		return st.Outside(i) && !st.Data[i] && !st.Listed[i] && !st.Wrapped(i) && !qaLine(f.Trim) &&
-			f.Words >= 6 && f.Words <= 45 && f.Sentences <= 2
+		if st.Wrapped(i) {
+			if st.ParaFirst[i] != i {
+				return -1
+			}
+			last = st.ParaLast[i]
+			var b strings.Builder
+			for k := i; k <= last; k++ {
+				if k > i {
+					b.WriteByte(' ')
+				}
+				b.WriteString(d.Feat(k).Trim)
+			}
+			m := document.Measure(b.String())
+			f = &m
+		}
+		for k := i; k <= last; k++ {
+			if !st.Outside(k) || st.Data[k] || st.Listed[k] {
+				return -1
+			}
+		}
+		if qaLine(f.Trim) || f.Words < 6 || f.Words > 45 || f.Sentences > 2 {
+			return -1
+		}
+		// a wrapped paragraph that is neither a sentence nor long is a wrapped headline
+		if last > i && !f.EndsSentence() && f.Words <= 15 {
+			return -1
+		}
+		return last
 	}
 	var out [][]int
 	var cur []int
-	teasers, first, prevTeaser := 0, -1, false
+	teasers, units, first, prevTeaser := 0, 0, -1, false
 	flush := func() {
 		// the run starts at most three lines before its first summary (a kicker, the headline, a
 		// time): lines before those are a menu, page-chrome's menu runs
 		if first > 3 {
 			cur = cur[first-3:]
 		}
-		if teasers >= 3 && len(cur) >= minRun && len(cur) >= 2*teasers {
+		if teasers >= 3 && len(cur) >= minRun && units >= 2*teasers {
 			out = append(out, cur)
 		}
-		cur, teasers, first, prevTeaser = nil, 0, -1, false
+		cur, teasers, units, first, prevTeaser = nil, 0, 0, -1, false
 	}
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
-		switch {
-		case f.Blank():
-		case label(i):
-			flush()
-		case headline(i):
-			cur = append(cur, i)
-			prevTeaser = false
-		case teaser(i) && len(cur) > 0 && !prevTeaser:
-			if first < 0 {
-				first = len(cur)
-			}
-			cur = append(cur, i)
-			teasers++
-			prevTeaser = true
-		default:
-			flush()
+		if f.Blank() {
+			continue
 		}
+		if label(i) {
+			flush()
+			continue
+		}
+		if !st.Wrapped(i) && headline(i) {
+			cur = append(cur, i)
+			units++
+			prevTeaser = false
+			continue
+		}
+		if len(cur) > 0 && !prevTeaser {
+			if last := teaser(i); last >= 0 {
+				if first < 0 {
+					first = len(cur)
+				}
+				for k := i; k <= last; k++ {
+					if !d.Feat(k).Blank() {
+						cur = append(cur, k)
+					}
+				}
+				teasers++
+				units++
+				prevTeaser = true
+				i = last
+				continue
+			}
+		}
+		if headline(i) && !(st.Wrapped(i) && st.Prose[i]) {
+			cur = append(cur, i)
+			units++
+			prevTeaser = false
+			continue
+		}
+		flush()
 	}
 	flush()
 	return out
