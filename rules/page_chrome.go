@@ -319,6 +319,9 @@ func articleList(d *document.Document, st *Layout, run []int, shape bool) bool {
 		if st.Listed[i] || introducesList(t, st.Classes[i]) {
 			return true
 		}
+		if linkItem(t) {
+			continue // a link's address has a shape of its own
+		}
 		if isListMarker(t) {
 			bullets++
 		}
@@ -463,6 +466,9 @@ func dataList(d *document.Document, run []int) bool {
 			continue
 		}
 		items++
+		if t := f.Trim; linkItem(t) && !hasDigit(t[:strings.Index(t, "](")]) {
+			continue // the number is in the link's address
+		}
 		if f.Digits > 0 {
 			digits++
 		}
@@ -473,4 +479,11 @@ func dataList(d *document.Document, run []int) bool {
 // bareLink reports a line that is nothing but a web address.
 func bareLink(t string) bool {
 	return !strings.ContainsAny(t, " \t") && (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www."))
+}
+
+// linkItem reports a list item that is nothing but a Markdown link, "* [Headline](https://…)",
+// as html2text writes a page's link lists: a list of links, not an article's list.
+func linkItem(t string) bool {
+	t = stripListMarker(t)
+	return strings.HasPrefix(t, "[") && strings.HasSuffix(t, ")") && strings.Contains(t, "](")
 }
