@@ -60,7 +60,10 @@ In whole-page extractions it also finds teaser lists (option teasers): other sto
 each with a summary of one or two sentences and often a time or a section name, in runs with at
 least three summaries. A summary reads like prose, so it is told from the article by its place
 (outside the body) and its neighbours: each follows a headline-like line, and no two sentences
-stand together, as the paragraphs of an article do.`,
+stand together, as the paragraphs of an article do. Teasers close enough to the article to join
+its cluster of prose lines are set apart first: the body ends at its last paragraph that is not
+such a summary after a headline-like line with two or more other lines before it. A run that
+opens with a time stamp or a legal line ("First published on …") starts after the article.`,
 		Why: `Menus and link lists are not article text; they make every page of a site look alike to
 deduplication and fill training data with site names.`,
 		FixSafety: `Safe only in a whole-page extraction (ten or more lines before the body, as whole-page
@@ -92,6 +95,11 @@ func (r PageChrome) Check(p *lint.Pass) {
 	st := lint.ResultOf(p, layoutOf)
 	if st.BodyFirst < 0 {
 		return
+	}
+	if end := teaserTail(d, st); end != st.BodyLast {
+		trimmed := *st
+		trimmed.BodyLast = end
+		st = &trimmed
 	}
 	// nav-leak owns labelled lists (as nav-leak is configured): their lines break runs, and a run
 	// right after a strong label is the label's list
@@ -300,7 +308,9 @@ func articleList(d *document.Document, st *Layout, run []int, shape bool) bool {
 		for prev > st.BodyLast && d.Feat(prev).Blank() {
 			prev--
 		}
-		if prev == st.BodyLast {
+		// a run that opens with a time stamp or a legal line ("First published on …", "© 2026
+		// …") starts after the article's end, not with a list of its own
+		if f := d.Feat(run[0]); prev == st.BodyLast && !timestampLine(f.Trim) && legalKind(f) == "" {
 			return true
 		}
 	}
@@ -486,4 +496,60 @@ func bareLink(t string) bool {
 func linkItem(t string) bool {
 	t = stripListMarker(t)
 	return strings.HasPrefix(t, "[") && strings.HasSuffix(t, ")") && strings.Contains(t, "](")
+}
+
+// teaserTail returns where the body of a whole-page extraction ends once the teasers that the
+// densest prose cluster took in at its end are set apart: while the body's last prose line is a
+// summary of one or two sentences and at most 45 words, right after a headline-like line, with
+// two or more other lines between it and the prose line before, the body ends before it. An
+// article's paragraphs stand closer together, and its sections run longer; a body keeps three
+// prose lines at least.
+func teaserTail(d *document.Document, st *Layout) int {
+	end := st.BodyLast
+	if !st.PageDump() {
+		return end
+	}
+	prevProse := func(i int) int {
+		for i--; i >= st.BodyFirst; i-- {
+			if st.Prose[i] {
+				return i
+			}
+		}
+		return -1
+	}
+	for {
+		p := end
+		q := prevProse(p)
+		if q < 0 || st.Wrapped(p) || st.Data[p] || st.Listed[p] {
+			return end
+		}
+		f := d.Feat(p)
+		if f.Words > 45 || f.Sentences > 2 {
+			return end
+		}
+		between, head := 0, -1
+		for i := q + 1; i < p; i++ {
+			if !d.Feat(i).Blank() {
+				between++
+				head = i
+			}
+		}
+		if between < 2 {
+			return end
+		}
+		h := d.Feat(head)
+		if h.Words > 15 || h.EndsSentence() || h.Terminal == ':' || st.Data[head] {
+			return end
+		}
+		prose := 0
+		for i := st.BodyFirst; i <= q; i++ {
+			if st.Prose[i] && st.ParaFirst[i] == i {
+				prose++
+			}
+		}
+		if prose < 3 {
+			return end
+		}
+		end = q
+	}
 }
