@@ -90,6 +90,10 @@ var layoutOf = &lint.Analysis[*Layout]{
 // bodyGap is how many non-blank, non-prose lines may separate two prose lines of one cluster.
 const bodyGap = 5
 
+// maxClusterLine caps what one line adds to its cluster's size: a page's metadata can hold the
+// whole article on one line (a JSON-LD "articleBody"), which must not outweigh the article.
+const maxClusterLine = 1000
+
 // isProse reports a line that reads like article prose (document.Features.Prose).
 func isProse(f *document.Features) bool { return f.Prose() }
 
@@ -157,7 +161,7 @@ func computeLayout(d *document.Document) *Layout {
 			first = i
 		}
 		last = i
-		size += f.Runes
+		size += min(f.Runes, maxClusterLine)
 		gap = 0
 	}
 	closeCluster()

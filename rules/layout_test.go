@@ -156,3 +156,19 @@ func TestWrapWidthAmongHeadlines(t *testing.T) {
 		t.Errorf("wrap width %d, want about 72", l.Width)
 	}
 }
+
+// TestBodyNotOneGiantLine: a page's metadata may hold the whole article on one line; the
+// article's paragraphs, not that line, are the body.
+func TestBodyNotOneGiantLine(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 6; i++ {
+		b.WriteString(para + "\n" + para2 + "\n")
+	}
+	b.WriteString("Share\nFacebook\nTwitter\nEmail\nPrint\nMore\n")
+	b.WriteString(strings.Repeat(para+" ", 30) + "\n")
+	b.WriteString("Home\nNews\n")
+	l := computeLayout(document.New("t.txt", b.String()))
+	if l.BodyFirst != 0 || l.BodyLast != 11 {
+		t.Errorf("body %d..%d, want 0..11 (the paragraphs)", l.BodyFirst, l.BodyLast)
+	}
+}
