@@ -81,7 +81,10 @@ sentences in turn may be the article's own (a photo story, sections of one parag
 the fix is unsafe. A page scrape cut to the article's container keeps no menus before the body
 but the page's footer after it: with a body of three paragraphs or more, 25 or more lines after it
 that are neither prose nor data, and no paragraphs among them, the runs after the body are safe on
-the same conditions, and those before it only shown.`,
+the same conditions, and those before it only shown. An article in sections (a series of
+interviews, each a few short lines and answers) is no whole-page extraction, but it can keep the
+site's header: with twenty or more lines before the first sentence, a menu run there is safe up
+to four lines before that sentence (the article's headline, byline and date stay).`,
 		Example: "UK edition\nUS edition\nSign in\nSearch\nNewsletters\nHome\nNews\nWorld\nBusiness\nSport\nCulture\n" +
 			"Trade ministers from both countries agreed on Friday to resume formal talks next month, officials said.\n" +
 			"The talks are expected to focus on tariffs on steel and farm goods, though neither side gave details.\n",
@@ -134,6 +137,18 @@ func (r PageChrome) Check(p *lint.Pass) {
 	// list or fact box.
 	// On article extractions the rule finds almost no junk and deletes article text, so there
 	// it only shows what it sees.
+	// A page whose article comes in sections (a series of interviews) is no page dump, yet it can
+	// keep the site's header: many short lines before the first sentence of all.
+	header := false
+	if !st.PageDump() && st.ProseFirst > 0 {
+		n := 0
+		for i := 0; i < st.ProseFirst; i++ {
+			if !d.Feat(i).Blank() {
+				n++
+			}
+		}
+		header = n >= headerLines
+	}
 	menuSafety, listSafety := lint.DisplayOnly, lint.DisplayOnly
 	if st.PageDump() {
 		menuSafety, listSafety = lint.Safe, lint.Unsafe
@@ -204,6 +219,22 @@ func (r PageChrome) Check(p *lint.Pass) {
 		}
 		if footer && run[0] > st.BodyLast && !articleList(d, st, run, true) {
 			safety = lint.Safe
+		}
+		if header && run[len(run)-1] < st.ProseFirst && !headerList(d, st, run) {
+			// the last lines before the first sentence are the article's opening (headline,
+			// byline, a section's name): the header ends headerGap lines before it
+			cut := len(run)
+			for cut > 0 && nonBlankBetween(d, run[cut-1], st.ProseFirst) < headerGap {
+				cut--
+			}
+			if cut >= o.MinRun {
+				head := trim(run[:cut])
+				if len(head) > 0 {
+					p.ReportLines(head[0], head[len(head)-1], fmt.Sprintf("page chrome: %d short lines of the site's header, starting %q", len(head), d.Feat(head[0]).Trim),
+						"delete the menu lines", lint.Safe)
+				}
+				run = run[cut:]
+			}
 		}
 		if run = trim(run); len(run) == 0 {
 			continue
@@ -552,4 +583,50 @@ func teaserTail(d *document.Document, st *Layout) int {
 		}
 		end = q
 	}
+}
+
+// headerLines is how many non-blank lines before the first sentence make a site's header;
+// headerGap how many non-blank lines before the first sentence are left to the article.
+const (
+	headerLines = 20
+	headerGap   = 4
+)
+
+// nonBlankBetween counts the non-blank lines strictly between lines a and b.
+func nonBlankBetween(d *document.Document, a, b int) int {
+	n := 0
+	for i := a + 1; i < b; i++ {
+		if !d.Feat(i).Blank() {
+			n++
+		}
+	}
+	return n
+}
+
+// headerList reports a run before the first sentence that may be the article's own: most lines
+// hold numbers, start with a bullet or share one punctuation pattern, or the text introduces it.
+func headerList(d *document.Document, st *Layout, run []int) bool {
+	if dataList(d, run) {
+		return true
+	}
+	bullets, items, best := 0, 0, 0
+	shapes := map[string]int{}
+	for _, i := range run {
+		t := d.Feat(i).Trim
+		if st.Listed[i] || introducesList(t, st.Classes[i]) {
+			return true
+		}
+		if linkItem(t) || bareLink(t) {
+			continue
+		}
+		items++
+		if isListMarker(t) {
+			bullets++
+		}
+		if sh := punctShape(t); len(sh) >= 2 {
+			shapes[sh]++
+			best = max(best, shapes[sh])
+		}
+	}
+	return bullets*2 >= items || best*5 >= items*3
 }
