@@ -75,7 +75,8 @@ has at least three prose lines, the run is not followed by prose before the body
 not start right after the body's last paragraph (a list the text goes on to). A run that looks
 like an article's own list stays unsafe: most lines hold numbers or start with a bullet, most
 share one punctuation pattern ("Spain (Group F): 11th appearance"), or a line introduces it.
-Question-and-answer lines ("Q: …", "A: …") never join a run. Teaser lists are safe after the
+Far after the body (ten lines or more past its last paragraph), a run of three
+headline-like lines is enough. Question-and-answer lines ("Q: …", "A: …") never join a run. Teaser lists are safe after the
 body on the same conditions; before the body, or right after its last paragraph, short lines and
 sentences in turn may be the article's own (a photo story, sections of one paragraph each), and
 the fix is unsafe. A page scrape cut to the article's container keeps no menus before the body
@@ -242,7 +243,12 @@ func (r PageChrome) Check(p *lint.Pass) {
 		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("page chrome: %d short lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
 			"delete the menu lines", safety)
 	}
-	for _, run := range runs(d, st, func(i int) bool { return !safe[i] && !label(i) && (headline(i) || menu(i)) }, before, o.MinRun) {
+	shortRun := min(o.MinRun, 3)
+	for _, run := range runs(d, st, func(i int) bool { return !safe[i] && !label(i) && (headline(i) || menu(i)) }, before, shortRun) {
+		far := (st.PageDump() || footer) && run[0] > st.BodyLast && nonBlankBetween(d, st.BodyLast, run[0]) >= 10
+		if len(run) < o.MinRun && !far {
+			continue
+		}
 		safety := listSafety
 		if (st.PageDump() || footer && run[0] > st.BodyLast) && !articleList(d, st, run, true) {
 			safety = lint.Safe
