@@ -115,7 +115,8 @@ func computeLayout(d *document.Document) *Layout {
 			l.Labels[i] = normLabel(f.Trim)
 			l.Classes[i] = lexicon[l.Labels[i]]
 		}
-		if isProse(f) {
+		// a cookie banner or a comment form's message reads like prose but is the site's
+		if isProse(f) && legalKind(f) == "" && !widgetLine(f) {
 			l.Prose[i] = true
 		}
 	}

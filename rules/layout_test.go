@@ -172,3 +172,18 @@ func TestBodyNotOneGiantLine(t *testing.T) {
 		t.Errorf("body %d..%d, want 0..11 (the paragraphs)", l.BodyFirst, l.BodyLast)
 	}
 }
+
+// TestCookieBannerIsNotTheBody: a consent box's long sentences read like prose, but they are
+// the site's: the article's paragraphs are the body.
+func TestCookieBannerIsNotTheBody(t *testing.T) {
+	text := lines(para, para2, para,
+		"Share", "Facebook", "Twitter", "Email", "Print", "More",
+		"This website uses cookies to improve your experience while you navigate through the website, and to show you advertising that fits your interests across the many sites and apps of our partners.",
+		"We use cookies and other tracking technologies to improve your browsing experience on our site, show personalized content and targeted ads, analyze site traffic, and understand where our audience is coming from.",
+		"This website uses cookies to improve your experience. By continuing to browse, you agree to our use of cookies, which you can change at any time in the settings of your browser or on this page.",
+		"Necessary cookies are absolutely essential for the website to function properly, and this category only includes cookies that ensure basic functionalities and security features of the website.")
+	l := computeLayout(document.New("t.txt", text))
+	if l.BodyFirst != 0 || l.BodyLast != 2 {
+		t.Errorf("body %d..%d, want 0..2 (the article)", l.BodyFirst, l.BodyLast)
+	}
+}

@@ -54,6 +54,9 @@ var cookieCues = []string{
 	"diese webseite verwendet", "nous utilisons des cookies", "ce site utilise des cookies", "utilizamos cookies",
 	"usamos cookies", "este sitio utiliza", "este sitio web utiliza", "este site utiliza", "этот сайт использует",
 	"мы используем cookie", "мы используем файлы cookie",
+	// the default texts of common consent plug-ins
+	"necessary cookies are absolutely essential", "any cookies that may not be particularly necessary",
+	"option to opt-out of these cookies", "out of these cookies",
 }
 
 // rightsReserved say "all rights reserved".
