@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/lint"
@@ -63,7 +64,16 @@ func widgetLine(f *document.Features) bool {
 	if f.Words > 80 {
 		return false
 	}
-	low := strings.ToLower(stripListMarker(f.Trim))
+	// the phrases open the line: fold only its first 64 bytes (on a character boundary)
+	t := stripListMarker(f.Trim)
+	if len(t) > 64 {
+		cut := 64
+		for cut > 0 && !utf8.RuneStart(t[cut]) {
+			cut--
+		}
+		t = t[:cut]
+	}
+	low := strings.ToLower(t)
 	for _, w := range widgetPhrases {
 		if strings.HasPrefix(low, w) {
 			return true
