@@ -365,7 +365,7 @@ func dataBlocks(d *document.Document, prose []bool) (data, isRow []bool) {
 			continue
 		}
 		nonBlank = append(nonBlank, i)
-		if !prose[i] && f.Words <= 16 && (f.Digits > 0 && dataRow(f) || fixtureLine(f.Trim)) {
+		if !prose[i] && f.Words <= 16 && (f.Digits > 0 && (dataRow(f) || datedRow(f.Trim)) || fixtureLine(f.Trim)) {
 			rows = append(rows, len(nonBlank)-1)
 			isRow[i] = true
 		}
@@ -459,6 +459,43 @@ func allDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// datedRow reads a row of a schedule, a timeline or tour dates: a date (a month name and a day,
+// either way round) and a separator before the rest, "June 9 – West Palm Beach, FL", "12 March:
+// first reading", "Oct. 3 | Phoenix".
+func datedRow(t string) bool {
+	w := strings.Fields(t)
+	if len(w) < 4 {
+		return false
+	}
+	month := func(s string) bool { return monthWords[strings.ToLower(strings.Trim(s, ".,:"))] }
+	day := func(s string) bool {
+		s = strings.TrimRight(s, ".,:")
+		return len(s) >= 1 && len(s) <= 2 && allDigits(s)
+	}
+	if !(month(w[0]) && day(w[1]) || day(w[0]) && month(w[1])) {
+		return false
+	}
+	if strings.HasSuffix(w[1], ":") {
+		return true
+	}
+	switch w[2] {
+	case "–", "-", "—", "|", "@", ":", "·":
+		return true
+	}
+	return false
+}
+
+// monthWords are month names and abbreviations in the major languages of news.
+var monthWords = set(
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+	"janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+	"janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
+	"gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+)
 
 // fixtureLine reads "Team A v Team B" and "Team A vs. Team B": capitalised sides around v or vs.
 func fixtureLine(t string) bool {

@@ -187,3 +187,19 @@ func TestCookieBannerIsNotTheBody(t *testing.T) {
 		t.Errorf("body %d..%d, want 0..2 (the article)", l.BodyFirst, l.BodyLast)
 	}
 }
+
+func TestDatedRow(t *testing.T) {
+	for s, want := range map[string]bool{
+		"June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre": true,
+		"12 March: first reading in the upper house":            true,
+		"Oct. 3 | Phoenix, Ak-Chin Pavilion":                    true,
+		"9. Juni – Konzerthaus Berlin":                          true,
+		"November 2019":                                         false, // an archive link
+		"March 3 was the day the talks began":                   false, // a sentence
+		"Nov 18 52 photos":                                      false,
+	} {
+		if got := datedRow(s); got != want {
+			t.Errorf("datedRow(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -389,22 +389,13 @@ func teaserRuns(d *document.Document, st *Layout, headline, label func(int) bool
 	// teaser returns the last line of the summary that starts on line i, or -1
 	teaser := func(i int) int {
 		last := i
-		f := d.Feat(i)
 		if st.Wrapped(i) {
 			if st.ParaFirst[i] != i {
 				return -1
 			}
 			last = st.ParaLast[i]
-			var b strings.Builder
-			for k := i; k <= last; k++ {
-				if k > i {
-					b.WriteByte(' ')
-				}
-				b.WriteString(d.Feat(k).Trim)
-			}
-			m := document.Measure(b.String())
-			f = &m
 		}
+		f := paragraphFeatures(d, i, last)
 		for k := i; k <= last; k++ {
 			if !st.Outside(k) || st.Data[k] || st.Listed[k] {
 				return -1
@@ -555,12 +546,12 @@ func teaserTail(d *document.Document, st *Layout) int {
 		return -1
 	}
 	for {
-		p := end
+		p := st.ParaFirst[end] // a summary hard-wrapped over several lines is measured whole
 		q := prevProse(p)
-		if q < 0 || st.Wrapped(p) || st.Data[p] || st.Listed[p] {
+		if q < 0 || st.Data[end] || st.Listed[end] {
 			return end
 		}
-		f := d.Feat(p)
+		f := paragraphFeatures(d, p, end)
 		if f.Words > 45 || f.Sentences > 2 {
 			return end
 		}
@@ -575,7 +566,7 @@ func teaserTail(d *document.Document, st *Layout) int {
 			return end
 		}
 		h := d.Feat(head)
-		if h.Words > 15 || h.EndsSentence() || h.Terminal == ':' || st.Data[head] {
+		if h.Words > 15 || h.EndsSentence() || h.Terminal == ':' || st.Data[head] || st.Prose[head] {
 			return end
 		}
 		prose := 0
@@ -635,4 +626,21 @@ func headerList(d *document.Document, st *Layout, run []int) bool {
 		}
 	}
 	return bullets*2 >= items || best*5 >= items*3
+}
+
+// paragraphFeatures measures lines first..last as one paragraph (the line's own features when
+// they are one line).
+func paragraphFeatures(d *document.Document, first, last int) *document.Features {
+	if first == last {
+		return d.Feat(first)
+	}
+	var b strings.Builder
+	for k := first; k <= last; k++ {
+		if k > first {
+			b.WriteByte(' ')
+		}
+		b.WriteString(d.Feat(k).Trim)
+	}
+	m := document.Measure(b.String())
+	return &m
 }
