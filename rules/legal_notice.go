@@ -31,8 +31,9 @@ terms and imprint links (a line of 3 to 12 words naming a privacy policy, terms 
 "Datenschutz", "Impressum", "Mentions légales", "Aviso legal", or a longer one saying that using
 the site means accepting them). A sentence that only mentions cookies or rights ("The label said
 all rights reserved by the artist would revert to her estate") is not a notice. A picture credit
-("© Anna Keller") is caption's, and a wire service's rights notice ("This material may not be
-published, broadcast, rewritten or redistributed") belongs to the copy it came with. A line of
+("© Anna Keller") is caption's, a wire service's rights notice ("This material may not be
+published, broadcast, rewritten or redistributed") belongs to the copy it came with, and a line
+in a reporter's voice (with "said", "told" or quotation marks) reports on a notice. A line of
 one or two words ("Cookie Settings", "Privacy Policy") is a menu item, left to page-chrome.`,
 		Why: `Legal notices repeat on every page of a site: they are not article text, and their cookie
 and consent vocabulary is among the most repeated text of web corpora.`,
@@ -86,6 +87,9 @@ var legalTriggers = match.New([]string{
 	"aviso legal", "privacidade", "agreement", "конфиденциальности", "Конфиденциальности",
 }, true)
 
+// reportedSpeech marks a sentence in a reporter's voice.
+var reportedSpeech = []string{" said", " says", " told ", "according to", "“", "\"", " sagte", " a déclaré", " dijo", " disse", " ha detto"}
+
 // legalKind names the kind of legal notice a line is ("cookie", "copyright", "terms"), or "".
 func legalKind(f *document.Features) string {
 	if !legalTriggers.Contains(f.Trim) {
@@ -94,6 +98,9 @@ func legalKind(f *document.Features) string {
 	low := strings.ToLower(f.Trim)
 	if strings.Contains(low, "may not be published, broadcast") {
 		return "" // a wire service's notice travels with its copy
+	}
+	if containsAny(low, reportedSpeech) {
+		return "" // a reporter writing about the rules, not the site stating them
 	}
 	// one or two words ("Cookie Settings", "Privacy Policy") are a menu item, page-chrome's
 	if f.Words < 3 {
