@@ -90,6 +90,9 @@ var layoutOf = &lint.Analysis[*Layout]{
 // bodyGap is how many non-blank, non-prose lines may separate two prose lines of one cluster.
 const bodyGap = 5
 
+// minTeasers is how many paragraphs standing apart make a cluster a teaser list.
+const minTeasers = 4
+
 // maxClusterLine caps what one line adds to its cluster's size: a page's metadata can hold the
 // whole article on one line (a JSON-LD "articleBody"), which must not outweigh the article.
 const maxClusterLine = 1000
@@ -138,11 +141,22 @@ func computeLayout(d *document.Document) *Layout {
 	if prose < 2 {
 		return l
 	}
-	bestFirst, bestLast, bestLen := -1, -1, -1
-	first, last, size, gap := -1, -1, 0, 0
+	// The body is the cluster with the most text. A cluster whose paragraphs all stand apart,
+	// two or more short lines between each two (headline, author, date, summary, again and
+	// again), is a teaser list: it is the body only when no other cluster of two paragraphs or
+	// more is left.
+	bestFirst, bestLast, bestLen, bestParas := -1, -1, -1, 0
+	teaseFirst, teaseLast, teaseLen := -1, -1, -1
+	first, last, size, gap, paras, together := -1, -1, 0, 0, 0, 0
 	closeCluster := func() {
-		if first >= 0 && size > bestLen {
-			bestFirst, bestLast, bestLen = first, last, size
+		switch {
+		case first < 0:
+		case paras >= minTeasers && together == 0:
+			if size > teaseLen {
+				teaseFirst, teaseLast, teaseLen = first, last, size
+			}
+		case size > bestLen:
+			bestFirst, bestLast, bestLen, bestParas = first, last, size, paras
 		}
 	}
 	for i := 0; i < n; i++ {
@@ -156,16 +170,25 @@ func computeLayout(d *document.Document) *Layout {
 		}
 		if first >= 0 && gap > bodyGap {
 			closeCluster()
-			first, size = -1, 0
+			first, size, paras, together = -1, 0, 0, 0
 		}
 		if first < 0 {
 			first = i
+		}
+		if l.ParaFirst[i] == i {
+			paras++
+			if paras > 1 && gap <= 1 {
+				together++
+			}
 		}
 		last = i
 		size += min(f.Runes, maxClusterLine)
 		gap = 0
 	}
 	closeCluster()
+	if teaseFirst >= 0 && bestParas < 2 {
+		bestFirst, bestLast = teaseFirst, teaseLast
+	}
 	l.BodyFirst, l.BodyLast = bestFirst, bestLast
 	for i := 0; i < bestFirst; i++ {
 		switch {

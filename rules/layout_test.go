@@ -203,3 +203,24 @@ func TestDatedRow(t *testing.T) {
 		}
 	}
 }
+
+// TestTeaserClusterIsNotTheBody: a list of other stories (headline, author, date and a summary
+// of a few sentences, again and again) can hold more text than a short article; its paragraphs
+// all stand apart, and the article, whose paragraphs stand together, is the body.
+func TestTeaserClusterIsNotTheBody(t *testing.T) {
+	var ls []string
+	ls = append(ls, para, para2, para, "Share", "Facebook", "Twitter", "Email", "Print", "More", "Opinion")
+	for i := 0; i < 6; i++ {
+		ls = append(ls, "Ministers clash over the future of rural rail lines", "Anna Keller", "Tuesday November 19, 2026",
+			"The transport committee heard on Tuesday that three branch lines could close within five years unless the regions paid more of their costs, and members of both parties said the plan would cut off whole valleys.")
+	}
+	l := computeLayout(document.New("t.txt", lines(ls...)))
+	if l.BodyFirst != 0 || l.BodyLast != 2 {
+		t.Errorf("body %d..%d, want 0..2 (the article)", l.BodyFirst, l.BodyLast)
+	}
+	// with no other cluster, a teaser-shaped text is the body all the same
+	l = computeLayout(document.New("t.txt", lines(ls[10:]...)))
+	if l.BodyFirst < 0 {
+		t.Error("a text of teaser shape alone has no body")
+	}
+}
