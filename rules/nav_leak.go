@@ -415,6 +415,8 @@ var furniturePrefixes = []string{
 	"ihre e-mail-adresse wird nicht veröffentlicht", "votre adresse e-mail ne sera pas publiée",
 	"tu dirección de correo electrónico no será publicada", "il tuo indirizzo email non sarà pubblicato",
 	"this site uses akismet", "copyright ©", "copyright (c)", "© copyright",
+	// share buttons: "Click to share on Reddit (Opens in new window)"
+	"click to share on ", "click to print", "click to email this", "click to share",
 }
 
 var furnitureContains = []string{
