@@ -68,10 +68,12 @@ const pageDumpLines = 10
 
 // FooterDump reports a document that is not a whole-page extraction but keeps a page's footer
 // after a body of at least three paragraphs: tailDumpLines or more lines after the body that are
-// neither prose nor data, as a page scrape cut to the article's container keeps them. Article
-// extractors keep a few such lines at most, unless the article ends in a long list of its own.
+// neither prose nor data, as a page scrape cut to the article's container keeps them, and few
+// paragraphs among them (two, or one for every ten such lines: a teaser now and then runs long).
+// Article extractors keep a few such lines at most, unless the article ends in a long list of
+// its own; an article that goes on in paragraphs after its densest part is no footer.
 func (l *Layout) FooterDump() bool {
-	return !l.PageDump() && l.BodyProse >= 3 && l.Tail >= tailDumpLines && l.ParasAfter <= 2
+	return !l.PageDump() && l.BodyProse >= 3 && l.Tail >= tailDumpLines && (l.ParasAfter <= 2 || l.ParasAfter*10 <= l.Tail)
 }
 
 // tailDumpLines is how many non-prose, non-data lines after the body make a footer dump.

@@ -125,6 +125,11 @@ func TestFooterDump(t *testing.T) {
 	if l := computeLayout(document.New("t.txt", body+footer)); !l.FooterDump() || l.PageDump() {
 		t.Errorf("body and footer: FooterDump %v, PageDump %v, want true, false (tail %d)", l.FooterDump(), l.PageDump(), l.Tail)
 	}
+	// a long footer may hold a few long summaries: one paragraph for every ten lines is allowed
+	long := footer + footer + para + "\n" + para2 + "\n" + para + "\n"
+	if l := computeLayout(document.New("t.txt", body+long)); !l.FooterDump() || l.ParasAfter != 3 {
+		t.Errorf("long footer with three paragraphs: FooterDump %v (tail %d, %d paragraphs after), want true", l.FooterDump(), l.Tail, l.ParasAfter)
+	}
 	profiles := ""
 	for i := 0; i < 6; i++ {
 		profiles += "Anna Keller\nPhoto:\nprivate archive\nAccount: @annakeller\nVote for Anna on the last page\n" +

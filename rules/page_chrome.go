@@ -81,7 +81,7 @@ body on the same conditions; before the body, or right after its last paragraph,
 sentences in turn may be the article's own (a photo story, sections of one paragraph each), and
 the fix is unsafe. A page scrape cut to the article's container keeps no menus before the body
 but the page's footer after it: with a body of three paragraphs or more, 25 or more lines after it
-that are neither prose nor data, and no paragraphs among them, the runs after the body are safe on
+that are neither prose nor data, and few paragraphs among them, the runs after the body are safe on
 the same conditions, and those before it only shown. An article in sections (a series of
 interviews, each a few short lines and answers) is no whole-page extraction, but it can keep the
 site's header: with twenty or more lines before the first sentence, a menu run there is safe up
