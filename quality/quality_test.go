@@ -21,7 +21,7 @@ const (
 	minUnsafePrecision    = 0.95
 	maxUnsafeLost         = 0.01
 	// pages cut to the article's container (TestContainerCutDevSet)
-	minCutRecall    = 0.60
+	minCutRecall    = 0.65
 	minCutPrecision = 0.97
 )
 
