@@ -20,6 +20,8 @@ const (
 	minRecall             = 0.80
 	minUnsafePrecision    = 0.95
 	maxUnsafeLost         = 0.01
+	// the dev set hard-wrapped at 72 columns (TestHardWrappedDevSet)
+	minWrappedRecall = 0.70
 	// pages cut to the article's container (TestContainerCutDevSet)
 	minCutRecall    = 0.65
 	minCutPrecision = 0.97
@@ -78,6 +80,9 @@ func TestHardWrappedDevSet(t *testing.T) {
 			check(t, "wrapped, --unsafe-fixes", s, minUnsafePrecision, 2*maxUnsafeLost)
 		} else {
 			check(t, "wrapped, --fix", s, minPrecision, maxLost)
+			if s.Recall() < minWrappedRecall {
+				t.Errorf("wrapped, --fix: recall %.3f < %.2f", s.Recall(), minWrappedRecall)
+			}
 		}
 	}
 }
