@@ -24,7 +24,8 @@ func (Byline) Meta() *lint.Meta {
 		Doc: `Finds bylines and timestamps that extractors keep as lines of their own: "By Jeff Foust", "by
 Bryan DeArdo", "Written by …", "Meg Kinnard and Errin Haines, Associated Press" (names followed
 by a news agency), credit lines of reporting ("Anna Keller contributed reporting from Riga.",
-"Additional reporting by Jonas Berg", "(Reporting by …; Editing by …)"), and lines that hold
+"Additional reporting by Jonas Berg", "(Reporting by …; Editing by …)"), an author's contact
+lines (an e-mail address, "@handle" or "twitter.com/handle" alone on a line), and lines that hold
 nothing but a date or time ("Nov. 19, 2019 8:03 am ET",
 "PUBLISHED: 10:48, Tue, Nov 19, 2019", "17H ago"). A timestamp must carry a month, weekday or
 time word, or read as a time or a whole date: a year ("1986."), a season ("1986/87") or a
@@ -72,7 +73,7 @@ func (Byline) Check(p *lint.Pass) {
 // "Name Name contributed reporting from Place.", "Additional reporting by Name Name".
 func isByline(f *document.Features) bool {
 	t := f.Trim
-	if creditLine(t) {
+	if creditLine(t) || contactLine(t) {
 		return true
 	}
 	for _, pre := range bylinePrefixes {
@@ -179,4 +180,35 @@ func creditNames(s string) bool {
 		}
 	}
 	return namesOnly(s, 16)
+}
+
+// contactLine reads a line that is nothing but an author's address: an e-mail address, a
+// social-media handle ("@annakeller") or profile ("twitter.com/annakeller", "x.com/…").
+func contactLine(t string) bool {
+	if t == "" || strings.ContainsAny(t, " \t") {
+		return false
+	}
+	handle := func(h string) bool {
+		if len(h) < 2 || len(h) > 30 {
+			return false
+		}
+		for _, r := range h {
+			if !(r == '_' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+				return false
+			}
+		}
+		return true
+	}
+	if strings.HasPrefix(t, "@") {
+		return handle(t[1:])
+	}
+	low := strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(t), "https://"), "http://")
+	low = strings.TrimPrefix(low, "www.")
+	for _, site := range []string{"twitter.com/", "x.com/", "instagram.com/", "facebook.com/"} {
+		if strings.HasPrefix(low, site) {
+			return handle(strings.TrimSuffix(low[len(site):], "/"))
+		}
+	}
+	at := strings.IndexByte(t, '@')
+	return at > 0 && handle(t[:at]) && strings.Contains(t[at+1:], ".") && !strings.ContainsAny(t[at+1:], "@/")
 }
