@@ -35,7 +35,9 @@ and data blocks (fixture lists with kick-off times, tables) are never matched.`,
 		Why: `Bylines and timestamps are metadata, not article text, and they differ between copies of one
 story.`,
 		FixSafety: `Safe for bylines and for timestamps outside the body; a timestamp inside the article body may be
-a timeline heading, so there its fix is unsafe.`,
+a timeline heading, so there its fix is unsafe. An author's contact line is safe in whole-page
+extractions (the author box); elsewhere it may be the article's own sign-off, and its fix is
+unsafe.`,
 		Example: "By Jeff Foust\nNov. 19, 2019 8:03 am ET\nNASA said on Monday that the first launch of its new rocket would slip into next year.\n",
 	}
 }
@@ -58,7 +60,13 @@ func (Byline) Check(p *lint.Pass) {
 		}
 		switch {
 		case isByline(f):
-			p.ReportLines(i, i, fmt.Sprintf("byline %q", f.Trim), "delete the byline", lint.Safe)
+			// an author's address alone may close an article extractor's text as the article's own
+			// sign-off; in a whole page it is the author box
+			safety := lint.Safe
+			if contactLine(f.Trim) && !st.PageDump() {
+				safety = lint.Unsafe
+			}
+			p.ReportLines(i, i, fmt.Sprintf("byline %q", f.Trim), "delete the byline", safety)
 		case timestampLine(f.Trim):
 			safety := lint.Safe
 			if !st.Outside(i) && st.BodyFirst >= 0 {
