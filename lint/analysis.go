@@ -88,6 +88,20 @@ func OptionsFor[T any](p *Pass, r Configurable) *T {
 	return r.NewOptions().(*T)
 }
 
+// RuleActive reports whether the rule with the given ID runs on this document, so that a rule can
+// leave to another what the other deletes.
+func (p *Pass) RuleActive(id string) bool {
+	if p.state == nil {
+		return false
+	}
+	for i := range p.state.active {
+		if p.state.active[i].meta().ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // Run runs the active rules over doc and returns their diagnostics sorted by position, then
 // rule. Analyses the rules share are computed once.
 func Run(doc *document.Document, active []Active, stats *corpus.Stats) []Diagnostic {

@@ -23,7 +23,10 @@ func (Byline) Meta() *lint.Meta {
 		Summary:  "author lines and stand-alone publication timestamps",
 		Doc: `Finds bylines and timestamps that extractors keep as lines of their own: "By Jeff Foust", "by
 Bryan DeArdo", "Written by …", "Meg Kinnard and Errin Haines, Associated Press" (names followed
-by a news agency), and lines that hold nothing but a date or time ("Nov. 19, 2019 8:03 am ET",
+by a news agency), credit lines of reporting ("Anna Keller contributed reporting from Riga.",
+"Additional reporting by Jonas Berg", "(Reporting by …; Editing by …)"), an author's contact
+lines (an e-mail address, "@handle" or "twitter.com/handle" alone on a line), and lines that hold
+nothing but a date or time ("Nov. 19, 2019 8:03 am ET",
 "PUBLISHED: 10:48, Tue, Nov 19, 2019", "17H ago"). A timestamp must carry a month, weekday or
 time word, or read as a time or a whole date: a year ("1986."), a season ("1986/87") or a
 telephone number is not one. Only whole short lines are matched: a sentence that starts with
@@ -32,7 +35,9 @@ and data blocks (fixture lists with kick-off times, tables) are never matched.`,
 		Why: `Bylines and timestamps are metadata, not article text, and they differ between copies of one
 story.`,
 		FixSafety: `Safe for bylines and for timestamps outside the body; a timestamp inside the article body may be
-a timeline heading, so there its fix is unsafe.`,
+a timeline heading, so there its fix is unsafe. An author's contact line is safe in whole-page
+extractions (the author box); elsewhere it may be the article's own sign-off, and its fix is
+unsafe.`,
 		Example: "By Jeff Foust\nNov. 19, 2019 8:03 am ET\nNASA said on Monday that the first launch of its new rocket would slip into next year.\n",
 	}
 }
@@ -55,7 +60,13 @@ func (Byline) Check(p *lint.Pass) {
 		}
 		switch {
 		case isByline(f):
-			p.ReportLines(i, i, fmt.Sprintf("byline %q", f.Trim), "delete the byline", lint.Safe)
+			// an author's address alone may close an article extractor's text as the article's own
+			// sign-off; in a whole page it is the author box
+			safety := lint.Safe
+			if contactLine(f.Trim) && !st.PageDump() {
+				safety = lint.Unsafe
+			}
+			p.ReportLines(i, i, fmt.Sprintf("byline %q", f.Trim), "delete the byline", safety)
 		case timestampLine(f.Trim):
 			safety := lint.Safe
 			if !st.Outside(i) && st.BodyFirst >= 0 {
@@ -66,9 +77,13 @@ func (Byline) Check(p *lint.Pass) {
 	}
 }
 
-// isByline reads "By Name Name", "Name and Name, Agency".
+// isByline reads "By Name Name", "Name and Name, Agency", and the credit lines of reporting:
+// "Name Name contributed reporting from Place.", "Additional reporting by Name Name".
 func isByline(f *document.Features) bool {
 	t := f.Trim
+	if creditLine(t) || contactLine(t) {
+		return true
+	}
 	for _, pre := range bylinePrefixes {
 		if hasPrefixFold(t, pre) {
 			return namesOnly(t[len(pre):], 6)
@@ -119,4 +134,89 @@ func namesOnly(s string, maxWords int) bool {
 		}
 	}
 	return names >= 1 && names <= maxWords
+}
+
+// creditSuffixes follow the names of a credit line; creditPrefixes open one.
+var (
+	creditSuffixes = []string{" contributed reporting", " contributed to this report", " contributed to this story",
+		" contributed to this article"}
+	creditPrefixes = []string{"additional reporting by ", "with reporting by ", "reporting by ", "with additional reporting by "}
+)
+
+// creditLine reads the credit lines of reporting that close wire and newspaper stories: "Keith
+// Bradsher contributed reporting from Hong Kong.", "Associated Press writers Alan Fram and Zeke
+// Miller contributed to this report.", "(Reporting by Greg Roumeliotis; editing by Martin
+// Howell)", "Additional reporting by Joseph Hudak in Riga".
+func creditLine(t string) bool {
+	t = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(t), "("), ".")
+	t = strings.TrimSuffix(strings.TrimSuffix(t, ")"), ".")
+	low := strings.ToLower(t)
+	for _, suf := range creditSuffixes {
+		i := strings.Index(low, suf)
+		if i <= 0 {
+			continue
+		}
+		rest := low[i+len(suf):]
+		if rest != "" && !strings.HasPrefix(rest, " from ") && !strings.HasPrefix(rest, " in ") {
+			return false
+		}
+		return creditNames(t[:i])
+	}
+	for _, pre := range creditPrefixes {
+		if !strings.HasPrefix(low, pre) {
+			continue
+		}
+		// the reporters, up to the editors or the place
+		names := t[len(pre):]
+		for _, cut := range []string{";", " editing by ", ", editing by ", " in ", " from "} {
+			if i := strings.Index(strings.ToLower(names), cut); i > 0 {
+				names = names[:i]
+			}
+		}
+		return creditNames(strings.TrimSuffix(strings.TrimSpace(names), ","))
+	}
+	return false
+}
+
+// creditNames reads the names of a credit line, after an optional "Agency writers" lead-in.
+func creditNames(s string) bool {
+	low := strings.ToLower(s)
+	for _, lead := range []string{" writers ", " writer ", " reporters ", " reporter ", " correspondents ", " correspondent "} {
+		if i := strings.Index(low, lead); i > 0 && (agencies[low[:i]] || low[:i] == "staff" || low[:i] == "associated press") {
+			s = s[i+len(lead):]
+			break
+		}
+	}
+	return namesOnly(s, 16)
+}
+
+// contactLine reads a line that is nothing but an author's address: an e-mail address, a
+// social-media handle ("@annakeller") or profile ("twitter.com/annakeller", "x.com/…").
+func contactLine(t string) bool {
+	if t == "" || strings.ContainsAny(t, " \t") {
+		return false
+	}
+	handle := func(h string) bool {
+		if len(h) < 2 || len(h) > 30 {
+			return false
+		}
+		for _, r := range h {
+			if !(r == '_' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+				return false
+			}
+		}
+		return true
+	}
+	if strings.HasPrefix(t, "@") {
+		return handle(t[1:])
+	}
+	low := strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(t), "https://"), "http://")
+	low = strings.TrimPrefix(low, "www.")
+	for _, site := range []string{"twitter.com/", "x.com/", "instagram.com/", "facebook.com/"} {
+		if strings.HasPrefix(low, site) {
+			return handle(strings.TrimSuffix(low[len(site):], "/"))
+		}
+	}
+	at := strings.IndexByte(t, '@')
+	return at > 0 && handle(t[:at]) && strings.Contains(t[at+1:], ".") && !strings.ContainsAny(t[at+1:], "@/")
 }

@@ -22,6 +22,7 @@ var dateWords = set(
 	"minutes", "days", "day", "weeks", "yesterday", "today", "updated", "published", "posted", "last", "modified",
 	"aktualisiert", "veröffentlicht", "publié", "publicado", "actualizado", "atualizado", "pubblicato", "aggiornato",
 	"stand", "uhr", "à", "a", "la", "of", "the",
+	"first", "originally", "zuletzt", "erstellt", "mis", "jour", "dernière", "última", "actualización", "atualização",
 )
 
 // timestampLine reports a line that holds nothing but a date or time: "September 12, 2018",

@@ -48,6 +48,13 @@ type Layout struct {
 	// extractions keep the site's menus there (dozens of lines), article extractors keep a
 	// headline and a byline at most. ProseBefore counts the prose lines before the body.
 	Chrome, ProseBefore int
+	// BodyProse counts the prose paragraphs of the body. Tail counts the non-blank lines after the
+	// body that are neither prose nor data: the footer a page scrape cut to the article's
+	// container keeps (share buttons, tags, other stories' headlines, comment forms).
+	BodyProse, Tail int
+	// ParasAfter counts the paragraphs after the body: prose lines of more than 45 words or next
+	// to another prose line (a teaser's one-sentence summary stands alone between headlines).
+	ParasAfter int
 }
 
 // PageDump reports a document that holds a whole page's text, menus and all, rather than an
@@ -58,6 +65,19 @@ func (l *Layout) PageDump() bool { return l.Chrome >= pageDumpLines && l.ProseBe
 
 // pageDumpLines is how many non-blank lines before the body make a whole-page extraction.
 const pageDumpLines = 10
+
+// FooterDump reports a document that is not a whole-page extraction but keeps a page's footer
+// after a body of at least three paragraphs: tailDumpLines or more lines after the body that are
+// neither prose nor data, as a page scrape cut to the article's container keeps them, and few
+// paragraphs among them (two, or one for every ten such lines: a teaser now and then runs long).
+// Article extractors keep a few such lines at most, unless the article ends in a long list of
+// its own; an article that goes on in paragraphs after its densest part is no footer.
+func (l *Layout) FooterDump() bool {
+	return !l.PageDump() && l.BodyProse >= 3 && l.Tail >= tailDumpLines && (l.ParasAfter <= 2 || l.ParasAfter*10 <= l.Tail)
+}
+
+// tailDumpLines is how many non-prose, non-data lines after the body make a footer dump.
+const tailDumpLines = 25
 
 // Wrapped reports whether line i is one line of a hard-wrapped paragraph of several lines.
 func (l *Layout) Wrapped(i int) bool { return l.ParaLast[i] > l.ParaFirst[i] }
@@ -71,6 +91,13 @@ var layoutOf = &lint.Analysis[*Layout]{
 
 // bodyGap is how many non-blank, non-prose lines may separate two prose lines of one cluster.
 const bodyGap = 5
+
+// minTeasers is how many paragraphs standing apart make a cluster a teaser list.
+const minTeasers = 4
+
+// maxClusterLine caps what one line adds to its cluster's size: a page's metadata can hold the
+// whole article on one line (a JSON-LD "articleBody"), which must not outweigh the article.
+const maxClusterLine = 1000
 
 // isProse reports a line that reads like article prose (document.Features.Prose).
 func isProse(f *document.Features) bool { return f.Prose() }
@@ -93,7 +120,8 @@ func computeLayout(d *document.Document) *Layout {
 			l.Labels[i] = normLabel(f.Trim)
 			l.Classes[i] = lexicon[l.Labels[i]]
 		}
-		if isProse(f) {
+		// a cookie banner or a comment form's message reads like prose but is the site's
+		if isProse(f) && legalKind(f) == "" && !widgetLine(f) {
 			l.Prose[i] = true
 		}
 	}
@@ -115,11 +143,22 @@ func computeLayout(d *document.Document) *Layout {
 	if prose < 2 {
 		return l
 	}
-	bestFirst, bestLast, bestLen := -1, -1, -1
-	first, last, size, gap := -1, -1, 0, 0
+	// The body is the cluster with the most text. A cluster whose paragraphs all stand apart,
+	// two or more short lines between each two (headline, author, date, summary, again and
+	// again), is a teaser list: it is the body only when no other cluster of two paragraphs or
+	// more is left.
+	bestFirst, bestLast, bestLen, bestParas := -1, -1, -1, 0
+	teaseFirst, teaseLast, teaseLen := -1, -1, -1
+	first, last, size, gap, paras, together := -1, -1, 0, 0, 0, 0
 	closeCluster := func() {
-		if first >= 0 && size > bestLen {
-			bestFirst, bestLast, bestLen = first, last, size
+		switch {
+		case first < 0:
+		case paras >= minTeasers && together == 0:
+			if size > teaseLen {
+				teaseFirst, teaseLast, teaseLen = first, last, size
+			}
+		case size > bestLen:
+			bestFirst, bestLast, bestLen, bestParas = first, last, size, paras
 		}
 	}
 	for i := 0; i < n; i++ {
@@ -133,24 +172,52 @@ func computeLayout(d *document.Document) *Layout {
 		}
 		if first >= 0 && gap > bodyGap {
 			closeCluster()
-			first, size = -1, 0
+			first, size, paras, together = -1, 0, 0, 0
 		}
 		if first < 0 {
 			first = i
 		}
+		if l.ParaFirst[i] == i {
+			paras++
+			if paras > 1 && gap <= 1 {
+				together++
+			}
+		}
 		last = i
-		size += f.Runes
+		size += min(f.Runes, maxClusterLine)
 		gap = 0
 	}
 	closeCluster()
+	if teaseFirst >= 0 && bestParas < 2 {
+		bestFirst, bestLast = teaseFirst, teaseLast
+	}
 	l.BodyFirst, l.BodyLast = bestFirst, bestLast
 	for i := 0; i < bestFirst; i++ {
 		switch {
+		case l.ParaFirst[i] != i: // a hard-wrapped paragraph counts once
 		case l.Prose[i]:
 			l.ProseBefore++
 		case !d.Feat(i).Blank():
 			l.Chrome++
 		}
+	}
+	for i := bestFirst; i <= bestLast; i++ {
+		if l.Prose[i] && l.ParaFirst[i] == i {
+			l.BodyProse++
+		}
+	}
+	prev := -1 // the last non-blank line
+	for i := bestLast + 1; i < n; i++ {
+		f := d.Feat(i)
+		switch {
+		case f.Blank():
+			continue
+		case !l.Prose[i] && !l.Data[i]:
+			l.Tail++
+		case l.Prose[i] && (f.Words > 45 || prev >= 0 && l.Prose[prev] || proseAt(l, nextNonBlank(d, i+1))):
+			l.ParasAfter++
+		}
+		prev = i
 	}
 	return l
 }
@@ -187,9 +254,14 @@ func wrapWidth(d *document.Document) int {
 	// most long lines are filled (within 20% of the width), most filled lines break inside a
 	// sentence (text written one sentence per line is not wrapped), and the line after a filled
 	// line often goes on in lower case (a list of headlines of one length is not wrapped)
-	filled, open, lower := 0, 0, 0
+	// blocked counts the long lines that another line follows directly: the lines a wrapped
+	// paragraph fills, not a page's stand-alone headlines
+	filled, open, lower, blocked, followed := 0, 0, 0, 0, 0
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
+		if f.Runes >= 30 && f.Runes <= 100 && i+1 < d.NumLines() && !d.Feat(i+1).Blank() {
+			blocked++
+		}
 		if f.Runes < width*4/5 || f.Runes > 100 {
 			continue
 		}
@@ -197,13 +269,16 @@ func wrapWidth(d *document.Document) int {
 		if !f.EndsSentence() {
 			open++
 		}
-		if i+1 < d.NumLines() {
+		if i+1 < d.NumLines() && !d.Feat(i+1).Blank() {
+			followed++
 			if r, _ := utf8.DecodeRuneInString(d.Feat(i + 1).Trim); unicode.IsLower(r) || unicode.IsDigit(r) {
 				lower++
 			}
 		}
 	}
-	if filled*2 < long || filled < 3 || open*2 < filled || lower*4 < filled {
+	// filled lines that stand alone (a page's headlines that happen to be long) say nothing
+	// about how paragraphs go on
+	if filled*2 < min(long, blocked) || filled < 3 || open*2 < filled || lower*4 < min(filled, followed) {
 		return 0
 	}
 	return width
@@ -315,7 +390,7 @@ func dataBlocks(d *document.Document, prose []bool) (data, isRow []bool) {
 			continue
 		}
 		nonBlank = append(nonBlank, i)
-		if !prose[i] && f.Words <= 16 && (f.Digits > 0 && dataRow(f) || fixtureLine(f.Trim)) {
+		if !prose[i] && f.Words <= 16 && (f.Digits > 0 && (dataRow(f) || datedRow(f.Trim)) || fixtureLine(f.Trim)) {
 			rows = append(rows, len(nonBlank)-1)
 			isRow[i] = true
 		}
@@ -410,6 +485,43 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
+// datedRow reads a row of a schedule, a timeline or tour dates: a date (a month name and a day,
+// either way round) and a separator before the rest, "June 9 – West Palm Beach, FL", "12 March:
+// first reading", "Oct. 3 | Phoenix".
+func datedRow(t string) bool {
+	w := strings.Fields(t)
+	if len(w) < 4 {
+		return false
+	}
+	month := func(s string) bool { return monthWords[strings.ToLower(strings.Trim(s, ".,:"))] }
+	day := func(s string) bool {
+		s = strings.TrimRight(s, ".,:")
+		return len(s) >= 1 && len(s) <= 2 && allDigits(s)
+	}
+	if !(month(w[0]) && day(w[1]) || day(w[0]) && month(w[1])) {
+		return false
+	}
+	if strings.HasSuffix(w[1], ":") {
+		return true
+	}
+	switch w[2] {
+	case "–", "-", "—", "|", "@", ":", "·":
+		return true
+	}
+	return false
+}
+
+// monthWords are month names and abbreviations in the major languages of news.
+var monthWords = set(
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+	"janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+	"janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
+	"gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+)
+
 // fixtureLine reads "Team A v Team B" and "Team A vs. Team B": capitalised sides around v or vs.
 func fixtureLine(t string) bool {
 	for _, sep := range []string{" v ", " vs ", " vs. ", " v. "} {
@@ -434,3 +546,6 @@ func (l *Layout) HeaderZone(i int) bool { return l.ProseFirst < 0 || i < l.Prose
 // FooterZone reports whether line i comes after the last prose line (all lines do when there is
 // none).
 func (l *Layout) FooterZone(i int) bool { return i > l.ProseLast }
+
+// proseAt reports whether line i (-1: none) is prose.
+func proseAt(l *Layout, i int) bool { return i >= 0 && l.Prose[i] }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newslint/newslint/document"
@@ -109,5 +110,122 @@ func TestTimestampsAreDatesOrTimes(t *testing.T) {
 		if got := timestampLine(s); got != want {
 			t.Errorf("timestampLine(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestFooterDump: a body followed by a long footer of short lines is a footer dump; the same
+// footer with the article going on in paragraphs after it (a series of profiles, each a few
+// short lines and an answer in several paragraphs) is not.
+func TestFooterDump(t *testing.T) {
+	body := para + "\n" + para2 + "\n" + para + "\n"
+	var footer string
+	for i := 0; i < 30; i++ {
+		footer += "Section link\n"
+	}
+	if l := computeLayout(document.New("t.txt", body+footer)); !l.FooterDump() || l.PageDump() {
+		t.Errorf("body and footer: FooterDump %v, PageDump %v, want true, false (tail %d)", l.FooterDump(), l.PageDump(), l.Tail)
+	}
+	// a long footer may hold a few long summaries: one paragraph for every ten lines is allowed
+	long := footer + footer + para + "\n" + para2 + "\n" + para + "\n"
+	if l := computeLayout(document.New("t.txt", body+long)); !l.FooterDump() || l.ParasAfter != 3 {
+		t.Errorf("long footer with three paragraphs: FooterDump %v (tail %d, %d paragraphs after), want true", l.FooterDump(), l.Tail, l.ParasAfter)
+	}
+	profiles := ""
+	for i := 0; i < 6; i++ {
+		profiles += "Anna Keller\nPhoto:\nprivate archive\nAccount: @annakeller\nVote for Anna on the last page\n" +
+			"Her recipe for a quick supper\nWhat made you start?\n" + para2 + "\n" + para + "\n"
+	}
+	if l := computeLayout(document.New("t.txt", body+footer+profiles)); l.FooterDump() || l.BodyLast != 2 || l.ParasAfter != 12 {
+		t.Errorf("paragraphs after the body: FooterDump %v, body ends on line %d, %d paragraphs after, want false, 2, 12", l.FooterDump(), l.BodyLast, l.ParasAfter)
+	}
+}
+
+// TestWrapWidthAmongHeadlines: a whole page hard-wrapped at 72 columns whose many stand-alone
+// headlines happen to be long: the headlines (a blank line after each) say nothing about how
+// paragraphs go on, and the wrap is still found.
+func TestWrapWidthAmongHeadlines(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 20; i++ {
+		b.WriteString("Regional council approves new budget for schools and clinics in the north\n\n")
+	}
+	b.WriteString("The regional parliament approved the budget on Thursday by a narrow\n" +
+		"margin after a long debate that ran late into the night, with several\n" +
+		"amendments rejected by the governing coalition.\n\n" +
+		"Opposition members said the plan cut too deeply into spending on rural\n" +
+		"schools and clinics, and promised to campaign against it before the\n" +
+		"elections in the spring.\n\n" +
+		"The finance minister said the cuts were needed to keep the deficit within\n" +
+		"the limits agreed with lenders, and that spending would rise again once\n" +
+		"growth returned.\n")
+	if l := computeLayout(document.New("t.txt", b.String())); l.Width < 68 || l.Width > 74 {
+		t.Errorf("wrap width %d, want about 72", l.Width)
+	}
+}
+
+// TestBodyNotOneGiantLine: a page's metadata may hold the whole article on one line; the
+// article's paragraphs, not that line, are the body.
+func TestBodyNotOneGiantLine(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 6; i++ {
+		b.WriteString(para + "\n" + para2 + "\n")
+	}
+	b.WriteString("Share\nFacebook\nTwitter\nEmail\nPrint\nMore\n")
+	b.WriteString(strings.Repeat(para+" ", 30) + "\n")
+	b.WriteString("Home\nNews\n")
+	l := computeLayout(document.New("t.txt", b.String()))
+	if l.BodyFirst != 0 || l.BodyLast != 11 {
+		t.Errorf("body %d..%d, want 0..11 (the paragraphs)", l.BodyFirst, l.BodyLast)
+	}
+}
+
+// TestCookieBannerIsNotTheBody: a consent box's long sentences read like prose, but they are
+// the site's: the article's paragraphs are the body.
+func TestCookieBannerIsNotTheBody(t *testing.T) {
+	text := lines(para, para2, para,
+		"Share", "Facebook", "Twitter", "Email", "Print", "More",
+		"This website uses cookies to improve your experience while you navigate through the website, and to show you advertising that fits your interests across the many sites and apps of our partners.",
+		"We use cookies and other tracking technologies to improve your browsing experience on our site, show personalized content and targeted ads, analyze site traffic, and understand where our audience is coming from.",
+		"This website uses cookies to improve your experience. By continuing to browse, you agree to our use of cookies, which you can change at any time in the settings of your browser or on this page.",
+		"Necessary cookies are absolutely essential for the website to function properly, and this category only includes cookies that ensure basic functionalities and security features of the website.")
+	l := computeLayout(document.New("t.txt", text))
+	if l.BodyFirst != 0 || l.BodyLast != 2 {
+		t.Errorf("body %d..%d, want 0..2 (the article)", l.BodyFirst, l.BodyLast)
+	}
+}
+
+func TestDatedRow(t *testing.T) {
+	for s, want := range map[string]bool{
+		"June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre": true,
+		"12 March: first reading in the upper house":            true,
+		"Oct. 3 | Phoenix, Ak-Chin Pavilion":                    true,
+		"9. Juni – Konzerthaus Berlin":                          true,
+		"November 2019":                                         false, // an archive link
+		"March 3 was the day the talks began":                   false, // a sentence
+		"Nov 18 52 photos":                                      false,
+	} {
+		if got := datedRow(s); got != want {
+			t.Errorf("datedRow(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestTeaserClusterIsNotTheBody: a list of other stories (headline, author, date and a summary
+// of a few sentences, again and again) can hold more text than a short article; its paragraphs
+// all stand apart, and the article, whose paragraphs stand together, is the body.
+func TestTeaserClusterIsNotTheBody(t *testing.T) {
+	var ls []string
+	ls = append(ls, para, para2, para, "Share", "Facebook", "Twitter", "Email", "Print", "More", "Opinion")
+	for i := 0; i < 6; i++ {
+		ls = append(ls, "Ministers clash over the future of rural rail lines", "Anna Keller", "Tuesday November 19, 2026",
+			"The transport committee heard on Tuesday that three branch lines could close within five years unless the regions paid more of their costs, and members of both parties said the plan would cut off whole valleys.")
+	}
+	l := computeLayout(document.New("t.txt", lines(ls...)))
+	if l.BodyFirst != 0 || l.BodyLast != 2 {
+		t.Errorf("body %d..%d, want 0..2 (the article)", l.BodyFirst, l.BodyLast)
+	}
+	// with no other cluster, a teaser-shaped text is the body all the same
+	l = computeLayout(document.New("t.txt", lines(ls[10:]...)))
+	if l.BodyFirst < 0 {
+		t.Error("a text of teaser shape alone has no body")
 	}
 }

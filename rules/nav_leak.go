@@ -367,7 +367,7 @@ var navLabels = set(
 	"artigos relacionados", "notícias relacionadas", "leia também", "veja também", "mais lidas",
 	"artigos populares", "leggi anche", "articoli correlati", "i più letti", "potrebbe interessarti",
 	"lees ook", "meest gelezen", "gerelateerde artikelen", "czytaj także", "czytaj też", "zobacz także",
-	"zobacz też", "читайте также", "похожие новости", "читайте еще", "по теме", "самое читаемое",
+	"zobacz też", "читайте также", "похожие новости", "читайте еще", "по теме", "материалы по теме", "самое читаемое",
 	// Chinese, Japanese, Korean
 	"相关新闻", "相关阅读", "推荐阅读", "热门文章", "相关文章", "関連記事", "関連ニュース", "관련기사", "관련 기사",
 )
@@ -406,6 +406,8 @@ var furniture = set(
 	"pubblicità", "condividi", "advertentie", "delen", "reklama", "udostępnij", "реклама", "поделиться",
 	"广告", "分享", "広告", "search", "search for", "поиск", "suche", "rechercher", "buscar", "pesquisar", "cerca",
 	"stay connected", "connect with us", "follow us on", "share on", "more",
+	"advert", "sharing is caring", "sharing is caring!", "back to gallery", "created with sketch",
+	"created with sketch.",
 )
 
 var furniturePrefixes = []string{
@@ -415,6 +417,8 @@ var furniturePrefixes = []string{
 	"ihre e-mail-adresse wird nicht veröffentlicht", "votre adresse e-mail ne sera pas publiée",
 	"tu dirección de correo electrónico no será publicada", "il tuo indirizzo email non sarà pubblicato",
 	"this site uses akismet", "copyright ©", "copyright (c)", "© copyright",
+	// share buttons: "Click to share on Reddit (Opens in new window)"
+	"click to share on ", "click to print", "click to email this", "click to share",
 }
 
 var furnitureContains = []string{

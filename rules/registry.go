@@ -17,6 +17,8 @@ func Builtins() []lint.Rule {
 		Caption{},
 		TagList{},
 		PromptLine{},
+		LegalNotice{},
+		CommentWidget{},
 		TableDebris{},
 		TemplateLine{},
 	}

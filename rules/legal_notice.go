@@ -1,0 +1,198 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/match"
+)
+
+// LegalNotice finds the legal furniture of a page: cookie and consent banners, copyright lines,
+// privacy and terms links.
+type LegalNotice struct{}
+
+// Meta implements lint.Rule.
+func (LegalNotice) Meta() *lint.Meta {
+	return &lint.Meta{
+		ID:       "legal-notice",
+		Severity: lint.Warning,
+		Fixable:  true,
+		Requires: []lint.Analyzer{layoutOf},
+		Summary:  "cookie banners, copyright lines and privacy or terms links",
+		Doc: `Finds the legal notices of site templates, of any length: cookie and consent banners written
+in the site's voice ("We use cookies to improve your experience…", "This website uses cookies",
+"Utilizziamo i cookie", "Wir verwenden Cookies", "Nous utilisons des cookies", "Utilizamos
+cookies", "Этот сайт использует cookie"); copyright lines (opening with "©", "Copyright" or
+"(c)" and a year, or saying "All rights reserved" in English, German, French, Spanish,
+Portuguese, Italian, Russian or Chinese with a copyright mark or at the start); and privacy,
+terms and imprint links (a line of 3 to 12 words naming a privacy policy, terms of use,
+"Datenschutz", "Impressum", "Mentions légales", "Aviso legal", or a longer one saying that using
+the site means accepting them). A sentence that only mentions cookies or rights ("The label said
+all rights reserved by the artist would revert to her estate") is not a notice. A picture credit
+("© Anna Keller") is caption's, a wire service's rights notice ("This material may not be
+published, broadcast, rewritten or redistributed") belongs to the copy it came with, and a line
+in a reporter's voice (with "said", "told" or quotation marks) reports on a notice. A line of
+one or two words ("Cookie Settings", "Privacy Policy") is a menu item, left to page-chrome.`,
+		Why: `Legal notices repeat on every page of a site: they are not article text, and their cookie
+and consent vocabulary is among the most repeated text of web corpora.`,
+		FixSafety: `Safe before the first and after the last of the article's sentences (notices do not count as
+sentences), and anywhere outside the body of a whole-page extraction; elsewhere a notice may be
+the article quoting one, so there the fix is unsafe.`,
+		Example: "The rocket reached orbit ten minutes after lift-off, the agency said on Friday.\n" +
+			"Engineers will test the capsule's systems over the next three days before it docks.\n" +
+			"We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.\n" +
+			"© 2026 Space Desk Media. All rights reserved.\n",
+	}
+}
+
+// cookieCues say a site uses cookies, in its own voice.
+var cookieCues = []string{
+	"we use cookies", "we use cookie", "this site uses cookies", "this website uses cookies", "our site uses cookies",
+	"our website uses cookies", "uses cookies to", "use of cookies", "accept cookies", "accept all cookies",
+	"manage cookies", "cookie settings", "cookie policy", "cookie statement", "cookie preferences",
+	"utilizziamo i cookie", "usiamo i cookie", "questo sito utilizza", "wir verwenden cookies", "diese website verwendet",
+	"diese webseite verwendet", "nous utilisons des cookies", "ce site utilise des cookies", "utilizamos cookies",
+	"usamos cookies", "este sitio utiliza", "este sitio web utiliza", "este site utiliza", "этот сайт использует",
+	"мы используем cookie", "мы используем файлы cookie",
+	// the default texts of common consent plug-ins
+	"necessary cookies are absolutely essential", "any cookies that may not be particularly necessary",
+	"option to opt-out of these cookies", "out of these cookies",
+}
+
+// rightsReserved say "all rights reserved".
+var rightsReserved = []string{
+	"all rights reserved", "all right reserved", "alle rechte vorbehalten", "tous droits réservés",
+	"todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
+	"все права защищены", "版权所有",
+}
+
+// termsCues name the privacy, terms and imprint pages.
+var termsCues = []string{
+	"privacy policy", "privacy notice", "privacy overview", "terms of use", "terms of service", "user agreement",
+	"terms and conditions", "datenschutz", "impressum", "politique de confidentialité", "mentions légales",
+	"política de privacidad", "aviso legal", "política de privacidade", "informativa sulla privacy",
+	"политика конфиденциальности",
+}
+
+// acceptance cues say that using the site means accepting its terms.
+var acceptanceCues = []string{"use of this site", "constitutes acceptance", "by using this site", "by using our site", "by continuing"}
+
+// legalTriggers are in every line legalKind can match: most lines have none, and are done with
+// one pass of an automaton instead of a folded copy and the cue lists.
+var legalTriggers = match.New([]string{
+	"cookie", "©", "copyright", "(c)", "reserv", "vorbehalten", "réservés", "riservati", "защищены", "Защищены",
+	"版权", "privacy", "terms", "datenschutz", "impressum", "confidentialit", "mentions l", "privacidad",
+	"aviso legal", "privacidade", "agreement", "конфиденциальности", "Конфиденциальности",
+}, true)
+
+// reportedSpeech marks a sentence in a reporter's voice.
+var reportedSpeech = []string{" said", " says", " told ", "according to", "“", "\"", " sagte", " a déclaré", " dijo", " disse", " ha detto"}
+
+// legalKind names the kind of legal notice a line is ("cookie", "copyright", "terms"), or "".
+func legalKind(f *document.Features) string {
+	if !legalTriggers.Contains(f.Trim) {
+		return ""
+	}
+	low := strings.ToLower(f.Trim)
+	if strings.Contains(low, "may not be published, broadcast") {
+		return "" // a wire service's notice travels with its copy
+	}
+	if containsAny(low, reportedSpeech) {
+		return "" // a reporter writing about the rules, not the site stating them
+	}
+	// one or two words ("Cookie Settings", "Privacy Policy") are a menu item, page-chrome's
+	if f.Words < 3 {
+		return ""
+	}
+	if strings.Contains(low, "cookie") && containsAny(low, cookieCues) {
+		return "cookie"
+	}
+	if copyrightLine(low) {
+		return "copyright"
+	}
+	for _, c := range rightsReserved {
+		if i := strings.Index(low, c); i >= 0 && (i == 0 || strings.Contains(low, "©") || strings.Contains(low, "copyright") || strings.Contains(low, "(c)")) {
+			return "copyright"
+		}
+	}
+	if containsAny(low, termsCues) && (f.Words <= 12 || containsAny(low, acceptanceCues)) {
+		return "terms"
+	}
+	return ""
+}
+
+// copyrightLine reports a folded line that opens with a copyright mark or word and a year:
+// "© 2026 Space Desk Media", "Copyright 2026", "(c) 2019 …". A mark before a name alone
+// ("© Anna Keller") is a picture credit.
+func copyrightLine(low string) bool {
+	rest, ok := "", false
+	for _, p := range []string{"©", "copyright", "(c)"} {
+		if strings.HasPrefix(low, p) {
+			rest, ok = low[len(p):], true
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " ©:")
+	rest = strings.TrimPrefix(rest, "copyright")
+	rest = strings.TrimLeft(rest, " ©:")
+	return len(rest) >= 4 && allDigits(rest[:4]) && (rest[:2] == "19" || rest[:2] == "20")
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, c := range subs {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// Check implements lint.Rule.
+func (LegalNotice) Check(p *lint.Pass) {
+	reportOutsideArticle(p, func(f *document.Features) string {
+		if k := legalKind(f); k != "" {
+			return fmt.Sprintf("%s notice %q", k, clipMsg(f.Trim))
+		}
+		return ""
+	}, "delete the notice")
+}
+
+// reportOutsideArticle reports the lines for which find returns a message: safe before the first
+// and after the last prose line that find does not match (the article), and outside the body of a
+// whole-page extraction or footer dump; unsafe elsewhere.
+// Lines of hard-wrapped paragraphs, data blocks and lists the text introduces are left alone.
+func reportOutsideArticle(p *lint.Pass, find func(*document.Features) string, fixDesc string) {
+	d := p.Doc
+	lay := lint.ResultOf(p, layoutOf)
+	n := d.NumLines()
+	msgs := make([]string, n)
+	first, last := n, -1
+	for i := 0; i < n; i++ {
+		f := d.Feat(i)
+		if !f.Blank() && !lay.Wrapped(i) && !lay.Data[i] && !lay.Listed[i] {
+			if msgs[i] = find(f); msgs[i] != "" {
+				continue
+			}
+		}
+		if lay.Prose[i] {
+			first, last = min(first, i), i
+		}
+	}
+	for i, msg := range msgs {
+		if msg == "" {
+			continue
+		}
+		// in a whole-page extraction or a footer dump, prose after the article (teasers, footers)
+		// does not make a notice the article's: outside the body is enough
+		safety := lint.Safe
+		if i > first && i < last && !((lay.PageDump() || lay.FooterDump()) && lay.Outside(i)) {
+			safety = lint.Unsafe
+		}
+		p.ReportLines(i, i, msg, fixDesc, safety)
+	}
+}
