@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
 )
@@ -62,15 +64,76 @@ func tooMuchDeleted(src, fixed string, opts Options) string {
 // minProse is how many characters of prose a text needs to be measured by its prose.
 const minProse = 200
 
-// proseRunes counts the characters of the lines of text that read as prose.
+// proseRunes counts the characters of the lines of text that read as prose. A hard-wrapped
+// paragraph (lines cut at one width, none of which reads as a sentence on its own) counts as
+// prose when its lines joined read as prose, so that a wrapped page is measured by its article
+// text as an unwrapped one is.
 func proseRunes(text string) int {
 	n := 0
+	var block []string
+	flush := func() {
+		if len(block) >= 2 && wrappedBlock(block) {
+			joined := strings.Join(block, " ")
+			if f := document.Measure(joined); f.Prose() {
+				n += f.Runes // each joining space stands for a line break
+				block = block[:0]
+				return
+			}
+		}
+		for _, line := range block {
+			if f := document.Measure(line); f.Prose() {
+				n += f.Runes
+			}
+		}
+		block = block[:0]
+	}
 	for line := range strings.SplitSeq(text, "\n") {
-		if f := document.Measure(line); f.Prose() {
-			n += f.Runes
+		if strings.TrimSpace(line) == "" {
+			flush()
+			continue
+		}
+		block = append(block, line)
+	}
+	flush()
+	return n
+}
+
+// minWrapWidth is the narrowest width at which lines are taken for a hard-wrapped paragraph.
+const minWrapWidth = 40
+
+// wrappedBlock reports whether the lines of a block (no blank line) look cut at one width:
+// every line but the last at least minWrapWidth characters long and within a quarter of the
+// longest, at most a third of them ending a sentence and at least a third of the lines after
+// the first not starting with a capital (lines that each end a sentence, or each start with a
+// capital, are lines of their own, measured one by one).
+func wrappedBlock(lines []string) bool {
+	longest := 0
+	for _, l := range lines {
+		longest = max(longest, len(strings.TrimRight(l, " \t\r")))
+	}
+	if longest < minWrapWidth {
+		return false
+	}
+	ends := 0 // lines that end a sentence: a wrapped paragraph's lines mostly break inside one
+	for _, l := range lines[:len(lines)-1] {
+		t := strings.TrimRight(l, " \t\r")
+		if n := len(t); n < minWrapWidth || n*4 < longest*3 {
+			return false
+		}
+		if strings.ContainsAny(t[len(t)-1:], ".!?:;\"'") {
+			ends++
 		}
 	}
-	return n
+	// a wrapped paragraph's lines go on with its sentences, so many start in lower case; lines
+	// that each start with a capital are lines of their own (a list of headlines, "Previous
+	// Post: ..." over "Next Post: ...")
+	goOn := 0
+	for _, l := range lines[1:] {
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(l, " \t")); !unicode.IsUpper(r) {
+			goOn++
+		}
+	}
+	return ends*3 <= len(lines)-1 && goOn*3 >= len(lines)-1
 }
 
 // check tells whether the policy lets --fix rewrite path, a regular file st describes, and
