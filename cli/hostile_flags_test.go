@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -666,4 +667,63 @@ func TestFixRelativePaths(t *testing.T) {
 			t.Errorf("%s not fixed", p)
 		}
 	}
+}
+
+// TestReaderOfTheReportGoesAway: `newslint --fix | head` closes the report's pipe while files
+// are being fixed; the run ends as on SIGTERM, exit 141 (128 + SIGPIPE), without temporary
+// files, every file either as it was or fully fixed.
+func TestReaderOfTheReportGoesAway(t *testing.T) {
+	src, _ := filepath.Glob("../testdata/eval/dev/html-text/*.txt")
+	if len(src) < 20 {
+		t.Fatalf("want the dev set's html-text pages, found %d", len(src))
+	}
+	dir, want := t.TempDir(), t.TempDir()
+	orig := map[string]string{}
+	for k := 0; k < 3; k++ {
+		for _, p := range src {
+			name := fmt.Sprintf("%d-%s", k, filepath.Base(p))
+			orig[name] = read(t, p)
+			write(t, filepath.Join(dir, name), orig[name], 0o644)
+			write(t, filepath.Join(want, name), orig[name], 0o644)
+		}
+	}
+	if out, err := selfExec("--fix", "--quiet", "--exit-zero", want).CombinedOutput(); err != nil {
+		t.Fatalf("fixing a copy: %v\n%s", err, out)
+	}
+	cmd := selfExec("--fix", "--jobs", "2", dir)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 100)
+	if _, err := io.ReadFull(out, buf); err != nil {
+		t.Fatalf("no report: %v", err)
+	}
+	out.Close()
+	err = cmd.Wait()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	}
+	if code != 141 || !strings.Contains(stderr.String(), "broken pipe") {
+		t.Errorf("exit %d, want 141; stderr %q", code, stderr.String())
+	}
+	noTemps(t, dir)
+	fixed := 0
+	for name, o := range orig {
+		got := read(t, filepath.Join(dir, name))
+		switch got {
+		case o:
+		case read(t, filepath.Join(want, name)):
+			fixed++
+		default:
+			t.Fatalf("%s is neither the original nor the fixed text", name)
+		}
+	}
+	t.Logf("%d of %d files fixed before the pipe closed", fixed, len(orig))
 }
