@@ -80,16 +80,7 @@ func parseRecord(raw []byte, fields []string) (*Record, error) {
 		}
 		end := int(dec.InputOffset())
 		start := end - len(val)
-		switch key {
-		case "id", "url", "link":
-			if rec.ID == "" {
-				var s any
-				if json.Unmarshal(val, &s) == nil {
-					rec.ID = fmt.Sprint(s)
-				}
-			}
-		}
-		noteSite(rec, key, val)
+		noteField(rec, key, val)
 		if len(val) > 0 && val[0] != '"' {
 			if _, dup := other[key]; !dup {
 				other[key] = jsonKind(val)
@@ -193,9 +184,21 @@ func SplitArray(raw []byte) ([][2]int, error) {
 	return out, nil
 }
 
-// noteSite sets rec.Site from a top-level field: the host of the "url" value, else of the
-// "link" value.
-func noteSite(rec *Record, key string, val []byte) {
+// noteField notes what a top-level field tells of the record besides its text: its ID (the
+// first of "id", "url", "link") and its site (the host of the "url" value, else of the "link"
+// value).
+func noteField(rec *Record, key string, val []byte) {
+	switch key {
+	case "id", "url", "link":
+	default:
+		return
+	}
+	if rec.ID == "" {
+		var v any
+		if json.Unmarshal(val, &v) == nil {
+			rec.ID = fmt.Sprint(v)
+		}
+	}
 	if key != "url" && (key != "link" || rec.Site != "") || len(val) == 0 || val[0] != '"' {
 		return
 	}

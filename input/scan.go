@@ -2,7 +2,6 @@ package input
 
 import (
 	"encoding/json"
-	"fmt"
 	"unicode/utf8"
 )
 
@@ -50,16 +49,7 @@ func scanRecord(raw []byte, fields []string) (rec *Record, ok bool) {
 			}
 			ve := sc.i
 			val := raw[vs:ve]
-			switch key {
-			case "id", "url", "link":
-				if rec.ID == "" {
-					var v any
-					if json.Unmarshal(val, &v) == nil {
-						rec.ID = fmt.Sprint(v)
-					}
-				}
-			}
-			noteSite(rec, key, val)
+			noteField(rec, key, val)
 			if val[0] == '"' {
 				for i, f := range fields[:best] {
 					if f == key {

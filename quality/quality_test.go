@@ -111,9 +111,9 @@ func check(t *testing.T, what string, s Score, minP, maxL float64) {
 	}
 }
 
-// wrapLabelled writes the labelled set src into dst with every line wrapped at width columns,
-// and labels.jsonl renumbered so that each piece keeps its line's label.
-func wrapLabelled(t *testing.T, src, dst string, width int) string {
+// rewriteLabelled writes the labelled set src into dst, each file's lines and labels as
+// rewrite gives them (files it declines are left out), with a new labels.jsonl.
+func rewriteLabelled(t *testing.T, src, dst string, rewrite func(l Label, lines []string) (Label, []string, bool)) string {
 	t.Helper()
 	labels, err := ReadLabels(filepath.Join(src, "labels.jsonl"))
 	if err != nil {
@@ -131,25 +131,9 @@ func wrapLabelled(t *testing.T, src, dst string, width int) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		class := map[int]*[]int{}
-		nl := Label{File: l.File, Boilerplate: []int{}, Content: []int{}, Ambiguous: []int{}}
-		for _, n := range l.Boilerplate {
-			class[n] = &nl.Boilerplate
-		}
-		for _, n := range l.Content {
-			class[n] = &nl.Content
-		}
-		for _, n := range l.Ambiguous {
-			class[n] = &nl.Ambiguous
-		}
-		var lines []string
-		for i, line := range strings.Split(string(b), "\n") {
-			for _, piece := range wrap(line, width) {
-				lines = append(lines, piece)
-				if c := class[i+1]; c != nil {
-					*c = append(*c, len(lines))
-				}
-			}
+		nl, lines, ok := rewrite(l, strings.Split(string(b), "\n"))
+		if !ok {
+			continue
 		}
 		path := filepath.Join(dst, filepath.FromSlash(l.File))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -162,6 +146,35 @@ func wrapLabelled(t *testing.T, src, dst string, width int) string {
 		bw.Write(append(j, '\n'))
 	}
 	return dst
+}
+
+// wrapLabelled writes the labelled set src into dst with every line wrapped at width columns,
+// and labels.jsonl renumbered so that each piece keeps its line's label.
+func wrapLabelled(t *testing.T, src, dst string, width int) string {
+	t.Helper()
+	return rewriteLabelled(t, src, dst, func(l Label, in []string) (Label, []string, bool) {
+		class := map[int]*[]int{}
+		nl := Label{File: l.File, Boilerplate: []int{}, Content: []int{}, Ambiguous: []int{}}
+		for _, n := range l.Boilerplate {
+			class[n] = &nl.Boilerplate
+		}
+		for _, n := range l.Content {
+			class[n] = &nl.Content
+		}
+		for _, n := range l.Ambiguous {
+			class[n] = &nl.Ambiguous
+		}
+		var lines []string
+		for i, line := range in {
+			for _, piece := range wrap(line, width) {
+				lines = append(lines, piece)
+				if c := class[i+1]; c != nil {
+					*c = append(*c, len(lines))
+				}
+			}
+		}
+		return nl, lines, true
+	})
 }
 
 // TestContainerCutDevSet runs the whole-page extractions of the dev set cut the way a scraper
@@ -185,26 +198,10 @@ func TestContainerCutDevSet(t *testing.T) {
 // lines before its first content line to its end, with the labels renumbered.
 func cutLabelled(t *testing.T, src, dst, folder string, keep int) string {
 	t.Helper()
-	labels, err := ReadLabels(filepath.Join(src, "labels.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := os.Create(filepath.Join(dst, "labels.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	bw := bufio.NewWriter(out)
-	defer bw.Flush()
-	for _, l := range labels {
+	return rewriteLabelled(t, src, dst, func(l Label, lines []string) (Label, []string, bool) {
 		if !strings.HasPrefix(l.File, folder+"/") || len(l.Content) == 0 {
-			continue
+			return l, nil, false
 		}
-		b, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(l.File)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(string(b), "\n")
 		first := l.Content[0]
 		for _, n := range l.Content {
 			first = min(first, n)
@@ -225,18 +222,8 @@ func cutLabelled(t *testing.T, src, dst, folder string, keep int) string {
 			}
 			return out
 		}
-		nl := Label{File: l.File, Boilerplate: shift(l.Boilerplate), Content: shift(l.Content), Ambiguous: shift(l.Ambiguous)}
-		path := filepath.Join(dst, filepath.FromSlash(l.File))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(strings.Join(lines[start:], "\n")), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		j, _ := json.Marshal(nl)
-		bw.Write(append(j, '\n'))
-	}
-	return dst
+		return Label{File: l.File, Boilerplate: shift(l.Boilerplate), Content: shift(l.Content), Ambiguous: shift(l.Ambiguous)}, lines[start:], true
+	})
 }
 
 func TestDeletedLines(t *testing.T) {
