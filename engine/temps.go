@@ -31,16 +31,16 @@ var temps = struct {
 // of dead runs there, and registers it so that RemoveTemps can remove it.
 func createTemp(dir, base string) (*os.File, error) {
 	removeStale(dir)
-	f, err := os.CreateTemp(dir, input.TempPrefix+"p"+strconv.Itoa(os.Getpid())+"-"+base+"-*")
-	if err != nil {
-		return nil, err
-	}
+	// created under the lock: a file created outside it could appear just after RemoveTemps
+	// ran, with the process exiting before anyone removed it
 	temps.Lock()
 	defer temps.Unlock()
 	if temps.closed {
-		f.Close()
-		os.Remove(f.Name())
 		return nil, errors.New("the run is being interrupted")
+	}
+	f, err := os.CreateTemp(dir, input.TempPrefix+"p"+strconv.Itoa(os.Getpid())+"-"+base+"-*")
+	if err != nil {
+		return nil, err
 	}
 	temps.live[f.Name()] = true
 	return f, nil
