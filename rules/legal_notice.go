@@ -88,7 +88,7 @@ var legalTriggers = match.New([]string{
 }, true)
 
 // reportedSpeech marks a sentence in a reporter's voice.
-var reportedSpeech = []string{" said", " says", " told ", "according to", "“", "\"", " sagte", " a déclaré", " dijo", " disse", " ha detto"}
+var reportedSpeech = append([]string{"“", "\""}, reportingVerbs...)
 
 // legalKind names the kind of legal notice a line is ("cookie", "copyright", "terms"), or "".
 func legalKind(f *document.Features) string {

@@ -26,7 +26,7 @@ prompt ("Follow", "Subscribe to", "Sign up for", "Share", "Like this story?", "L
 uns", "Abonnez-vous", "Síguenos", "Siga-nos", "Seguici") and names a channel (a newsletter, a
 social network, a podcast, an app, an inbox, a friend). Lines of a hard-wrapped paragraph and
 items of a list the text introduces (a how-to's "Sign up for the bundle using your e-mail") are
-left alone.`,
+left alone, and so are sentences that report a prompt ("…, the chairman told analysts").`,
 		Why: `Prompts are site furniture: they repeat on every page of a site and put brand names and
 imperatives into article text.`,
 		FixSafety: `Safe before the first and after the last of the article's sentences (prompts that are
@@ -59,6 +59,10 @@ var promptChannels = []string{
 	"flipboard", "spotify", "soundcloud", "alerts", "updates",
 	"freund", "kanal", "ami", "amigo", "amici", "canal", "canale", "boletín", "boletim",
 }
+
+// reportingVerbs mark a sentence in a reporter's voice: a prompt that someone said or told is
+// quoted, not the site's own.
+var reportingVerbs = []string{" said", " says", " told ", "according to", " sagte", " a déclaré", " dijo", " disse", " ha detto"}
 
 // Check implements lint.Rule.
 func (PromptLine) Check(p *lint.Pass) {
@@ -101,6 +105,10 @@ func isPrompt(low string) bool {
 		}
 	}
 	if !opens {
+		return false
+	}
+	// a reporter's sentence about a prompt ("Share this article, the chairman told analysts")
+	if containsAny(low, reportingVerbs) {
 		return false
 	}
 	for _, c := range promptChannels {
