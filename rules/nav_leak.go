@@ -230,6 +230,9 @@ func (r NavLeak) Check(p *lint.Pass) {
 		if lay.Wrapped(i) { // a line of a wrapped paragraph is prose, whatever it starts with
 			continue
 		}
+		if lay.Listed[i] { // an item of a list the text introduces ("The clauses include:") is quoted
+			continue
+		}
 		if lab, ok := linkLine(f); ok {
 			report(i, i, fmt.Sprintf("%q link line leaked into the text", lab))
 			continue
