@@ -72,6 +72,11 @@ func (Byline) Check(p *lint.Pass) {
 			if !st.Outside(i) && st.BodyFirst >= 0 {
 				safety = lint.Unsafe
 			}
+			// between the article's first and last paragraphs, outside a whole page's body, a
+			// time may head an entry of a live report
+			if i > st.ProseFirst && i < st.ProseLast && !st.PageDump() {
+				safety = lint.Unsafe
+			}
 			p.ReportLines(i, i, fmt.Sprintf("timestamp line %q", f.Trim), "delete the timestamp", safety)
 		}
 	}

@@ -48,6 +48,12 @@ type Layout struct {
 	// extractions keep the site's menus there (dozens of lines), article extractors keep a
 	// headline and a byline at most. ProseBefore counts the prose lines before the body.
 	Chrome, ProseBefore int
+	// ChromeTop counts those of the Chrome lines that come before the first prose line: a page's
+	// menus open it, while an article's own lists and headings follow its first paragraphs.
+	ChromeTop int
+	// LeadBefore reports two prose paragraphs next to each other before the body: an article's
+	// lead, where a page's prose before the body stands apart (teasers between headlines).
+	LeadBefore bool
 	// BodyProse counts the prose paragraphs of the body. Tail counts the non-blank lines after the
 	// body that are neither prose nor data: the footer a page scrape cut to the article's
 	// container keeps (share buttons, tags, other stories' headlines, comment forms).
@@ -60,11 +66,19 @@ type Layout struct {
 // PageDump reports a document that holds a whole page's text, menus and all, rather than an
 // article: many lines before the body, few of them prose (an article in several sections, such
 // as a series of interviews, has prose between its short lines). Only there do runs of short
-// lines get a safe fix.
-func (l *Layout) PageDump() bool { return l.Chrome >= pageDumpLines && l.ProseBefore*5 <= l.Chrome }
+// lines get a safe fix. A document that opens with its headline and lead paragraphs (at most
+// leadTop short lines before two paragraphs next to each other) is an article, whatever lists
+// and headings come between its lead and its densest part (a live report's key points).
+func (l *Layout) PageDump() bool {
+	return l.Chrome >= pageDumpLines && l.ProseBefore*5 <= l.Chrome && !(l.LeadBefore && l.ChromeTop < leadTop)
+}
 
 // pageDumpLines is how many non-blank lines before the body make a whole-page extraction.
 const pageDumpLines = 10
+
+// leadTop is how many non-prose lines may open an article before its lead: a kicker, the
+// headline, a byline and a date.
+const leadTop = 4
 
 // FooterDump reports a document that is not a whole-page extraction but keeps a page's footer
 // after a body of at least three paragraphs: tailDumpLines or more lines after the body that are
@@ -197,8 +211,14 @@ func computeLayout(d *document.Document) *Layout {
 		case l.ParaFirst[i] != i: // a hard-wrapped paragraph counts once
 		case l.Prose[i]:
 			l.ProseBefore++
+			if j := nextNonBlank(d, l.ParaLast[i]+1); j >= 0 && j < bestFirst && l.Prose[j] {
+				l.LeadBefore = true
+			}
 		case !d.Feat(i).Blank():
 			l.Chrome++
+			if l.ProseFirst < 0 || i < l.ProseFirst {
+				l.ChromeTop++
+			}
 		}
 	}
 	for i := bestFirst; i <= bestLast; i++ {
@@ -278,7 +298,9 @@ func wrapWidth(d *document.Document) int {
 	}
 	// filled lines that stand alone (a page's headlines that happen to be long) say nothing
 	// about how paragraphs go on
-	if filled*2 < min(long, blocked) || filled < 3 || open*2 < filled || lower*4 < min(filled, followed) {
+	// (unless most filled lines go on in lower case, which headlines never do: a short article
+	// whose paragraphs alternate with list items of 30 to 50 characters)
+	if filled*2 < min(long, blocked) && (lower < 3 || lower*2 < filled) || filled < 3 || open*2 < filled || lower*4 < min(filled, followed) {
 		return 0
 	}
 	return width
