@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/lint"
@@ -88,7 +90,7 @@ var legalTriggers = match.New([]string{
 }, true)
 
 // reportedSpeech marks a sentence in a reporter's voice.
-var reportedSpeech = append([]string{"“", "\""}, reportingVerbs...)
+var reportedSpeech = append([]string{"“", "\"", "«", "„"}, reportingVerbs...)
 
 // legalKind names the kind of legal notice a line is ("cookie", "copyright", "terms"), or "".
 func legalKind(f *document.Features) string {
@@ -113,6 +115,9 @@ func legalKind(f *document.Features) string {
 		return "copyright"
 	}
 	for _, c := range rightsReserved {
+		if goesOn(low, c, sentenceRest) {
+			continue // the phrase is the subject of a sentence
+		}
 		if i := strings.Index(low, c); i >= 0 && (i == 0 || strings.Contains(low, "©") || strings.Contains(low, "copyright") || strings.Contains(low, "(c)")) {
 			return "copyright"
 		}
@@ -141,6 +146,23 @@ func copyrightLine(low string) bool {
 	rest = strings.TrimPrefix(rest, "copyright")
 	rest = strings.TrimLeft(rest, " ©:")
 	return len(rest) >= 4 && allDigits(rest[:4]) && (rest[:2] == "19" || rest[:2] == "20")
+}
+
+// sentenceRest is how many words after an opening phrase make the line a sentence of its own.
+const sentenceRest = 6
+
+// goesOn reports a folded line that opens with phrase and goes on as a sentence of its own: a
+// space, then at least min more words and no copyright mark ("Alle Rechte vorbehalten heißt
+// deshalb vor allem eines: …", "Comments are closed on all articles about the case until …").
+// A notice goes on with punctuation or a name at most ("All rights reserved. …", "All rights
+// reserved by Harbour Media Ltd").
+func goesOn(low, phrase string, min int) bool {
+	rest, ok := strings.CutPrefix(low, phrase)
+	if !ok || !strings.HasPrefix(rest, " ") || strings.Contains(rest, "©") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
+	return unicode.IsLetter(r) && len(strings.Fields(rest)) >= min
 }
 
 func containsAny(s string, subs []string) bool {

@@ -315,7 +315,7 @@ func furnitureLine(norm string, f *document.Features, o *navOptions) bool {
 	}
 	for _, phrase := range furnitureContains {
 		if strings.HasPrefix(norm, phrase) {
-			return true
+			return !goesOn(norm, phrase, sentenceRest)
 		}
 	}
 	return false
