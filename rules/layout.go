@@ -381,6 +381,11 @@ func continues(prev, next *document.Features) bool {
 	if isListMarker(next.Trim) {
 		return false
 	}
+	// a line that ends in a colon before a capitalised line introduces a list ("… on sale from
+	// Friday:" / "Glasgow"), whose first item must not join the paragraph
+	if prev.Terminal == ':' && unicode.IsUpper(r) {
+		return false
+	}
 	return !prev.EndsSentence() || unicode.IsLower(r) || unicode.IsDigit(r)
 }
 
