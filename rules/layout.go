@@ -500,7 +500,20 @@ func isQuantity(w string) bool {
 			return true
 		}
 	}
-	return strings.ContainsAny(w, "$€£¥₩%°")
+	return strings.ContainsAny(w, "$€£¥₩%°") || measure(w)
+}
+
+// units are the unit symbols a measurement row carries after its number, folded ("-6C", "42km").
+var units = set("c", "f", "km", "cm", "mm", "m", "kg", "mph", "kph", "ft", "mi", "lb", "lbs", "ml", "kw", "mw", "gw", "kwh", "mwh", "gb", "tb")
+
+// measure reports a number with a unit symbol: "-6C", "42km", "3.5kg".
+func measure(w string) bool {
+	w = strings.TrimRight(strings.TrimLeft(w, "+-−–"), ",;")
+	i := 0
+	for i < len(w) && (w[i] >= '0' && w[i] <= '9' || i > 0 && w[i] == '.') {
+		i++
+	}
+	return i > 0 && units[strings.ToLower(w[i:])]
 }
 
 func allDigits(s string) bool {
