@@ -33,9 +33,9 @@ type Layout struct {
 	// ParaFirst and ParaLast give each line's paragraph: the physical lines one logical paragraph
 	// spans. Without wrapping every non-blank line is a paragraph of its own.
 	ParaFirst, ParaLast []int
-	// Data marks the lines of data blocks: tables, results and price rows, fixture lists, fact
-	// boxes; rows that hold numbers other than dates, and the short lines between and just
-	// before them. They belong to the article and are never deleted by a safe fix.
+	// Data marks the lines of data blocks: tables, results and price rows, fixture lists, team
+	// sheets, fact boxes; rows that hold numbers other than dates, and the short lines between and
+	// just before them. They belong to the article and are never deleted by a safe fix.
 	Data []bool
 	// Rows marks the data rows themselves: lines dense in numbers other than dates, and fixtures.
 	Rows []bool
@@ -417,7 +417,7 @@ func dataBlocks(d *document.Document, prose []bool) (data, isRow []bool) {
 			continue
 		}
 		nonBlank = append(nonBlank, i)
-		if !prose[i] && f.Words <= 16 && (f.Digits > 0 && (dataRow(f) || datedRow(f.Trim)) || fixtureLine(f.Trim)) {
+		if !prose[i] && f.Words <= 16 && (f.Digits > 0 && (dataRow(f) || datedRow(f.Trim)) || fixtureLine(f.Trim) || teamSheet(f)) {
 			rows = append(rows, len(nonBlank)-1)
 			isRow[i] = true
 		}
@@ -470,11 +470,18 @@ func introducedLists(d *document.Document, l *Layout) []bool {
 	return listed
 }
 
+// teamSheet reports a line of names in groups, as a team sheet lists them: "City: Jones; Smith,
+// Kerr, Brown; Mills, Grant, Osei; Reed, Marsh". Sentences and menus do not use semicolons so.
+func teamSheet(f *document.Features) bool {
+	return f.Words >= 8 && strings.Count(f.Trim, ";") >= 2 && !f.EndsSentence()
+}
+
 // dataRow reports a line of a table or fact box: two or more numbers making up at least a quarter
 // of its words ("Arsenal 2 Chelsea 1", "Shr 12 cts vs 9 cts", "1986/87 1985/86"), or one quantity
 // (a number with a decimal or thousands separator, a currency, a percentage: "VIP : 60,000",
 // "Attendance: 45,000"). Timestamps, counter widgets ("Politics (45)") and names that hold a number
-// ("Formula 1", "Hot 100") are not data rows.
+// ("Formula 1", "Hot 100") are not data rows. A number with a unit symbol ("-6C", "42km") is a
+// quantity.
 func dataRow(f *document.Features) bool {
 	t := f.Trim
 	if strings.HasSuffix(t, ")") {
