@@ -26,7 +26,9 @@ prompt ("Follow", "Subscribe to", "Sign up for", "Share", "Like this story?", "L
 uns", "Abonnez-vous", "Síguenos", "Siga-nos", "Seguici") and names a channel (a newsletter, a
 social network, a podcast, an app, an inbox, a friend). Lines of a hard-wrapped paragraph and
 items of a list the text introduces (a how-to's "Sign up for the bundle using your e-mail") are
-left alone, and so are sentences that report a prompt ("…, the chairman told analysts").`,
+left alone, and so are sentences that report a prompt ("…, the chairman told analysts") and
+advice that points to the channel of a party named by a common noun ("Sign up for the agency's
+flood warnings").`,
 		Why: `Prompts are site furniture: they repeat on every page of a site and put brand names and
 imperatives into article text.`,
 		FixSafety: `Safe before the first and after the last of the article's sentences (prompts that are
@@ -74,7 +76,7 @@ func (PromptLine) Check(p *lint.Pass) {
 	for i := 0; i < n; i++ {
 		f := d.Feat(i)
 		if f.Blank() || f.Words > 30 || f.Words < 2 || lay.Wrapped(i) || lay.Listed[i] || lay.Data[i] {
-		} else if isPrompt(strings.ToLower(stripListMarker(f.Trim))) {
+		} else if isPrompt(strings.ToLower(stripListMarker(f.Trim))) && !namesOtherParty(f.Trim) {
 			prompt[i] = true
 			continue
 		}
@@ -93,6 +95,49 @@ func (PromptLine) Check(p *lint.Pass) {
 		}
 		p.ReportLines(i, i, fmt.Sprintf("call to action %q", clipMsg(d.Feat(i).Trim)), "delete the prompt", safety)
 	}
+}
+
+// namesOtherParty reports a prompt that points to a channel of a party the article describes,
+// named by a common noun ("Sign up for the agency's flood warnings", "Download the council's
+// app"): the article's advice. A site names its own channels by its brand ("Follow BBC News",
+// "Get the Guardian's app").
+func namesOtherParty(t string) bool {
+	words := strings.Fields(t)
+	for _, w := range words {
+		if firstPersonPlural[strings.ToLower(strings.Trim(w, ",.;:!?"))] {
+			return false // "Sign up for our newsletter to get the day's top stories": the site speaks
+		}
+	}
+	for k := 0; k+1 < len(words); k++ {
+		if !strings.EqualFold(words[k], "the") {
+			continue
+		}
+		w := strings.TrimRight(words[k+1], ",.;:")
+		noun, ok := strings.CutSuffix(w, "'s")
+		if !ok {
+			noun, ok = strings.CutSuffix(w, "’s")
+		}
+		if ok && noun != "" && isLowerWord(noun) && !timeNouns[noun] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPersonPlural are the words a site uses of itself.
+var firstPersonPlural = set("our", "us", "we", "ours")
+
+// timeNouns name a time, not a party ("the day's top stories").
+var timeNouns = set("day", "week", "month", "year", "night", "morning", "evening", "weekend")
+
+// isLowerWord reports a word of lower-case ASCII letters.
+func isLowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // isPrompt reports a folded line that opens with a prompt and names a channel.
