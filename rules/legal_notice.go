@@ -35,8 +35,10 @@ the site means accepting them). A sentence that only mentions cookies or rights 
 all rights reserved by the artist would revert to her estate") is not a notice. A picture credit
 ("© Anna Keller") is caption's, a wire service's rights notice ("This material may not be
 published, broadcast, rewritten or redistributed") belongs to the copy it came with, and a line
-in a reporter's voice (with "said", "told" or quotation marks) reports on a notice. A line of
-one or two words ("Cookie Settings", "Privacy Policy") is a menu item, left to page-chrome.`,
+in a reporter's voice (with "said", "told" or quotation marks) reports on a notice; so does a
+line that opens with a notice's phrase and goes on as a sentence ("Alle Rechte vorbehalten steht
+auf fast jeder Seite, doch …"), and a how-to's step that goes on after the policy it names with a
+clause ("Read the terms and conditions before you pay a deposit"). A line of one or two words ("Cookie Settings", "Privacy Policy") is a menu item, left to page-chrome.`,
 		Why: `Legal notices repeat on every page of a site: they are not article text, and their cookie
 and consent vocabulary is among the most repeated text of web corpora.`,
 		FixSafety: `Safe before the first and after the last of the article's sentences (notices do not count as
@@ -122,7 +124,7 @@ func legalKind(f *document.Features) string {
 			return "copyright"
 		}
 	}
-	if containsAny(low, termsCues) && (f.Words <= 12 || containsAny(low, acceptanceCues)) {
+	if containsAny(low, termsCues) && (containsAny(low, acceptanceCues) || f.Words <= 12 && !clauseAfter(low, termsCues)) {
 		return "terms"
 	}
 	return ""
@@ -146,6 +148,20 @@ func copyrightLine(low string) bool {
 	rest = strings.TrimPrefix(rest, "copyright")
 	rest = strings.TrimLeft(rest, " ©:")
 	return len(rest) >= 4 && allDigits(rest[:4]) && (rest[:2] == "19" || rest[:2] == "20")
+}
+
+// clauseAfter reports a folded line in which a clause of four or more words follows the first of
+// cues found: "Read the terms and conditions before you pay a deposit" is a how-to's step, where
+// a site's link goes on with another link or nothing ("Privacy policy | Terms of use").
+func clauseAfter(low string, cues []string) bool {
+	for _, c := range cues {
+		if i := strings.Index(low, c); i >= 0 {
+			rest := strings.TrimLeft(low[i+len(c):], " ")
+			r, _ := utf8.DecodeRuneInString(rest)
+			return unicode.IsLower(r) && len(strings.Fields(rest)) >= 4
+		}
+	}
+	return false
 }
 
 // sentenceRest is how many words after an opening phrase make the line a sentence of its own.
