@@ -34,11 +34,13 @@ terms and imprint links (a line of 3 to 12 words naming a privacy policy, terms 
 the site means accepting them). A sentence that only mentions cookies or rights ("The label said
 all rights reserved by the artist would revert to her estate") is not a notice. A picture credit
 ("© Anna Keller") is caption's, a wire service's rights notice ("This material may not be
-published, broadcast, rewritten or redistributed") belongs to the copy it came with, and a line
-in a reporter's voice (with "said", "told" or quotation marks) reports on a notice; so does a
-line that opens with a notice's phrase and goes on as a sentence ("Alle Rechte vorbehalten steht
-auf fast jeder Seite, doch …"), and a how-to's step that goes on after the policy it names with a
-clause ("Read the terms and conditions before you pay a deposit"). A line of one or two words ("Cookie Settings", "Privacy Policy") is a menu item, left to page-chrome.`,
+published, broadcast, rewritten or redistributed") belongs to the copy it came with. Sentences
+about notices are left alone: a line in a reporter's voice (with "said", "told", "found that" or
+quotation marks), a cookie phrase followed by "is" or "was" (the sentence's subject), a line that
+opens with a notice's phrase and goes on as a sentence ("Alle Rechte vorbehalten steht auf fast
+jeder Seite, doch …"), and a how-to's step that goes on after the policy it names with a clause
+("Read the terms and conditions before you pay a deposit"). A line of one or two words ("Cookie
+Settings", "Privacy Policy") is a menu item, left to page-chrome.`,
 		Why: `Legal notices repeat on every page of a site: they are not article text, and their cookie
 and consent vocabulary is among the most repeated text of web corpora.`,
 		FixSafety: `Safe before the first and after the last of the article's sentences (notices do not count as
@@ -110,7 +112,7 @@ func legalKind(f *document.Features) string {
 	if f.Words < 3 {
 		return ""
 	}
-	if strings.Contains(low, "cookie") && containsAny(low, cookieCues) {
+	if strings.Contains(low, "cookie") && containsAny(low, cookieCues) && !cueIsSubject(low, cookieCues) {
 		return "cookie"
 	}
 	if copyrightLine(low) {
@@ -149,6 +151,22 @@ func copyrightLine(low string) bool {
 	rest = strings.TrimLeft(rest, " ©:")
 	return len(rest) >= 4 && allDigits(rest[:4]) && (rest[:2] == "19" || rest[:2] == "20")
 }
+
+// cueIsSubject reports a folded line whose cue is the subject of a sentence: the word after it is
+// a verb such as "is" or "was" ("Manage cookies is now the first option in the app's menu").
+// A banner's cue goes on with an object or a purpose ("We use cookies to improve …").
+func cueIsSubject(low string, cues []string) bool {
+	for _, c := range cues {
+		if i := strings.Index(low, c); i >= 0 {
+			next, _, _ := strings.Cut(strings.TrimLeft(low[i+len(c):], " "), " ")
+			return subjectVerbs[next]
+		}
+	}
+	return false
+}
+
+// subjectVerbs follow a phrase that is a sentence's subject.
+var subjectVerbs = set("is", "was", "are", "were", "has", "had", "will", "would", "can", "became", "appears", "appeared", "remains", "ist", "war", "est", "était", "es", "era", "è")
 
 // clauseAfter reports a folded line in which a clause of four or more words follows the first of
 // cues found: "Read the terms and conditions before you pay a deposit" is a how-to's step, where

@@ -68,7 +68,8 @@ const maxInnerPrompt = 15
 
 // reportingVerbs mark a sentence in a reporter's voice: a prompt that someone said or told is
 // quoted, not the site's own.
-var reportingVerbs = []string{" said", " says", " told ", "according to", " sagte", " a déclaré", " dijo", " disse", " ha detto"}
+var reportingVerbs = []string{" said", " says", " told ", "according to", " found that", " ruled that", " reported that",
+	" concluded that", " sagte", " a déclaré", " dijo", " disse", " ha detto"}
 
 // Check implements lint.Rule.
 func (PromptLine) Check(p *lint.Pass) {
