@@ -31,7 +31,9 @@ nothing but a date or time ("Nov. 19, 2019 8:03 am ET",
 time word, or read as a time or a whole date: a year ("1986."), a season ("1986/87") or a
 telephone number is not one. Only whole short lines are matched: a sentence that starts with
 "By" and goes on ("By noon the crowd had gone.") is prose, and lines of hard-wrapped paragraphs
-and data blocks (fixture lists with kick-off times, tables) are never matched.`,
+and data blocks (fixture lists with kick-off times, tables) are never matched, nor is a "Written
+by …" line next to the credits of other roles ("Directed by …", "Starring …") in a review's fact
+box.`,
 		Why: `Bylines and timestamps are metadata, not article text, and they differ between copies of one
 story.`,
 		FixSafety: `Safe for bylines and for timestamps outside the body; a timestamp inside the article body may be
@@ -59,6 +61,8 @@ func (Byline) Check(p *lint.Pass) {
 			continue
 		}
 		switch {
+		case isByline(f) && inCredits(d, i):
+			// "Written by …" between "Directed by …" and "Starring …": a film's or book's credits
 		case isByline(f):
 			// an author's address alone may close an article extractor's text as the article's own
 			// sign-off; in a whole page it is the author box
@@ -72,6 +76,11 @@ func (Byline) Check(p *lint.Pass) {
 			if !st.Outside(i) && st.BodyFirst >= 0 {
 				safety = lint.Unsafe
 			}
+			// between the article's first and last paragraphs, outside a whole page's body, a
+			// time may head an entry of a live report
+			if i > st.ProseFirst && i < st.ProseLast && !st.PageDump() {
+				safety = lint.Unsafe
+			}
 			p.ReportLines(i, i, fmt.Sprintf("timestamp line %q", f.Trim), "delete the timestamp", safety)
 		}
 	}
@@ -79,6 +88,29 @@ func (Byline) Check(p *lint.Pass) {
 
 // isByline reads "By Name Name", "Name and Name, Agency", and the credit lines of reporting:
 // "Name Name contributed reporting from Place.", "Additional reporting by Name Name".
+// inCredits reports a line next to a credit of another role than the author's: "Directed by
+// Ana Ruiz", "Translated by Tom Hale", "Starring …". Bylines stand alone or next to a date; a
+// review's or listing's fact box lists the roles of a work.
+func inCredits(d *document.Document, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= d.NumLines() {
+			continue
+		}
+		f := d.Feat(j)
+		if f.Blank() || f.Words > 12 || isByline(f) {
+			continue
+		}
+		if hasPrefixFold(f.Trim, "starring ") {
+			return true
+		}
+		role, _, ok := strings.Cut(f.Trim, " by ")
+		if ok && !strings.Contains(role, " ") && strings.HasSuffix(role, "ed") && namesOnly(f.Trim[len(role)+4:], 6) {
+			return true
+		}
+	}
+	return false
+}
+
 func isByline(f *document.Features) bool {
 	t := f.Trim
 	if creditLine(t) || contactLine(t) {

@@ -30,7 +30,9 @@ signing up!", "There was an error processing your subscription", "No spam, we pr
 can unsubscribe at any time"), or its equivalent in German, French, Spanish, Portuguese or
 Italian ("Devi essere connesso per inviare un commento", "Lascia un commento", "Deixe um
 comentário", "Deja un comentario", "Laisser un commentaire", "Kommentar schreiben"). The
-phrases are the widget's own wording, which article prose does not use.`,
+phrases are the widget's own wording, which article prose does not use; a line of more than 16
+words that goes on past the phrase as a sentence of its own, or reports who said it, is left
+alone.`,
 		Why: `Widget messages repeat on every page of a site and are not article text.`,
 		FixSafety: `Safe before the first and after the last of the article's sentences, and anywhere outside the
 body of a whole-page extraction; elsewhere the line may be the article quoting a site, so there
@@ -76,7 +78,8 @@ func widgetLine(f *document.Features) bool {
 	low := strings.ToLower(t)
 	for _, w := range widgetPhrases {
 		if strings.HasPrefix(low, w) {
-			return true
+			// a sentence that reports the message or goes on past it as its subject is a reporter's
+			return f.Words <= 16 || !goesOn(strings.ToLower(f.Trim), w, sentenceRest) && !containsAny(strings.ToLower(f.Trim), reportingVerbs)
 		}
 	}
 	return false

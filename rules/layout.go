@@ -33,9 +33,9 @@ type Layout struct {
 	// ParaFirst and ParaLast give each line's paragraph: the physical lines one logical paragraph
 	// spans. Without wrapping every non-blank line is a paragraph of its own.
 	ParaFirst, ParaLast []int
-	// Data marks the lines of data blocks: tables, results and price rows, fixture lists, fact
-	// boxes; rows that hold numbers other than dates, and the short lines between and just
-	// before them. They belong to the article and are never deleted by a safe fix.
+	// Data marks the lines of data blocks: tables, results and price rows, fixture lists, team
+	// sheets, fact boxes; rows that hold numbers other than dates, and the short lines between and
+	// just before them. They belong to the article and are never deleted by a safe fix.
 	Data []bool
 	// Rows marks the data rows themselves: lines dense in numbers other than dates, and fixtures.
 	Rows []bool
@@ -48,6 +48,12 @@ type Layout struct {
 	// extractions keep the site's menus there (dozens of lines), article extractors keep a
 	// headline and a byline at most. ProseBefore counts the prose lines before the body.
 	Chrome, ProseBefore int
+	// ChromeTop counts those of the Chrome lines that come before the first prose line: a page's
+	// menus open it, while an article's own lists and headings follow its first paragraphs.
+	ChromeTop int
+	// LeadBefore reports two prose paragraphs next to each other before the body: an article's
+	// lead, where a page's prose before the body stands apart (teasers between headlines).
+	LeadBefore bool
 	// BodyProse counts the prose paragraphs of the body. Tail counts the non-blank lines after the
 	// body that are neither prose nor data: the footer a page scrape cut to the article's
 	// container keeps (share buttons, tags, other stories' headlines, comment forms).
@@ -60,11 +66,19 @@ type Layout struct {
 // PageDump reports a document that holds a whole page's text, menus and all, rather than an
 // article: many lines before the body, few of them prose (an article in several sections, such
 // as a series of interviews, has prose between its short lines). Only there do runs of short
-// lines get a safe fix.
-func (l *Layout) PageDump() bool { return l.Chrome >= pageDumpLines && l.ProseBefore*5 <= l.Chrome }
+// lines get a safe fix. A document that opens with its headline and lead paragraphs (at most
+// leadTop short lines before two paragraphs next to each other) is an article, whatever lists
+// and headings come between its lead and its densest part (a live report's key points).
+func (l *Layout) PageDump() bool {
+	return l.Chrome >= pageDumpLines && l.ProseBefore*5 <= l.Chrome && !(l.LeadBefore && l.ChromeTop < leadTop)
+}
 
 // pageDumpLines is how many non-blank lines before the body make a whole-page extraction.
 const pageDumpLines = 10
+
+// leadTop is how many non-prose lines may open an article before its lead: a kicker, the
+// headline, a byline and a date.
+const leadTop = 4
 
 // FooterDump reports a document that is not a whole-page extraction but keeps a page's footer
 // after a body of at least three paragraphs: tailDumpLines or more lines after the body that are
@@ -197,8 +211,14 @@ func computeLayout(d *document.Document) *Layout {
 		case l.ParaFirst[i] != i: // a hard-wrapped paragraph counts once
 		case l.Prose[i]:
 			l.ProseBefore++
+			if j := nextNonBlank(d, l.ParaLast[i]+1); j >= 0 && j < bestFirst && l.Prose[j] {
+				l.LeadBefore = true
+			}
 		case !d.Feat(i).Blank():
 			l.Chrome++
+			if l.ProseFirst < 0 || i < l.ProseFirst {
+				l.ChromeTop++
+			}
 		}
 	}
 	for i := bestFirst; i <= bestLast; i++ {
@@ -278,7 +298,9 @@ func wrapWidth(d *document.Document) int {
 	}
 	// filled lines that stand alone (a page's headlines that happen to be long) say nothing
 	// about how paragraphs go on
-	if filled*2 < min(long, blocked) || filled < 3 || open*2 < filled || lower*4 < min(filled, followed) {
+	// (unless most filled lines go on in lower case, which headlines never do: a short article
+	// whose paragraphs alternate with list items of 30 to 50 characters)
+	if filled*2 < min(long, blocked) && (lower < 3 || lower*2 < filled) || filled < 3 || open*2 < filled || lower*4 < min(filled, followed) {
 		return 0
 	}
 	return width
@@ -359,6 +381,11 @@ func continues(prev, next *document.Features) bool {
 	if isListMarker(next.Trim) {
 		return false
 	}
+	// a line that ends in a colon before a capitalised line introduces a list ("… on sale from
+	// Friday:" / "Glasgow"), whose first item must not join the paragraph
+	if prev.Terminal == ':' && unicode.IsUpper(r) {
+		return false
+	}
 	return !prev.EndsSentence() || unicode.IsLower(r) || unicode.IsDigit(r)
 }
 
@@ -390,7 +417,7 @@ func dataBlocks(d *document.Document, prose []bool) (data, isRow []bool) {
 			continue
 		}
 		nonBlank = append(nonBlank, i)
-		if !prose[i] && f.Words <= 16 && (f.Digits > 0 && (dataRow(f) || datedRow(f.Trim)) || fixtureLine(f.Trim)) {
+		if !prose[i] && f.Words <= 16 && (f.Digits > 0 && (dataRow(f) || datedRow(f.Trim)) || fixtureLine(f.Trim) || teamSheet(f)) {
 			rows = append(rows, len(nonBlank)-1)
 			isRow[i] = true
 		}
@@ -443,11 +470,18 @@ func introducedLists(d *document.Document, l *Layout) []bool {
 	return listed
 }
 
+// teamSheet reports a line of names in groups, as a team sheet lists them: "City: Jones; Smith,
+// Kerr, Brown; Mills, Grant, Osei; Reed, Marsh". Sentences and menus do not use semicolons so.
+func teamSheet(f *document.Features) bool {
+	return f.Words >= 8 && strings.Count(f.Trim, ";") >= 2 && !f.EndsSentence()
+}
+
 // dataRow reports a line of a table or fact box: two or more numbers making up at least a quarter
 // of its words ("Arsenal 2 Chelsea 1", "Shr 12 cts vs 9 cts", "1986/87 1985/86"), or one quantity
 // (a number with a decimal or thousands separator, a currency, a percentage: "VIP : 60,000",
 // "Attendance: 45,000"). Timestamps, counter widgets ("Politics (45)") and names that hold a number
-// ("Formula 1", "Hot 100") are not data rows.
+// ("Formula 1", "Hot 100") are not data rows. A number with a unit symbol ("-6C", "42km") is a
+// quantity.
 func dataRow(f *document.Features) bool {
 	t := f.Trim
 	if strings.HasSuffix(t, ")") {
@@ -473,7 +507,20 @@ func isQuantity(w string) bool {
 			return true
 		}
 	}
-	return strings.ContainsAny(w, "$€£¥₩%°")
+	return strings.ContainsAny(w, "$€£¥₩%°") || measure(w)
+}
+
+// units are the unit symbols a measurement row carries after its number, folded ("-6C", "42km").
+var units = set("c", "f", "km", "cm", "mm", "m", "kg", "mph", "kph", "ft", "mi", "lb", "lbs", "ml", "kw", "mw", "gw", "kwh", "mwh", "gb", "tb")
+
+// measure reports a number with a unit symbol: "-6C", "42km", "3.5kg".
+func measure(w string) bool {
+	w = strings.TrimRight(strings.TrimLeft(w, "+-−–"), ",;")
+	i := 0
+	for i < len(w) && (w[i] >= '0' && w[i] <= '9' || i > 0 && w[i] == '.') {
+		i++
+	}
+	return i > 0 && units[strings.ToLower(w[i:])]
 }
 
 func allDigits(s string) bool {

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/lint"
@@ -32,9 +34,13 @@ terms and imprint links (a line of 3 to 12 words naming a privacy policy, terms 
 the site means accepting them). A sentence that only mentions cookies or rights ("The label said
 all rights reserved by the artist would revert to her estate") is not a notice. A picture credit
 ("© Anna Keller") is caption's, a wire service's rights notice ("This material may not be
-published, broadcast, rewritten or redistributed") belongs to the copy it came with, and a line
-in a reporter's voice (with "said", "told" or quotation marks) reports on a notice. A line of
-one or two words ("Cookie Settings", "Privacy Policy") is a menu item, left to page-chrome.`,
+published, broadcast, rewritten or redistributed") belongs to the copy it came with. Sentences
+about notices are left alone: a line in a reporter's voice (with "said", "told", "found that" or
+quotation marks), a cookie phrase followed by "is" or "was" (the sentence's subject), a line that
+opens with a notice's phrase and goes on as a sentence ("Alle Rechte vorbehalten steht auf fast
+jeder Seite, doch …"), and a how-to's step that goes on after the policy it names with a clause
+("Read the terms and conditions before you pay a deposit"). A line of one or two words ("Cookie
+Settings", "Privacy Policy") is a menu item, left to page-chrome.`,
 		Why: `Legal notices repeat on every page of a site: they are not article text, and their cookie
 and consent vocabulary is among the most repeated text of web corpora.`,
 		FixSafety: `Safe before the first and after the last of the article's sentences (notices do not count as
@@ -88,7 +94,7 @@ var legalTriggers = match.New([]string{
 }, true)
 
 // reportedSpeech marks a sentence in a reporter's voice.
-var reportedSpeech = []string{" said", " says", " told ", "according to", "“", "\"", " sagte", " a déclaré", " dijo", " disse", " ha detto"}
+var reportedSpeech = append([]string{"“", "\"", "«", "„"}, reportingVerbs...)
 
 // legalKind names the kind of legal notice a line is ("cookie", "copyright", "terms"), or "".
 func legalKind(f *document.Features) string {
@@ -106,18 +112,21 @@ func legalKind(f *document.Features) string {
 	if f.Words < 3 {
 		return ""
 	}
-	if strings.Contains(low, "cookie") && containsAny(low, cookieCues) {
+	if strings.Contains(low, "cookie") && containsAny(low, cookieCues) && !cueIsSubject(low, cookieCues) {
 		return "cookie"
 	}
 	if copyrightLine(low) {
 		return "copyright"
 	}
 	for _, c := range rightsReserved {
+		if goesOn(low, c, sentenceRest) {
+			continue // the phrase is the subject of a sentence
+		}
 		if i := strings.Index(low, c); i >= 0 && (i == 0 || strings.Contains(low, "©") || strings.Contains(low, "copyright") || strings.Contains(low, "(c)")) {
 			return "copyright"
 		}
 	}
-	if containsAny(low, termsCues) && (f.Words <= 12 || containsAny(low, acceptanceCues)) {
+	if containsAny(low, termsCues) && (containsAny(low, acceptanceCues) || f.Words <= 12 && !clauseAfter(low, termsCues)) {
 		return "terms"
 	}
 	return ""
@@ -141,6 +150,53 @@ func copyrightLine(low string) bool {
 	rest = strings.TrimPrefix(rest, "copyright")
 	rest = strings.TrimLeft(rest, " ©:")
 	return len(rest) >= 4 && allDigits(rest[:4]) && (rest[:2] == "19" || rest[:2] == "20")
+}
+
+// cueIsSubject reports a folded line whose cue is the subject of a sentence: the word after it is
+// a verb such as "is" or "was" ("Manage cookies is now the first option in the app's menu").
+// A banner's cue goes on with an object or a purpose ("We use cookies to improve …").
+func cueIsSubject(low string, cues []string) bool {
+	for _, c := range cues {
+		if i := strings.Index(low, c); i >= 0 {
+			next, _, _ := strings.Cut(strings.TrimLeft(low[i+len(c):], " "), " ")
+			return subjectVerbs[next]
+		}
+	}
+	return false
+}
+
+// subjectVerbs follow a phrase that is a sentence's subject.
+var subjectVerbs = set("is", "was", "are", "were", "has", "had", "will", "would", "can", "became", "appears", "appeared", "remains", "ist", "war", "est", "était", "es", "era", "è")
+
+// clauseAfter reports a folded line in which a clause of four or more words follows the first of
+// cues found: "Read the terms and conditions before you pay a deposit" is a how-to's step, where
+// a site's link goes on with another link or nothing ("Privacy policy | Terms of use").
+func clauseAfter(low string, cues []string) bool {
+	for _, c := range cues {
+		if i := strings.Index(low, c); i >= 0 {
+			rest := strings.TrimLeft(low[i+len(c):], " ")
+			r, _ := utf8.DecodeRuneInString(rest)
+			return unicode.IsLower(r) && len(strings.Fields(rest)) >= 4
+		}
+	}
+	return false
+}
+
+// sentenceRest is how many words after an opening phrase make the line a sentence of its own.
+const sentenceRest = 6
+
+// goesOn reports a folded line that opens with phrase and goes on as a sentence of its own: a
+// space, then at least min more words and no copyright mark ("Alle Rechte vorbehalten heißt
+// deshalb vor allem eines: …", "Comments are closed on all articles about the case until …").
+// A notice goes on with punctuation or a name at most ("All rights reserved. …", "All rights
+// reserved by Harbour Media Ltd").
+func goesOn(low, phrase string, min int) bool {
+	rest, ok := strings.CutPrefix(low, phrase)
+	if !ok || !strings.HasPrefix(rest, " ") || strings.Contains(rest, "©") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
+	return unicode.IsLetter(r) && len(strings.Fields(rest)) >= min
 }
 
 func containsAny(s string, subs []string) bool {

@@ -230,6 +230,9 @@ func (r NavLeak) Check(p *lint.Pass) {
 		if lay.Wrapped(i) { // a line of a wrapped paragraph is prose, whatever it starts with
 			continue
 		}
+		if lay.Listed[i] { // an item of a list the text introduces ("The clauses include:") is quoted
+			continue
+		}
 		if lab, ok := linkLine(f); ok {
 			report(i, i, fmt.Sprintf("%q link line leaked into the text", lab))
 			continue
@@ -312,7 +315,7 @@ func furnitureLine(norm string, f *document.Features, o *navOptions) bool {
 	}
 	for _, phrase := range furnitureContains {
 		if strings.HasPrefix(norm, phrase) {
-			return true
+			return !goesOn(norm, phrase, sentenceRest)
 		}
 	}
 	return false

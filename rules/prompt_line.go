@@ -26,12 +26,15 @@ prompt ("Follow", "Subscribe to", "Sign up for", "Share", "Like this story?", "L
 uns", "Abonnez-vous", "Síguenos", "Siga-nos", "Seguici") and names a channel (a newsletter, a
 social network, a podcast, an app, an inbox, a friend). Lines of a hard-wrapped paragraph and
 items of a list the text introduces (a how-to's "Sign up for the bundle using your e-mail") are
-left alone.`,
+left alone, and so are sentences that report a prompt ("…, the chairman told analysts") and
+advice that points to the channel of a party named by a common noun ("Sign up for the agency's
+flood warnings").`,
 		Why: `Prompts are site furniture: they repeat on every page of a site and put brand names and
 imperatives into article text.`,
 		FixSafety: `Safe before the first and after the last of the article's sentences (prompts that are
 sentences themselves do not count); between them a prompt may be the article's own advice, so
-there the fix is unsafe.`,
+there the fix is unsafe, and a line of more than 15 words there is a sentence about a prompt and
+is not reported.`,
 		Example: "The rocket reached orbit ten minutes after lift-off, the agency said on Friday.\n" +
 			"Engineers will test the capsule's systems over the next three days before it docks.\n" +
 			"Follow Space Desk on Instagram, Facebook, Twitter and YouTube.\n",
@@ -60,6 +63,14 @@ var promptChannels = []string{
 	"freund", "kanal", "ami", "amigo", "amici", "canal", "canale", "boletín", "boletim",
 }
 
+// maxInnerPrompt is the most words a prompt between the article's sentences may have.
+const maxInnerPrompt = 15
+
+// reportingVerbs mark a sentence in a reporter's voice: a prompt that someone said or told is
+// quoted, not the site's own.
+var reportingVerbs = []string{" said", " says", " told ", "according to", " found that", " ruled that", " reported that",
+	" concluded that", " sagte", " a déclaré", " dijo", " disse", " ha detto"}
+
 // Check implements lint.Rule.
 func (PromptLine) Check(p *lint.Pass) {
 	d := p.Doc
@@ -70,7 +81,7 @@ func (PromptLine) Check(p *lint.Pass) {
 	for i := 0; i < n; i++ {
 		f := d.Feat(i)
 		if f.Blank() || f.Words > 30 || f.Words < 2 || lay.Wrapped(i) || lay.Listed[i] || lay.Data[i] {
-		} else if isPrompt(strings.ToLower(stripListMarker(f.Trim))) {
+		} else if isPrompt(strings.ToLower(stripListMarker(f.Trim))) && !namesOtherParty(f.Trim) {
 			prompt[i] = true
 			continue
 		}
@@ -85,10 +96,58 @@ func (PromptLine) Check(p *lint.Pass) {
 		// between the article's sentences a prompt may be its own advice
 		safety := lint.Safe
 		if i > first && i < last {
+			// between the article's sentences a long line that opens like a prompt is a sentence
+			// about one ("Share on Facebook buttons appeared on 91 percent of the pages")
+			if d.Feat(i).Words > maxInnerPrompt {
+				continue
+			}
 			safety = lint.Unsafe
 		}
 		p.ReportLines(i, i, fmt.Sprintf("call to action %q", clipMsg(d.Feat(i).Trim)), "delete the prompt", safety)
 	}
+}
+
+// namesOtherParty reports a prompt that points to a channel of a party the article describes,
+// named by a common noun ("Sign up for the agency's flood warnings", "Download the council's
+// app"): the article's advice. A site names its own channels by its brand ("Follow BBC News",
+// "Get the Guardian's app").
+func namesOtherParty(t string) bool {
+	words := strings.Fields(t)
+	for _, w := range words {
+		if firstPersonPlural[strings.ToLower(strings.Trim(w, ",.;:!?"))] {
+			return false // "Sign up for our newsletter to get the day's top stories": the site speaks
+		}
+	}
+	for k := 0; k+1 < len(words); k++ {
+		if !strings.EqualFold(words[k], "the") {
+			continue
+		}
+		w := strings.TrimRight(words[k+1], ",.;:")
+		noun, ok := strings.CutSuffix(w, "'s")
+		if !ok {
+			noun, ok = strings.CutSuffix(w, "’s")
+		}
+		if ok && noun != "" && isLowerWord(noun) && !timeNouns[noun] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPersonPlural are the words a site uses of itself.
+var firstPersonPlural = set("our", "us", "we", "ours")
+
+// timeNouns name a time, not a party ("the day's top stories").
+var timeNouns = set("day", "week", "month", "year", "night", "morning", "evening", "weekend")
+
+// isLowerWord reports a word of lower-case ASCII letters.
+func isLowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // isPrompt reports a folded line that opens with a prompt and names a channel.
@@ -101,6 +160,10 @@ func isPrompt(low string) bool {
 		}
 	}
 	if !opens {
+		return false
+	}
+	// a reporter's sentence about a prompt ("Share this article, the chairman told analysts")
+	if containsAny(low, reportingVerbs) {
 		return false
 	}
 	for _, c := range promptChannels {
