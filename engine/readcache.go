@@ -18,6 +18,10 @@ const (
 	readCacheMaxFile = 64 << 10
 	// readCacheEntry is about what one entry costs besides its content (map slot, headers).
 	readCacheEntry = 96
+	// readCacheGiveUp: once the corpus pass has offered this much, the cache is emptied and
+	// keeps nothing more. It would save re-reading a small share of such a corpus, while
+	// holding its whole budget through the rest of the corpus pass, when the counts are largest.
+	readCacheGiveUp = 4 * readCacheBudget
 )
 
 // readCache maps the paths of files the corpus pass read to their content.
@@ -25,6 +29,8 @@ type readCache struct {
 	mu    sync.Mutex
 	files map[string][]byte
 	used  int64
+	// offered is the cost of every content offered, kept or not.
+	offered int64
 }
 
 func newReadCache() *readCache { return &readCache{files: map[string][]byte{}} }
@@ -37,6 +43,12 @@ func (c *readCache) put(path string, content []byte) {
 	cost := int64(len(content)+len(path)) + readCacheEntry
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.offered += cost; c.offered > readCacheGiveUp {
+		if c.used <= readCacheBudget {
+			c.files, c.used = map[string][]byte{}, readCacheBudget+1 // nothing fits any more
+		}
+		return
+	}
 	if _, dup := c.files[path]; dup || c.used+cost > readCacheBudget {
 		return
 	}
