@@ -14,7 +14,7 @@ import (
 // larger files, compressed files and files of records are read again. Runs that fix or diff
 // always read the files afresh: what they write must be what is on disk.
 const (
-	readCacheBudget  = 24 << 20
+	readCacheBudget  = 32 << 20
 	readCacheMaxFile = 64 << 10
 	// readCacheEntry is about what one entry costs besides its content (map slot, headers).
 	readCacheEntry = 96
@@ -40,7 +40,7 @@ func (c *readCache) put(path string, content []byte) {
 	if c == nil || len(content) > readCacheMaxFile {
 		return
 	}
-	cost := int64(len(content)+len(path)) + readCacheEntry
+	cost := int64(len(content)) + readCacheEntry // path is the file list's own string
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.offered += cost; c.offered > readCacheGiveUp {
