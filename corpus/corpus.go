@@ -40,9 +40,10 @@ type Counts struct {
 	// length of what is counted. Hashes counted through AddHash that were seen once only are
 	// kept apart (see Hash); Write, WriteBinary and Prune take them into account.
 	Hashes map[uint64]uint32 `json:"hashes,omitempty"`
-	// once holds the hashes AddHash saw exactly once, which are not in Hashes. Most lines of a
-	// corpus are seen in one file only: a set of them takes about half the memory of counts.
-	once map[uint64]struct{}
+	// once holds the hashes AddHash saw: those not in Hashes were seen exactly once. Most
+	// lines of a corpus are seen in one file only: a set of them takes about half the memory of
+	// counts.
+	once *hashSet
 	// mu is set on counts whose hashes one pass's workers share (see Shared): it guards Hashes
 	// and once.
 	mu *sync.Mutex
@@ -64,15 +65,13 @@ func (c *Counts) addHash(k uint64) {
 		c.Hashes[k] = n + 1
 		return
 	}
-	if _, ok := c.once[k]; ok {
-		delete(c.once, k)
-		c.Hashes[k] = 2
-		return
-	}
 	if c.once == nil {
-		c.once = map[uint64]struct{}{}
+		c.once = &hashSet{}
 	}
-	c.once[k] = struct{}{}
+	if !c.once.add(k) { // the second sighting
+		c.Hashes[k] = 2
+		c.once.promoted++
+	}
 }
 
 // Hash is the count of hash k.
@@ -80,20 +79,27 @@ func (c *Counts) Hash(k uint64) uint32 {
 	if n, ok := c.Hashes[k]; ok {
 		return n
 	}
-	if _, ok := c.once[k]; ok {
+	if c.once.has(k) {
 		return 1
 	}
 	return 0
 }
 
 // Singles is the number of hashes counted once that are not in Hashes.
-func (c *Counts) Singles() int { return len(c.once) }
+func (c *Counts) Singles() int {
+	if c.once == nil {
+		return 0
+	}
+	return c.once.len() - c.once.promoted
+}
 
 // Settle moves the hashes counted once into Hashes, for readers of Hashes.
 func (c *Counts) Settle() {
-	for k := range c.once {
-		c.Hashes[k] = 1
-	}
+	c.once.each(func(k uint64) {
+		if _, ok := c.Hashes[k]; !ok {
+			c.Hashes[k] = 1
+		}
+	})
 	c.once = nil
 }
 
@@ -129,7 +135,7 @@ type sharedHashes struct {
 type sharedTable struct {
 	mu     sync.Mutex
 	Hashes map[uint64]uint32
-	once   map[uint64]struct{}
+	once   *hashSet
 }
 
 func (sh *sharedHashes) of(rule string) *sharedTable {
@@ -137,7 +143,7 @@ func (sh *sharedHashes) of(rule string) *sharedTable {
 	defer sh.mu.Unlock()
 	t := sh.rules[rule]
 	if t == nil {
-		t = &sharedTable{Hashes: map[uint64]uint32{}, once: map[uint64]struct{}{}}
+		t = &sharedTable{Hashes: map[uint64]uint32{}, once: &hashSet{}}
 		sh.rules[rule] = t
 	}
 	return t
@@ -181,7 +187,7 @@ func (s *Stats) Of(rule string) *Counts {
 func (s *Stats) Size() int {
 	n := 0
 	for _, c := range s.Rules {
-		n += len(c.Keys) + len(c.Hashes) + len(c.once)
+		n += len(c.Keys) + len(c.Hashes) + c.Singles()
 	}
 	return n
 }
@@ -202,15 +208,19 @@ func (s *Stats) Merge(o *Stats) {
 			dst.mu.Lock()
 		}
 		for k, v := range c.Hashes {
-			if _, ok := dst.once[k]; ok {
-				delete(dst.once, k)
-				v++
+			if dst.once.has(k) {
+				if _, counted := dst.Hashes[k]; !counted { // a single of dst: one more
+					v++
+					dst.once.promoted++
+				}
 			}
 			dst.Hashes[k] += v
 		}
-		for k := range c.once {
-			dst.addHash(k)
-		}
+		c.once.each(func(k uint64) {
+			if _, counted := c.Hashes[k]; !counted {
+				dst.addHash(k)
+			}
+		})
 		if dst.mu != nil {
 			dst.mu.Unlock()
 		}
