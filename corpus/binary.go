@@ -24,6 +24,7 @@ func Binary(path string) bool { return strings.EqualFold(filepath.Ext(path), ".b
 // WriteBinary serialises s compactly: after a header, varints, with keys and hashes sorted
 // (hashes as deltas), so that equal stats give equal bytes.
 func (s *Stats) WriteBinary(w io.Writer) error {
+	s.settle()
 	bw := bufio.NewWriter(w)
 	var buf [binary.MaxVarintLen64]byte
 	num := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 )
 
 // Version is the format version of serialised stats.
@@ -26,6 +27,9 @@ type Stats struct {
 	// Pruned marks stats whose counts that cannot produce a finding were dropped: they are final
 	// and must not be merged with more counts.
 	Pruned bool `json:"pruned,omitempty"`
+
+	// shared, when set, holds the hash counts of every rule (see Shared).
+	shared *sharedHashes
 }
 
 // Counts are one rule's counters. They only add up, so partial counts merge in any order.
@@ -33,9 +37,74 @@ type Counts struct {
 	// Keys counts string keys (a name spelling, a word, a directory).
 	Keys map[string]uint32 `json:"keys,omitempty"`
 	// Hashes counts 64-bit hashes (of a line, say), so that memory does not grow with the
-	// length of what is counted.
+	// length of what is counted. Hashes counted through AddHash that were seen once only are
+	// kept apart (see Hash); Write, WriteBinary and Prune take them into account.
 	Hashes map[uint64]uint32 `json:"hashes,omitempty"`
+	// once holds the hashes AddHash saw: those not in Hashes were seen exactly once. Most
+	// lines of a corpus are seen in one file only: a set of them takes about half the memory of
+	// counts.
+	once *hashSet
+	// mu is set on counts whose hashes one pass's workers share (see Shared): it guards Hashes
+	// and once.
+	mu *sync.Mutex
 }
+
+// AddHash counts one more for hash k.
+func (c *Counts) AddHash(k uint64) {
+	if c.mu != nil {
+		c.mu.Lock()
+		c.addHash(k)
+		c.mu.Unlock()
+		return
+	}
+	c.addHash(k)
+}
+
+func (c *Counts) addHash(k uint64) {
+	if n, ok := c.Hashes[k]; ok {
+		c.Hashes[k] = n + 1
+		return
+	}
+	if c.once == nil {
+		c.once = &hashSet{}
+	}
+	if !c.once.add(k) { // the second sighting
+		c.Hashes[k] = 2
+		c.once.promoted++
+	}
+}
+
+// Hash is the count of hash k.
+func (c *Counts) Hash(k uint64) uint32 {
+	if n, ok := c.Hashes[k]; ok {
+		return n
+	}
+	if c.once.has(k) {
+		return 1
+	}
+	return 0
+}
+
+// Singles is the number of hashes counted once that are not in Hashes.
+func (c *Counts) Singles() int {
+	if c.once == nil {
+		return 0
+	}
+	return c.once.len() - c.once.promoted
+}
+
+// Settle moves the hashes counted once into Hashes, for readers of Hashes.
+func (c *Counts) Settle() {
+	c.once.each(func(k uint64) {
+		if _, ok := c.Hashes[k]; !ok {
+			c.Hashes[k] = 1
+		}
+	})
+	c.once = nil
+}
+
+// DropSingles forgets the hashes counted once (counts that were never more than one).
+func (c *Counts) DropSingles() { c.once = nil }
 
 // New returns empty stats.
 func New() *Stats {
@@ -48,9 +117,59 @@ func (s *Stats) For(rule string) *Counts {
 	c := s.Rules[rule]
 	if c == nil {
 		c = &Counts{Keys: map[string]uint32{}, Hashes: map[uint64]uint32{}}
+		if s.shared != nil {
+			h := s.shared.of(rule)
+			c.Hashes, c.once, c.mu = h.Hashes, h.once, &h.mu
+		}
 		s.Rules[rule] = c
 	}
 	return c
+}
+
+// sharedHashes are the hash counts of each rule that the stats of one pass's workers share.
+type sharedHashes struct {
+	mu    sync.Mutex
+	rules map[string]*sharedTable
+}
+
+type sharedTable struct {
+	mu     sync.Mutex
+	Hashes map[uint64]uint32
+	once   *hashSet
+}
+
+func (sh *sharedHashes) of(rule string) *sharedTable {
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	t := sh.rules[rule]
+	if t == nil {
+		t = &sharedTable{Hashes: map[uint64]uint32{}, once: &hashSet{}}
+		sh.rules[rule] = t
+	}
+	return t
+}
+
+// Shared returns n empty stats for the n workers of one pass: each counts its own keys, but
+// their hash counts (the large part: a count per distinct line) are one table, which AddHash
+// locks, so that the workers neither hold a copy each nor need a second table to merge into.
+// Merging them into one another adds the keys only; Detach the merged stats before use.
+func Shared(n int) []*Stats {
+	sh := &sharedHashes{rules: map[string]*sharedTable{}}
+	parts := make([]*Stats, n)
+	for i := range parts {
+		parts[i] = New()
+		parts[i].shared = sh
+	}
+	return parts
+}
+
+// Detach makes stats from Shared, all merged into s, stats of their own: the hash counts are
+// no longer locked, and no other stats share them.
+func (s *Stats) Detach() {
+	s.shared = nil
+	for _, c := range s.Rules {
+		c.mu = nil
+	}
 }
 
 var empty = &Counts{}
@@ -68,7 +187,7 @@ func (s *Stats) Of(rule string) *Counts {
 func (s *Stats) Size() int {
 	n := 0
 	for _, c := range s.Rules {
-		n += len(c.Keys) + len(c.Hashes)
+		n += len(c.Keys) + len(c.Hashes) + c.Singles()
 	}
 	return n
 }
@@ -82,14 +201,42 @@ func (s *Stats) Merge(o *Stats) {
 		for k, v := range c.Keys {
 			dst.Keys[k] += v
 		}
+		if c.mu != nil && c.mu == dst.mu {
+			continue // the same table
+		}
+		if dst.mu != nil {
+			dst.mu.Lock()
+		}
 		for k, v := range c.Hashes {
+			if dst.once.has(k) {
+				if _, counted := dst.Hashes[k]; !counted { // a single of dst: one more
+					v++
+					dst.once.promoted++
+				}
+			}
 			dst.Hashes[k] += v
 		}
+		c.once.each(func(k uint64) {
+			if _, counted := c.Hashes[k]; !counted {
+				dst.addHash(k)
+			}
+		})
+		if dst.mu != nil {
+			dst.mu.Unlock()
+		}
+	}
+}
+
+// settle moves every rule's hashes counted once into its Hashes.
+func (s *Stats) settle() {
+	for _, c := range s.Rules {
+		c.Settle()
 	}
 }
 
 // Write serialises s as JSON.
 func (s *Stats) Write(w io.Writer) error {
+	s.settle()
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", " ")
 	return enc.Encode(s)

@@ -14,10 +14,14 @@ import (
 // larger files, compressed files and files of records are read again. Runs that fix or diff
 // always read the files afresh: what they write must be what is on disk.
 const (
-	readCacheBudget  = 24 << 20
+	readCacheBudget  = 32 << 20
 	readCacheMaxFile = 64 << 10
 	// readCacheEntry is about what one entry costs besides its content (map slot, headers).
 	readCacheEntry = 96
+	// readCacheGiveUp: once the corpus pass has offered this much, the cache is emptied and
+	// keeps nothing more. It would save re-reading a small share of such a corpus, while
+	// holding its whole budget through the rest of the corpus pass, when the counts are largest.
+	readCacheGiveUp = 4 * readCacheBudget
 )
 
 // readCache maps the paths of files the corpus pass read to their content.
@@ -25,6 +29,8 @@ type readCache struct {
 	mu    sync.Mutex
 	files map[string][]byte
 	used  int64
+	// offered is the cost of every content offered, kept or not.
+	offered int64
 }
 
 func newReadCache() *readCache { return &readCache{files: map[string][]byte{}} }
@@ -34,9 +40,15 @@ func (c *readCache) put(path string, content []byte) {
 	if c == nil || len(content) > readCacheMaxFile {
 		return
 	}
-	cost := int64(len(content)+len(path)) + readCacheEntry
+	cost := int64(len(content)) + readCacheEntry // path is the file list's own string
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.offered += cost; c.offered > readCacheGiveUp {
+		if c.used <= readCacheBudget {
+			c.files, c.used = map[string][]byte{}, readCacheBudget+1 // nothing fits any more
+		}
+		return
+	}
 	if _, dup := c.files[path]; dup || c.used+cost > readCacheBudget {
 		return
 	}

@@ -79,3 +79,27 @@ func TestSmallFilesAreReadOnce(t *testing.T) {
 		t.Errorf("a diff run opened %d files, want %d", opened, len(files))
 	}
 }
+
+func TestReadCacheGivesUpOnLargeCorpora(t *testing.T) {
+	c := newReadCache()
+	content := make([]byte, readCacheMaxFile)
+	n := 0
+	for ; int64(n)*int64(len(content)) <= readCacheGiveUp; n++ {
+		c.put(fmt.Sprintf("f%d", n), content)
+	}
+	if len(c.files) != 0 {
+		t.Errorf("after offering %d files of %d bytes, %d are still kept", n, len(content), len(c.files))
+	}
+	c.put("small", []byte("a line"))
+	if _, ok := c.take("small"); ok || c.used <= readCacheBudget {
+		t.Errorf("a cache that gave up kept another file")
+	}
+	if _, ok := c.take("f0"); ok {
+		t.Errorf("a cache that gave up returned a file it kept before")
+	}
+	fresh := newReadCache()
+	fresh.put("small", []byte("a line"))
+	if b, ok := fresh.take("small"); !ok || string(b) != "a line" {
+		t.Errorf("a small corpus' file was not kept")
+	}
+}

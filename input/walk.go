@@ -253,6 +253,9 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				w.Problems = append(w.Problems, Problem{p, fmt.Errorf("not a regular file; skipped")})
 				return nil
 			}
+			if strings.HasSuffix(p, rel) {
+				rel = p[len(p)-len(rel):] // shares the path's bytes: a corpus may hold millions of files
+			}
 			add(r, File{Path: p, Rel: rel, Group: group})
 			return nil
 		})

@@ -14,11 +14,25 @@ func (r TemplateLine) Prune(c *corpus.Counts, opts []any) {
 	if least == 0 {
 		least = r.NewOptions().(*templateOptions).MinFiles
 	}
-	for k, n := range c.Hashes {
-		if int(n) < least {
-			delete(c.Hashes, k)
+	if least > 1 {
+		c.DropSingles()
+	} else {
+		c.Settle()
+	}
+	// the survivors go into a map of their own size: deleting leaves a map as large as it was
+	kept := 0
+	for _, n := range c.Hashes {
+		if int(n) >= least {
+			kept++
 		}
 	}
+	hashes := make(map[uint64]uint32, kept)
+	for k, n := range c.Hashes {
+		if int(n) >= least {
+			hashes[k] = n
+		}
+	}
+	c.Hashes = hashes
 }
 
 // Prune implements lint.Pruner: a word used in fewer files than the lowest corpus_files never
@@ -33,9 +47,11 @@ func (r GluedWord) Prune(c *corpus.Counts, opts []any) {
 	if least == 0 {
 		least = r.NewOptions().(*gluedOptions).CorpusFiles
 	}
+	keys := map[string]uint32{}
 	for k, n := range c.Keys {
-		if int(n) < least {
-			delete(c.Keys, k)
+		if int(n) >= least {
+			keys[k] = n
 		}
 	}
+	c.Keys = keys
 }

@@ -120,7 +120,7 @@ func (r TemplateLine) Gather(doc *document.Document, opts any, stats *corpus.Sta
 		k := lineKey(dir, doc.Feat(i).Trim)
 		if !seen[k] {
 			seen[k] = true
-			counts.Hashes[k]++ // files of the directory holding the line
+			counts.AddHash(k) // files of the directory holding the line
 		}
 	}
 }
@@ -140,7 +140,7 @@ func (r TemplateLine) Check(p *lint.Pass) {
 		if !o.candidate(d, st, i) {
 			continue
 		}
-		n := counts.Hashes[lineKey(dir, d.Feat(i).Trim)]
+		n := counts.Hash(lineKey(dir, d.Feat(i).Trim))
 		if int(n) < o.MinFiles || float64(n)*100 < o.MinShare*files {
 			continue
 		}
