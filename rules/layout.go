@@ -362,6 +362,12 @@ func (l *Layout) joinTails(d *document.Document) {
 
 // prose reports whether lines first..last read together as prose.
 func prose(d *document.Document, first, last int) bool {
+	para := joinedFeatures(d, first, last)
+	return isProse(&para)
+}
+
+// joinedFeatures measures the trimmed lines first..last joined by spaces.
+func joinedFeatures(d *document.Document, first, last int) document.Features {
 	var b strings.Builder
 	for k := first; k <= last; k++ {
 		if k > first {
@@ -369,8 +375,7 @@ func prose(d *document.Document, first, last int) bool {
 		}
 		b.WriteString(d.Feat(k).Trim)
 	}
-	para := document.Measure(b.String())
-	return isProse(&para)
+	return document.Measure(b.String())
 }
 
 // continues reports whether next can continue the paragraph that line prev belongs to: prev does

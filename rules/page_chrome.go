@@ -634,13 +634,6 @@ func paragraphFeatures(d *document.Document, first, last int) *document.Features
 	if first == last {
 		return d.Feat(first)
 	}
-	var b strings.Builder
-	for k := first; k <= last; k++ {
-		if k > first {
-			b.WriteByte(' ')
-		}
-		b.WriteString(d.Feat(k).Trim)
-	}
-	m := document.Measure(b.String())
+	m := joinedFeatures(d, first, last)
 	return &m
 }
