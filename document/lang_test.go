@@ -1,11 +1,10 @@
 package document
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newslint/newslint/internal/testtext"
 )
 
 const en = "The minister said on Friday that the government would publish the report next week, and that it was ready."
@@ -38,20 +37,7 @@ func TestLanguage(t *testing.T) {
 // document has already split, says what Language says of the text, on every text of testdata
 // and on texts cut anywhere (the last line without its end, words cut short).
 func TestLanguageOfUsesTheDocumentsWords(t *testing.T) {
-	var texts []string
-	err := filepath.WalkDir("../testdata", func(path string, e fs.DirEntry, err error) error {
-		if err == nil && !e.IsDir() && strings.HasSuffix(path, ".txt") {
-			raw, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			texts = append(texts, string(raw))
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	texts := testtext.Texts(t, "../testdata")
 	if len(texts) < 50 {
 		t.Fatalf("only %d texts under testdata", len(texts))
 	}

@@ -2,12 +2,13 @@ package engine_test
 
 import (
 	"fmt"
-	"github.com/newslint/newslint/corpus"
-	"github.com/newslint/newslint/input"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newslint/newslint/corpus"
+	"github.com/newslint/newslint/input"
 
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/document"
@@ -54,9 +55,21 @@ func benchDocs(b *testing.B) []benchDoc {
 // benchStats gathers the corpus statistics of the benchmark corpus as a run does, each text
 // counted with the others of its directory, so that corpus rules do their real work.
 func benchStats(b *testing.B, docs []benchDoc) *corpus.Stats {
-	dir := b.TempDir()
 	cfg := config.Default()
+	files, _ := writeBenchDocs(b, docs)
+	stats, err := engine.GatherChecked(cfg, files, engine.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return stats
+}
+
+// writeBenchDocs writes docs as files of their directories under a temporary directory and
+// returns the files and their total size.
+func writeBenchDocs(b *testing.B, docs []benchDoc) ([]input.File, int) {
+	dir := b.TempDir()
 	var files []input.File
+	n := 0
 	for i, d := range docs {
 		rel := fmt.Sprintf("%s/%04d.txt", d.dir, i)
 		path := filepath.Join(dir, filepath.FromSlash(rel))
@@ -67,12 +80,9 @@ func benchStats(b *testing.B, docs []benchDoc) *corpus.Stats {
 			b.Fatal(err)
 		}
 		files = append(files, input.File{Path: path, Rel: rel})
+		n += len(d.text)
 	}
-	stats, err := engine.GatherChecked(cfg, files, engine.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return stats
+	return files, n
 }
 
 func size(docs []string) int64 {
@@ -110,21 +120,7 @@ func BenchmarkCheck(b *testing.B) {
 // cores, reports left out.
 func BenchmarkRun(b *testing.B) {
 	docs := benchDocs(b)
-	dir := b.TempDir()
-	var files []input.File
-	n := 0
-	for i, d := range docs {
-		rel := fmt.Sprintf("%s/%04d.txt", d.dir, i)
-		path := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(d.text), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		files = append(files, input.File{Path: path, Rel: rel})
-		n += len(d.text)
-	}
+	files, n := writeBenchDocs(b, docs)
 	cfg := config.Default()
 	b.SetBytes(int64(n))
 	b.ReportAllocs()

@@ -1,11 +1,10 @@
 package rules
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newslint/newslint/internal/testtext"
 
 	"github.com/newslint/newslint/document"
 )
@@ -14,20 +13,7 @@ import (
 // candidate of a text, taken as a rare spelling, is found possible, and a spelling whose first
 // word the text lacks is not.
 func TestVariantSetPrefilter(t *testing.T) {
-	var texts []string
-	err := filepath.WalkDir("../testdata", func(path string, e fs.DirEntry, err error) error {
-		if err == nil && !e.IsDir() && strings.HasSuffix(path, ".txt") {
-			raw, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			texts = append(texts, string(raw))
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	texts := testtext.Texts(t, "../testdata")
 	texts = append(texts, "Foreign Minister Sergey Lavrov met Kim Jong-un’s envoy in Zürich.", "Later, Ángel Núñez-Ortega spoke.")
 	names := 0
 	for _, text := range texts {
