@@ -105,6 +105,8 @@ func corpusStatsOver(o *options, cfg *config.Config, env Env, walked, linted []i
 			return nil, nil, err
 		}
 	}
+	// the corpus pass checks too when it goes over the files the run lints
+	eo.OnePass = eo.OnePass && o.corpusRoot == "" && len(over) == len(linted)
 	stats, err := linterFor(o, cfg).GatherFiles(over, eo)
 	if err != nil {
 		return nil, nil, fmt.Errorf("corpus pass: %v\nnothing was linted or fixed: corpus rules would have judged the other files without these", err)

@@ -144,7 +144,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	}
 	pipe := findingsPipeline(filters)
 	eo := pipeline.RunOptions{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, MaxFileSize: o.maxFileSize, TextFields: cfg.TextFields,
-		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Context: o.context, Pipeline: pipe}
+		Preview: report.NeedsPreview(o.format) && !o.quiet && !o.diff && !o.statistics, Context: o.context, Pipeline: pipe, OnePass: true}
 	o.safety.apply(&eo, paths, env)
 	var over []input.File
 	if eo.Corpus, over, err = corpusStatsOver(o, cfg, env, walked, files, eo); err != nil {

@@ -48,16 +48,20 @@ func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.St
 	// the workers' hash counts are one table: a copy each, merged at the end, took twice the
 	// memory of the counts, the largest part of a run's on a large corpus
 	parts := corpus.Shared(jobs)
-	feed := func(put func(input.File)) error {
-		for _, f := range files {
-			put(f)
+	var log *screenLog
+	if opts.OnePass && opts.keep != nil { // a run that only reads
+		log = newScreenLog(len(files))
+	}
+	feed := func(put func(int)) error {
+		for i := range files {
+			put(i)
 		}
 		return nil
 	}
 	var errs []error
-	_ = parallel(jobs, jobs*16, feed, func(w int, f input.File, out func(error)) {
-		if err := gatherFile(src, f, opts, parts[w]); err != nil {
-			out(fmt.Errorf("%s: %w", f.Path, err))
+	_ = parallel(jobs, jobs*16, feed, func(w int, i int, out func(error)) {
+		if err := gatherFile(src, files[i], opts, parts[w], log, i); err != nil {
+			out(fmt.Errorf("%s: %w", files[i].Path, err))
 		}
 	}, func(err error) { errs = append(errs, err) })
 	// the other workers' counts merge into the largest, so that the largest is not copied and
@@ -77,15 +81,26 @@ func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.St
 	}
 	total.Detach()
 	if opts.keep != nil {
-		offerReads(total, opts.keep)
+		offerReads(total, opts.keep, files, log)
 	}
 	return total, errors.Join(errs...)
 }
 
 // gatherFile adds the counts of one file to stats. It returns the error of opening or reading
-// the file itself; other problems are the checking pass's to report.
-func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats) (ioErr error) {
+// the file itself; other problems are the checking pass's to report. With log, the file's units
+// are screened (screenUnit) and their frames written to the log as file idx.
+func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats, log *screenLog, idx int) (ioErr error) {
 	defer func() { _ = recover() }() // the checking pass reports what went wrong
+	var frames *fileFrames
+	screened := screenedFile{full: true} // until the file was read to its end
+	if log != nil {
+		frames = &fileFrames{log: log}
+		defer func() {
+			frames.flush()
+			screened.spans = frames.spans
+			log.files[idx] = screened
+		}()
+	}
 	kind, comp := input.KindOf(f.Path)
 	in, err := openSource(f, kind, comp, opts, false)
 	if err != nil {
@@ -131,13 +146,51 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats)
 		}
 	}
 	group := GroupOf(f)
-	_ = parallel(workers, workers*8, feed, func(w int, u *input.Unit, _ func(struct{})) { each(u, group, active, parts[w]) }, func(struct{}) {})
+	work := func(w int, u *input.Unit, _ func([]byte)) { each(u, group, active, parts[w]) }
+	if log != nil {
+		work = func(w int, u *input.Unit, out func([]byte)) { out(screenUnit(u, group, active, parts[w])) }
+	}
+	err = parallel(workers, workers*8, feed, work, func(frame []byte) {
+		if frames != nil {
+			frames.add(frame)
+		}
+	})
 	if workers > 1 {
 		for _, p := range parts {
 			stats.Merge(p)
 		}
 	}
+	screened.full, screened.size = err != nil, in.size
 	return nil
+}
+
+// screenUnit adds the counts of one unit to stats, as gatherUnit does, and checks it with the
+// rules that need no counts (lint.Screen); it returns the unit's frame for the checking pass.
+func screenUnit(u *input.Unit, group string, active []lint.Active, stats *corpus.Stats) (frame []byte) {
+	full := []byte{unitFull}
+	if !lint.Screenable(active) {
+		gatherUnit(u, group, active, stats)
+		return full
+	}
+	defer func() {
+		if recover() != nil {
+			frame = full // the checking pass reports the failure
+		}
+	}()
+	text, err := u.Text()
+	if errors.Is(err, input.ErrSkip) {
+		return []byte{0} // nothing to check
+	}
+	if err != nil || document.CheckText(text) != nil {
+		return full
+	}
+	doc := document.New(u.Loc.Path, text)
+	doc.Group = UnitGroup(u, group)
+	diags, cands := lint.Screen(doc, active, stats)
+	if rec := u.Record(); doc.InvalidUTF8 >= 0 || rec != nil && rec.Lossy != "" {
+		return full // the checking pass words what is wrong with the text
+	}
+	return unitFrame(text, false, diags, cands)
 }
 
 // gatherUnit adds the counts of one unit to stats (a new one when stats is nil; nil is

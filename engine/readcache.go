@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/newslint/newslint/corpus"
+	"github.com/newslint/newslint/input"
 )
 
 // The corpus pass keeps the content of small plain text files it read for the checking pass
@@ -76,6 +77,9 @@ var lastGathered struct {
 	sync.Mutex
 	stats *corpus.Stats
 	cache *readCache
+	// files the corpus pass went over, and the screen log of a one-pass run (or nil)
+	files []input.File
+	log   *screenLog
 }
 
 // keepReads makes the corpus pass of opts keep what it reads, when the run reads files only.
@@ -85,26 +89,48 @@ func keepReads(opts *Options) {
 	}
 }
 
-// offerReads hands the cache of a corpus pass to the checking pass that will use its stats.
-func offerReads(stats *corpus.Stats, c *readCache) {
+// offerReads hands the cache of a corpus pass over files, and its screen log, to the checking
+// pass that will use its stats.
+func offerReads(stats *corpus.Stats, c *readCache, files []input.File, log *screenLog) {
 	lastGathered.Lock()
 	defer lastGathered.Unlock()
-	lastGathered.stats, lastGathered.cache = stats, c
+	if lastGathered.log != nil {
+		lastGathered.log.close()
+	}
+	lastGathered.stats, lastGathered.cache, lastGathered.files, lastGathered.log = stats, c, files, log
 }
 
-// claimReads returns the cache the corpus pass kept for a checking pass with opts, if any.
-func claimReads(opts Options) *readCache {
+// claimReads returns the cache the corpus pass kept for a checking pass with opts, if any, and
+// the screen log when the checking pass goes over the same files, in the same order.
+func claimReads(opts Options, files []input.File) (*readCache, *screenLog) {
 	if opts.Fix || opts.Diff || opts.Corpus == nil {
-		return nil
+		return nil, nil
 	}
 	lastGathered.Lock()
 	defer lastGathered.Unlock()
 	if lastGathered.stats != opts.Corpus {
-		return nil
+		return nil, nil
 	}
-	c := lastGathered.cache
-	lastGathered.stats, lastGathered.cache = nil, nil
-	return c
+	c, log := lastGathered.cache, lastGathered.log
+	if log != nil && (log.broken || !sameFiles(files, lastGathered.files)) {
+		log.close()
+		log = nil
+	}
+	lastGathered.stats, lastGathered.cache, lastGathered.files, lastGathered.log = nil, nil, nil, nil
+	return c, log
+}
+
+// sameFiles reports whether a and b name the same files in the same order.
+func sameFiles(a, b []input.File) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Path != b[i].Path || a[i].Rel != b[i].Rel || a[i].Group != b[i].Group {
+			return false
+		}
+	}
+	return true
 }
 
 // readWhole reads all of r, whose size is about hint bytes, into one buffer of that size.

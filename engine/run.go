@@ -47,6 +47,11 @@ type Options struct {
 	// Stages are corpus statistics whose fixes come before those of Corpus (see
 	// SettleCorpus); empty for most runs.
 	Stages []*corpus.Stats
+	// OnePass makes the corpus pass (GatherChecked) of a run that neither fixes nor diffs check
+	// each unit too, keeping what the checking pass needs (see screenlog.go): Run with the
+	// statistics it returned, over the same files, then analyses no text a second time. The
+	// findings are the same either way.
+	OnePass bool
 
 	// keep, in the corpus pass, keeps what it reads for the checking pass; cached, in the
 	// checking pass, is what the corpus pass kept.
@@ -57,6 +62,8 @@ type Options struct {
 
 	// group is the corpus group of the file being linted (corpus.GroupOf its Rel).
 	group string
+	// screened is what the corpus pass kept of the unit being linted, or nil.
+	screened *screenedUnit
 }
 
 func (o Options) textFields() []string {
@@ -82,16 +89,30 @@ type RuleSource interface {
 // files. At most a bounded window of results is held at once, so memory does not grow with the
 // number of files.
 func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
-	opts.cached = claimReads(opts)
+	var log *screenLog
+	opts.cached, log = claimReads(opts, files)
+	if log != nil {
+		defer log.close()
+	}
 	jobs := opts.jobs()
-	feed := func(put func(input.File)) error {
-		for _, f := range files {
-			put(f)
+	feed := func(put func(int)) error {
+		for i := range files {
+			put(i)
 		}
 		return nil
 	}
-	_ = parallel(jobs, jobs*16, feed, func(_ int, f input.File, out func(*Result)) { lintFile(cfg, f, opts, out) }, emit)
+	_ = parallel(jobs, jobs*16, feed, func(_ int, i int, out func(*Result)) {
+		var sf *screenedFile
+		if log != nil {
+			sf = &log.files[i]
+		}
+		lintFile(cfg, files[i], opts, out, log, sf)
+	}, emit)
 }
+
+// testHookPlan, when set, is told for each file planned from a screen log how many of its units
+// need work, and how many it has.
+var testHookPlan func(work, units int)
 
 // testHookBeforeWrite, when set, runs between reading a file and writing it with --fix.
 var testHookBeforeWrite func(path string)
@@ -211,7 +232,7 @@ func (s *source) Close() {
 // cores and put back in file order; with --fix, each is written back as it comes, so only the
 // text of a changed record is rewritten and the others stay byte-identical. Unreadable units
 // (malformed records) are reported with their line and kept as they are.
-func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
+func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), log *screenLog, sf *screenedFile) {
 	res := &Result{File: f}
 	opts.group = GroupOf(f)
 	defer func() {
@@ -224,6 +245,19 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 		emit(res)
 	}()
 	kind, comp := input.KindOf(f.Path)
+	// a file the corpus pass screened is only read again when some unit needs more work
+	var plan *screenPlan
+	if sf != nil && !sf.full && !opts.Fix && !opts.Diff {
+		plan = planFile(log, sf, cfg.For(f.Rel), opts)
+		if plan != nil && testHookPlan != nil {
+			testHookPlan(plan.work, len(plan.need))
+		}
+		if plan != nil && plan.work == 0 {
+			opts.cached.take(f.Path)
+			res.Bytes = sf.size
+			return
+		}
+	}
 	// a small file the corpus pass read is not read again (never when fixing)
 	content, cached := opts.cached.take(f.Path)
 	var src *source
@@ -252,14 +286,28 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result)) {
 	workers := opts.recordWorkers(kind == input.Text)
 	changed, fixed, part := false, 0, 0
 	var whole *unitResult
-	feed := func(put func(*input.Unit)) error {
+	units := func(put func(*input.Unit)) error {
 		if cached {
 			put(input.WholeUnit(f.Path, content))
 			return nil
 		}
 		return readUnits(src, f, kind, opts, put)
 	}
-	work := func(_ int, u *input.Unit, out func(unitResult)) { out(lintUnit(u, active, opts)) }
+	feed := func(put func(planned)) error {
+		return units(func(u *input.Unit) { put(planned{unit: u}) })
+	}
+	if plan != nil {
+		feed = func(put func(planned)) error { return plan.feed(log, sf, units, put) }
+	}
+	work := func(_ int, p planned, out func(unitResult)) {
+		if p.skip {
+			out(unitResult{unit: p.unit})
+			return
+		}
+		o := opts
+		o.screened = p.screened
+		out(lintUnit(p.unit, active, o))
+	}
 	err = parallel(workers, workers*8, feed, work, func(d unitResult) {
 		if w != nil {
 			for _, b := range d.unit.WriteBack(d.fixed) {

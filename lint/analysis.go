@@ -3,7 +3,6 @@ package lint
 import (
 	"fmt"
 	"slices"
-	"sort"
 
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/document"
@@ -115,11 +114,6 @@ func Run(doc *document.Document, active []Active, stats *corpus.Stats) []Diagnos
 			state: st, who: m.ID, whoKind: "rule", requires: m.Requires}
 		a.Rule.Check(p)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
-		}
-		return out[i].Rule < out[j].Rule
-	})
+	sortDiagnostics(out)
 	return out
 }

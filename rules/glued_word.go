@@ -86,18 +86,27 @@ func (GluedWord) Gather(doc *document.Document, _ any, stats *corpus.Stats) {
 			continue
 		}
 		// only what Check may ask about: words with a glue affix that no list has
-		if w := t.In(src); glueAffix(w) && classOf(w) == notListed && !seen[w] {
-			if seen == nil {
-				seen = map[string]bool{}
-			}
-			seen[w] = true
-			keys := stats.For(gluedWordID).Keys
-			if _, ok := keys[w]; !ok {
-				w = strings.Clone(w) // a key must not keep the document's text alive
-			}
-			keys[w]++
+		if w := t.In(src); glueAffix(w) && classOf(w) == notListed {
+			seen = countGlue(stats, seen, w)
 		}
 	}
+}
+
+// countGlue counts w for the file once, seen holding the words counted already.
+func countGlue(stats *corpus.Stats, seen map[string]bool, w string) map[string]bool {
+	if seen[w] {
+		return seen
+	}
+	if seen == nil {
+		seen = map[string]bool{}
+	}
+	seen[w] = true
+	keys := stats.For(gluedWordID).Keys
+	if _, ok := keys[w]; !ok {
+		w = strings.Clone(w) // a key must not keep the document's text alive
+	}
+	keys[w]++
+	return seen
 }
 
 // glueEnds marks the last two letters of gluedRight words and the first two of gluedLeft words,
@@ -198,16 +207,71 @@ func plainProse(line string) bool {
 type glueCand struct {
 	start, end int
 	a, b       string
+	unsafe     bool
 }
 
 // Check implements lint.Rule.
 func (r GluedWord) Check(p *lint.Pass) {
+	for _, c := range r.glues(p, p.Corpus, nil) {
+		r.report(p, c.start, c.end, c.a, c.b, c.unsafe)
+	}
+}
+
+// Screen implements lint.Screener: the glues Check reports with no counts, each word's Flag
+// saying whether its fix is unsafe. The counts only take words away, all uses of one at once.
+func (r GluedWord) Screen(p *lint.Pass, stats *corpus.Stats) []lint.Candidate {
+	var cands []lint.Candidate
+	for _, c := range r.glues(p, nil, stats) {
+		var flag uint8
+		if c.unsafe {
+			flag = 1
+		}
+		cands = append(cands, lint.Candidate{Start: c.start, End: c.end, Flag: flag})
+	}
+	return cands
+}
+
+// Wants implements lint.Screener: any glue may be reported.
+func (GluedWord) Wants(*corpus.Stats, any, []lint.Candidate) bool { return true }
+
+// Resolve implements lint.Screener: the glues that the corpus does not use as words.
+func (r GluedWord) Resolve(p *lint.Pass, cands []lint.Candidate) {
+	o := lint.OptionsOf[gluedOptions](p, r)
+	src := p.Doc.Src
+	for _, c := range cands {
+		w := src[c.Start:c.End]
+		if p.Corpus.Of(gluedWordID).Keys[w] >= uint32(o.CorpusFiles) {
+			continue
+		}
+		a, b, _ := splitGlued(w)
+		r.report(p, c.Start, c.End, a, b, c.Flag == 1)
+	}
+}
+
+// report reports the glue of a and b at start..end.
+func (GluedWord) report(p *lint.Pass, start, end int, a, b string, unsafe bool) {
+	w := p.Doc.Src[start:end]
+	safety := lint.Safe
+	if unsafe {
+		safety = lint.Unsafe
+	}
+	fixed := a + " " + b
+	p.Report(lint.Diagnostic{Start: start, End: end,
+		Message: fmt.Sprintf("%q looks like two words run together: %q", w, fixed),
+		Fix: &lint.Fix{Description: fmt.Sprintf("write %q", fixed), Safety: safety,
+			Edits: []lint.TextEdit{{Start: start + len(a), End: start + len(a), NewText: " "}}}})
+}
+
+// glues returns the glues of p.Doc that Check reports, given the counts of known (nil: no word
+// is known from the corpus). With gather, it also adds the document's counts to gather, as
+// Gather does.
+func (r GluedWord) glues(p *lint.Pass, known, gather *corpus.Stats) []glueCand {
 	o := lint.OptionsOf[gluedOptions](p, r)
 	src := p.Doc.Src
 	if !isEnglish(p.Doc) {
-		return
+		return nil
 	}
-	var extra map[string]bool
+	var extra, seen map[string]bool
 	var cands []glueCand
 	words := document.WordsOf(p.Doc)
 	for _, t := range words {
@@ -218,7 +282,10 @@ func (r GluedWord) Check(p *lint.Pass) {
 		if !glueAffix(w) || classOf(w) != notListed {
 			continue
 		}
-		if p.Corpus != nil && p.Corpus.Of(gluedWordID).Keys[w] >= uint32(o.CorpusFiles) {
+		if gather != nil {
+			seen = countGlue(gather, seen, w)
+		}
+		if known != nil && known.Of(gluedWordID).Keys[w] >= uint32(o.CorpusFiles) {
 			continue
 		}
 		if extra == nil {
@@ -234,10 +301,10 @@ func (r GluedWord) Check(p *lint.Pass) {
 		if !ok {
 			continue
 		}
-		cands = append(cands, glueCand{int(t.Start), int(t.End), a, b})
+		cands = append(cands, glueCand{start: int(t.Start), end: int(t.End), a: a, b: b})
 	}
 	if len(cands) == 0 {
-		return
+		return nil
 	}
 	// a glue is an accident of markup; a "glue" the document writes twice is a term of its own
 	// ("indexof", "thisfile"), and one it writes with a capital is a name ("johnson")
@@ -246,19 +313,14 @@ func (r GluedWord) Check(p *lint.Pass) {
 		uses[src[c.start:c.end]]++
 	}
 	names := capitalisedWords(src, words)
+	out := cands[:0]
 	for _, c := range cands {
 		w := src[c.start:c.end]
 		if uses[w] > 1 || names[w] || !inRunningText(src, c.start, c.end) || misspelt(w, c.a, c.b) {
 			continue
 		}
-		safety := lint.Safe
-		if !plainProse(p.Doc.Text(p.Doc.LineAt(c.start))) {
-			safety = lint.Unsafe
-		}
-		fixed := c.a + " " + c.b
-		p.Report(lint.Diagnostic{Start: c.start, End: c.end,
-			Message: fmt.Sprintf("%q looks like two words run together: %q", w, fixed),
-			Fix: &lint.Fix{Description: fmt.Sprintf("write %q", fixed), Safety: safety,
-				Edits: []lint.TextEdit{{Start: c.start + len(c.a), End: c.start + len(c.a), NewText: " "}}}})
+		c.unsafe = !plainProse(p.Doc.Text(p.Doc.LineAt(c.start)))
+		out = append(out, c)
 	}
+	return out
 }

@@ -187,13 +187,83 @@ func (NameConsistency) Gather(doc *document.Document, _ any, stats *corpus.Stats
 	if !isEnglish(doc) {
 		return
 	}
+	countNames(doc, stats, nil)
+}
+
+// countNames adds the uses of each candidate spelling in doc to stats and, with cands, returns
+// each use with the key of its spelling (nameKey).
+func countNames(doc *document.Document, stats *corpus.Stats, cands *[]lint.Candidate) {
 	uses := stats.For(nameConsistencyID).Keys
-	nameCandidates(doc.Src, document.WordsOf(doc), func(_, _ int, name string) {
+	nameCandidates(doc.Src, document.WordsOf(doc), func(start, end int, name string) {
+		if cands != nil {
+			*cands = append(*cands, lint.Candidate{Start: start, End: end, Key: nameKey(name)})
+		}
 		if _, ok := uses[name]; !ok {
 			name = strings.Clone(name) // a key must not keep the document's text alive
 		}
 		uses[name]++
 	})
+}
+
+// nameKey hashes a spelling (FNV-1a), for candidates that do not keep the text.
+func nameKey(s string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * prime
+	}
+	return h
+}
+
+// Screen implements lint.Screener: every use of a candidate spelling in an English document.
+func (NameConsistency) Screen(p *lint.Pass, stats *corpus.Stats) []lint.Candidate {
+	if !isEnglish(p.Doc) {
+		return nil
+	}
+	var cands []lint.Candidate
+	countNames(p.Doc, stats, &cands)
+	return cands
+}
+
+// Wants implements lint.Screener: some candidate is a rare spelling.
+func (r NameConsistency) Wants(stats *corpus.Stats, opts any, cands []lint.Candidate) bool {
+	o, _ := opts.(*consistencyOptions)
+	if o == nil {
+		o = r.NewOptions().(*consistencyOptions)
+	}
+	set := r.variants(stats, o)
+	if len(set.rare) == 0 {
+		return false
+	}
+	for _, c := range cands {
+		if set.keys[c.Key] {
+			return true
+		}
+	}
+	return false
+}
+
+// Resolve implements lint.Screener.
+func (r NameConsistency) Resolve(p *lint.Pass, cands []lint.Candidate) {
+	o := lint.OptionsOf[consistencyOptions](p, r)
+	vars := r.variants(p.Corpus, o).rare
+	src := p.Doc.Src
+	for _, c := range cands {
+		r.report(p, vars, c.Start, c.End, src[c.Start:c.End])
+	}
+}
+
+// report reports the spelling name at start..end when it is a rare one.
+func (NameConsistency) report(p *lint.Pass, vars map[string]string, start, end int, name string) {
+	dom, ok := vars[name]
+	if !ok {
+		return
+	}
+	p.Report(lint.Diagnostic{Start: start, End: end,
+		Message: fmt.Sprintf("%q is a rare spelling: this corpus writes %q %d times, %q %d", name, dom,
+			p.Corpus.Of(nameConsistencyID).Keys[dom], name, p.Corpus.Of(nameConsistencyID).Keys[name]),
+		Fix: &lint.Fix{Description: fmt.Sprintf("write %q", dom), Safety: lint.Unsafe,
+			Edits: []lint.TextEdit{{Start: start, End: end, NewText: dom}}}})
 }
 
 // translit folds a name word for comparison: lower case, no accents, and the transliteration
@@ -356,12 +426,15 @@ var variantsCache struct {
 type variantSet struct {
 	rare   map[string]string
 	firsts map[string]bool
+	// keys holds the nameKey of each rare spelling.
+	keys map[uint64]bool
 }
 
 // newVariantSet indexes the rare spellings of vars by their first words.
 func newVariantSet(vars map[string]string) variantSet {
-	v := variantSet{rare: vars, firsts: map[string]bool{}}
+	v := variantSet{rare: vars, firsts: map[string]bool{}, keys: map[uint64]bool{}}
 	for name := range vars {
+		v.keys[nameKey(name)] = true
 		end := len(name)
 		for i, r := range name {
 			if !unicode.IsLetter(r) {
@@ -463,15 +536,5 @@ func (r NameConsistency) Check(p *lint.Pass) {
 	if !set.mayHold(p.Doc.Src, words) {
 		return
 	}
-	nameCandidates(p.Doc.Src, words, func(start, end int, name string) {
-		dom, ok := vars[name]
-		if !ok {
-			return
-		}
-		p.Report(lint.Diagnostic{Start: start, End: end,
-			Message: fmt.Sprintf("%q is a rare spelling: this corpus writes %q %d times, %q %d", name, dom,
-				p.Corpus.Of(nameConsistencyID).Keys[dom], name, p.Corpus.Of(nameConsistencyID).Keys[name]),
-			Fix: &lint.Fix{Description: fmt.Sprintf("write %q", dom), Safety: lint.Unsafe,
-				Edits: []lint.TextEdit{{Start: start, End: end, NewText: dom}}}})
-	})
+	nameCandidates(p.Doc.Src, words, func(start, end int, name string) { r.report(p, vars, start, end, name) })
 }

@@ -108,21 +108,59 @@ func (r TemplateLine) Gather(doc *document.Document, opts any, stats *corpus.Sta
 	if o == nil {
 		o = r.NewOptions().(*templateOptions)
 	}
+	r.count(doc, o, computeLayout(doc), stats, nil) // gathering runs outside a pass
+}
+
+// count adds doc's counts to stats: the file to its directory's, and the file to each distinct
+// candidate line's. With cands, it also returns each candidate line (Start) with its key and
+// whether deleting it is unsafe (Flag 1).
+func (TemplateLine) count(doc *document.Document, o *templateOptions, st *Layout, stats *corpus.Stats, cands *[]lint.Candidate) {
 	dir := groupOf(doc)
 	counts := stats.For(templateLineID)
-	counts.Keys[dir]++       // files of the directory
-	st := computeLayout(doc) // gathering runs outside a pass
-	seen := make(map[uint64]bool)
+	counts.Keys[dir]++ // files of the directory
+	var seen map[uint64]bool
 	for i := 0; i < doc.NumLines(); i++ {
 		if !o.candidate(doc, st, i) {
 			continue
 		}
 		k := lineKey(dir, doc.Feat(i).Trim)
+		if cands != nil {
+			var flag uint8
+			if st.BodyFirst >= 0 && !st.Outside(i) {
+				flag = 1
+			}
+			*cands = append(*cands, lint.Candidate{Start: i, End: i, Key: k, Flag: flag})
+		}
+		if seen == nil {
+			seen = make(map[uint64]bool)
+		}
 		if !seen[k] {
 			seen[k] = true
 			counts.AddHash(k) // files of the directory holding the line
 		}
 	}
+}
+
+// Screen implements lint.Screener: the candidate lines, with their keys.
+func (r TemplateLine) Screen(p *lint.Pass, stats *corpus.Stats) []lint.Candidate {
+	var cands []lint.Candidate
+	r.count(p.Doc, lint.OptionsOf[templateOptions](p, r), lint.ResultOf(p, layoutOf), stats, &cands)
+	return cands
+}
+
+// Wants implements lint.Screener: some candidate line is in enough files.
+func (r TemplateLine) Wants(stats *corpus.Stats, opts any, cands []lint.Candidate) bool {
+	o, _ := opts.(*templateOptions)
+	if o == nil {
+		o = r.NewOptions().(*templateOptions)
+	}
+	counts := stats.Of(templateLineID)
+	for _, c := range cands {
+		if int(counts.Hash(c.Key)) >= o.MinFiles {
+			return true
+		}
+	}
+	return false
 }
 
 // Check implements lint.Rule.
@@ -133,29 +171,49 @@ func (r TemplateLine) Check(p *lint.Pass) {
 	o := lint.OptionsOf[templateOptions](p, r)
 	d := p.Doc
 	dir := groupOf(d)
-	counts := p.Corpus.Of(templateLineID)
-	files := float64(counts.Keys[dir])
 	st := lint.ResultOf(p, layoutOf)
 	for i := 0; i < d.NumLines(); i++ {
 		if !o.candidate(d, st, i) {
 			continue
 		}
-		n := counts.Hash(lineKey(dir, d.Feat(i).Trim))
-		if int(n) < o.MinFiles || float64(n)*100 < o.MinShare*files {
-			continue
-		}
 		// inside the body a recurring line may be the site's own subheading ("Analysis"): unsafe
-		safety := lint.Safe
-		if st.BodyFirst >= 0 && !st.Outside(i) {
-			safety = lint.Unsafe
-		}
-		of := "files of this directory"
-		if site, ok := corpus.SiteOf(dir); ok {
-			of = "records of " + site
-		}
-		p.ReportLines(i, i, fmt.Sprintf("template line %q recurs in %d of %d %s", clipMsg(d.Feat(i).Trim), n, int(files), of),
-			"delete the template line", safety)
+		unsafe := st.BodyFirst >= 0 && !st.Outside(i)
+		r.report(p, o, i, lineKey(dir, d.Feat(i).Trim), unsafe)
 	}
+}
+
+// Resolve implements lint.Screener.
+func (r TemplateLine) Resolve(p *lint.Pass, cands []lint.Candidate) {
+	o := lint.OptionsOf[templateOptions](p, r)
+	for _, c := range cands {
+		r.report(p, o, c.Start, c.Key, c.Flag == 1)
+	}
+}
+
+// report reports candidate line i, whose key is k, when it recurs in enough files.
+func (TemplateLine) report(p *lint.Pass, o *templateOptions, i int, k uint64, unsafe bool) {
+	d := p.Doc
+	dir := groupOf(d)
+	counts := p.Corpus.Of(templateLineID)
+	n := counts.Hash(k)
+	if int(n) < o.MinFiles {
+		return
+	}
+	files := float64(counts.Keys[dir])
+	if float64(n)*100 < o.MinShare*files {
+		return
+	}
+	safety := lint.Safe
+	if unsafe {
+		safety = lint.Unsafe
+	}
+	of := "files of this directory"
+	if site, ok := corpus.SiteOf(dir); ok {
+		of = "records of " + site
+	}
+	// one line measured, not the whole document: resolving reads no other line
+	p.ReportLines(i, i, fmt.Sprintf("template line %q recurs in %d of %d %s", clipMsg(document.Measure(d.Text(i)).Trim), n, int(files), of),
+		"delete the template line", safety)
 }
 
 // groupOf is the directory whose files a document's lines are counted with: its group (the

@@ -1,0 +1,453 @@
+package engine
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/maphash"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/newslint/newslint/input"
+	"github.com/newslint/newslint/lint"
+)
+
+// A run that neither fixes nor diffs checks each unit in the corpus pass (Options.OnePass): the
+// rules that need no counts report there, and corpus rules note their candidates
+// (lint.Screen). What the checking pass needs of each unit is written to a screen log, in frames,
+// and the checking pass reads it back: a unit with no diagnostic and no candidate that the merged
+// counts make interesting is not read or analysed again, and the others are only placed and
+// resolved (lint.Resolve). The log stays in memory up to screenLogMemory bytes, then moves to a
+// temporary file that is unlinked as soon as it is created, so memory stays bounded whatever the
+// size of the corpus and nothing is left behind.
+var screenLogMemory = 16 << 20
+
+const (
+	// screenChunk is how much of one file's frames a worker buffers before writing them.
+	screenChunk = 64 << 10
+)
+
+// Unit frame flags.
+const (
+	// unitFull: the corpus pass could not screen the unit (unreadable text, invalid UTF-8, a
+	// record that decoding changed, a rule that failed); the checking pass checks it afresh.
+	unitFull = 1 << iota
+	unitLocal
+	unitCands
+)
+
+// screenSeed hashes unit texts, so that the checking pass resolves only the text that was screened.
+var screenSeed = maphash.MakeSeed()
+
+// span is a stretch of the log.
+type span struct {
+	off int64
+	n   int
+}
+
+// screenedFile is what the corpus pass kept of one file.
+type screenedFile struct {
+	spans []span
+	size  int64
+	// full: check the whole file afresh (it could not be read to the end in the corpus pass)
+	full bool
+}
+
+// screenLog holds the frames of the units of a corpus pass, and per file where they are.
+type screenLog struct {
+	mu     sync.Mutex
+	mem    []byte
+	file   *os.File
+	size   int64
+	broken bool
+	files  []screenedFile
+}
+
+func newScreenLog(files int) *screenLog { return &screenLog{files: make([]screenedFile, files)} }
+
+// write appends b to the log and returns where it went.
+func (l *screenLog) write(b []byte) span {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.broken {
+		return span{}
+	}
+	sp := span{l.size, len(b)}
+	if l.file == nil && len(l.mem)+len(b) > screenLogMemory {
+		f, err := os.CreateTemp("", "newslint-*.screen")
+		if err == nil && runtime.GOOS != "windows" {
+			err = os.Remove(f.Name()) // nothing is left behind, however the run ends
+		}
+		if err == nil {
+			_, err = f.Write(l.mem)
+		}
+		if err != nil {
+			if f != nil {
+				f.Close()
+				os.Remove(f.Name())
+			}
+			l.broken, l.mem = true, nil
+			return span{}
+		}
+		l.file, l.mem = f, nil
+	}
+	if l.file != nil {
+		if _, err := l.file.Write(b); err != nil {
+			l.broken = true
+			return span{}
+		}
+	} else {
+		l.mem = append(l.mem, b...)
+	}
+	l.size += int64(len(b))
+	return sp
+}
+
+// reader reads the frames of one file.
+func (l *screenLog) reader(sf *screenedFile) *bufio.Reader {
+	rs := make([]io.Reader, 0, len(sf.spans))
+	for _, s := range sf.spans {
+		if l.file != nil {
+			rs = append(rs, io.NewSectionReader(l.file, s.off, int64(s.n)))
+		} else {
+			rs = append(rs, bytes.NewReader(l.mem[s.off:s.off+int64(s.n)]))
+		}
+	}
+	size := screenChunk
+	if len(sf.spans) == 1 {
+		size = max(16, sf.spans[0].n)
+	}
+	return bufio.NewReaderSize(io.MultiReader(rs...), size)
+}
+
+// close releases the log.
+func (l *screenLog) close() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.file != nil {
+		name := l.file.Name()
+		l.file.Close()
+		if runtime.GOOS == "windows" {
+			os.Remove(name)
+		}
+		l.file = nil
+	}
+	l.mem, l.files = nil, nil
+}
+
+// fileFrames collects the frames of one file and writes them to the log a chunk at a time.
+type fileFrames struct {
+	log   *screenLog
+	buf   []byte
+	spans []span
+}
+
+// add appends a unit's frame.
+func (w *fileFrames) add(frame []byte) {
+	w.buf = binary.AppendUvarint(w.buf, uint64(len(frame)))
+	w.buf = append(w.buf, frame...)
+	if len(w.buf) >= screenChunk {
+		w.flush()
+	}
+}
+
+func (w *fileFrames) flush() {
+	if len(w.buf) > 0 {
+		w.spans = append(w.spans, w.log.write(w.buf))
+		w.buf = w.buf[:0]
+	}
+}
+
+// unitFrame encodes what the checking pass needs of a screened unit of text.
+func unitFrame(text string, full bool, diags []lint.Diagnostic, cands [][]lint.Candidate) []byte {
+	var flags byte
+	if full {
+		return []byte{unitFull}
+	}
+	if len(diags) > 0 {
+		flags |= unitLocal
+	}
+	if cands != nil {
+		flags |= unitCands
+	}
+	b := []byte{flags}
+	if flags == 0 {
+		return b
+	}
+	b = binary.AppendUvarint(b, uint64(len(text)))
+	b = binary.LittleEndian.AppendUint64(b, maphash.String(screenSeed, text))
+	if len(diags) > 0 {
+		b = binary.AppendUvarint(b, uint64(len(diags)))
+		for _, d := range diags {
+			b = appendString(b, d.Rule)
+			b = append(b, byte(d.Severity))
+			b = binary.AppendUvarint(b, uint64(d.Start))
+			b = binary.AppendUvarint(b, uint64(d.End))
+			b = appendString(b, d.Message)
+			if d.Fix == nil {
+				b = append(b, 0)
+				continue
+			}
+			b = append(b, byte(d.Fix.Safety))
+			b = appendString(b, d.Fix.Description)
+			b = binary.AppendUvarint(b, uint64(len(d.Fix.Edits)))
+			for _, e := range d.Fix.Edits {
+				b = binary.AppendUvarint(b, uint64(e.Start))
+				b = binary.AppendUvarint(b, uint64(e.End))
+				b = appendString(b, e.NewText)
+			}
+		}
+	}
+	if cands != nil {
+		b = binary.AppendUvarint(b, uint64(len(cands)))
+		for i, cs := range cands {
+			if len(cs) == 0 {
+				continue
+			}
+			b = binary.AppendUvarint(b, uint64(i))
+			b = binary.AppendUvarint(b, uint64(len(cs)))
+			for _, c := range cs {
+				b = binary.AppendUvarint(b, uint64(c.Start))
+				b = binary.AppendUvarint(b, uint64(c.End-c.Start))
+				b = binary.LittleEndian.AppendUint64(b, c.Key)
+				b = append(b, c.Flag)
+			}
+		}
+		b = binary.AppendUvarint(b, uint64(len(cands))) // no more rules
+	}
+	return b
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// screenedUnit is a decoded unit frame.
+type screenedUnit struct {
+	full     bool
+	textLen  int
+	textHash uint64
+	diags    []lint.Diagnostic
+	cands    [][]lint.Candidate
+}
+
+// matches reports whether text is the text that was screened.
+func (s *screenedUnit) matches(text string) bool {
+	return len(text) == s.textLen && maphash.String(screenSeed, text) == s.textHash
+}
+
+var errFrame = errors.New("malformed screen frame")
+
+// frameDecoder reads a frame's fields; the first error sticks.
+type frameDecoder struct {
+	b   []byte
+	err error
+}
+
+func (d *frameDecoder) uvarint() int {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 || v > 1<<40 {
+		d.err, d.b = errFrame, nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+func (d *frameDecoder) byte() byte {
+	if len(d.b) < 1 {
+		d.err = errFrame
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *frameDecoder) uint64() uint64 {
+	if len(d.b) < 8 {
+		d.err, d.b = errFrame, nil
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(d.b)
+	d.b = d.b[8:]
+	return v
+}
+
+func (d *frameDecoder) string() string {
+	n := d.uvarint()
+	if n > len(d.b) {
+		d.err, d.b = errFrame, nil
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+// decodeUnit decodes a unit frame for a file with nActive rules.
+func decodeUnit(frame []byte, nActive int) (*screenedUnit, error) {
+	d := &frameDecoder{b: frame}
+	flags := d.byte()
+	s := &screenedUnit{full: flags&unitFull != 0}
+	if s.full || flags == 0 || d.err != nil {
+		return s, d.err
+	}
+	s.textLen = d.uvarint()
+	s.textHash = d.uint64()
+	if flags&unitLocal != 0 {
+		n := d.uvarint()
+		s.diags = make([]lint.Diagnostic, 0, min(n, len(d.b)))
+		for i := 0; i < n && d.err == nil; i++ {
+			var dg lint.Diagnostic
+			dg.Rule = d.string()
+			dg.Severity = lint.Severity(d.byte())
+			dg.Start, dg.End = d.uvarint(), d.uvarint()
+			dg.Message = d.string()
+			if safety := d.byte(); safety != 0 {
+				fix := &lint.Fix{Safety: lint.Safety(safety), Description: d.string()}
+				ne := d.uvarint()
+				fix.Edits = make([]lint.TextEdit, 0, min(ne, len(d.b)))
+				for j := 0; j < ne && d.err == nil; j++ {
+					var e lint.TextEdit
+					e.Start, e.End = d.uvarint(), d.uvarint()
+					e.NewText = d.string()
+					fix.Edits = append(fix.Edits, e)
+				}
+				dg.Fix = fix
+			}
+			s.diags = append(s.diags, dg)
+		}
+	}
+	if flags&unitCands != 0 && d.err == nil {
+		if n := d.uvarint(); n != nActive {
+			return nil, errFrame
+		}
+		s.cands = make([][]lint.Candidate, nActive)
+		for d.err == nil {
+			i := d.uvarint()
+			if i >= nActive {
+				break
+			}
+			n := d.uvarint()
+			cs := make([]lint.Candidate, 0, min(n, len(d.b)))
+			for j := 0; j < n && d.err == nil; j++ {
+				var c lint.Candidate
+				c.Start = d.uvarint()
+				c.End = c.Start + d.uvarint()
+				c.Key = d.uint64()
+				c.Flag = d.byte()
+				cs = append(cs, c)
+			}
+			s.cands[i] = cs
+		}
+	}
+	return s, d.err
+}
+
+// wants reports whether the checking pass has work on a unit of frame: a diagnostic to place, a
+// candidate the merged counts make interesting, or the whole unit to check.
+func (s *screenedUnit) wants(active []lint.Active, opts Options) bool {
+	return s.full || len(s.diags) > 0 || s.cands != nil && lint.Wants(active, opts.Corpus, s.cands)
+}
+
+// readFrame reads the next length-prefixed frame.
+func readFrame(r *bufio.Reader) ([]byte, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	if n > 1<<32 {
+		return nil, errFrame
+	}
+	b := make([]byte, n)
+	_, err = io.ReadFull(r, b)
+	return b, err
+}
+
+// screenPlan is what the checking pass does with the units of a screened file.
+type screenPlan struct {
+	// work is how many units need more than an empty result; need says which.
+	work int
+	need []bool
+	// whole is the decoded frame of a file of one unit.
+	whole *screenedUnit
+	// nActive is how many rules run on the file.
+	nActive int
+}
+
+// planFile reads the frames of a screened file and tells which units need work, or returns nil
+// when the frames cannot be read (the file is then checked afresh).
+func planFile(log *screenLog, sf *screenedFile, active []lint.Active, opts Options) *screenPlan {
+	r := log.reader(sf)
+	p := &screenPlan{nActive: len(active)}
+	for {
+		frame, err := readFrame(r)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil
+		}
+		s, err := decodeUnit(frame, len(active))
+		if err != nil {
+			return nil
+		}
+		need := s.wants(active, opts)
+		if need {
+			p.work++
+		}
+		p.need = append(p.need, need)
+		if len(p.need) == 1 {
+			p.whole = s
+		}
+	}
+	if len(p.need) != 1 {
+		p.whole = nil
+	}
+	return p
+}
+
+// planned is a unit of a file with what the corpus pass kept of it: skip, it needs no work;
+// screened, its decoded frame (nil: check it afresh).
+type planned struct {
+	unit     *input.Unit
+	skip     bool
+	screened *screenedUnit
+}
+
+// feed reads the units of the file with units and hands each to put with its frame.
+func (p *screenPlan) feed(log *screenLog, sf *screenedFile, units func(func(*input.Unit)) error, put func(planned)) error {
+	var r *bufio.Reader
+	k := 0
+	return units(func(u *input.Unit) {
+		pl := planned{unit: u}
+		switch {
+		case k >= len(p.need): // more units than were screened: the file changed
+		case p.whole != nil:
+			pl.skip, pl.screened = !p.need[0], p.whole
+		default:
+			if r == nil {
+				r = log.reader(sf)
+			}
+			frame, err := readFrame(r)
+			if err != nil {
+				p.need = p.need[:k] // check the rest afresh
+				break
+			}
+			if !p.need[k] {
+				pl.skip = true
+				break
+			}
+			if s, err := decodeUnit(frame, p.nActive); err == nil {
+				pl.screened = s
+			}
+		}
+		k++
+		put(pl)
+	})
+}

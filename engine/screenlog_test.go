@@ -1,0 +1,212 @@
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/newslint/newslint/config"
+	"github.com/newslint/newslint/corpus"
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/input"
+	"github.com/newslint/newslint/lint"
+)
+
+// screenCorpus copies texts of testdata (the seeds, the labelled dev set and the look-alike
+// articles) under a temporary directory, and adds a JSON Lines feed of some of them (with a
+// record of another site, a record without text and a malformed line), so that a run has plain
+// files, records, template lines, names and clean texts.
+func screenCorpus(t *testing.T) (string, []input.File) {
+	t.Helper()
+	dir := t.TempDir()
+	var files []input.File
+	var feed strings.Builder
+	n := 0
+	for _, root := range []string{"../testdata/seeds/input", "../testdata/eval/dev", "../testdata/lookalike"} {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".txt") {
+				return err
+			}
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			rel := filepath.ToSlash(filepath.Join(filepath.Base(root), strings.TrimPrefix(p, root)))
+			dst := filepath.Join(dir, filepath.FromSlash(rel))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			if err := os.WriteFile(dst, raw, 0o644); err != nil {
+				return err
+			}
+			files = append(files, input.File{Path: dst, Rel: rel})
+			if n++; n%3 == 0 {
+				rec, _ := json.Marshal(map[string]string{"url": fmt.Sprintf("https://www.site%d.example/a/%d", n%4, n), "text": string(raw)})
+				feed.Write(rec)
+				feed.WriteByte('\n')
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	feed.WriteString(`{"url": "https://other.example/x", "title": "no text here"}` + "\n")
+	feed.WriteString(`{"url": "https://other.example/y", "text": ` + "\n")
+	feed.WriteString(`{"url": "https://other.example/z", "text": "Follow us on Twitter\nThe council met on Monday."}` + "\n")
+	p := filepath.Join(dir, "feed.jsonl")
+	if err := os.WriteFile(p, []byte(feed.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, input.File{Path: p, Rel: "feed.jsonl"})
+	return dir, files
+}
+
+// runReport runs a corpus pass and a checking pass over files as the command line does (the
+// counts pruned between them) and returns everything the results hold, in order.
+func runReport(t *testing.T, files []input.File, opts Options, between func()) string {
+	t.Helper()
+	cfg := config.Default()
+	stats, err := GatherChecked(cfg, files, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Prune(stats)
+	if between != nil {
+		between()
+	}
+	opts.Corpus = stats
+	var out strings.Builder
+	Run(cfg, files, opts, func(r *Result) {
+		fmt.Fprintf(&out, "== %s part %d last %v bytes %d changed %v\n", r.File.Rel, r.Part, r.Last, r.Bytes, r.Changed)
+		for _, e := range r.Errors {
+			fmt.Fprintf(&out, "error: %v\n", e)
+		}
+		for _, fs := range [][]Finding{r.Findings, r.Suppressed} {
+			for _, f := range fs {
+				b, err := json.Marshal(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out.Write(b)
+				out.WriteByte('\n')
+			}
+		}
+	})
+	return out.String()
+}
+
+// TestOnePassFindsWhatTwoPassesFind: a run whose corpus pass also checks (OnePass) reports
+// exactly what a corpus pass followed by a full checking pass reports, findings, previews,
+// errors and sizes alike, with the screen log in memory and in a temporary file; and it does
+// skip files, so the test does not pass by checking everything twice.
+func TestOnePassFindsWhatTwoPassesFind(t *testing.T) {
+	_, files := screenCorpus(t)
+	base := Options{Preview: true, Context: 2, Jobs: 2}
+	want := runReport(t, files, base, nil)
+	if !strings.Contains(want, `"Rule":"template-line"`) || !strings.Contains(want, "malformed record") {
+		t.Fatalf("the corpus lacks template lines or a malformed record:\n%.2000s", want)
+	}
+	for _, memory := range []int{screenLogMemory, 4 << 10} {
+		t.Run(fmt.Sprintf("memory %d", memory), func(t *testing.T) {
+			defer func(m int) { screenLogMemory = m }(screenLogMemory)
+			screenLogMemory = memory
+			var plans, skipped, units int
+			defer func() { testHookPlan = nil }()
+			testHookPlan = func(work, n int) {
+				plans++
+				units += n
+				if work == 0 {
+					skipped++
+				}
+			}
+			o := base
+			o.OnePass = true
+			o.Jobs = 1 // the hook counts without locking
+			got := runReport(t, files, o, nil)
+			if got != want {
+				t.Errorf("one pass differs from two:\n%s", firstDiff(want, got))
+			}
+			if plans != len(files) || skipped == 0 || skipped == plans || units <= len(files) {
+				t.Errorf("%d files: %d planned from the log, %d skipped, %d units", len(files), plans, skipped, units)
+			}
+		})
+	}
+}
+
+// TestOnePassChecksChangedTextAfresh: a file that changed between the passes is checked as it
+// is now, as a checking pass that reads it again would.
+func TestOnePassChecksChangedTextAfresh(t *testing.T) {
+	_, files := screenCorpus(t)
+	var target input.File
+	for _, f := range files {
+		if strings.HasSuffix(f.Rel, ".txt") && strings.Contains(f.Rel, "html-text") {
+			target = f
+			break
+		}
+	}
+	raw, err := os.ReadFile(target.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	change := func() {
+		if err := os.WriteFile(target.Path, append([]byte("Share this article\nSubscribe now\n"), raw...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	restore := func() { os.WriteFile(target.Path, raw, 0o644) }
+	want := runReport(t, files, Options{Preview: true}, change)
+	restore()
+	got := runReport(t, files, Options{Preview: true, OnePass: true}, change)
+	if got != want {
+		t.Errorf("one pass differs from two on a changed file:\n%s", firstDiff(want, got))
+	}
+}
+
+// TestScreenFramesRoundTrip: a unit's frame decodes to what was encoded.
+func TestScreenFramesRoundTrip(t *testing.T) {
+	_, files := screenCorpus(t)
+	cfg := config.Default()
+	n := 0
+	for _, f := range files[:40] {
+		raw, _ := os.ReadFile(f.Path)
+		text := string(raw)
+		active := cfg.For(f.Rel)
+		diags, cands := lint.Screen(document.New(f.Path, text), active, corpus.New())
+		s, err := decodeUnit(unitFrame(text, false, diags, cands), len(active))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !s.matches(text) || s.matches(text+" ") {
+			t.Errorf("%s: the frame does not name its text", f.Rel)
+		}
+		if len(diags) > 0 && !reflect.DeepEqual(s.diags, diags) || !reflect.DeepEqual(s.cands, cands) {
+			t.Errorf("%s: the frame does not decode to what was encoded", f.Rel)
+		}
+		n += len(diags)
+	}
+	if n == 0 {
+		t.Fatal("no diagnostics encoded")
+	}
+	for _, bad := range [][]byte{{unitLocal}, {unitLocal, 5}, {unitCands, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9}} {
+		if _, err := decodeUnit(bad, 3); err == nil {
+			t.Errorf("%v decoded without error", bad)
+		}
+	}
+}
+
+// firstDiff shows where two reports part.
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\n- %.600s\n+ %.600s", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))
+}

@@ -1,0 +1,138 @@
+package lint
+
+import (
+	"sort"
+
+	"github.com/newslint/newslint/corpus"
+	"github.com/newslint/newslint/document"
+)
+
+// Candidate is a place in a document where a corpus rule may report, once the counts of the
+// whole corpus are known: a byte range or a line (Start, End), the key the rule looks up in the
+// counts, and a few bits of what the rule knew of the place (Flag), such as the safety of its fix.
+type Candidate struct {
+	Start, End int
+	Key        uint64
+	Flag       uint8
+}
+
+// Screener is implemented by corpus rules that can take their share of the corpus pass and of
+// checking in one look at a document, so that a run that neither fixes nor diffs analyses each
+// text once: Screen does what Gather does and returns the candidates on which Check could report
+// with any counts; after the counts are merged, Wants tells cheaply whether Resolve may report on
+// them, and Resolve reports on the same text, with the merged counts in p.Corpus, exactly what
+// Check would.
+type Screener interface {
+	Gatherer
+	// Screen adds p.Doc's counts to stats, as Gather does, and returns its candidates. It runs
+	// before the counts are merged: p.Corpus is nil.
+	Screen(p *Pass, stats *corpus.Stats) []Candidate
+	// Wants reports whether Resolve may report on cands with the merged counts stats; it is
+	// never false where Resolve would report.
+	Wants(stats *corpus.Stats, opts any, cands []Candidate) bool
+	// Resolve reports what Check reports on p.Doc, given the candidates Screen returned for the
+	// same text. It is only called when Wants is true.
+	Resolve(p *Pass, cands []Candidate)
+}
+
+// Screenable reports whether every corpus rule of active is a Screener, so that Screen and
+// Resolve can stand for Gather and Check.
+func Screenable(active []Active) bool {
+	for i := range active {
+		if _, ok := active[i].Rule.(Gatherer); ok {
+			if _, ok := active[i].Rule.(Screener); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Screen is Run and the corpus pass in one look at doc: the rules that need no counts are run
+// and their diagnostics returned, sorted as Run sorts them; each corpus rule adds doc's counts to
+// stats and its candidates are returned at its index in active (nil for the other rules). Every
+// corpus rule of active must be a Screener (see Screenable).
+func Screen(doc *document.Document, active []Active, stats *corpus.Stats) ([]Diagnostic, [][]Candidate) {
+	var out []Diagnostic
+	var cands [][]Candidate
+	st := &docState{active: active}
+	report := func(d Diagnostic) { out = append(out, d) }
+	pass := func(a *Active) *Pass {
+		m := a.meta()
+		return &Pass{Doc: doc, Options: a.Options, rule: m.ID, sev: a.Severity, report: report,
+			state: st, who: m.ID, whoKind: "rule", requires: m.Requires}
+	}
+	// the counts first: a rule that fails afterwards does not take the document's counts away
+	for i := range active {
+		if s, ok := active[i].Rule.(Screener); ok {
+			if c := s.Screen(pass(&active[i]), stats); len(c) > 0 {
+				if cands == nil {
+					cands = make([][]Candidate, len(active))
+				}
+				cands[i] = c
+			}
+		}
+	}
+	for i := range active {
+		if _, ok := active[i].Rule.(Screener); !ok {
+			active[i].Rule.Check(pass(&active[i]))
+		}
+	}
+	sortDiagnostics(out)
+	return out, cands
+}
+
+// Wants reports whether any corpus rule may report on the candidates Screen returned, given the
+// merged counts stats.
+func Wants(active []Active, stats *corpus.Stats, cands [][]Candidate) bool {
+	for i, c := range cands {
+		if len(c) > 0 && active[i].Rule.(Screener).Wants(stats, active[i].Options, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// Resolve completes Screen once the counts are merged: given the diagnostics and candidates
+// Screen returned for doc's text, it returns what Run returns with stats.
+func Resolve(doc *document.Document, active []Active, stats *corpus.Stats, local []Diagnostic, cands [][]Candidate) []Diagnostic {
+	out := local
+	st := &docState{active: active}
+	added := false
+	report := func(d Diagnostic) {
+		if !added {
+			out = append(local[:len(local):len(local)], d)
+			added = true
+			return
+		}
+		out = append(out, d)
+	}
+	for i, c := range cands {
+		if len(c) == 0 {
+			continue
+		}
+		a := &active[i]
+		s := a.Rule.(Screener)
+		if !s.Wants(stats, a.Options, c) {
+			continue
+		}
+		m := a.meta()
+		p := &Pass{Doc: doc, Options: a.Options, Corpus: stats, rule: m.ID, sev: a.Severity, report: report,
+			state: st, who: m.ID, whoKind: "rule", requires: m.Requires}
+		s.Resolve(p, c)
+	}
+	if added {
+		sortDiagnostics(out)
+	}
+	return out
+}
+
+// sortDiagnostics sorts by position, then rule, keeping each rule's order at one position.
+func sortDiagnostics(out []Diagnostic) {
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].Rule < out[j].Rule
+	})
+}
