@@ -1,7 +1,9 @@
 package input
 
 import (
+	"bytes"
 	"encoding/json"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -94,11 +96,76 @@ func decodeString(val []byte) (string, bool) {
 	if plain {
 		return string(inner), true
 	}
+	if utf8.Valid(inner) {
+		if s, ok := unescape(inner); ok {
+			return s, true
+		}
+	}
 	var s string
 	if err := json.Unmarshal(val, &s); err != nil {
 		return "", false
 	}
 	return s, true
+}
+
+// unescape decodes the escapes of the inside of a JSON string that is valid UTF-8 and holds no
+// control character (the scanner checked both), as encoding/json does; it declines surrogates
+// and anything unusual, which encoding/json then decodes.
+func unescape(inner []byte) (string, bool) {
+	buf := make([]byte, 0, len(inner))
+	for len(inner) > 0 {
+		i := bytes.IndexByte(inner, '\\')
+		if i < 0 {
+			buf = append(buf, inner...)
+			break
+		}
+		buf = append(buf, inner[:i]...)
+		inner = inner[i:]
+		if len(inner) < 2 {
+			return "", false
+		}
+		switch c := inner[1]; c {
+		case '"', '\\', '/':
+			buf = append(buf, c)
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			if len(inner) < 6 {
+				return "", false
+			}
+			var r rune
+			for _, h := range inner[2:6] {
+				switch {
+				case '0' <= h && h <= '9':
+					r = r<<4 | rune(h-'0')
+				case 'a' <= h && h <= 'f':
+					r = r<<4 | rune(h-'a'+10)
+				case 'A' <= h && h <= 'F':
+					r = r<<4 | rune(h-'A'+10)
+				default:
+					return "", false
+				}
+			}
+			if utf16.IsSurrogate(r) {
+				return "", false
+			}
+			buf = utf8.AppendRune(buf, r)
+			inner = inner[6:]
+			continue
+		default:
+			return "", false
+		}
+		inner = inner[2:]
+	}
+	return string(buf), true
 }
 
 // scanner checks JSON grammar over b from i.

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"encoding/json"
 	"bufio"
 	"io/fs"
 	"math/rand"
@@ -103,4 +104,21 @@ func FuzzScanRecord(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw string) {
 		sameAsDecoder(t, raw, DefaultTextFields)
 	})
+}
+
+// TestDecodeStringIsEncodingJSON: the scanner's own unescaping decodes JSON strings as
+// encoding/json does, and declines (to encoding/json) what it does not take.
+func TestDecodeStringIsEncodingJSON(t *testing.T) {
+	for _, s := range []string{`"plain"`, `"a\nb"`, `"\u00e9\t\"x\"\\\/"`, `"\ud83d\ude00 smile"`, `"\uD800 lone"`,
+		`"é\u0000z"`, `"\b\f\r"`, `"\u12"`, `"\u004A\u004a"`, `"tail\\"`, `"\x"`, "\"caf\xc3\xa9\\n\"", "\"bad \xff\\n\""} {
+		var want string
+		werr := json.Unmarshal([]byte(s), &want)
+		got, ok := decodeString([]byte(s))
+		if (werr == nil) != ok || got != want {
+			t.Errorf("%s: got %q (%v), encoding/json %q (%v)", s, got, ok, want, werr)
+		}
+	}
+	if s, ok := unescape([]byte(`a\nb\u00e9`)); !ok || s != "a\nbé" {
+		t.Errorf("unescape: %q %v", s, ok)
+	}
 }
