@@ -1,8 +1,8 @@
 package input
 
 import (
-	"encoding/json"
 	"bufio"
+	"encoding/json"
 	"io/fs"
 	"math/rand"
 	"os"
