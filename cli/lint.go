@@ -20,6 +20,7 @@ import (
 	"github.com/newslint/newslint/pipeline"
 	"github.com/newslint/newslint/processors"
 	"github.com/newslint/newslint/report"
+	"github.com/newslint/newslint/rules"
 )
 
 // outputList is the repeatable --output FORMAT=PATH flag.
@@ -63,6 +64,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	case record && (o.fix || o.diff):
 		return errorf(env, "baseline records findings; it takes neither --fix nor --diff")
 	}
+	rules.Preload()
 	cfg, err := loadConfig(o, env)
 	if err != nil {
 		return errorf(env, "%v", err)
