@@ -92,13 +92,12 @@ func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.St
 func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats, log *screenLog, idx int) (ioErr error) {
 	defer func() { _ = recover() }() // the checking pass reports what went wrong
 	var frames *fileFrames
-	screened := screenedFile{full: true} // until the file was read to its end
+	full, size := true, int64(0) // full until the file was read to its end
 	if log != nil {
 		frames = &fileFrames{log: log}
 		defer func() {
 			frames.flush()
-			screened.spans = frames.spans
-			log.files[idx] = screened
+			log.setFile(idx, frames.spans, size, full)
 		}()
 	}
 	kind, comp := input.KindOf(f.Path)
@@ -160,7 +159,7 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats,
 			stats.Merge(p)
 		}
 	}
-	screened.full, screened.size = err != nil, in.size
+	full, size = err != nil, in.size
 	return nil
 }
 

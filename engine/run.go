@@ -101,13 +101,7 @@ func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
 		}
 		return nil
 	}
-	_ = parallel(jobs, jobs*16, feed, func(_ int, i int, out func(*Result)) {
-		var sf *screenedFile
-		if log != nil {
-			sf = &log.files[i]
-		}
-		lintFile(cfg, files[i], opts, out, log, sf)
-	}, emit)
+	_ = parallel(jobs, jobs*16, feed, func(_ int, i int, out func(*Result)) { lintFile(cfg, files[i], opts, out, log, i) }, emit)
 }
 
 // testHookPlan, when set, is told for each file planned from a screen log how many of its units
@@ -232,7 +226,7 @@ func (s *source) Close() {
 // cores and put back in file order; with --fix, each is written back as it comes, so only the
 // text of a changed record is rewritten and the others stay byte-identical. Unreadable units
 // (malformed records) are reported with their line and kept as they are.
-func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), log *screenLog, sf *screenedFile) {
+func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), log *screenLog, idx int) {
 	res := &Result{File: f}
 	opts.group = GroupOf(f)
 	defer func() {
@@ -247,14 +241,14 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), lo
 	kind, comp := input.KindOf(f.Path)
 	// a file the corpus pass screened is only read again when some unit needs more work
 	var plan *screenPlan
-	if sf != nil && !sf.full && !opts.Fix && !opts.Diff {
-		plan = planFile(log, sf, cfg.For(f.Rel), opts)
+	if log != nil && !log.files[idx].full && !opts.Fix && !opts.Diff {
+		plan = planFile(log, idx, cfg.For(f.Rel), opts)
 		if plan != nil && testHookPlan != nil {
 			testHookPlan(plan.work, len(plan.need))
 		}
 		if plan != nil && plan.work == 0 {
 			opts.cached.take(f.Path)
-			res.Bytes = sf.size
+			res.Bytes = log.files[idx].size
 			return
 		}
 	}
@@ -297,7 +291,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), lo
 		return units(func(u *input.Unit) { put(planned{unit: u}) })
 	}
 	if plan != nil {
-		feed = func(put func(planned)) error { return plan.feed(log, sf, units, put) }
+		feed = func(put func(planned)) error { return plan.feed(log, idx, units, put) }
 	}
 	work := func(_ int, p planned, out func(unitResult)) {
 		if p.skip {

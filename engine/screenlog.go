@@ -23,7 +23,7 @@ import (
 // resolved (lint.Resolve). The log stays in memory up to screenLogMemory bytes, then moves to a
 // temporary file that is unlinked as soon as it is created, so memory stays bounded whatever the
 // size of the corpus and nothing is left behind.
-var screenLogMemory = 16 << 20
+var screenLogMemory = 4 << 20
 
 const (
 	// screenChunk is how much of one file's frames a worker buffers before writing them.
@@ -48,9 +48,11 @@ type span struct {
 	n   int
 }
 
-// screenedFile is what the corpus pass kept of one file.
+// screenedFile is what the corpus pass kept of one file: where its frames are (one span, or
+// the log's more[file] when they took several) and its size. It is small, since a run holds
+// one per file.
 type screenedFile struct {
-	spans []span
+	first span
 	size  int64
 	// full: check the whole file afresh (it could not be read to the end in the corpus pass)
 	full bool
@@ -64,9 +66,39 @@ type screenLog struct {
 	size   int64
 	broken bool
 	files  []screenedFile
+	// more holds the spans of the files whose frames took several, by file.
+	more map[int][]span
 }
 
 func newScreenLog(files int) *screenLog { return &screenLog{files: make([]screenedFile, files)} }
+
+// setFile records what the corpus pass kept of file idx.
+func (l *screenLog) setFile(idx int, spans []span, size int64, full bool) {
+	sf := screenedFile{size: size, full: full}
+	if len(spans) > 0 {
+		sf.first = spans[0]
+	}
+	if len(spans) > 1 {
+		l.mu.Lock()
+		if l.more == nil {
+			l.more = map[int][]span{}
+		}
+		l.more[idx] = spans
+		l.mu.Unlock()
+	}
+	l.files[idx] = sf
+}
+
+// spans returns where the frames of file idx are.
+func (l *screenLog) spans(idx int) []span {
+	if s, ok := l.more[idx]; ok {
+		return s
+	}
+	if f := l.files[idx]; f.first.n > 0 {
+		return []span{f.first}
+	}
+	return nil
+}
 
 // write appends b to the log and returns where it went.
 func (l *screenLog) write(b []byte) span {
@@ -106,10 +138,11 @@ func (l *screenLog) write(b []byte) span {
 	return sp
 }
 
-// reader reads the frames of one file.
-func (l *screenLog) reader(sf *screenedFile) *bufio.Reader {
-	rs := make([]io.Reader, 0, len(sf.spans))
-	for _, s := range sf.spans {
+// reader reads the frames of file idx.
+func (l *screenLog) reader(idx int) *bufio.Reader {
+	spans := l.spans(idx)
+	rs := make([]io.Reader, 0, len(spans))
+	for _, s := range spans {
 		if l.file != nil {
 			rs = append(rs, io.NewSectionReader(l.file, s.off, int64(s.n)))
 		} else {
@@ -117,8 +150,8 @@ func (l *screenLog) reader(sf *screenedFile) *bufio.Reader {
 		}
 	}
 	size := screenChunk
-	if len(sf.spans) == 1 {
-		size = max(16, sf.spans[0].n)
+	if len(spans) == 1 {
+		size = max(16, spans[0].n)
 	}
 	return bufio.NewReaderSize(io.MultiReader(rs...), size)
 }
@@ -135,7 +168,7 @@ func (l *screenLog) close() {
 		}
 		l.file = nil
 	}
-	l.mem, l.files = nil, nil
+	l.mem, l.files, l.more = nil, nil, nil
 }
 
 // fileFrames collects the frames of one file and writes them to the log a chunk at a time.
@@ -382,8 +415,8 @@ type screenPlan struct {
 
 // planFile reads the frames of a screened file and tells which units need work, or returns nil
 // when the frames cannot be read (the file is then checked afresh).
-func planFile(log *screenLog, sf *screenedFile, active []lint.Active, opts Options) *screenPlan {
-	r := log.reader(sf)
+func planFile(log *screenLog, idx int, active []lint.Active, opts Options) *screenPlan {
+	r := log.reader(idx)
 	p := &screenPlan{nActive: len(active)}
 	for {
 		frame, err := readFrame(r)
@@ -421,7 +454,7 @@ type planned struct {
 }
 
 // feed reads the units of the file with units and hands each to put with its frame.
-func (p *screenPlan) feed(log *screenLog, sf *screenedFile, units func(func(*input.Unit)) error, put func(planned)) error {
+func (p *screenPlan) feed(log *screenLog, idx int, units func(func(*input.Unit)) error, put func(planned)) error {
 	var r *bufio.Reader
 	k := 0
 	return units(func(u *input.Unit) {
@@ -432,7 +465,7 @@ func (p *screenPlan) feed(log *screenLog, sf *screenedFile, units func(func(*inp
 			pl.skip, pl.screened = !p.need[0], p.whole
 		default:
 			if r == nil {
-				r = log.reader(sf)
+				r = log.reader(idx)
 			}
 			frame, err := readFrame(r)
 			if err != nil {

@@ -59,11 +59,16 @@ func screenCorpus(t *testing.T) (string, []input.File) {
 	feed.WriteString(`{"url": "https://other.example/x", "title": "no text here"}` + "\n")
 	feed.WriteString(`{"url": "https://other.example/y", "text": ` + "\n")
 	feed.WriteString(`{"url": "https://other.example/z", "text": "Follow us on Twitter\nThe council met on Monday."}` + "\n")
-	p := filepath.Join(dir, "feed.jsonl")
-	if err := os.WriteFile(p, []byte(feed.String()), 0o644); err != nil {
-		t.Fatal(err)
+	for _, f := range []struct{ rel, text string }{
+		{"feed.jsonl", feed.String()}, {"empty.jsonl", ""}, {"empty.txt", ""}, {"blank.jsonl", "\n\n"},
+		{"bad-utf8.txt", "Follow us on Twitter\nThe council met on Monday \xff and voted.\n"},
+	} {
+		p := filepath.Join(dir, f.rel)
+		if err := os.WriteFile(p, []byte(f.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, input.File{Path: p, Rel: f.rel})
 	}
-	files = append(files, input.File{Path: p, Rel: "feed.jsonl"})
 	return dir, files
 }
 

@@ -213,12 +213,15 @@ type glueCand struct {
 // Check implements lint.Rule.
 func (r GluedWord) Check(p *lint.Pass) {
 	for _, c := range r.glues(p, p.Corpus, nil) {
-		r.report(p, c.start, c.end, c.a, c.b, c.unsafe)
+		if !misspelt(p.Doc.Src[c.start:c.end], c.a, c.b) {
+			r.report(p, c.start, c.end, c.a, c.b, c.unsafe)
+		}
 	}
 }
 
-// Screen implements lint.Screener: the glues Check reports with no counts, each word's Flag
-// saying whether its fix is unsafe. The counts only take words away, all uses of one at once.
+// Screen implements lint.Screener: the glues Check reports with no counts, but for the test of
+// misspelling (the dearest, left to Resolve), each word's Flag saying whether its fix is unsafe.
+// The counts and that test only take words away, all uses of one at once.
 func (r GluedWord) Screen(p *lint.Pass, stats *corpus.Stats) []lint.Candidate {
 	var cands []lint.Candidate
 	for _, c := range r.glues(p, nil, stats) {
@@ -244,7 +247,9 @@ func (r GluedWord) Resolve(p *lint.Pass, cands []lint.Candidate) {
 			continue
 		}
 		a, b, _ := splitGlued(w)
-		r.report(p, c.Start, c.End, a, b, c.Flag == 1)
+		if !misspelt(w, a, b) {
+			r.report(p, c.Start, c.End, a, b, c.Flag == 1)
+		}
 	}
 }
 
@@ -263,8 +268,8 @@ func (GluedWord) report(p *lint.Pass, start, end int, a, b string, unsafe bool) 
 }
 
 // glues returns the glues of p.Doc that Check reports, given the counts of known (nil: no word
-// is known from the corpus). With gather, it also adds the document's counts to gather, as
-// Gather does.
+// is known from the corpus), but for the test of misspelling, which the caller makes. With
+// gather, it also adds the document's counts to gather, as Gather does.
 func (r GluedWord) glues(p *lint.Pass, known, gather *corpus.Stats) []glueCand {
 	o := lint.OptionsOf[gluedOptions](p, r)
 	src := p.Doc.Src
@@ -316,7 +321,7 @@ func (r GluedWord) glues(p *lint.Pass, known, gather *corpus.Stats) []glueCand {
 	out := cands[:0]
 	for _, c := range cands {
 		w := src[c.start:c.end]
-		if uses[w] > 1 || names[w] || !inRunningText(src, c.start, c.end) || misspelt(w, c.a, c.b) {
+		if uses[w] > 1 || names[w] || !inRunningText(src, c.start, c.end) {
 			continue
 		}
 		c.unsafe = !plainProse(p.Doc.Text(p.Doc.LineAt(c.start)))
