@@ -115,26 +115,36 @@ func BenchmarkCheck(b *testing.B) {
 	}
 }
 
-// BenchmarkRun is a whole default run over the benchmark corpus written to files: the corpus
-// pass (engine.GatherChecked) and the checking pass (engine.Run) with its statistics, on all
-// cores, reports left out.
+// BenchmarkRun is a whole default run over the benchmark corpus written to files, as the
+// command line makes it: the corpus pass (engine.GatherChecked), the counts pruned, and the
+// checking pass (engine.Run) with them, on all cores, reports left out. one-pass is the
+// command line's run (the corpus pass checks too, Options.OnePass); two-pass checks every text
+// again in the checking pass.
 func BenchmarkRun(b *testing.B) {
 	docs := benchDocs(b)
 	files, n := writeBenchDocs(b, docs)
 	cfg := config.Default()
-	b.SetBytes(int64(n))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		stats, err := engine.GatherChecked(cfg, files, engine.Options{})
-		if err != nil {
-			b.Fatal(err)
+	for _, onePass := range []bool{true, false} {
+		name := "one-pass"
+		if !onePass {
+			name = "two-pass"
 		}
-		found := 0
-		engine.Run(cfg, files, engine.Options{Corpus: stats}, func(r *engine.Result) { found += len(r.Findings) })
-		if found == 0 {
-			b.Fatal("no findings")
-		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				stats, err := engine.GatherChecked(cfg, files, engine.Options{OnePass: onePass})
+				if err != nil {
+					b.Fatal(err)
+				}
+				cfg.Prune(stats)
+				found := 0
+				engine.Run(cfg, files, engine.Options{Corpus: stats, OnePass: onePass}, func(r *engine.Result) { found += len(r.Findings) })
+				if found == 0 {
+					b.Fatal("no findings")
+				}
+			}
+		})
 	}
 }
 
