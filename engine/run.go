@@ -204,7 +204,7 @@ func readUnits(src *source, f input.File, kind input.Kind, opts Options, put fun
 		if err != nil {
 			return err
 		}
-		put(input.WholeUnit(f.Path, content))
+		put(input.OwnedUnit(f.Path, content)) // a fresh buffer, never written to
 		return nil
 	}
 	return input.Units(src.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
@@ -282,7 +282,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), lo
 	var whole *unitResult
 	units := func(put func(*input.Unit)) error {
 		if cached {
-			put(input.WholeUnit(f.Path, content))
+			put(input.OwnedUnit(f.Path, content)) // what the corpus pass read, never written to
 			return nil
 		}
 		return readUnits(src, f, kind, opts, put)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unsafe"
 )
 
 // Locator says where a unit of text is: a whole file (Record 0), or one record of a JSON Lines
@@ -49,6 +50,8 @@ type Unit struct {
 	isRecord       bool
 	fields         []string
 	rec            *Record
+	// owned: whole is never written again, so Text shares its bytes instead of copying them
+	owned bool
 }
 
 // IsWhole reports whether the unit is a whole file or standard input.
@@ -57,6 +60,12 @@ func (u *Unit) IsWhole() bool { return !u.isRecord }
 // WholeUnit is the unit of a text held in memory: a plain file's content, or standard input.
 func WholeUnit(path string, content []byte) *Unit {
 	return &Unit{Loc: Locator{Path: path}, whole: content}
+}
+
+// OwnedUnit is WholeUnit for content that nothing writes to again, such as a buffer a file was
+// just read into: its text is then not copied.
+func OwnedUnit(path string, content []byte) *Unit {
+	return &Unit{Loc: Locator{Path: path}, whole: content, owned: true}
 }
 
 // ErrSkip is returned by Text for units with nothing to lint: a blank line of a JSON Lines file,
@@ -100,6 +109,9 @@ func (u *Unit) recordOf() (*Record, error) {
 // content copied once.
 func (u *Unit) Text() (string, error) {
 	if !u.isRecord {
+		if u.owned {
+			return unsafe.String(unsafe.SliceData(u.whole), len(u.whole)), nil
+		}
 		return string(u.whole), nil
 	}
 	if _, err := u.recordOf(); err != nil {
