@@ -129,11 +129,16 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats,
 			parts[w] = corpus.New()
 		}
 	}
+	// a small plain file is kept for the checking pass; in a one-pass run only when its frame
+	// says the checking pass may need it
+	keep := kind == input.Text && comp == input.None
+	var last []byte
 	feed := func(put func(*input.Unit)) error {
 		return readUnits(in, f, kind, opts, func(u *input.Unit) {
-			if kind == input.Text && comp == input.None {
-				raw, _ := u.Content()
-				opts.keep.put(f.Path, raw)
+			if keep {
+				if last, _ = u.Content(); log == nil {
+					opts.keep.put(f.Path, last)
+				}
 			}
 			put(u)
 		})
@@ -152,6 +157,9 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats,
 	err = parallel(workers, workers*8, feed, work, func(frame []byte) {
 		if frames != nil {
 			frames.add(frame)
+			if keep && frame[0] != 0 { // a plain file is one unit, read and screened in turn
+				opts.keep.put(f.Path, last)
+			}
 		}
 	})
 	if workers > 1 {

@@ -133,8 +133,15 @@ func sameFiles(a, b []input.File) bool {
 	return true
 }
 
-// readWhole reads all of r, whose size is about hint bytes, into one buffer of that size.
-func readWhole(r io.Reader, hint int64) ([]byte, error) {
+// readWhole reads all of r into one buffer. size >= 0 is r's exact size: reading that many
+// bytes reads all of it, without the read that meets the end (a system call per file on many
+// small files); size < 0 is a hint, -size-1 bytes.
+func readWhole(r io.Reader, size int64) ([]byte, error) {
+	exact := size >= 0
+	hint := size
+	if !exact {
+		hint = -size - 1
+	}
 	if hint <= 0 || hint > 1<<30 {
 		return io.ReadAll(r)
 	}
@@ -147,6 +154,9 @@ func readWhole(r io.Reader, hint int64) ([]byte, error) {
 		}
 		if err != nil {
 			return b, err
+		}
+		if exact && int64(len(b)) == hint {
+			return b, nil
 		}
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]

@@ -158,6 +158,9 @@ type source struct {
 	dec io.Reader
 	// io keeps the first error of reading the file itself.
 	io *ioErrors
+	// exact: the file is read as it is (no decompression) and only read, so reading its size
+	// in bytes reads all of it (a file that grows meanwhile is read as it was when opened)
+	exact bool
 }
 
 // openSource opens a file to read its units and, with hashed, hashes its bytes for the atomic
@@ -167,7 +170,7 @@ func openSource(f input.File, kind input.Kind, comp input.Compression, opts Opti
 	if err != nil {
 		return nil, err
 	}
-	s := &source{file: in, size: size}
+	s := &source{file: in, size: size, exact: comp == input.None && !hashed}
 	if kind != input.JSONLines && opts.MaxFileSize > 0 && s.size > opts.MaxFileSize {
 		in.Close()
 		return nil, fmt.Errorf("%w (%d bytes > %d); skipped", ErrTooLarge, s.size, opts.MaxFileSize)
@@ -200,7 +203,11 @@ func openSource(f input.File, kind input.Kind, comp input.Compression, opts Opti
 // its size.
 func readUnits(src *source, f input.File, kind input.Kind, opts Options, put func(*input.Unit)) error {
 	if kind == input.Text {
-		content, err := readWhole(src.r, src.size)
+		hint := src.size
+		if !src.exact {
+			hint = -hint - 1 // only a hint: read to the end
+		}
+		content, err := readWhole(src.r, hint)
 		if err != nil {
 			return err
 		}
