@@ -1,8 +1,6 @@
 package report
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 
 	"github.com/newslint/newslint/finding"
@@ -69,28 +67,25 @@ func toJSON(path string, f *finding.Finding, unsafe bool) jsonFinding {
 }
 
 // jsonlReporter prints one JSON object per finding and nothing else, a file's findings in one
-// write (a write per finding cost a system call each).
+// write (a write per finding cost a system call each), encoded by appendFinding.
 type jsonlReporter struct {
 	w   io.Writer
 	o   Options
-	buf bytes.Buffer
+	buf []byte
 }
 
 func (r *jsonlReporter) File(res *finding.Result) error {
 	if len(res.Findings) == 0 {
 		return nil
 	}
-	r.buf.Reset()
-	enc := json.NewEncoder(&r.buf)
-	enc.SetEscapeHTML(false)
+	b := r.buf[:0]
 	for i := range res.Findings {
-		if err := enc.Encode(toJSON(res.File.Path, &res.Findings[i], r.o.Unsafe)); err != nil {
-			return err
-		}
+		j := toJSON(res.File.Path, &res.Findings[i], r.o.Unsafe)
+		b = append(appendFinding(b, &j), '\n')
 	}
-	_, err := r.w.Write(r.buf.Bytes())
-	if r.buf.Cap() > 1<<20 {
-		r.buf = bytes.Buffer{} // a file with very many findings does not keep its buffer
+	_, err := r.w.Write(b)
+	if cap(b) <= 1<<20 { // a file with very many findings does not keep its buffer
+		r.buf = b
 	}
 	return err
 }
