@@ -98,7 +98,7 @@ func nameCandidates(text string, words []document.Word, fn func(start, end int, 
 	low := func(t *nameTok) (title, word bool) {
 		if !t.looked {
 			lower = document.AppendLower(lower[:0], text[t.start:t.end])
-			c := dictionary()[string(lower)]
+			c := classOfBytes(lower)
 			t.looked, t.title, t.word = true, nameTitles[string(lower)], c == commonWord || c == englishWord
 		}
 		return t.title, t.word

@@ -1,24 +1,25 @@
 package rules
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
+	"hash/maphash"
+	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/newslint/newslint/document"
 )
 
-// wordsGz holds the word lists of glued-word and the name rules, derived from SCOWL and from
+// wordsTxt holds the word lists of glued-word and the name rules, derived from SCOWL and from
 // Debian's Spanish, Dutch, Polish and Portuguese word lists (see data/words.COPYRIGHT and
-// scripts/gen-wordlist.sh). Sections: %common (SCOWL sizes 10 and 20, the most frequent English
-// words), %words (the other English words, to size 70), %upper (frequent English words written
-// with a capital, lower-cased), %other (rarer English words, proper
-// names and foreign words that glued-word must never split).
+// scripts/gen-wordlist.sh), one lower-case word a line. Sections: %common (SCOWL sizes 10 and
+// 20, the most frequent English words), %words (the other English words, to size 70), %upper
+// (frequent English words written with a capital, lower-cased), %other (rarer English words,
+// proper names and foreign words that glued-word must never split). A word listed twice has the
+// class of its last section.
 //
-//go:embed data/words.txt.gz
-var wordsGz []byte
+//go:embed data/words.txt
+var wordsTxt string
 
 // wordClass is what the lists say of a lower-case word.
 type wordClass uint8
@@ -31,59 +32,145 @@ const (
 	otherWord             // a rare English word, a lower-cased proper name or a foreign word
 )
 
+// wordTable is the word lists as an open-addressing hash table over wordsTxt: building it takes
+// a few milliseconds, where a map of the 169,000 words took fifty, on the first document of every
+// run. byStart lists the English words (common and listed) by first letter and length, in the
+// lists' order, for the search of near spellings.
+type wordTable struct {
+	text    string
+	slots   []wordSlot
+	mask    uint64
+	byStart map[[2]int][]string
+}
+
+// wordSlot is a word of wordsTxt (at off, n bytes long) and its class; class notListed: empty.
+type wordSlot struct {
+	off   uint32
+	n     uint8
+	class wordClass
+}
+
 var (
 	dictOnce sync.Once
-	dict     map[string]wordClass
-	// byStart lists the English words (common and listed) by first letter and length, for the
-	// search of near spellings.
-	byStart map[[2]int][]string
+	dict     *wordTable
+	dictSeed = maphash.MakeSeed()
 )
 
-// dictionary returns the word lists, loaded on first use.
-func dictionary() map[string]wordClass {
-	dictOnce.Do(func() {
-		zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
-		if err != nil {
-			panic("embedded word list: " + err.Error())
-		}
-		dict = make(map[string]wordClass, 170000)
-		byStart = map[[2]int][]string{}
-		class := notListed
-		sc := bufio.NewScanner(zr)
-		for sc.Scan() {
-			w := sc.Text()
-			switch w {
-			case "%common":
-				class = commonWord
-				continue
-			case "%words":
-				class = englishWord
-				continue
-			case "%upper":
-				class = upperWord
-				continue
-			case "%other":
-				class = otherWord
-				continue
-			}
-			if class == notListed {
-				panic("embedded word list: word before the first section")
-			}
-			dict[w] = class
-			if class == commonWord || class == englishWord {
-				k := [2]int{int(w[0]), len(w)}
-				byStart[k] = append(byStart[k], w)
-			}
-		}
-		if err := sc.Err(); err != nil {
-			panic("embedded word list: " + err.Error())
-		}
-	})
+// dictionary returns the word lists, built on first use.
+func dictionary() *wordTable {
+	dictOnce.Do(func() { dict = buildWordTable(wordsTxt) })
 	return dict
 }
 
+// buildWordTable indexes the word lists of text (the form of wordsTxt).
+func buildWordTable(text string) *wordTable {
+	size := 1
+	for size < 3*strings.Count(text, "\n")+1 {
+		size <<= 1
+	}
+	t := &wordTable{text: text, slots: make([]wordSlot, size), mask: uint64(size - 1)}
+	class := notListed
+	// the English words in the lists' order, then by first letter and length (a stable counting
+	// sort, without a slice per key grown word by word)
+	var english []string
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		w := text[off:end]
+		start := off
+		off = end + 1
+		switch w {
+		case "%common":
+			class = commonWord
+			continue
+		case "%words":
+			class = englishWord
+			continue
+		case "%upper":
+			class = upperWord
+			continue
+		case "%other":
+			class = otherWord
+			continue
+		}
+		if class == notListed {
+			panic("embedded word list: word before the first section")
+		}
+		if len(w) > 255 {
+			panic("embedded word list: word longer than 255 bytes")
+		}
+		t.put(uint32(start), w, class)
+		if class == commonWord || class == englishWord {
+			english = append(english, w)
+		}
+	}
+	var counts [256][256]int32
+	keys := 0
+	for _, w := range english {
+		if counts[w[0]][len(w)]++; counts[w[0]][len(w)] == 1 {
+			keys++
+		}
+	}
+	sorted := make([]string, len(english))
+	t.byStart = make(map[[2]int][]string, keys)
+	next := 0
+	for c := range counts {
+		for n, k := range counts[c] {
+			if k > 0 {
+				t.byStart[[2]int{c, n}] = sorted[next : next : next+int(k)]
+				next += int(k)
+			}
+		}
+	}
+	for _, w := range english {
+		k := [2]int{int(w[0]), len(w)}
+		t.byStart[k] = append(t.byStart[k], w)
+	}
+	return t
+}
+
+// put sets the class of w, found at off in the text.
+func (t *wordTable) put(off uint32, w string, class wordClass) {
+	for i := maphash.String(dictSeed, w) & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.class == notListed {
+			*s = wordSlot{off: off, n: uint8(len(w)), class: class}
+			return
+		}
+		if int(s.n) == len(w) && t.text[s.off:s.off+uint32(s.n)] == w {
+			s.class = class // listed again: the later section wins
+			return
+		}
+	}
+}
+
+// class says what the lists say of w (lower case).
+func (t *wordTable) class(w string) wordClass {
+	if len(w) > 255 {
+		return notListed
+	}
+	for i := maphash.String(dictSeed, w) & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s.class == notListed {
+			return notListed
+		}
+		if int(s.n) == len(w) && t.text[s.off:s.off+uint32(s.n)] == w {
+			return s.class
+		}
+	}
+}
+
 // classOf says what the lists say of w (lower case).
-func classOf(w string) wordClass { return dictionary()[w] }
+func classOf(w string) wordClass { return dictionary().class(w) }
+
+// classOfBytes is classOf for a word in a buffer, without a copy.
+func classOfBytes(w []byte) wordClass {
+	return dictionary().class(unsafe.String(unsafe.SliceData(w), len(w)))
+}
 
 // isWord reports whether w (lower case) is an English word of the main list (SCOWL to size 70).
 func isWord(w string) bool {
@@ -105,13 +192,13 @@ func nearWord(w string, keep func(string) bool) string {
 		limit = 2
 	}
 	for n := len(w) - limit; n <= len(w)+limit; n++ {
-		for _, v := range byStart[[2]int{int(w[0]), n}] {
+		for _, v := range d.byStart[[2]int{int(w[0]), n}] {
 			if v == w || keep(v) {
 				continue
 			}
 			// two edits only to a frequent word of about the same length ("theirs" is not a
 			// misspelling of "thefirst")
-			if dist := osaDistance(w, v, limit); dist <= 1 || dist <= limit && d[v] == commonWord && n >= len(w)-1 && n <= len(w)+1 {
+			if dist := osaDistance(w, v, limit); dist <= 1 || dist <= limit && d.class(v) == commonWord && n >= len(w)-1 && n <= len(w)+1 {
 				return v
 			}
 		}

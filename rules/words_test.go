@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -97,5 +98,51 @@ func BenchmarkWordRules(b *testing.B) {
 		if len(engine.Check(doc, rules, engine.SelfStats(doc, rules))) != 0 {
 			b.Fatal("findings in clean text")
 		}
+	}
+}
+
+// TestWordTableIsTheLists: the word table says of every line of the lists, and of words they
+// lack, what a map filled line by line says (a word listed twice takes its last section), and
+// lists the English words by first letter and length in the lists' order.
+func TestWordTableIsTheLists(t *testing.T) {
+	want := map[string]wordClass{}
+	wantStart := map[[2]int][]string{}
+	class := notListed
+	for _, w := range strings.Split(strings.TrimSuffix(wordsTxt, "\n"), "\n") {
+		switch w {
+		case "%common", "%words", "%upper", "%other":
+			class = map[string]wordClass{"%common": commonWord, "%words": englishWord, "%upper": upperWord, "%other": otherWord}[w]
+			continue
+		}
+		want[w] = class
+		if class == commonWord || class == englishWord {
+			k := [2]int{int(w[0]), len(w)}
+			wantStart[k] = append(wantStart[k], w)
+		}
+	}
+	if len(want) < 150000 {
+		t.Fatalf("only %d words", len(want))
+	}
+	d := dictionary()
+	for w, c := range want {
+		if got := d.class(w); got != c {
+			t.Fatalf("%q: class %d, want %d", w, got, c)
+		}
+	}
+	for _, w := range []string{"", "statedthat", "accordingto", "zzzzq", strings.Repeat("a", 300), "The", "%common"} {
+		if got := d.class(w); got != want[w] {
+			t.Errorf("%q: class %d, want %d", w, got, want[w])
+		}
+	}
+	if !reflect.DeepEqual(d.byStart, wantStart) {
+		t.Error("byStart differs from the lists' order")
+	}
+	// a word listed in two sections takes the later one
+	small := buildWordTable("%common\nsaid\nthat\n%other\nsaid\n")
+	if small.class("said") != otherWord || small.class("that") != commonWord || small.class("the") != notListed {
+		t.Errorf("small table: %d %d %d", small.class("said"), small.class("that"), small.class("the"))
+	}
+	if got := small.byStart[[2]int{'s', 4}]; len(got) != 1 || got[0] != "said" {
+		t.Errorf("small byStart: %v", got)
 	}
 }

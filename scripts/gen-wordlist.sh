@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates rules/data/words.txt.gz, the word lists of the glued-word rule (and of the name
+# Regenerates rules/data/words.txt, the word lists of the glued-word rule (and of the name
 # rules' test for common words), from Debian's word-list packages:
 #
 #   %common  English words of SCOWL sizes 10 and 20 (the most frequent English words; SCOWL sizes
@@ -49,7 +49,7 @@ pick upper 10 20 35 40 | norm | LC_ALL=C sort -u | LC_ALL=C comm -23 - "$tmp/com
 } | LC_ALL=C sort -u | LC_ALL=C comm -23 - "$tmp/common" | LC_ALL=C comm -23 - "$tmp/words" | LC_ALL=C comm -23 - "$tmp/upper" |
   awk -v common="$tmp/common" 'BEGIN { while ((getline w < common) > 0) c[w] = 1 }
     length($0) >= 4 { for (i = 2; i <= length($0) - 2; i++) if ((substr($0, 1, i) in c) && (substr($0, i + 1) in c)) { print; next } }' > "$tmp/other"
-{ echo "%common"; cat "$tmp/common"; echo "%words"; cat "$tmp/words"; echo "%upper"; cat "$tmp/upper"; echo "%other"; cat "$tmp/other"; } | gzip -9n > rules/data/words.txt.gz
+{ echo "%common"; cat "$tmp/common"; echo "%words"; cat "$tmp/words"; echo "%upper"; cat "$tmp/upper"; echo "%other"; cat "$tmp/other"; } > rules/data/words.txt
 {
   cat /usr/share/doc/scowl/copyright
   for p in wspanish wdutch wpolish wportuguese; do
@@ -57,4 +57,4 @@ pick upper 10 20 35 40 | norm | LC_ALL=C sort -u | LC_ALL=C comm -23 - "$tmp/com
     cat "/usr/share/doc/$p/copyright"
   done
 } > rules/data/words.COPYRIGHT
-echo "rules/data/words.txt.gz: $(wc -l < "$tmp/common") common, $(wc -l < "$tmp/words") other English words, $(wc -l < "$tmp/upper") capitalised, $(wc -l < "$tmp/other") words kept whole" >&2
+echo "rules/data/words.txt: $(wc -l < "$tmp/common") common, $(wc -l < "$tmp/words") other English words, $(wc -l < "$tmp/upper") capitalised, $(wc -l < "$tmp/other") words kept whole" >&2
