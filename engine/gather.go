@@ -80,6 +80,9 @@ func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.St
 		}
 	}
 	total.Detach()
+	if log != nil {
+		log.finish()
+	}
 	if opts.keep != nil {
 		offerReads(total, opts.keep, files, log)
 	}

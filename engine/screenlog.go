@@ -2,7 +2,6 @@ package engine
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"hash/maphash"
@@ -63,12 +62,22 @@ type screenLog struct {
 	mu     sync.Mutex
 	mem    []byte
 	file   *os.File
+	w      *bufio.Writer // writes to file, a block at a time
 	size   int64
 	broken bool
 	files  []screenedFile
 	// more holds the spans of the files whose frames took several, by file.
 	more map[int][]span
+
+	// block is the stretch of file that the checking pass read last, at blockOff: it reads
+	// the log about in the order it was written, a block per system call, not a span.
+	bmu      sync.Mutex
+	block    []byte
+	blockOff int64
 }
+
+// screenBlock is how much of the log file one read brings in.
+var screenBlock = 1 << 20
 
 func newScreenLog(files int) *screenLog { return &screenLog{files: make([]screenedFile, files)} }
 
@@ -113,8 +122,10 @@ func (l *screenLog) write(b []byte) span {
 		if err == nil && runtime.GOOS != "windows" {
 			err = os.Remove(f.Name()) // nothing is left behind, however the run ends
 		}
+		var w *bufio.Writer
 		if err == nil {
-			_, err = f.Write(l.mem)
+			w = bufio.NewWriterSize(f, screenBlock)
+			_, err = w.Write(l.mem)
 		}
 		if err != nil {
 			if f != nil {
@@ -124,10 +135,10 @@ func (l *screenLog) write(b []byte) span {
 			l.broken, l.mem = true, nil
 			return span{}
 		}
-		l.file, l.mem = f, nil
+		l.file, l.w, l.mem = f, w, nil
 	}
 	if l.file != nil {
-		if _, err := l.file.Write(b); err != nil {
+		if _, err := l.w.Write(b); err != nil {
 			l.broken = true
 			return span{}
 		}
@@ -138,22 +149,79 @@ func (l *screenLog) write(b []byte) span {
 	return sp
 }
 
+// finish ends the writing: what is buffered goes to the file.
+func (l *screenLog) finish() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.w != nil && !l.broken && l.w.Flush() != nil {
+		l.broken = true
+	}
+	l.w = nil
+}
+
 // reader reads the frames of file idx.
 func (l *screenLog) reader(idx int) *bufio.Reader {
 	spans := l.spans(idx)
-	rs := make([]io.Reader, 0, len(spans))
-	for _, s := range spans {
-		if l.file != nil {
-			rs = append(rs, io.NewSectionReader(l.file, s.off, int64(s.n)))
-		} else {
-			rs = append(rs, bytes.NewReader(l.mem[s.off:s.off+int64(s.n)]))
-		}
-	}
 	size := screenChunk
 	if len(spans) == 1 {
 		size = max(16, spans[0].n)
 	}
-	return bufio.NewReaderSize(io.MultiReader(rs...), size)
+	return bufio.NewReaderSize(&spanReader{l: l, spans: spans}, size)
+}
+
+// spanReader reads spans of the log in turn.
+type spanReader struct {
+	l     *screenLog
+	spans []span
+	cur   []byte
+	err   error
+}
+
+func (r *spanReader) Read(p []byte) (int, error) {
+	for len(r.cur) == 0 {
+		if r.err != nil {
+			return 0, r.err
+		}
+		if len(r.spans) == 0 {
+			return 0, io.EOF
+		}
+		r.cur, r.err = r.l.load(r.spans[0])
+		r.spans = r.spans[1:]
+	}
+	n := copy(p, r.cur)
+	r.cur = r.cur[n:]
+	return n, nil
+}
+
+// load returns the bytes of span s: a part of the log in memory, or a copy out of the block of
+// the log file that holds it (read when the last one does not).
+func (l *screenLog) load(s span) ([]byte, error) {
+	if l.file == nil {
+		return l.mem[s.off : s.off+int64(s.n)], nil
+	}
+	out := make([]byte, s.n)
+	if s.n > screenBlock {
+		_, err := l.file.ReadAt(out, s.off)
+		return out, err
+	}
+	l.bmu.Lock()
+	defer l.bmu.Unlock()
+	if s.off < l.blockOff || s.off+int64(s.n) > l.blockOff+int64(len(l.block)) {
+		if l.block == nil {
+			l.block = make([]byte, screenBlock)
+		}
+		n, err := l.file.ReadAt(l.block[:cap(l.block)], s.off)
+		if n < s.n {
+			l.block = l.block[:0]
+			if err == nil {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+		l.block, l.blockOff = l.block[:n], s.off
+	}
+	copy(out, l.block[s.off-l.blockOff:])
+	return out, nil
 }
 
 // close releases the log.
@@ -168,7 +236,7 @@ func (l *screenLog) close() {
 		}
 		l.file = nil
 	}
-	l.mem, l.files, l.more = nil, nil, nil
+	l.mem, l.files, l.more, l.block = nil, nil, nil, nil
 }
 
 // fileFrames collects the frames of one file and writes them to the log a chunk at a time.

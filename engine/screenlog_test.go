@@ -1,9 +1,11 @@
 package engine
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -214,4 +216,38 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))
+}
+
+// TestScreenLogReadsBackWhatItWrote: spans written to the log (in memory, or in its file with
+// reads a block at a time) read back as written, in order, out of order, across blocks, and
+// longer than a block.
+func TestScreenLogReadsBackWhatItWrote(t *testing.T) {
+	for _, memory := range []int{1 << 20, 0} {
+		defer func(m, b int) { screenLogMemory, screenBlock = m, b }(screenLogMemory, screenBlock)
+		screenLogMemory, screenBlock = memory, 64
+		l := newScreenLog(0)
+		var spans []span
+		var want [][]byte
+		for i := range 200 {
+			b := []byte(strings.Repeat(string(rune('a'+i%26)), i%150+1))
+			spans = append(spans, l.write(b))
+			want = append(want, b)
+		}
+		l.finish()
+		if l.broken || (memory == 0) != (l.file != nil) {
+			t.Fatalf("memory %d: broken %v, file %v", memory, l.broken, l.file != nil)
+		}
+		order := rand.New(rand.NewPCG(1, 2)).Perm(len(spans))
+		for k := range 2 * len(spans) {
+			i := k % len(spans) // in order first, then shuffled
+			if k >= len(spans) {
+				i = order[i]
+			}
+			got, err := l.load(spans[i])
+			if err != nil || !bytes.Equal(got, want[i]) {
+				t.Fatalf("memory %d: span %d: %q (%v), want %q", memory, i, got, err, want[i])
+			}
+		}
+		l.close()
+	}
 }
