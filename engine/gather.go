@@ -189,7 +189,7 @@ func screenUnit(u *input.Unit, group string, active []lint.Active, stats *corpus
 	}()
 	text, err := u.Text()
 	if errors.Is(err, input.ErrSkip) {
-		return []byte{0} // nothing to check
+		return unitFrame(unitHash(u), nil, nil) // nothing to check
 	}
 	if err != nil || document.CheckText(text) != nil {
 		return full
@@ -200,7 +200,7 @@ func screenUnit(u *input.Unit, group string, active []lint.Active, stats *corpus
 	if rec := u.Record(); doc.InvalidUTF8 >= 0 || rec != nil && rec.Lossy != "" {
 		return full // the checking pass words what is wrong with the text
 	}
-	return unitFrame(text, false, diags, cands)
+	return unitFrame(unitHash(u), diags, cands)
 }
 
 // gatherUnit adds the counts of one unit to stats (a new one when stats is nil; nil is

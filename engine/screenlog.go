@@ -38,8 +38,12 @@ const (
 	unitCands
 )
 
-// screenSeed hashes unit texts, so that the checking pass resolves only the text that was screened.
+// screenSeed hashes the bytes of units (unitHash), so that the checking pass takes a frame
+// only for the unit it was made of.
 var screenSeed = maphash.MakeSeed()
+
+// unitHash hashes the bytes u was read from: equal bytes are equal texts.
+func unitHash(u *input.Unit) uint64 { return maphash.Bytes(screenSeed, u.Raw()) }
 
 // span is a stretch of the log.
 type span struct {
@@ -262,24 +266,20 @@ func (w *fileFrames) flush() {
 	}
 }
 
-// unitFrame encodes what the checking pass needs of a screened unit of text.
-func unitFrame(text string, full bool, diags []lint.Diagnostic, cands [][]lint.Candidate) []byte {
+// unitFrame encodes what the checking pass needs of a screened unit: the hash of its bytes
+// (unitHash), its diagnostics and its candidates.
+func unitFrame(hash uint64, diags []lint.Diagnostic, cands [][]lint.Candidate) []byte {
 	var flags byte
-	if full {
-		return []byte{unitFull}
-	}
 	if len(diags) > 0 {
 		flags |= unitLocal
 	}
 	if cands != nil {
 		flags |= unitCands
 	}
-	b := []byte{flags}
+	b := binary.LittleEndian.AppendUint64([]byte{flags}, hash)
 	if flags == 0 {
 		return b
 	}
-	b = binary.AppendUvarint(b, uint64(len(text)))
-	b = binary.LittleEndian.AppendUint64(b, maphash.String(screenSeed, text))
 	if len(diags) > 0 {
 		b = binary.AppendUvarint(b, uint64(len(diags)))
 		for _, d := range diags {
@@ -329,16 +329,19 @@ func appendString(b []byte, s string) []byte {
 
 // screenedUnit is a decoded unit frame.
 type screenedUnit struct {
-	full     bool
-	textLen  int
-	textHash uint64
-	diags    []lint.Diagnostic
-	cands    [][]lint.Candidate
+	full  bool
+	hash  uint64
+	diags []lint.Diagnostic
+	cands [][]lint.Candidate
 }
 
-// matches reports whether text is the text that was screened.
-func (s *screenedUnit) matches(text string) bool {
-	return len(text) == s.textLen && maphash.String(screenSeed, text) == s.textHash
+// of reports whether the frame was made of u (not of a unit of a file that changed since), so
+// that the checking pass may take it for u.
+func (s *screenedUnit) of(u *input.Unit) bool { return !s.full && s.hash == unitHash(u) }
+
+// frameOf is screenedUnit.of for a frame not decoded.
+func frameOf(frame []byte, u *input.Unit) bool {
+	return len(frame) >= 9 && frame[0]&unitFull == 0 && binary.LittleEndian.Uint64(frame[1:]) == unitHash(u)
 }
 
 var errFrame = errors.New("malformed screen frame")
@@ -395,11 +398,12 @@ func decodeUnit(frame []byte, nActive int) (*screenedUnit, error) {
 	d := &frameDecoder{b: frame}
 	flags := d.byte()
 	s := &screenedUnit{full: flags&unitFull != 0}
-	if s.full || flags == 0 || d.err != nil {
+	if s.full || d.err != nil {
 		return s, d.err
 	}
-	s.textLen = d.uvarint()
-	s.textHash = d.uint64()
+	if s.hash = d.uint64(); flags == 0 || d.err != nil {
+		return s, d.err
+	}
 	if flags&unitLocal != 0 {
 		n := d.uvarint()
 		s.diags = make([]lint.Diagnostic, 0, min(n, len(d.b)))
@@ -530,7 +534,9 @@ func (p *screenPlan) feed(log *screenLog, idx int, units func(func(*input.Unit))
 		switch {
 		case k >= len(p.need): // more units than were screened: the file changed
 		case p.whole != nil:
-			pl.skip, pl.screened = !p.need[0], p.whole
+			if p.whole.of(u) {
+				pl.skip, pl.screened = !p.need[0], p.whole
+			}
 		default:
 			if r == nil {
 				r = log.reader(idx)
@@ -541,10 +547,10 @@ func (p *screenPlan) feed(log *screenLog, idx int, units func(func(*input.Unit))
 				break
 			}
 			if !p.need[k] {
-				pl.skip = true
+				pl.skip = frameOf(frame, u)
 				break
 			}
-			if s, err := decodeUnit(frame, p.nActive); err == nil {
+			if s, err := decodeUnit(frame, p.nActive); err == nil && s.of(u) {
 				pl.screened = s
 			}
 		}

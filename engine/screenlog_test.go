@@ -175,6 +175,41 @@ func TestOnePassChecksChangedTextAfresh(t *testing.T) {
 	}
 }
 
+// TestOnePassChecksChangedRecordsAfresh: a JSON Lines file that changed between the passes,
+// and that the checking pass reads again for some of its records, is checked as it is now, as a
+// checking pass that reads it again would: its records no longer line up with those the corpus
+// pass screened, so none is skipped on the strength of a frame.
+func TestOnePassChecksChangedRecordsAfresh(t *testing.T) {
+	clean := `{"text": "The council met on Monday and voted on the budget for next year, officials said.\n"}` + "\n"
+	follow := `{"text": "Follow us on Twitter\nThe council met on Monday and voted on the budget for next year.\n"}` + "\n"
+	subscribe := `{"text": "Subscribe to our newsletter\nThe council met on Tuesday and voted on the budget.\n"}` + "\n"
+	for _, c := range []struct{ name, before, after string }{
+		{"a clean record rewritten", follow + clean, follow + subscribe},
+		{"a clean record removed", clean + subscribe + follow, subscribe + follow},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "feed.jsonl")
+			files := []input.File{{Path: p, Rel: "feed.jsonl"}}
+			write := func(s string) {
+				if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			change := func() { write(c.after) }
+			write(c.before)
+			want := runReport(t, files, Options{}, change)
+			if strings.Count(want, `"Rule":"prompt-line"`) != 2 {
+				t.Fatalf("the changed feed does not have its two prompts:\n%s", want)
+			}
+			write(c.before)
+			got := runReport(t, files, Options{OnePass: true}, change)
+			if got != want {
+				t.Errorf("one pass differs from two on a changed feed:\n%s", firstDiff(want, got))
+			}
+		})
+	}
+}
+
 // TestScreenFramesRoundTrip: a unit's frame decodes to what was encoded.
 func TestScreenFramesRoundTrip(t *testing.T) {
 	_, files := screenCorpus(t)
@@ -185,12 +220,15 @@ func TestScreenFramesRoundTrip(t *testing.T) {
 		text := string(raw)
 		active := cfg.For(f.Rel)
 		diags, cands := lint.Screen(document.New(f.Path, text), active, corpus.New())
-		s, err := decodeUnit(unitFrame(text, false, diags, cands), len(active))
+		u := input.OwnedUnit(f.Path, raw)
+		frame := unitFrame(unitHash(u), diags, cands)
+		s, err := decodeUnit(frame, len(active))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !s.matches(text) || s.matches(text+" ") {
-			t.Errorf("%s: the frame does not name its text", f.Rel)
+		other := input.OwnedUnit(f.Path, append(raw[:len(raw):len(raw)], ' '))
+		if !s.of(u) || !frameOf(frame, u) || s.of(other) || frameOf(frame, other) {
+			t.Errorf("%s: the frame does not name its unit", f.Rel)
 		}
 		if len(diags) > 0 && !reflect.DeepEqual(s.diags, diags) || !reflect.DeepEqual(s.cands, cands) {
 			t.Errorf("%s: the frame does not decode to what was encoded", f.Rel)

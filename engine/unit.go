@@ -88,7 +88,7 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 	var fr FixResult
 	var first, last checked
 	var lastChanged bool
-	if s := opts.screened; s != nil && !s.full && unsafe == nil && s.matches(src) {
+	if s := opts.screened; s != nil && !s.full && unsafe == nil {
 		// the corpus pass checked this text with the rules that need no counts
 		doc := document.New(u.Loc.Path, src)
 		doc.Group = opts.group

@@ -120,6 +120,15 @@ func (u *Unit) Text() (string, error) {
 	return u.rec.Text, nil
 }
 
+// Raw returns the bytes the unit was read from: a whole unit's content, a record's own bytes
+// (without separators or line terminator; nil for what follows the last element of an array).
+func (u *Unit) Raw() []byte {
+	if !u.isRecord {
+		return u.whole
+	}
+	return u.raw
+}
+
 // Record is the record a unit holds once Content has read it (nil for a whole file).
 func (u *Unit) Record() *Record { return u.rec }
 
