@@ -84,7 +84,7 @@ func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.St
 		log.finish()
 	}
 	if opts.keep != nil {
-		offerReads(total, opts.keep, files, log)
+		offerReads(total, opts.keep, src, files, log)
 	}
 	return total, errors.Join(errs...)
 }

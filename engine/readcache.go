@@ -77,8 +77,10 @@ var lastGathered struct {
 	sync.Mutex
 	stats *corpus.Stats
 	cache *readCache
-	// files the corpus pass went over, and the screen log of a one-pass run (or nil)
+	// files the corpus pass went over with the rules of src, and the screen log of a one-pass
+	// run (or nil)
 	files []input.File
+	src   RuleSource
 	log   *screenLog
 }
 
@@ -91,18 +93,19 @@ func keepReads(opts *Options) {
 
 // offerReads hands the cache of a corpus pass over files, and its screen log, to the checking
 // pass that will use its stats.
-func offerReads(stats *corpus.Stats, c *readCache, files []input.File, log *screenLog) {
+func offerReads(stats *corpus.Stats, c *readCache, src RuleSource, files []input.File, log *screenLog) {
 	lastGathered.Lock()
 	defer lastGathered.Unlock()
 	if lastGathered.log != nil {
 		lastGathered.log.close()
 	}
-	lastGathered.stats, lastGathered.cache, lastGathered.files, lastGathered.log = stats, c, files, log
+	lastGathered.stats, lastGathered.cache, lastGathered.src, lastGathered.files, lastGathered.log = stats, c, src, files, log
 }
 
 // claimReads returns the cache the corpus pass kept for a checking pass with opts, if any, and
-// the screen log when the checking pass goes over the same files, in the same order.
-func claimReads(opts Options, files []input.File) (*readCache, *screenLog) {
+// the screen log when the checking pass goes over the same files, in the same order, with the
+// same rules.
+func claimReads(opts Options, src RuleSource, files []input.File) (*readCache, *screenLog) {
 	if opts.Fix || opts.Diff || opts.Corpus == nil {
 		return nil, nil
 	}
@@ -112,12 +115,22 @@ func claimReads(opts Options, files []input.File) (*readCache, *screenLog) {
 		return nil, nil
 	}
 	c, log := lastGathered.cache, lastGathered.log
-	if log != nil && (log.broken || !sameFiles(files, lastGathered.files)) {
+	if log != nil && (log.broken || !sameSource(src, lastGathered.src) || !sameFiles(files, lastGathered.files)) {
 		log.close()
 		log = nil
 	}
-	lastGathered.stats, lastGathered.cache, lastGathered.files, lastGathered.log = nil, nil, nil, nil
+	lastGathered.stats, lastGathered.cache, lastGathered.src, lastGathered.files, lastGathered.log = nil, nil, nil, nil, nil
 	return c, log
+}
+
+// sameSource reports whether a and b are the same rule source (false when they cannot be compared).
+func sameSource(a, b RuleSource) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
 }
 
 // sameFiles reports whether a and b name the same files in the same order.

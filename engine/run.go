@@ -90,7 +90,7 @@ type RuleSource interface {
 // number of files.
 func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
 	var log *screenLog
-	opts.cached, log = claimReads(opts, files)
+	opts.cached, log = claimReads(opts, cfg, files)
 	if log != nil {
 		defer log.close()
 	}

@@ -289,3 +289,37 @@ func TestScreenLogReadsBackWhatItWrote(t *testing.T) {
 		l.close()
 	}
 }
+
+// TestOnePassKeepsItsLogForItsOwnRules: a checking pass with other rules than the corpus pass
+// that screened the files does not take its screen log, and reports what its own rules find.
+func TestOnePassKeepsItsLogForItsOwnRules(t *testing.T) {
+	_, files := screenCorpus(t)
+	files = files[:60]
+	cfg := config.Default()
+	other, err := config.Parse("other.toml", []byte("[rules.page-chrome]\nseverity = \"error\"\n[rules.nav-leak]\nseverity = \"info\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := func(src RuleSource, stats *Options) string {
+		var out strings.Builder
+		Run(src, files, *stats, func(r *Result) {
+			for _, f := range r.Findings {
+				fmt.Fprintf(&out, "%s:%d %s %s\n", r.File.Rel, f.Line, f.Rule, f.Severity)
+			}
+		})
+		return out.String()
+	}
+	twoPass, err := GatherChecked(other, files, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := report(other, &Options{Corpus: twoPass})
+	onePass, err := GatherChecked(cfg, files, Options{OnePass: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := report(other, &Options{Corpus: onePass, OnePass: true})
+	if got != want || !strings.Contains(got, "page-chrome error") {
+		t.Errorf("the checking pass took the log of other rules:\n%s", firstDiff(want, got))
+	}
+}
