@@ -111,3 +111,29 @@ func TestCheckTextIsCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestLower: every line's shared folded copy is strings.ToLower of its trimmed text, whether the
+// line is ASCII with or without capitals, blank, or holds letters whose folding changes their
+// length (the Kelvin sign, dotted capital I).
+func TestLower(t *testing.T) {
+	lines := []string{"Reporting By Ana Ruiz", "", "  all lower  ", "ÉTÉ À Paris", "KELVIN \u212a", "İstanbul Desk",
+		"MIXED case Line", "\t", "x", "123 ABC"}
+	d := New("x.txt", strings.Join(lines, "\n"))
+	for i := range d.NumLines() {
+		f := d.Feat(i)
+		if got, want := f.Lower(), strings.ToLower(f.Trim); got != want {
+			t.Errorf("line %d: Lower() = %q, want %q", i, got, want)
+		}
+		ascii := true
+		for _, r := range f.Trim {
+			ascii = ascii && r < 0x80
+		}
+		if f.ASCII() != ascii {
+			t.Errorf("line %d: ASCII() = %v", i, f.ASCII())
+		}
+	}
+	m := Measure("Plain Measure")
+	if m.Lower() != "plain measure" || !m.ASCII() {
+		t.Errorf("Measure: %q %v", m.Lower(), m.ASCII())
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Features are the shape measurements of one line that several rules use. They are computed once
@@ -25,6 +26,12 @@ type Features struct {
 	Terminal rune
 	// Sentences counts sentence ends (. ! ? … followed by a space or the end of the line).
 	Sentences int
+
+	// low is strings.ToLower(Trim) and ascii whether Trim is all ASCII, when lowSet (Feat fills
+	// them for every line at once, so that rules folding the same line share one copy).
+	low    string
+	ascii  bool
+	lowSet bool
 }
 
 // Blank reports a line with nothing but white space.
@@ -52,15 +59,99 @@ func (f *Features) Prose() bool {
 	return f.Words >= 10 && (f.EndsSentence() || f.Terminal == ':') || f.Words >= 25
 }
 
+// Lower returns strings.ToLower(f.Trim); for the lines of a document it is computed once.
+func (f *Features) Lower() string {
+	if f.lowSet {
+		return f.low
+	}
+	return strings.ToLower(f.Trim)
+}
+
+// ASCII reports whether Trim is all ASCII: then Lower()[i:j] folds Trim[i:j].
+func (f *Features) ASCII() bool {
+	if f.lowSet {
+		return f.ascii
+	}
+	return isASCII(f.Trim)
+}
+
+// folded reports whether measure has set f.low: every line but an ASCII one with capitals, which
+// alone has a Trim that differs from its "" placeholder.
+func (f *Features) folded() bool { return f.low == f.Trim }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // Feat returns the features of line i.
 func (d *Document) Feat(i int) *Features {
 	if d.feats == nil {
-		d.feats = make([]Features, len(d.Lines))
-		for j := range d.Lines {
-			d.feats[j] = Measure(d.Text(j))
-		}
+		d.measure()
 	}
 	return &d.feats[i]
+}
+
+// measure computes the features of every line and folds the lines to lower case: the ASCII lines
+// into one shared string (a line without capitals is its own folded copy), the others each by
+// strings.ToLower.
+func (d *Document) measure() {
+	d.feats = make([]Features, len(d.Lines))
+	size := 0
+	for j := range d.Lines {
+		f := &d.feats[j]
+		*f = Measure(d.Text(j))
+		f.lowSet = true
+		f.ascii = true
+		upper := false
+		for k := 0; k < len(f.Trim); k++ {
+			c := f.Trim[k]
+			if c >= utf8.RuneSelf {
+				f.ascii = false
+				break
+			}
+			if c-'A' < 26 {
+				upper = true
+			}
+		}
+		switch {
+		case !f.ascii:
+			f.low = strings.ToLower(f.Trim)
+		case !upper:
+			f.low = f.Trim
+		default:
+			f.low = "" // folded below
+			size += len(f.Trim)
+		}
+	}
+	if size == 0 {
+		return
+	}
+	buf := make([]byte, 0, size)
+	for j := range d.feats {
+		if f := &d.feats[j]; f.ascii && !f.folded() {
+			for k := 0; k < len(f.Trim); k++ {
+				c := f.Trim[k]
+				if c-'A' < 26 {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+		}
+	}
+	// buf is never written again: the lines' folded copies share it
+	all := unsafe.String(unsafe.SliceData(buf), len(buf))
+	off := 0
+	for j := range d.feats {
+		if f := &d.feats[j]; f.ascii && !f.folded() {
+			f.low = all[off : off+len(f.Trim)]
+			off += len(f.Trim)
+		}
+	}
 }
 
 // ASCII character classes for the fast path of Measure.

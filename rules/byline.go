@@ -67,7 +67,7 @@ func (Byline) Check(p *lint.Pass) {
 			// an author's address alone may close an article extractor's text as the article's own
 			// sign-off; in a whole page it is the author box
 			safety := lint.Safe
-			if contactLine(f.Trim) && !st.PageDump() {
+			if contactLineIn(f, f.Trim) && !st.PageDump() {
 				safety = lint.Unsafe
 			}
 			p.ReportLines(i, i, fmt.Sprintf("byline %q", f.Trim), "delete the byline", safety)
@@ -113,7 +113,7 @@ func inCredits(d *document.Document, i int) bool {
 
 func isByline(f *document.Features) bool {
 	t := f.Trim
-	if creditLine(t) || contactLine(t) {
+	if creditLineIn(f, t) || contactLineIn(f, t) {
 		return true
 	}
 	for _, pre := range bylinePrefixes {
@@ -175,14 +175,16 @@ var (
 	creditPrefixes = []string{"additional reporting by ", "with reporting by ", "reporting by ", "with additional reporting by "}
 )
 
-// creditLine reads the credit lines of reporting that close wire and newspaper stories: "Keith
+// creditLineIn reads the credit lines of reporting that close wire and newspaper stories: "Keith
 // Bradsher contributed reporting from Hong Kong.", "Associated Press writers Alan Fram and Zeke
 // Miller contributed to this report.", "(Reporting by Greg Roumeliotis; editing by Martin
 // Howell)", "Additional reporting by Joseph Hudak in Riga".
-func creditLine(t string) bool {
+//
+// t is a substring of f.Trim, or f is nil.
+func creditLineIn(f *document.Features, t string) bool {
 	t = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(t), "("), ".")
 	t = strings.TrimSuffix(strings.TrimSuffix(t, ")"), ".")
-	low := strings.ToLower(t)
+	low := lowerIn(f, t)
 	for _, suf := range creditSuffixes {
 		i := strings.Index(low, suf)
 		if i <= 0 {
@@ -192,7 +194,7 @@ func creditLine(t string) bool {
 		if rest != "" && !strings.HasPrefix(rest, " from ") && !strings.HasPrefix(rest, " in ") {
 			return false
 		}
-		return creditNames(t[:i])
+		return creditNames(f, t[:i])
 	}
 	for _, pre := range creditPrefixes {
 		if !strings.HasPrefix(low, pre) {
@@ -201,18 +203,18 @@ func creditLine(t string) bool {
 		// the reporters, up to the editors or the place
 		names := t[len(pre):]
 		for _, cut := range []string{";", " editing by ", ", editing by ", " in ", " from "} {
-			if i := strings.Index(strings.ToLower(names), cut); i > 0 {
+			if i := strings.Index(lowerIn(f, names), cut); i > 0 {
 				names = names[:i]
 			}
 		}
-		return creditNames(strings.TrimSuffix(strings.TrimSpace(names), ","))
+		return creditNames(f, strings.TrimSuffix(strings.TrimSpace(names), ","))
 	}
 	return false
 }
 
 // creditNames reads the names of a credit line, after an optional "Agency writers" lead-in.
-func creditNames(s string) bool {
-	low := strings.ToLower(s)
+func creditNames(f *document.Features, s string) bool {
+	low := lowerIn(f, s)
 	for _, lead := range []string{" writers ", " writer ", " reporters ", " reporter ", " correspondents ", " correspondent "} {
 		if i := strings.Index(low, lead); i > 0 && (agencies[low[:i]] || low[:i] == "staff" || low[:i] == "associated press") {
 			s = s[i+len(lead):]
@@ -224,7 +226,10 @@ func creditNames(s string) bool {
 
 // contactLine reads a line that is nothing but an author's address: an e-mail address, a
 // social-media handle ("@annakeller") or profile ("twitter.com/annakeller", "x.com/…").
-func contactLine(t string) bool {
+func contactLine(t string) bool { return contactLineIn(nil, t) }
+
+// contactLineIn is contactLine for t, a substring of f.Trim (f may be nil).
+func contactLineIn(f *document.Features, t string) bool {
 	if t == "" || strings.ContainsAny(t, " \t") {
 		return false
 	}
@@ -242,7 +247,7 @@ func contactLine(t string) bool {
 	if strings.HasPrefix(t, "@") {
 		return handle(t[1:])
 	}
-	low := strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(t), "https://"), "http://")
+	low := strings.TrimPrefix(strings.TrimPrefix(lowerIn(f, t), "https://"), "http://")
 	low = strings.TrimPrefix(low, "www.")
 	for _, site := range []string{"twitter.com/", "x.com/", "instagram.com/", "facebook.com/"} {
 		if strings.HasPrefix(low, site) {

@@ -75,11 +75,11 @@ func widgetLine(f *document.Features) bool {
 		}
 		t = t[:cut]
 	}
-	low := strings.ToLower(t)
+	low := lowerIn(f, t)
 	for _, w := range widgetPhrases {
 		if strings.HasPrefix(low, w) {
 			// a sentence that reports the message or goes on past it as its subject is a reporter's
-			return f.Words <= 16 || !goesOn(strings.ToLower(f.Trim), w, sentenceRest) && !containsAny(strings.ToLower(f.Trim), reportingVerbs)
+			return f.Words <= 16 || !goesOn(f.Lower(), w, sentenceRest) && !containsAny(f.Lower(), reportingVerbs)
 		}
 	}
 	return false

@@ -101,7 +101,7 @@ func legalKind(f *document.Features) string {
 	if !legalTriggers.Contains(f.Trim) {
 		return ""
 	}
-	low := strings.ToLower(f.Trim)
+	low := f.Lower()
 	if strings.Contains(low, "may not be published, broadcast") {
 		return "" // a wire service's notice travels with its copy
 	}

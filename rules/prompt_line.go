@@ -81,7 +81,7 @@ func (PromptLine) Check(p *lint.Pass) {
 	for i := 0; i < n; i++ {
 		f := d.Feat(i)
 		if f.Blank() || f.Words > 30 || f.Words < 2 || lay.Wrapped(i) || lay.Listed[i] || lay.Data[i] {
-		} else if isPrompt(strings.ToLower(stripListMarker(f.Trim))) && !namesOtherParty(f.Trim) {
+		} else if isPrompt(lowerIn(f, stripListMarker(f.Trim))) && !namesOtherParty(f.Trim) {
 			prompt[i] = true
 			continue
 		}

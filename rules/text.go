@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/newslint/newslint/document"
 )
@@ -153,4 +154,18 @@ func set(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// lowerIn returns strings.ToLower(part) for part, a substring of f.Trim (or any string when f is
+// nil): the line's shared folded copy when the line is ASCII, so that no rule allocates to fold it.
+func lowerIn(f *document.Features, part string) string {
+	if f != nil && part != "" && f.ASCII() {
+		base := uintptr(unsafe.Pointer(unsafe.StringData(f.Trim)))
+		p := uintptr(unsafe.Pointer(unsafe.StringData(part)))
+		if p >= base && p+uintptr(len(part)) <= base+uintptr(len(f.Trim)) {
+			off := int(p - base)
+			return f.Lower()[off : off+len(part)]
+		}
+	}
+	return strings.ToLower(part)
 }

@@ -1,0 +1,26 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newslint/newslint/document"
+)
+
+// TestLowerIn: lowerIn folds a part of a line as strings.ToLower does, from the line's shared
+// copy or on its own (a string that is not part of the line, a non-ASCII line).
+func TestLowerIn(t *testing.T) {
+	d := document.New("x.txt", "  Additional Reporting By ANA Ruiz  \nÉTÉ À PARIS Desk\n")
+	other := "Not In The Line"
+	for i := range d.NumLines() {
+		f := d.Feat(i)
+		for _, part := range []string{f.Trim, f.Trim[3:], f.Trim[:5], f.Trim[2:9], "", other} {
+			if got, want := lowerIn(f, part), strings.ToLower(part); got != want {
+				t.Errorf("lowerIn(%q, %q) = %q, want %q", f.Trim, part, got, want)
+			}
+		}
+	}
+	if got := lowerIn(nil, "ABC"); got != "abc" {
+		t.Errorf("lowerIn(nil) = %q", got)
+	}
+}
