@@ -27,11 +27,11 @@ type Features struct {
 	// Sentences counts sentence ends (. ! ? … followed by a space or the end of the line).
 	Sentences int
 
-	// low is strings.ToLower(Trim) and ascii whether Trim is all ASCII, when lowSet (Feat fills
-	// them for every line at once, so that rules folding the same line share one copy).
-	low    string
-	ascii  bool
-	lowSet bool
+	// low is strings.ToLower(Trim) and aligned is LowerAligned(), when lowSet (Feat fills them
+	// for every line at once, so that rules folding the same line share one copy).
+	low     string
+	aligned bool
+	lowSet  bool
 }
 
 // Blank reports a line with nothing but white space.
@@ -67,25 +67,15 @@ func (f *Features) Lower() string {
 	return strings.ToLower(f.Trim)
 }
 
-// ASCII reports whether Trim is all ASCII: then Lower()[i:j] folds Trim[i:j].
-func (f *Features) ASCII() bool {
+// LowerAligned reports whether Lower() folds Trim rune by rune in place, every rune keeping its
+// length (ASCII text, most Latin, Greek and Cyrillic text; not invalid UTF-8): then Lower()[i:j]
+// is strings.ToLower(Trim[i:j]) for i and j on rune boundaries.
+func (f *Features) LowerAligned() bool {
 	if f.lowSet {
-		return f.ascii
+		return f.aligned
 	}
-	return isASCII(f.Trim)
-}
-
-// folded reports whether measure has set f.low: every line but an ASCII one with capitals, which
-// alone has a Trim that differs from its "" placeholder.
-func (f *Features) folded() bool { return f.low == f.Trim }
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	_, aligned := appendLower(nil, f.Trim)
+	return aligned
 }
 
 // Feat returns the features of line i.
@@ -96,62 +86,103 @@ func (d *Document) Feat(i int) *Features {
 	return &d.feats[i]
 }
 
-// measure computes the features of every line and folds the lines to lower case: the ASCII lines
-// into one shared string (a line without capitals is its own folded copy), the others each by
-// strings.ToLower.
+// measure computes the features of every line and folds the lines to lower case into one shared
+// string (a line without capitals is its own folded copy).
 func (d *Document) measure() {
 	d.feats = make([]Features, len(d.Lines))
-	size := 0
+	buf := make([]byte, 0, len(d.Src)) // folding rarely changes the length
+	ends := make([]int, len(d.Lines))  // end of each line's copy in buf, or -1 for none
 	for j := range d.Lines {
 		f := &d.feats[j]
 		*f = Measure(d.Text(j))
 		f.lowSet = true
-		f.ascii = true
-		upper := false
-		for k := 0; k < len(f.Trim); k++ {
-			c := f.Trim[k]
-			if c >= utf8.RuneSelf {
-				f.ascii = false
-				break
-			}
-			if c-'A' < 26 {
-				upper = true
-			}
-		}
-		switch {
-		case !f.ascii:
-			f.low = strings.ToLower(f.Trim)
-		case !upper:
+		start := len(buf)
+		var changed bool
+		buf, f.aligned, changed = appendLowerChanged(buf, f.Trim)
+		if !changed {
+			buf = buf[:start]
 			f.low = f.Trim
-		default:
-			f.low = "" // folded below
-			size += len(f.Trim)
+			ends[j] = -1
+			continue
 		}
-	}
-	if size == 0 {
-		return
-	}
-	buf := make([]byte, 0, size)
-	for j := range d.feats {
-		if f := &d.feats[j]; f.ascii && !f.folded() {
-			for k := 0; k < len(f.Trim); k++ {
-				c := f.Trim[k]
-				if c-'A' < 26 {
-					c += 'a' - 'A'
-				}
-				buf = append(buf, c)
-			}
-		}
+		ends[j] = len(buf)
 	}
 	// buf is never written again: the lines' folded copies share it
 	all := unsafe.String(unsafe.SliceData(buf), len(buf))
-	off := 0
+	start := 0
 	for j := range d.feats {
-		if f := &d.feats[j]; f.ascii && !f.folded() {
-			f.low = all[off : off+len(f.Trim)]
-			off += len(f.Trim)
+		if ends[j] >= 0 {
+			d.feats[j].low = all[start:ends[j]]
+			start = ends[j]
 		}
 	}
+}
+
+// appendLower appends strings.ToLower(s) to buf; aligned reports that every rune kept its length.
+func appendLower(buf []byte, s string) (out []byte, aligned bool) {
+	out, aligned, _ = appendLowerChanged(buf, s)
+	return out, aligned
+}
+
+// appendLowerChanged is appendLower that also reports whether the folded text differs from s.
+// It folds as strings.ToLower does: each rune by unicode.ToLower, an invalid byte to U+FFFD.
+func appendLowerChanged(buf []byte, s string) (out []byte, aligned, changed bool) {
+	aligned = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c-'A' < 26 {
+				c += 'a' - 'A'
+				changed = true
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			buf = utf8.AppendRune(buf, utf8.RuneError)
+			aligned, changed = false, true
+			i++
+			continue
+		}
+		lr := lowerRune(r)
+		if lr == r {
+			buf = append(buf, s[i:i+size]...)
+		} else {
+			n := len(buf)
+			buf = utf8.AppendRune(buf, lr)
+			changed = true
+			if len(buf)-n != size {
+				aligned = false
+			}
+		}
+		i += size
+	}
+	return buf, aligned, changed
+}
+
+// lowerRune is unicode.ToLower with fast paths for Latin-1, general punctuation, Cyrillic and the
+// scripts without case of East Asia.
+func lowerRune(r rune) rune {
+	switch {
+	case r < 0x100:
+		if r >= 'A' && r <= 'Z' || r >= 0xC0 && r <= 0xDE && r != 0xD7 {
+			return r + 0x20
+		}
+		return r
+	case r >= 0x2000 && r <= 0x206F, r >= 0x3000 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3:
+		return r
+	case r >= 0x400 && r <= 0x45F:
+		switch {
+		case r < 0x410:
+			return r + 0x50
+		case r < 0x430:
+			return r + 0x20
+		}
+		return r
+	}
+	return unicode.ToLower(r)
 }
 
 // ASCII character classes for the fast path of Measure.

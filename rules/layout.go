@@ -131,7 +131,7 @@ func computeLayout(d *document.Document) *Layout {
 			continue
 		}
 		if f.Runes <= 120 {
-			l.Labels[i] = normLabel(f.Trim)
+			l.Labels[i] = normLabelIn(f, f.Trim)
 			l.Classes[i] = lexicon[l.Labels[i]]
 		}
 		// a cookie banner or a comment form's message reads like prose but is the site's

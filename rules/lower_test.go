@@ -10,11 +10,11 @@ import (
 // TestLowerIn: lowerIn folds a part of a line as strings.ToLower does, from the line's shared
 // copy or on its own (a string that is not part of the line, a non-ASCII line).
 func TestLowerIn(t *testing.T) {
-	d := document.New("x.txt", "  Additional Reporting By ANA Ruiz  \nÉTÉ À PARIS Desk\n")
+	d := document.New("x.txt", "  Additional Reporting By ANA Ruiz  \nÉTÉ À PARIS Desk\n“ПРИВЕТ” Мир\nİstanbul KELVIN\n")
 	other := "Not In The Line"
 	for i := range d.NumLines() {
 		f := d.Feat(i)
-		for _, part := range []string{f.Trim, f.Trim[3:], f.Trim[:5], f.Trim[2:9], "", other} {
+		for _, part := range []string{f.Trim, f.Trim[3:], f.Trim[:5], f.Trim[2:9], f.Trim[1:], "", other} {
 			if got, want := lowerIn(f, part), strings.ToLower(part); got != want {
 				t.Errorf("lowerIn(%q, %q) = %q, want %q", f.Trim, part, got, want)
 			}
@@ -22,5 +22,18 @@ func TestLowerIn(t *testing.T) {
 	}
 	if got := lowerIn(nil, "ABC"); got != "abc" {
 		t.Errorf("lowerIn(nil) = %q", got)
+	}
+}
+
+// TestNormLabelIn: a label taken from the line's folded copy is the label normLabel gives.
+func TestNormLabelIn(t *testing.T) {
+	src := "» Related Stories:\nTOP  NEWS\n- Sport -\nTabs\there\nÉté :\nA\vB\n  :Home | Contact:  \n" +
+		"ÉTÉ\u00a0À PARIS\n» Новости «\nİstanbul:\n" + strings.Repeat("Ä", 121) + "\n" + strings.Repeat("Ä", 120) + "\nA\u2003B\n"
+	d := document.New("x.txt", src)
+	for i := range d.NumLines() {
+		f := d.Feat(i)
+		if got, want := normLabelIn(f, f.Trim), normLabel(f.Trim); got != want {
+			t.Errorf("normLabelIn(%q) = %q, want %q", f.Trim, got, want)
+		}
 	}
 }

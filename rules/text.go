@@ -44,6 +44,36 @@ func normLabel(s string) string {
 	return strings.TrimFunc(b.String(), isDecoration)
 }
 
+// normLabelIn is normLabel for s, a substring of f.Trim: an ASCII label without runs of white
+// space is a part of the line's shared folded copy.
+func normLabelIn(f *document.Features, s string) string {
+	if len(s) <= 120 && f.LowerAligned() && singleSpaced(s) {
+		return strings.TrimFunc(lowerIn(f, s), isDecoration)
+	}
+	return normLabel(s)
+}
+
+// singleSpaced reports text whose only white space is single spaces.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				return false
+			}
+			continue
+		}
+		switch s[i] {
+		case '\t', '\r', '\n', '\v', '\f':
+			return false
+		case ' ':
+			if i > 0 && s[i-1] == ' ' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // normASCII is normLabel for ASCII text; it allocates only when the text has capitals or
 // runs of spaces to fold.
 func normASCII(s string) (string, bool) {
@@ -157,14 +187,18 @@ func set(words ...string) map[string]bool {
 }
 
 // lowerIn returns strings.ToLower(part) for part, a substring of f.Trim (or any string when f is
-// nil): the line's shared folded copy when the line is ASCII, so that no rule allocates to fold it.
+// nil): a part of the line's shared folded copy when the line folds in place, so that no rule
+// allocates to fold it.
 func lowerIn(f *document.Features, part string) string {
-	if f != nil && part != "" && f.ASCII() {
+	if f != nil && part != "" && f.LowerAligned() {
 		base := uintptr(unsafe.Pointer(unsafe.StringData(f.Trim)))
 		p := uintptr(unsafe.Pointer(unsafe.StringData(part)))
 		if p >= base && p+uintptr(len(part)) <= base+uintptr(len(f.Trim)) {
 			off := int(p - base)
-			return f.Lower()[off : off+len(part)]
+			end := off + len(part)
+			if utf8.RuneStart(f.Trim[off]) && (end == len(f.Trim) || utf8.RuneStart(f.Trim[end])) {
+				return f.Lower()[off:end]
+			}
 		}
 	}
 	return strings.ToLower(part)
