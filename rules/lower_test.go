@@ -37,3 +37,17 @@ func TestNormLabelIn(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexColon: indexColon finds what strings.IndexAny finds, invalid UTF-8 included.
+func TestIndexColon(t *testing.T) {
+	for _, s := range []string{"", "Tags: a, b", "标签：新闻", "a：b:c", "a:b：c", "none", "\xe2：x", "\xef\xbc:", "\xef\xbc\x9a"} {
+		if got, want := indexColon(s), strings.IndexAny(s, ":："); got != want {
+			t.Errorf("indexColon(%q) = %d, want %d", s, got, want)
+		}
+	}
+	for _, s := range []string{"★★★☆☆", "no stars", "⭐ 4.5", "“quoted”", "✭"} {
+		if got, want := hasStar(s), strings.ContainsAny(s, "★☆⭐✩✭"); got != want {
+			t.Errorf("hasStar(%q) = %v", s, got)
+		}
+	}
+}

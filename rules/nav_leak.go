@@ -331,7 +331,7 @@ func linkLine(f *document.Features) (string, bool) {
 		return "", false
 	}
 	t := f.Trim
-	i := strings.IndexAny(t[:min(len(t), 44)], ":：")
+	i := indexColon(t[:min(len(t), 44)])
 	if i <= 0 || i > 40 {
 		return "", false
 	}

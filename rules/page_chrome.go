@@ -516,7 +516,7 @@ func dataList(d *document.Document, run []int) bool {
 
 // bareLink reports a line that is nothing but a web address.
 func bareLink(t string) bool {
-	return !strings.ContainsAny(t, " \t") && (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www."))
+	return (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www.")) && !strings.ContainsAny(t, " \t")
 }
 
 // linkItem reports a list item that is nothing but a Markdown link, "* [Headline](https://…)",

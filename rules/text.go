@@ -186,6 +186,16 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
+// indexColon is strings.IndexAny(s, ":：") without decoding s rune by rune: the index of the
+// first colon, ASCII or full-width.
+func indexColon(s string) int {
+	i := strings.IndexByte(s, ':')
+	if j := strings.Index(s, "："); j >= 0 && (i < 0 || j < i) {
+		return j
+	}
+	return i
+}
+
 // lowerIn returns strings.ToLower(part) for part, a substring of f.Trim (or any string when f is
 // nil): a part of the line's shared folded copy when the line folds in place, so that no rule
 // allocates to fold it.

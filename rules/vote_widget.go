@@ -88,7 +88,7 @@ func isWidgetLine(f *document.Features, norm string, o *voteOptions) bool {
 	if votePhrases[norm] || len(o.Phrases) > 0 && containsFold(o.Phrases, norm) {
 		return true
 	}
-	if f.Digits == 0 && !strings.ContainsAny(t, "★☆⭐✩✭") {
+	if f.Digits == 0 && !hasStar(t) {
 		return false // every other widget has a count or stars
 	}
 	if isStarRating(t) || isEmojiCounter(t) {
@@ -98,6 +98,12 @@ func isWidgetLine(f *document.Features, norm string, o *voteOptions) bool {
 		return true
 	}
 	return isReactionSequence(t)
+}
+
+// hasStar reports a rating star in t. The stars are all encoded from the byte 0xE2 on, which most
+// lines lack.
+func hasStar(t string) bool {
+	return strings.IndexByte(t, 0xE2) >= 0 && strings.ContainsAny(t, "★☆⭐✩✭")
 }
 
 // isReactionSequence reads one or more "Label (N)" or "Label! (N)" buttons: "veryGood! (62)",
