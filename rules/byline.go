@@ -47,6 +47,8 @@ unsafe.`,
 var bylinePrefixes = []string{"by ", "written by ", "posted by ", "reported by ", "words by ", "text by ", "story by ",
 	"por ", "von ", "par ", "di ", "door ", "autor: ", "author: ", "autore: ", "auteur: ", "texto: ", "text: "}
 
+var bylinePrefixSet = newPrefixSet(bylinePrefixes)
+
 var agencies = set("associated press", "the associated press", "ap", "reuters", "afp", "agence france-presse",
 	"bloomberg", "cnn", "bbc news", "dpa", "efe", "ansa", "xinhua", "kyodo", "yonhap", "upi", "tass", "pti", "ani",
 	"cbs news", "nbc news", "abc news", "fox news", "the new york times", "the washington post", "the guardian")
@@ -116,10 +118,8 @@ func isByline(f *document.Features) bool {
 	if creditLineIn(f, t) || contactLineIn(f, t) {
 		return true
 	}
-	for _, pre := range bylinePrefixes {
-		if hasPrefixFold(t, pre) {
-			return namesOnly(t[len(pre):], 6)
-		}
+	if k := bylinePrefixSet.firstFold(t); k >= 0 {
+		return namesOnly(t[len(bylinePrefixes[k]):], 6)
 	}
 	// names, a comma, an agency
 	if i := strings.LastIndexByte(t, ','); i > 0 {

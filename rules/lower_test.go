@@ -51,3 +51,41 @@ func TestIndexColon(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefixSet: the first-byte index finds the phrase a linear scan in list order finds, exact or
+// ignoring case, including the Kelvin sign and long s that fold to ASCII letters.
+func TestPrefixSet(t *testing.T) {
+	phrases := []string{"by ", "written by ", "story by ", "b", "kb ", "“quote", "·x", "Sign up"}
+	ps := newPrefixSet(phrases)
+	texts := []string{"", "by Ana", "By Ana", "BY", "b", "written by x", "Written BY x", "ſtory by x", "\u212ab x",
+		"kb x", "“quote” here", "·x", "sign up", "Sign up now", "zzz", "\xff"}
+	for _, s := range texts {
+		want, wantFold := -1, -1
+		for i, ph := range phrases {
+			if want < 0 && strings.HasPrefix(s, ph) {
+				want = i
+			}
+			if wantFold < 0 && hasPrefixFold(s, ph) {
+				wantFold = i
+			}
+		}
+		if got := ps.first(s); got != want {
+			t.Errorf("first(%q) = %d, want %d", s, got, want)
+		}
+		if got := ps.firstFold(s); got != wantFold {
+			t.Errorf("firstFold(%q) = %d, want %d", s, got, wantFold)
+		}
+	}
+	for _, s := range []string{"", "- a", "-a", "• item", "· x", "– y", "— z", "◦ a", "▪ b", "■ c", "» d", "› e", "* f", "plain", "“q”"} {
+		want := s
+		for _, m := range []string{"- ", "• ", "* ", "· ", "– ", "— ", "◦ ", "▪ ", "■ ", "» ", "› "} {
+			if strings.HasPrefix(s, m) {
+				want = strings.TrimSpace(s[len(m):])
+				break
+			}
+		}
+		if got := stripListMarker(s); got != want {
+			t.Errorf("stripListMarker(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -150,16 +150,11 @@ func isLowerWord(w string) bool {
 	return true
 }
 
+var promptPrefixes = newPrefixSet(promptOpeners)
+
 // isPrompt reports a folded line that opens with a prompt and names a channel.
 func isPrompt(low string) bool {
-	opens := false
-	for _, o := range promptOpeners {
-		if strings.HasPrefix(low, o) {
-			opens = true
-			break
-		}
-	}
-	if !opens {
+	if promptPrefixes.first(low) < 0 {
 		return false
 	}
 	// a reporter's sentence about a prompt ("Share this article, the chairman told analysts")

@@ -139,6 +139,11 @@ func isMarkerOnly(f *document.Features) bool {
 
 // stripListMarker removes a leading "- ", "• ", "* " from s.
 func stripListMarker(s string) string {
+	// every marker opens with one of these bytes ("•", "–", "—", "◦", "▪", "■" and "›" with
+	// 0xE2, "·" and "»" with 0xC2)
+	if s == "" || s[0] != '-' && s[0] != '*' && s[0] != 0xE2 && s[0] != 0xC2 {
+		return s
+	}
 	for _, m := range []string{"- ", "• ", "* ", "· ", "– ", "— ", "◦ ", "▪ ", "■ ", "» ", "› "} {
 		if strings.HasPrefix(s, m) {
 			return strings.TrimSpace(s[len(m):])
@@ -184,6 +189,78 @@ func set(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// prefixSet finds which of a list of phrases a text starts with, trying only the phrases that can
+// match its first byte, in the list's order.
+type prefixSet struct {
+	phrases []string
+	exact   [256][]int32 // first byte → phrases starting with it
+	fold    [256][]int32 // lower-case ASCII first byte → phrases that can match it ignoring case
+}
+
+func newPrefixSet(phrases []string) *prefixSet {
+	p := &prefixSet{phrases: phrases}
+	for i, ph := range phrases {
+		if ph == "" || ph[0] >= utf8.RuneSelf {
+			// matches anything (empty), or may fold to an ASCII letter (the Kelvin sign): try it
+			// whatever the first byte
+			for b := range 256 {
+				if ph == "" || ph[0] == byte(b) {
+					p.exact[b] = append(p.exact[b], int32(i))
+				}
+				p.fold[b] = append(p.fold[b], int32(i))
+			}
+			continue
+		}
+		p.exact[ph[0]] = append(p.exact[ph[0]], int32(i))
+		p.fold[lowerByte(ph[0])] = append(p.fold[lowerByte(ph[0])], int32(i))
+	}
+	return p
+}
+
+func lowerByte(c byte) byte {
+	if c-'A' < 26 {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// first returns the index of the first phrase s starts with (strings.HasPrefix), or -1.
+func (p *prefixSet) first(s string) int {
+	if s == "" {
+		for i, ph := range p.phrases {
+			if ph == "" {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, i := range p.exact[s[0]] {
+		if strings.HasPrefix(s, p.phrases[i]) {
+			return int(i)
+		}
+	}
+	return -1
+}
+
+// firstFold returns the index of the first phrase s starts with ignoring case (hasPrefixFold), or
+// -1. A text that opens with a non-ASCII byte tries every phrase: it may fold to an ASCII letter.
+func (p *prefixSet) firstFold(s string) int {
+	if s == "" || s[0] >= utf8.RuneSelf {
+		for i, ph := range p.phrases {
+			if hasPrefixFold(s, ph) {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, i := range p.fold[lowerByte(s[0])] {
+		if hasPrefixFold(s, p.phrases[i]) {
+			return int(i)
+		}
+	}
+	return -1
 }
 
 // indexColon is strings.IndexAny(s, ":：") without decoding s rune by rune: the index of the
