@@ -88,8 +88,9 @@ func widgetLine(f *document.Features) bool {
 
 // Check implements lint.Rule.
 func (CommentWidget) Check(p *lint.Pass) {
-	reportOutsideArticle(p, func(f *document.Features) string {
-		if widgetLine(f) {
+	lay := lint.ResultOf(p, layoutOf)
+	reportOutsideArticle(p, func(i int, f *document.Features) string {
+		if lay.widget[i] {
 			return fmt.Sprintf("widget message %q", clipMsg(f.Trim))
 		}
 		return ""

@@ -61,6 +61,11 @@ type Layout struct {
 	// ParasAfter counts the paragraphs after the body: prose lines of more than 45 words or next
 	// to another prose line (a teaser's one-sentence summary stands alone between headlines).
 	ParasAfter int
+
+	// legal holds each non-blank line's legalKind and widget whether it is a widgetLine: the
+	// layout needs them to tell prose, and legal-notice and comment-widget report them.
+	legal  []string
+	widget []bool
 }
 
 // PageDump reports a document that holds a whole page's text, menus and all, rather than an
@@ -121,7 +126,8 @@ func isProse(f *document.Features) bool { return f.Prose() }
 func computeLayout(d *document.Document) *Layout {
 	n := d.NumLines()
 	l := &Layout{Labels: make([]string, n), Classes: make([]labelClass, n), Prose: make([]bool, n),
-		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1, ParaFirst: make([]int, n), ParaLast: make([]int, n)}
+		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1, ParaFirst: make([]int, n), ParaLast: make([]int, n),
+		legal: make([]string, n), widget: make([]bool, n)}
 	l.Width = wrapWidth(d)
 	prose := 0
 	for i := 0; i < n; i++ {
@@ -134,8 +140,9 @@ func computeLayout(d *document.Document) *Layout {
 			l.Labels[i] = normLabelIn(f, f.Trim)
 			l.Classes[i] = lexicon[l.Labels[i]]
 		}
+		l.legal[i], l.widget[i] = legalKind(f), widgetLine(f)
 		// a cookie banner or a comment form's message reads like prose but is the site's
-		if isProse(f) && legalKind(f) == "" && !widgetLine(f) {
+		if isProse(f) && l.legal[i] == "" && !l.widget[i] {
 			l.Prose[i] = true
 		}
 	}

@@ -347,7 +347,7 @@ func articleList(d *document.Document, st *Layout, run []int, shape bool) bool {
 		}
 		// a run that opens with a time stamp or a legal line ("First published on …", "© 2026
 		// …") starts after the article's end, not with a list of its own
-		if f := d.Feat(run[0]); prev == st.BodyLast && !timestampLine(f.Trim) && legalKind(f) == "" {
+		if f := d.Feat(run[0]); prev == st.BodyLast && !timestampLine(f.Trim) && st.legal[run[0]] == "" {
 			return true
 		}
 	}
