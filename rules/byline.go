@@ -185,7 +185,12 @@ func creditLineIn(f *document.Features, t string) bool {
 	t = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(t), "("), ".")
 	t = strings.TrimSuffix(strings.TrimSuffix(t, ")"), ".")
 	low := lowerIn(f, t)
-	for _, suf := range creditSuffixes {
+	// every suffix opens with " contributed ": one search rules them all out on most lines
+	suffixes := creditSuffixes
+	if !strings.Contains(low, " contributed ") {
+		suffixes = nil
+	}
+	for _, suf := range suffixes {
 		i := strings.Index(low, suf)
 		if i <= 0 {
 			continue
@@ -230,7 +235,7 @@ func contactLine(t string) bool { return contactLineIn(nil, t) }
 
 // contactLineIn is contactLine for t, a substring of f.Trim (f may be nil).
 func contactLineIn(f *document.Features, t string) bool {
-	if t == "" || strings.ContainsAny(t, " \t") {
+	if t == "" || strings.IndexByte(t, ' ') >= 0 || strings.IndexByte(t, '\t') >= 0 {
 		return false
 	}
 	handle := func(h string) bool {

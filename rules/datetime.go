@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // dateWords are month and weekday names and abbreviations in the major languages of news, and
@@ -34,13 +36,45 @@ func timestampLine(s string) bool {
 		return false
 	}
 	digits, marks, strong := 0, 0, false
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(",|·•–—()[]", r)
-	})
-	if len(words) == 0 || len(words) > 16 {
+	// the folded line, in a buffer of the stack when it is ASCII
+	var buf [120]byte
+	low := s
+	if isASCII(s) {
+		if hasUpperASCII(s) {
+			for i := 0; i < len(s); i++ {
+				buf[i] = lowerByte(s[i])
+			}
+			low = unsafe.String(&buf[0], len(s))
+		}
+	} else {
+		low = strings.ToLower(s)
+	}
+	// its words (strings.FieldsFunc with timestampSep), at most 16
+	var words [17]string
+	n := 0
+	start := -1
+	for i, r := range low {
+		if timestampSep(r) {
+			if start >= 0 {
+				if n == len(words) {
+					return false
+				}
+				words[n] = low[start:i]
+				n++
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 && n < len(words) {
+		words[n] = low[start:]
+		n++
+	}
+	if n == 0 || n > 16 {
 		return false
 	}
-	for _, w := range words {
+	for _, w := range words[:n] {
 		w = strings.Trim(w, ".:;")
 		if w == "" || w == "-" || w == "/" {
 			continue
@@ -64,6 +98,29 @@ func timestampLine(s string) bool {
 		}
 	}
 	return digits > 0 && (marks > 0 || strong)
+}
+
+// timestampSep separates the words of a timestamp line.
+func timestampSep(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune(",|·•–—()[]", r)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'A' < 26 {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDigit(s string) bool {

@@ -89,3 +89,30 @@ func TestPrefixSet(t *testing.T) {
 		}
 	}
 }
+
+// TestTimestampLineWords: timestampLine splits and folds a line as strings.FieldsFunc over
+// strings.ToLower did, whatever the case, script and number of words.
+func TestTimestampLineWords(t *testing.T) {
+	old := func(s string) bool {
+		if len(s) > 120 || len(s) < 4 || !hasDigit(s) {
+			return false
+		}
+		words := strings.FieldsFunc(strings.ToLower(s), timestampSep)
+		return len(words) > 0 && len(words) <= 16
+	}
+	for _, s := range []string{
+		"Nov. 19, 2019 8:03 AM ET", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:02", "17H ago", "2019-11-19",
+		"1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17", "MÄRZ 12, 2020",
+		"12 März 2020 um 14:00 Uhr", "Publié le 3 février 2021 à 10h", "  (12)  ", "12 \xff 2020", "Sept. 3 — 2019 (UTC)",
+	} {
+		if !old(s) && timestampLine(s) {
+			t.Errorf("timestampLine(%q) holds where the line has no words to read", s)
+		}
+	}
+	for s, want := range map[string]bool{"Nov. 19, 2019 8:03 AM ET": true, "17H ago": true, "MÄRZ 12, 2020": true,
+		"1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17": false, "Publié le 3 février 2021": true, "1986.": false} {
+		if got := timestampLine(s); got != want {
+			t.Errorf("timestampLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
