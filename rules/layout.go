@@ -502,7 +502,7 @@ func dataRow(f *document.Features) bool {
 		}
 	}
 	numeric, quantity := 0, false
-	for _, w := range strings.Fields(t) {
+	for w := range strings.FieldsSeq(t) {
 		if !hasDigit(w) || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
 			continue
 		}
@@ -548,8 +548,8 @@ func allDigits(s string) bool {
 // either way round) and a separator before the rest, "June 9 – West Palm Beach, FL", "12 March:
 // first reading", "Oct. 3 | Phoenix".
 func datedRow(t string) bool {
-	w := strings.Fields(t)
-	if len(w) < 4 {
+	var w [3]string
+	if fieldsInto(t, w[:]) < 4 {
 		return false
 	}
 	month := func(s string) bool { return monthWords[strings.ToLower(strings.Trim(s, ".,:"))] }
@@ -557,7 +557,8 @@ func datedRow(t string) bool {
 		s = strings.TrimRight(s, ".,:")
 		return len(s) >= 1 && len(s) <= 2 && allDigits(s)
 	}
-	if !(month(w[0]) && day(w[1]) || day(w[0]) && month(w[1])) {
+	// the day first: it is cheap, and most lines fail it
+	if !(day(w[1]) && month(w[0]) || day(w[0]) && month(w[1])) {
 		return false
 	}
 	if strings.HasSuffix(w[1], ":") {

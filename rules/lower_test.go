@@ -116,3 +116,22 @@ func TestTimestampLineWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldsInto: the first fields and the count, capped, are those of strings.Fields.
+func TestFieldsInto(t *testing.T) {
+	for _, s := range []string{"", "  ", "one", "one two", " a  b\tc\u00a0d ", "a b c d e f", "x\u2003y\nz"} {
+		all := strings.Fields(s)
+		for size := 0; size <= 4; size++ {
+			dst := make([]string, size)
+			n := fieldsInto(s, dst)
+			if n != min(len(all), size+1) {
+				t.Errorf("fieldsInto(%q, %d) = %d, want %d", s, size, n, min(len(all), size+1))
+			}
+			for i := 0; i < min(n, size); i++ {
+				if dst[i] != all[i] {
+					t.Errorf("fieldsInto(%q)[%d] = %q, want %q", s, i, dst[i], all[i])
+				}
+			}
+		}
+	}
+}

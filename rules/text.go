@@ -263,6 +263,22 @@ func (p *prefixSet) firstFold(s string) int {
 	return -1
 }
 
+// fieldsInto puts the first len(dst) fields of s (as strings.Fields splits it) into dst and
+// returns how many fields s has, counting no further than len(dst)+1.
+func fieldsInto(s string, dst []string) int {
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		if n < len(dst) {
+			dst[n] = w
+		}
+		n++
+		if n > len(dst) {
+			break
+		}
+	}
+	return n
+}
+
 // indexColon is strings.IndexAny(s, ":：") without decoding s rune by rune: the index of the
 // first colon, ASCII or full-width.
 func indexColon(s string) int {

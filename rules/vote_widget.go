@@ -153,10 +153,12 @@ func isCount(s string) bool {
 
 // isCounter reads "3 likes", "1.2K views", "12 Comments".
 func isCounter(t string, o *voteOptions) bool {
-	fields := strings.Fields(t)
-	if len(fields) != 2 && len(fields) != 3 {
+	var buf [3]string
+	k := fieldsInto(t, buf[:])
+	if k != 2 && k != 3 {
 		return false
 	}
+	fields := buf[:k]
 	num := fields[0]
 	noun := fields[len(fields)-1]
 	if len(fields) == 3 {
@@ -187,7 +189,7 @@ func isStarRating(t string) bool {
 // isEmojiCounter reads "👍 34", "👍 34 👎 2", "❤️ 12": pictographs, each followed by a count.
 func isEmojiCounter(t string) bool {
 	emojis, counts := 0, 0
-	for _, tok := range strings.Fields(t) {
+	for tok := range strings.FieldsSeq(t) {
 		if isCount(tok) {
 			counts++
 			continue
