@@ -129,6 +129,18 @@ func appendLower(buf []byte, s string) (out []byte, aligned bool) {
 func appendLowerChanged(buf []byte, s string) (out []byte, aligned, changed bool) {
 	aligned = true
 	for i := 0; i < len(s); {
+		// a run of ASCII bytes that fold to themselves, copied at once
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf && s[j]-'A' >= 26 {
+			j++
+		}
+		if j > i {
+			buf = append(buf, s[i:j]...)
+			i = j
+			if i == len(s) {
+				break
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c-'A' < 26 {
