@@ -135,3 +135,31 @@ func TestFieldsInto(t *testing.T) {
 		}
 	}
 }
+
+// TestWithinOneEdit: the one-pass test agrees with osaDistance on every pair of short words over a
+// small alphabet, and gives up on long words as it does.
+func TestWithinOneEdit(t *testing.T) {
+	var words []string
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		words = append(words, prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range "abc" {
+			gen(prefix+string(c), n-1)
+		}
+	}
+	gen("", 4)
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := withinOneEdit(a, b), osaDistance(a, b, 1) <= 1; got != want {
+				t.Fatalf("withinOneEdit(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+	long := strings.Repeat("a", 32)
+	if withinOneEdit(long, long+"b") != (osaDistance(long, long+"b", 1) <= 1) {
+		t.Error("long words")
+	}
+}
