@@ -73,7 +73,7 @@ func (Byline) Check(p *lint.Pass) {
 				safety = lint.Unsafe
 			}
 			p.ReportLines(i, i, fmt.Sprintf("byline %q", f.Trim), "delete the byline", safety)
-		case timestampLine(f.Trim):
+		case timestampLineIn(f, f.Trim):
 			safety := lint.Safe
 			if !st.Outside(i) && st.BodyFirst >= 0 {
 				safety = lint.Unsafe
@@ -123,7 +123,7 @@ func isByline(f *document.Features) bool {
 	}
 	// names, a comma, an agency
 	if i := strings.LastIndexByte(t, ','); i > 0 {
-		if agencies[strings.ToLower(strings.TrimSpace(t[i+1:]))] {
+		if agencies[lowerIn(f, strings.TrimSpace(t[i+1:]))] {
 			return namesOnly(t[:i], 8)
 		}
 	}

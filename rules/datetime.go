@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/newslint/newslint/document"
 )
 
 // dateWords are month and weekday names and abbreviations in the major languages of news, and
@@ -31,7 +33,10 @@ var dateWords = set(
 // "Nov. 19, 2019 8:03 am ET", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: …", "17H ago",
 // "2019-11-19". Numbers alone must read as a time or a whole date: a year ("1986."), a season
 // ("1986/87") or a telephone number is not a timestamp.
-func timestampLine(s string) bool {
+func timestampLine(s string) bool { return timestampLineIn(nil, s) }
+
+// timestampLineIn is timestampLine for s, a substring of f.Trim (f may be nil).
+func timestampLineIn(f *document.Features, s string) bool {
 	if len(s) > 120 || len(s) < 4 || !hasDigit(s) {
 		return false
 	}
@@ -39,7 +44,9 @@ func timestampLine(s string) bool {
 	// the folded line, in a buffer of the stack when it is ASCII
 	var buf [120]byte
 	low := s
-	if isASCII(s) {
+	if f != nil {
+		low = lowerIn(f, s)
+	} else if isASCII(s) {
 		if hasUpperASCII(s) {
 			for i := 0; i < len(s); i++ {
 				buf[i] = lowerByte(s[i])
@@ -102,7 +109,14 @@ func timestampLine(s string) bool {
 
 // timestampSep separates the words of a timestamp line.
 func timestampSep(r rune) bool {
-	return unicode.IsSpace(r) || strings.ContainsRune(",|·•–—()[]", r)
+	if r < utf8.RuneSelf {
+		switch r {
+		case ' ', '\t', '\n', '\v', '\f', '\r', ',', '|', '(', ')', '[', ']':
+			return true
+		}
+		return false
+	}
+	return unicode.IsSpace(r) || r == '·' || r == '•' || r == '–' || r == '—'
 }
 
 func isASCII(s string) bool {

@@ -509,7 +509,7 @@ func dataRow(f *document.Features) bool {
 		numeric++
 		quantity = quantity || isQuantity(w)
 	}
-	return (numeric >= 2 && numeric*4 >= f.Words || quantity) && !timestampLine(t)
+	return (numeric >= 2 && numeric*4 >= f.Words || quantity) && !timestampLineIn(f, t)
 }
 
 // isQuantity reports a number written as an amount: "4.1", "60,000", "$3", "12%", "45°".

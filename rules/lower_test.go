@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/newslint/newslint/document"
 )
@@ -161,5 +162,15 @@ func TestWithinOneEdit(t *testing.T) {
 	long := strings.Repeat("a", 32)
 	if withinOneEdit(long, long+"b") != (osaDistance(long, long+"b", 1) <= 1) {
 		t.Error("long words")
+	}
+}
+
+// TestTimestampSep: the separators of timestamp words are white space and ",|·•–—()[]".
+func TestTimestampSep(t *testing.T) {
+	for r := rune(0); r < 0x3100; r++ {
+		want := unicode.IsSpace(r) || strings.ContainsRune(",|·•–—()[]", r)
+		if got := timestampSep(r); got != want {
+			t.Errorf("timestampSep(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

@@ -161,7 +161,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 	navOwn := func(i int) bool {
 		f := d.Feat(i)
 		_, link := linkLine(f)
-		return navOn && (link || st.Labels[i] != "" && furnitureLine(st.Labels[i], f, nav.opts)) || bylineOn && timestampLine(f.Trim)
+		return navOn && (link || st.Labels[i] != "" && furnitureLine(st.Labels[i], f, nav.opts)) || bylineOn && timestampLineIn(f, f.Trim)
 	}
 	trim := func(run []int) []int {
 		for len(run) > 0 && navOwn(run[0]) {
@@ -347,7 +347,7 @@ func articleList(d *document.Document, st *Layout, run []int, shape bool) bool {
 		}
 		// a run that opens with a time stamp or a legal line ("First published on …", "© 2026
 		// …") starts after the article's end, not with a list of its own
-		if f := d.Feat(run[0]); prev == st.BodyLast && !timestampLine(f.Trim) && st.legal[run[0]] == "" {
+		if f := d.Feat(run[0]); prev == st.BodyLast && !timestampLineIn(f, f.Trim) && st.legal[run[0]] == "" {
 			return true
 		}
 	}
