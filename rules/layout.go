@@ -584,6 +584,9 @@ var monthWords = set(
 
 // fixtureLine reads "Team A v Team B" and "Team A vs. Team B": capitalised sides around v or vs.
 func fixtureLine(t string) bool {
+	if !strings.Contains(t, " v") {
+		return false // every separator opens so
+	}
 	for _, sep := range []string{" v ", " vs ", " vs. ", " v. "} {
 		if i := strings.Index(t, sep); i > 0 && i+len(sep) < len(t) {
 			r, _ := utf8.DecodeRuneInString(t[i+len(sep):])

@@ -272,8 +272,10 @@ func runs(d *document.Document, lay *Layout, in, owned func(int) bool, minRun in
 	flush := func() {
 		if len(cur) >= minRun && !listOfText(d, lay, prev, cur) && !(prev >= 0 && owned(prev)) {
 			out = append(out, cur)
+			cur = nil
+			return
 		}
-		cur = nil
+		cur = cur[:0] // a run left out lends its array to the next
 	}
 	for i := 0; i < d.NumLines(); i++ {
 		if d.Feat(i).Blank() {
@@ -421,8 +423,11 @@ func teaserRuns(d *document.Document, st *Layout, headline, label func(int) bool
 		}
 		if teasers >= 3 && len(cur) >= minRun && units >= 2*teasers {
 			out = append(out, cur)
+			cur = nil
+		} else {
+			cur = cur[:0] // a run left out lends its array to the next
 		}
-		cur, teasers, units, first, prevTeaser = nil, 0, 0, -1, false
+		teasers, units, first, prevTeaser = 0, 0, -1, false
 	}
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
