@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/newslint/newslint/document"
 )
@@ -41,21 +40,7 @@ func timestampLineIn(f *document.Features, s string) bool {
 		return false
 	}
 	digits, marks, strong := 0, 0, false
-	// the folded line, in a buffer of the stack when it is ASCII
-	var buf [120]byte
-	low := s
-	if f != nil {
-		low = lowerIn(f, s)
-	} else if isASCII(s) {
-		if hasUpperASCII(s) {
-			for i := 0; i < len(s); i++ {
-				buf[i] = lowerByte(s[i])
-			}
-			low = unsafe.String(&buf[0], len(s))
-		}
-	} else {
-		low = strings.ToLower(s)
-	}
+	low := lowerIn(f, s) // folded without allocating when s is part of a line
 	// its words (strings.FieldsFunc with timestampSep), at most 16
 	var words [17]string
 	n := 0
@@ -119,24 +104,6 @@ func timestampSep(r rune) bool {
 	return unicode.IsSpace(r) || r == '·' || r == '•' || r == '–' || r == '—'
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-func hasUpperASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i]-'A' < 26 {
-			return true
-		}
-	}
-	return false
-}
-
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
@@ -166,14 +133,24 @@ func dateNumber(w string) int {
 			return datePart // "19th", "17h", "8am"
 		}
 	}
-	parts := strings.FieldsFunc(num, func(r rune) bool { return r == '/' || r == '-' || r == '.' || r == ':' })
-	for _, p := range parts {
+	// the parts between separators, all digits; the first three kept
+	var kept [3]string
+	n := 0
+	for p := range strings.FieldsFuncSeq(num, func(r rune) bool { return r == '/' || r == '-' || r == '.' || r == ':' }) {
 		for i := 0; i < len(p); i++ {
 			if p[i] < '0' || p[i] > '9' {
 				return notDate
 			}
 		}
+		if n < len(kept) {
+			kept[n] = p
+		}
+		n++
 	}
+	if n > len(kept) {
+		return notDate
+	}
+	parts := kept[:n]
 	switch len(parts) {
 	case 1:
 		if len(parts[0]) <= 2 || len(parts[0]) == 4 && isYear(parts[0]) {

@@ -174,3 +174,65 @@ func TestTimestampSep(t *testing.T) {
 		}
 	}
 }
+
+// dateNumberOracle is dateNumber as it was written with strings.FieldsFunc, to test against.
+func dateNumberOracle(w string) int {
+	num := w
+	for _, suf := range []string{"st", "nd", "rd", "th", "h", "am", "pm", "º", "er", "e"} {
+		if strings.HasSuffix(num, suf) && len(num) > len(suf) && num[len(num)-len(suf)-1] >= '0' && num[len(num)-len(suf)-1] <= '9' {
+			num = num[:len(num)-len(suf)]
+			if strings.ContainsRune(num, ':') {
+				return wholeDate // "10:48pm"
+			}
+			return datePart // "19th", "17h", "8am"
+		}
+	}
+	parts := strings.FieldsFunc(num, func(r rune) bool { return r == '/' || r == '-' || r == '.' || r == ':' })
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			if p[i] < '0' || p[i] > '9' {
+				return notDate
+			}
+		}
+	}
+	switch len(parts) {
+	case 1:
+		if len(parts[0]) <= 2 || len(parts[0]) == 4 && isYear(parts[0]) {
+			return datePart
+		}
+	case 2:
+		if strings.ContainsRune(num, ':') && len(parts[0]) <= 2 && len(parts[1]) == 2 {
+			return wholeDate // a time
+		}
+		if len(parts[0]) <= 2 && len(parts[1]) <= 2 {
+			return datePart // "12/09"
+		}
+	case 3:
+		if strings.Count(num, ":") == 2 {
+			return wholeDate // "06:31:27"
+		}
+		y := -1
+		for i, p := range parts {
+			if len(p) == 4 && isYear(p) {
+				y = i
+			} else if len(p) > 2 {
+				return notDate
+			}
+		}
+		if y == 0 || y == 2 || len(parts[2]) == 2 {
+			return wholeDate
+		}
+	}
+	return notDate
+}
+
+// TestDateNumber: dateNumber reads every number as the FieldsFunc form did.
+func TestDateNumber(t *testing.T) {
+	for _, w := range []string{"1986", "1986/87", "12/09", "12/09/2019", "2019-11-19", "06:31:27", "10:48", "10:48pm",
+		"19th", "17h", "8am", "1.2.3.4", "1/2/3/4", "123", "12345", "3", "-5", "2019-", "a1", "12:5", "1:2:3", "99/99/99",
+		"2026.11.25", "1º", "12e", "////", ""} {
+		if got, want := dateNumber(w), dateNumberOracle(w); got != want {
+			t.Errorf("dateNumber(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
