@@ -236,3 +236,20 @@ func TestDateNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconClasses: a label's lexicon classes say what the word lists say of it, so the rules
+// may ask the layout's classes instead of the lists.
+func TestLexiconClasses(t *testing.T) {
+	keys := []string{"", "not a label", "home"}
+	for _, m := range []map[string]bool{navLabels, navTailLabels, furniture} {
+		for k := range m {
+			keys = append(keys, k)
+		}
+	}
+	for _, k := range keys {
+		c := lexicon[k]
+		if c.has(classNav) != navLabels[k] || c.has(classNavTail) != navTailLabels[k] || c.has(classFurniture) != furniture[k] {
+			t.Errorf("%q: classes %b disagree with the lists", k, c)
+		}
+	}
+}

@@ -108,7 +108,9 @@ func (r PageChrome) Check(p *lint.Pass) {
 	// nav-leak owns labelled lists (as nav-leak is configured): their lines break runs, and a run
 	// right after a strong label is the label's list
 	nav := lint.ResultOf(p, navBlocks)
-	label := func(i int) bool { return nav.covered[i] || classifyLabel(st.Labels[i], nav.opts) == anyLabel }
+	label := func(i int) bool {
+		return nav.covered[i] || classifyLabelOf(st.Labels[i], st.Classes[i], nav.opts) == anyLabel
+	}
 	// in a whole-page extraction with a body of three paragraphs or more, a hard-wrapped
 	// paragraph that is not prose is a headline wrapped over two lines (html2text pages), and
 	// may join a headline run; menus do not wrap
@@ -161,7 +163,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 	navOwn := func(i int) bool {
 		f := d.Feat(i)
 		_, link := linkLine(f)
-		return navOn && (link || st.Labels[i] != "" && furnitureLine(st.Labels[i], f, nav.opts)) || bylineOn && timestampLineIn(f, f.Trim)
+		return navOn && (link || st.Labels[i] != "" && furnitureLineOf(st.Labels[i], st.Classes[i], f, nav.opts)) || bylineOn && timestampLineIn(f, f.Trim)
 	}
 	trim := func(run []int) []int {
 		for len(run) > 0 && navOwn(run[0]) {
