@@ -62,10 +62,11 @@ func (Byline) Check(p *lint.Pass) {
 		if f.Blank() || f.Words > 16 || st.Prose[i] || st.Wrapped(i) || st.Data[i] {
 			continue
 		}
+		byline := isByline(f)
 		switch {
-		case isByline(f) && inCredits(d, i):
+		case byline && inCredits(d, i):
 			// "Written by …" between "Directed by …" and "Starring …": a film's or book's credits
-		case isByline(f):
+		case byline:
 			// an author's address alone may close an article extractor's text as the article's own
 			// sign-off; in a whole page it is the author box
 			safety := lint.Safe
