@@ -3,6 +3,8 @@ package document
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestLines(t *testing.T) {
@@ -108,6 +110,41 @@ func TestCheckTextIsCheck(t *testing.T) {
 	for _, s := range []string{"plain text\n", "a\x00b", "\xFF\xFEa\x00", "\xFE\xFFa", "\xFF", "", late, "\xEF\xBB\xBFbom\n"} {
 		if got, want := CheckText(s), Check([]byte(s)); got != want {
 			t.Errorf("CheckText(%.20q) = %v, Check = %v", s, got, want)
+		}
+	}
+}
+
+// TestLower: every line's shared folded copy is strings.ToLower of its trimmed text, whether the
+// line is ASCII with or without capitals, blank, or holds letters whose folding changes their
+// length (the Kelvin sign, dotted capital I) or invalid UTF-8.
+func TestLower(t *testing.T) {
+	lines := []string{"Reporting By Ana Ruiz", "", "  all lower  ", "ÉTÉ À Paris", "KELVIN \u212a", "İstanbul Desk",
+		"MIXED case Line", "\t", "x", "123 ABC", "“Quoted” — ПРИВЕТ Ѐ", "bad \xff byte", "Ⱥ wide", "漢字 ÀÖØÞ×"}
+	d := New("x.txt", strings.Join(lines, "\n"))
+	for i := range d.NumLines() {
+		f := d.Feat(i)
+		if got, want := f.Lower(), strings.ToLower(f.Trim); got != want {
+			t.Errorf("line %d: Lower() = %q, want %q", i, got, want)
+		}
+		aligned := utf8.ValidString(f.Trim) && len(f.Lower()) == len(f.Trim)
+		for _, r := range f.Trim {
+			aligned = aligned && utf8.RuneLen(r) == utf8.RuneLen(unicode.ToLower(r))
+		}
+		if f.LowerAligned() != aligned {
+			t.Errorf("line %d (%q): LowerAligned() = %v", i, f.Trim, f.LowerAligned())
+		}
+		m := Measure(d.Text(i))
+		if m.Lower() != f.Lower() || m.LowerAligned() != f.LowerAligned() {
+			t.Errorf("line %d: Measure gives %q %v", i, m.Lower(), m.LowerAligned())
+		}
+	}
+}
+
+// TestLowerRune: the fast paths fold every code point as unicode.ToLower does.
+func TestLowerRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := lowerRune(r), unicode.ToLower(r); got != want {
+			t.Fatalf("lowerRune(%U) = %U, want %U", r, got, want)
 		}
 	}
 }

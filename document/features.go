@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Features are the shape measurements of one line that several rules use. They are computed once
@@ -25,6 +26,12 @@ type Features struct {
 	Terminal rune
 	// Sentences counts sentence ends (. ! ? … followed by a space or the end of the line).
 	Sentences int
+
+	// low is strings.ToLower(Trim) and aligned is LowerAligned(), when lowSet (Feat fills them
+	// for every line at once, so that rules folding the same line share one copy).
+	low     string
+	aligned bool
+	lowSet  bool
 }
 
 // Blank reports a line with nothing but white space.
@@ -52,15 +59,142 @@ func (f *Features) Prose() bool {
 	return f.Words >= 10 && (f.EndsSentence() || f.Terminal == ':') || f.Words >= 25
 }
 
+// Lower returns strings.ToLower(f.Trim); for the lines of a document it is computed once.
+func (f *Features) Lower() string {
+	if f.lowSet {
+		return f.low
+	}
+	return strings.ToLower(f.Trim)
+}
+
+// LowerAligned reports whether Lower() folds Trim rune by rune in place, every rune keeping its
+// length (ASCII text, most Latin, Greek and Cyrillic text; not invalid UTF-8): then Lower()[i:j]
+// is strings.ToLower(Trim[i:j]) for i and j on rune boundaries.
+func (f *Features) LowerAligned() bool {
+	if f.lowSet {
+		return f.aligned
+	}
+	_, aligned := appendLower(nil, f.Trim)
+	return aligned
+}
+
 // Feat returns the features of line i.
 func (d *Document) Feat(i int) *Features {
 	if d.feats == nil {
-		d.feats = make([]Features, len(d.Lines))
-		for j := range d.Lines {
-			d.feats[j] = Measure(d.Text(j))
-		}
+		d.measure()
 	}
 	return &d.feats[i]
+}
+
+// measure computes the features of every line and folds the lines to lower case into one shared
+// string (a line without capitals is its own folded copy).
+func (d *Document) measure() {
+	d.feats = make([]Features, len(d.Lines))
+	buf := make([]byte, 0, len(d.Src)) // folding rarely changes the length
+	ends := make([]int, len(d.Lines))  // end of each line's copy in buf, or -1 for none
+	for j := range d.Lines {
+		f := &d.feats[j]
+		*f = Measure(d.Text(j))
+		f.lowSet = true
+		start := len(buf)
+		var changed bool
+		buf, f.aligned, changed = appendLowerChanged(buf, f.Trim)
+		if !changed {
+			buf = buf[:start]
+			f.low = f.Trim
+			ends[j] = -1
+			continue
+		}
+		ends[j] = len(buf)
+	}
+	// buf is never written again: the lines' folded copies share it
+	all := unsafe.String(unsafe.SliceData(buf), len(buf))
+	start := 0
+	for j := range d.feats {
+		if ends[j] >= 0 {
+			d.feats[j].low = all[start:ends[j]]
+			start = ends[j]
+		}
+	}
+}
+
+// appendLower appends strings.ToLower(s) to buf; aligned reports that every rune kept its length.
+func appendLower(buf []byte, s string) (out []byte, aligned bool) {
+	out, aligned, _ = appendLowerChanged(buf, s)
+	return out, aligned
+}
+
+// appendLowerChanged is appendLower that also reports whether the folded text differs from s.
+// It folds as strings.ToLower does: each rune by unicode.ToLower, an invalid byte to U+FFFD.
+func appendLowerChanged(buf []byte, s string) (out []byte, aligned, changed bool) {
+	aligned = true
+	for i := 0; i < len(s); {
+		// a run of ASCII bytes that fold to themselves, copied at once
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf && s[j]-'A' >= 26 {
+			j++
+		}
+		if j > i {
+			buf = append(buf, s[i:j]...)
+			i = j
+			if i == len(s) {
+				break
+			}
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c-'A' < 26 {
+				c += 'a' - 'A'
+				changed = true
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			buf = utf8.AppendRune(buf, utf8.RuneError)
+			aligned, changed = false, true
+			i++
+			continue
+		}
+		lr := lowerRune(r)
+		if lr == r {
+			buf = append(buf, s[i:i+size]...)
+		} else {
+			n := len(buf)
+			buf = utf8.AppendRune(buf, lr)
+			changed = true
+			if len(buf)-n != size {
+				aligned = false
+			}
+		}
+		i += size
+	}
+	return buf, aligned, changed
+}
+
+// lowerRune is unicode.ToLower with fast paths for Latin-1, general punctuation, Cyrillic and the
+// scripts without case of East Asia.
+func lowerRune(r rune) rune {
+	switch {
+	case r < 0x100:
+		if r >= 'A' && r <= 'Z' || r >= 0xC0 && r <= 0xDE && r != 0xD7 {
+			return r + 0x20
+		}
+		return r
+	case r >= 0x2000 && r <= 0x206F, r >= 0x3000 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3:
+		return r
+	case r >= 0x400 && r <= 0x45F:
+		switch {
+		case r < 0x410:
+			return r + 0x50
+		case r < 0x430:
+			return r + 0x20
+		}
+		return r
+	}
+	return unicode.ToLower(r)
 }
 
 // ASCII character classes for the fast path of Measure.

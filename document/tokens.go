@@ -187,42 +187,56 @@ func isWordRune(r rune) bool {
 // URL, e-mail address, hashtag, handle, file name, number or a hyphenated or apostrophised word.
 func standsAlone(text string, s, e int) bool {
 	if s > 0 {
-		switch b := text[s-1]; b {
-		case '#', '@', '/', '.', '_', '-', '\'', ':', '=', '&', '?', '\\':
+		switch b := text[s-1]; aloneBefore[b] {
+		case joins:
 			return false
-		default:
-			if b >= '0' && b <= '9' {
+		case decode:
+			if r, _ := utf8.DecodeLastRuneInString(text[:s]); r == '’' || unicode.IsDigit(r) {
 				return false
-			}
-			if b >= utf8.RuneSelf {
-				if r, _ := utf8.DecodeLastRuneInString(text[:s]); r == '’' || unicode.IsDigit(r) {
-					return false
-				}
 			}
 		}
 	}
 	if e < len(text) {
-		switch b := text[e]; b {
-		case '@', '/', '_', '-', '\'', '=', '\\':
+		switch aloneAfter[text[e]] {
+		case joins:
 			return false
-		case '.', ':':
+		case decode:
+			if r, _ := utf8.DecodeRuneInString(text[e:]); r == '’' || unicode.IsDigit(r) {
+				return false
+			}
+		case joinsBeforeLetter:
 			// "example.com", "http:": a letter or slash right after the dot or colon
 			if e+1 < len(text) && (isASCIILetter(text[e+1]) || text[e+1] == '/' || text[e+1] >= utf8.RuneSelf && startsLetter(text[e+1:])) {
 				return false
-			}
-		default:
-			if b >= '0' && b <= '9' {
-				return false
-			}
-			if b >= utf8.RuneSelf {
-				if r, _ := utf8.DecodeRuneInString(text[e:]); r == '’' || unicode.IsDigit(r) {
-					return false
-				}
 			}
 		}
 	}
 	return true
 }
+
+// What a byte next to a word says of it (standsAlone): nothing, it joins the word to something
+// else, it does when a letter or slash follows it, or the rune it starts must be decoded.
+const (
+	apart = iota
+	joins
+	joinsBeforeLetter
+	decode
+)
+
+// aloneBefore and aloneAfter classify the byte before and after a word.
+var aloneBefore, aloneAfter = func() (before, after [256]uint8) {
+	for _, b := range []byte("#@/._-':=&?\\0123456789") {
+		before[b] = joins
+	}
+	for _, b := range []byte("@/_-'=\\0123456789") {
+		after[b] = joins
+	}
+	after['.'], after[':'] = joinsBeforeLetter, joinsBeforeLetter
+	for b := utf8.RuneSelf; b < 256; b++ {
+		before[b], after[b] = decode, decode
+	}
+	return
+}()
 
 // AppendLower appends the lower-case form of s to buf, with a fast path for ASCII.
 func AppendLower(buf []byte, s string) []byte {

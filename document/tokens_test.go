@@ -3,6 +3,7 @@ package document
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestWords(t *testing.T) {
@@ -85,5 +86,42 @@ func BenchmarkWords(b *testing.B) {
 	var buf []Word
 	for i := 0; i < b.N; i++ {
 		buf = Words(text, buf)
+	}
+}
+
+// TestStandsAloneTables: the byte tables give what the rules of standsAlone say for every byte
+// before and after a word.
+func TestStandsAloneTables(t *testing.T) {
+	for b := 0; b < 256; b++ {
+		c := byte(b)
+		wantBefore := apart
+		switch {
+		case strings.IndexByte("#@/._-':=&?\\", c) >= 0 || c >= '0' && c <= '9':
+			wantBefore = joins
+		case c >= utf8.RuneSelf:
+			wantBefore = decode
+		}
+		wantAfter := apart
+		switch {
+		case strings.IndexByte("@/_-'=\\", c) >= 0 || c >= '0' && c <= '9':
+			wantAfter = joins
+		case c == '.' || c == ':':
+			wantAfter = joinsBeforeLetter
+		case c >= utf8.RuneSelf:
+			wantAfter = decode
+		}
+		if int(aloneBefore[c]) != wantBefore || int(aloneAfter[c]) != wantAfter {
+			t.Errorf("byte %q: before %d after %d, want %d %d", c, aloneBefore[c], aloneAfter[c], wantBefore, wantAfter)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		s, e int
+		want bool
+	}{{"a word here", 2, 6, true}, {"#tag", 1, 4, false}, {"example.com", 0, 7, false}, {"end.", 0, 3, true},
+		{"9am", 1, 3, false}, {"l’homme", 4, 9, false}, {"x ünd", 2, 6, true}, {"http://x", 0, 4, false}} {
+		if got := standsAlone(c.text, c.s, c.e); got != c.want {
+			t.Errorf("standsAlone(%q, %d, %d) = %v", c.text, c.s, c.e, got)
+		}
 	}
 }

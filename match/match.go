@@ -3,7 +3,7 @@
 // however many patterns there are.
 package match
 
-import "sort"
+import "slices"
 
 // Matcher is an immutable automaton; it is safe for concurrent use.
 type Matcher struct {
@@ -46,25 +46,45 @@ func New(patterns []string, foldASCII bool) *Matcher {
 		m.class[b] = classOf[norm(byte(b))]
 	}
 	m.nclass = n
-	// trie
-	type node struct {
-		next map[uint8]int32
+	// trie, in the transition table itself: -1 is no child yet. The table is allocated once, at
+	// its size: one state per distinct prefix, counted over the folded patterns in sorted order.
+	folded := make([]string, 0, len(patterns))
+	for _, p := range patterns {
+		b := []byte(p)
+		for i := range b {
+			b[i] = norm(b[i])
+		}
+		folded = append(folded, string(b))
 	}
-	nodes := []node{{next: map[uint8]int32{}}}
-	out := []int32{-1}
+	slices.Sort(folded)
+	ns := 1
+	prev := ""
+	for _, p := range folded {
+		k := 0
+		for k < len(p) && k < len(prev) && p[k] == prev[k] {
+			k++
+		}
+		ns += len(p) - k
+		prev = p
+	}
+	delta := make([]int32, ns*n)
+	for i := range delta {
+		delta[i] = -1
+	}
+	out := make([]int32, 1, ns)
+	out[0] = -1
 	for pi, p := range patterns {
 		if p == "" {
 			continue
 		}
 		s := int32(0)
 		for i := 0; i < len(p); i++ {
-			c := m.class[p[i]]
-			nx, ok := nodes[s].next[c]
-			if !ok {
-				nx = int32(len(nodes))
-				nodes = append(nodes, node{next: map[uint8]int32{}})
+			c := int32(m.class[p[i]])
+			nx := delta[s*int32(n)+c]
+			if nx < 0 {
+				nx = int32(len(out))
 				out = append(out, -1)
-				nodes[s].next[c] = nx
+				delta[s*int32(n)+c] = nx
 			}
 			s = nx
 		}
@@ -72,41 +92,33 @@ func New(patterns []string, foldASCII bool) *Matcher {
 			out[s] = int32(pi)
 		}
 	}
-	ns := len(nodes)
-	m.delta = make([]int32, ns*n)
+	m.delta = delta
 	m.out = out
 	m.dict = make([]int32, ns)
 	fail := make([]int32, ns)
 	m.dict[0] = -1
-	// breadth-first: fill the DFA row of each state from its failure state's row
-	queue := []int32{0}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		row := m.delta[int(s)*n : int(s)*n+n]
-		if s != 0 {
-			copy(row, m.delta[int(fail[s])*n:int(fail[s])*n+n])
-		}
-		keys := make([]int, 0, len(nodes[s].next))
-		for c := range nodes[s].next {
-			keys = append(keys, int(c))
-		}
-		sort.Ints(keys)
-		for _, ci := range keys {
-			c := uint8(ci)
-			t := nodes[s].next[c]
-			if s == 0 {
-				fail[t] = 0
-			} else {
-				fail[t] = m.delta[int(fail[s])*n+int(c)]
+	// breadth-first, children in class order: a state's missing transitions are its failure
+	// state's, whose row is complete by then (it lies nearer the root)
+	queue := make([]int32, 1, ns)
+	for head := 0; head < len(queue); head++ {
+		s := queue[head]
+		row := delta[int(s)*n : int(s)*n+n]
+		for c := range row {
+			t := row[c]
+			var f int32 // where c leads from the failure state
+			if s != 0 {
+				f = delta[int(fail[s])*n+c]
 			}
-			f := fail[t]
+			if t < 0 {
+				row[c] = f
+				continue
+			}
+			fail[t] = f
 			if out[f] >= 0 {
 				m.dict[t] = f
 			} else {
 				m.dict[t] = m.dict[f]
 			}
-			row[c] = t
 			queue = append(queue, t)
 		}
 	}

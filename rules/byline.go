@@ -47,6 +47,8 @@ unsafe.`,
 var bylinePrefixes = []string{"by ", "written by ", "posted by ", "reported by ", "words by ", "text by ", "story by ",
 	"por ", "von ", "par ", "di ", "door ", "autor: ", "author: ", "autore: ", "auteur: ", "texto: ", "text: "}
 
+var bylinePrefixSet = newPrefixSet(bylinePrefixes)
+
 var agencies = set("associated press", "the associated press", "ap", "reuters", "afp", "agence france-presse",
 	"bloomberg", "cnn", "bbc news", "dpa", "efe", "ansa", "xinhua", "kyodo", "yonhap", "upi", "tass", "pti", "ani",
 	"cbs news", "nbc news", "abc news", "fox news", "the new york times", "the washington post", "the guardian")
@@ -60,18 +62,19 @@ func (Byline) Check(p *lint.Pass) {
 		if f.Blank() || f.Words > 16 || st.Prose[i] || st.Wrapped(i) || st.Data[i] {
 			continue
 		}
+		byline := isByline(f)
 		switch {
-		case isByline(f) && inCredits(d, i):
+		case byline && inCredits(d, i):
 			// "Written by …" between "Directed by …" and "Starring …": a film's or book's credits
-		case isByline(f):
+		case byline:
 			// an author's address alone may close an article extractor's text as the article's own
 			// sign-off; in a whole page it is the author box
 			safety := lint.Safe
-			if contactLine(f.Trim) && !st.PageDump() {
+			if contactLineIn(f, f.Trim) && !st.PageDump() {
 				safety = lint.Unsafe
 			}
 			p.ReportLines(i, i, fmt.Sprintf("byline %q", f.Trim), "delete the byline", safety)
-		case timestampLine(f.Trim):
+		case timestampLineIn(f, f.Trim):
 			safety := lint.Safe
 			if !st.Outside(i) && st.BodyFirst >= 0 {
 				safety = lint.Unsafe
@@ -113,17 +116,15 @@ func inCredits(d *document.Document, i int) bool {
 
 func isByline(f *document.Features) bool {
 	t := f.Trim
-	if creditLine(t) || contactLine(t) {
+	if creditLineIn(f, t) || contactLineIn(f, t) {
 		return true
 	}
-	for _, pre := range bylinePrefixes {
-		if hasPrefixFold(t, pre) {
-			return namesOnly(t[len(pre):], 6)
-		}
+	if k := bylinePrefixSet.firstFold(t); k >= 0 {
+		return namesOnly(t[len(bylinePrefixes[k]):], 6)
 	}
 	// names, a comma, an agency
 	if i := strings.LastIndexByte(t, ','); i > 0 {
-		if agencies[strings.ToLower(strings.TrimSpace(t[i+1:]))] {
+		if agencies[lowerIn(f, strings.TrimSpace(t[i+1:]))] {
 			return namesOnly(t[:i], 8)
 		}
 	}
@@ -175,15 +176,22 @@ var (
 	creditPrefixes = []string{"additional reporting by ", "with reporting by ", "reporting by ", "with additional reporting by "}
 )
 
-// creditLine reads the credit lines of reporting that close wire and newspaper stories: "Keith
+// creditLineIn reads the credit lines of reporting that close wire and newspaper stories: "Keith
 // Bradsher contributed reporting from Hong Kong.", "Associated Press writers Alan Fram and Zeke
 // Miller contributed to this report.", "(Reporting by Greg Roumeliotis; editing by Martin
 // Howell)", "Additional reporting by Joseph Hudak in Riga".
-func creditLine(t string) bool {
+//
+// t is a substring of f.Trim, or f is nil.
+func creditLineIn(f *document.Features, t string) bool {
 	t = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(t), "("), ".")
 	t = strings.TrimSuffix(strings.TrimSuffix(t, ")"), ".")
-	low := strings.ToLower(t)
-	for _, suf := range creditSuffixes {
+	low := lowerIn(f, t)
+	// every suffix opens with " contributed ": one search rules them all out on most lines
+	suffixes := creditSuffixes
+	if !strings.Contains(low, " contributed ") {
+		suffixes = nil
+	}
+	for _, suf := range suffixes {
 		i := strings.Index(low, suf)
 		if i <= 0 {
 			continue
@@ -192,7 +200,7 @@ func creditLine(t string) bool {
 		if rest != "" && !strings.HasPrefix(rest, " from ") && !strings.HasPrefix(rest, " in ") {
 			return false
 		}
-		return creditNames(t[:i])
+		return creditNames(f, t[:i])
 	}
 	for _, pre := range creditPrefixes {
 		if !strings.HasPrefix(low, pre) {
@@ -201,18 +209,18 @@ func creditLine(t string) bool {
 		// the reporters, up to the editors or the place
 		names := t[len(pre):]
 		for _, cut := range []string{";", " editing by ", ", editing by ", " in ", " from "} {
-			if i := strings.Index(strings.ToLower(names), cut); i > 0 {
+			if i := strings.Index(lowerIn(f, names), cut); i > 0 {
 				names = names[:i]
 			}
 		}
-		return creditNames(strings.TrimSuffix(strings.TrimSpace(names), ","))
+		return creditNames(f, strings.TrimSuffix(strings.TrimSpace(names), ","))
 	}
 	return false
 }
 
 // creditNames reads the names of a credit line, after an optional "Agency writers" lead-in.
-func creditNames(s string) bool {
-	low := strings.ToLower(s)
+func creditNames(f *document.Features, s string) bool {
+	low := lowerIn(f, s)
 	for _, lead := range []string{" writers ", " writer ", " reporters ", " reporter ", " correspondents ", " correspondent "} {
 		if i := strings.Index(low, lead); i > 0 && (agencies[low[:i]] || low[:i] == "staff" || low[:i] == "associated press") {
 			s = s[i+len(lead):]
@@ -224,8 +232,11 @@ func creditNames(s string) bool {
 
 // contactLine reads a line that is nothing but an author's address: an e-mail address, a
 // social-media handle ("@annakeller") or profile ("twitter.com/annakeller", "x.com/…").
-func contactLine(t string) bool {
-	if t == "" || strings.ContainsAny(t, " \t") {
+func contactLine(t string) bool { return contactLineIn(nil, t) }
+
+// contactLineIn is contactLine for t, a substring of f.Trim (f may be nil).
+func contactLineIn(f *document.Features, t string) bool {
+	if t == "" || strings.IndexByte(t, ' ') >= 0 || strings.IndexByte(t, '\t') >= 0 {
 		return false
 	}
 	handle := func(h string) bool {
@@ -242,7 +253,7 @@ func contactLine(t string) bool {
 	if strings.HasPrefix(t, "@") {
 		return handle(t[1:])
 	}
-	low := strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(t), "https://"), "http://")
+	low := strings.TrimPrefix(strings.TrimPrefix(lowerIn(f, t), "https://"), "http://")
 	low = strings.TrimPrefix(low, "www.")
 	for _, site := range []string{"twitter.com/", "x.com/", "instagram.com/", "facebook.com/"} {
 		if strings.HasPrefix(low, site) {

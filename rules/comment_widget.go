@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
@@ -61,6 +60,8 @@ var widgetPhrases = []string{
 	"merci pour votre inscription", "gracias por suscribirte", "obrigado por se inscrever", "grazie per esserti iscritto",
 }
 
+var widgetPrefixes = newPrefixSet(widgetPhrases)
+
 // widgetLine reports a line that opens with a widget phrase (after a list marker).
 func widgetLine(f *document.Features) bool {
 	if f.Words > 80 {
@@ -75,20 +76,21 @@ func widgetLine(f *document.Features) bool {
 		}
 		t = t[:cut]
 	}
-	low := strings.ToLower(t)
-	for _, w := range widgetPhrases {
-		if strings.HasPrefix(low, w) {
-			// a sentence that reports the message or goes on past it as its subject is a reporter's
-			return f.Words <= 16 || !goesOn(strings.ToLower(f.Trim), w, sentenceRest) && !containsAny(strings.ToLower(f.Trim), reportingVerbs)
-		}
+	low := lowerIn(f, t)
+	k := widgetPrefixes.first(low)
+	if k < 0 {
+		return false
 	}
-	return false
+	// a sentence that reports the message or goes on past it as its subject is a reporter's
+	w := widgetPhrases[k]
+	return f.Words <= 16 || !goesOn(f.Lower(), w, sentenceRest) && !containsAny(f.Lower(), reportingVerbs)
 }
 
 // Check implements lint.Rule.
 func (CommentWidget) Check(p *lint.Pass) {
-	reportOutsideArticle(p, func(f *document.Features) string {
-		if widgetLine(f) {
+	lay := lint.ResultOf(p, layoutOf)
+	reportOutsideArticle(p, func(i int, f *document.Features) string {
+		if lay.widget[i] {
 			return fmt.Sprintf("widget message %q", clipMsg(f.Trim))
 		}
 		return ""

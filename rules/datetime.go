@@ -3,6 +3,9 @@ package rules
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/newslint/newslint/document"
 )
 
 // dateWords are month and weekday names and abbreviations in the major languages of news, and
@@ -29,18 +32,41 @@ var dateWords = set(
 // "Nov. 19, 2019 8:03 am ET", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: …", "17H ago",
 // "2019-11-19". Numbers alone must read as a time or a whole date: a year ("1986."), a season
 // ("1986/87") or a telephone number is not a timestamp.
-func timestampLine(s string) bool {
+func timestampLine(s string) bool { return timestampLineIn(nil, s) }
+
+// timestampLineIn is timestampLine for s, a substring of f.Trim (f may be nil).
+func timestampLineIn(f *document.Features, s string) bool {
 	if len(s) > 120 || len(s) < 4 || !hasDigit(s) {
 		return false
 	}
 	digits, marks, strong := 0, 0, false
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(",|·•–—()[]", r)
-	})
-	if len(words) == 0 || len(words) > 16 {
+	low := lowerIn(f, s) // folded without allocating when s is part of a line
+	// its words (strings.FieldsFunc with timestampSep), at most 16
+	var words [17]string
+	n := 0
+	start := -1
+	for i, r := range low {
+		if timestampSep(r) {
+			if start >= 0 {
+				if n == len(words) {
+					return false
+				}
+				words[n] = low[start:i]
+				n++
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 && n < len(words) {
+		words[n] = low[start:]
+		n++
+	}
+	if n == 0 || n > 16 {
 		return false
 	}
-	for _, w := range words {
+	for _, w := range words[:n] {
 		w = strings.Trim(w, ".:;")
 		if w == "" || w == "-" || w == "/" {
 			continue
@@ -64,6 +90,18 @@ func timestampLine(s string) bool {
 		}
 	}
 	return digits > 0 && (marks > 0 || strong)
+}
+
+// timestampSep separates the words of a timestamp line.
+func timestampSep(r rune) bool {
+	if r < utf8.RuneSelf {
+		switch r {
+		case ' ', '\t', '\n', '\v', '\f', '\r', ',', '|', '(', ')', '[', ']':
+			return true
+		}
+		return false
+	}
+	return unicode.IsSpace(r) || r == '·' || r == '•' || r == '–' || r == '—'
 }
 
 func hasDigit(s string) bool {
@@ -95,14 +133,24 @@ func dateNumber(w string) int {
 			return datePart // "19th", "17h", "8am"
 		}
 	}
-	parts := strings.FieldsFunc(num, func(r rune) bool { return r == '/' || r == '-' || r == '.' || r == ':' })
-	for _, p := range parts {
+	// the parts between separators, all digits; the first three kept
+	var kept [3]string
+	n := 0
+	for p := range strings.FieldsFuncSeq(num, func(r rune) bool { return r == '/' || r == '-' || r == '.' || r == ':' }) {
 		for i := 0; i < len(p); i++ {
 			if p[i] < '0' || p[i] > '9' {
 				return notDate
 			}
 		}
+		if n < len(kept) {
+			kept[n] = p
+		}
+		n++
 	}
+	if n > len(kept) {
+		return notDate
+	}
+	parts := kept[:n]
 	switch len(parts) {
 	case 1:
 		if len(parts[0]) <= 2 || len(parts[0]) == 4 && isYear(parts[0]) {

@@ -61,6 +61,11 @@ type Layout struct {
 	// ParasAfter counts the paragraphs after the body: prose lines of more than 45 words or next
 	// to another prose line (a teaser's one-sentence summary stands alone between headlines).
 	ParasAfter int
+
+	// legal holds each non-blank line's legalKind and widget whether it is a widgetLine: the
+	// layout needs them to tell prose, and legal-notice and comment-widget report them.
+	legal  []string
+	widget []bool
 }
 
 // PageDump reports a document that holds a whole page's text, menus and all, rather than an
@@ -121,7 +126,8 @@ func isProse(f *document.Features) bool { return f.Prose() }
 func computeLayout(d *document.Document) *Layout {
 	n := d.NumLines()
 	l := &Layout{Labels: make([]string, n), Classes: make([]labelClass, n), Prose: make([]bool, n),
-		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1, ParaFirst: make([]int, n), ParaLast: make([]int, n)}
+		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1, ParaFirst: make([]int, n), ParaLast: make([]int, n),
+		legal: make([]string, n), widget: make([]bool, n)}
 	l.Width = wrapWidth(d)
 	prose := 0
 	for i := 0; i < n; i++ {
@@ -131,11 +137,12 @@ func computeLayout(d *document.Document) *Layout {
 			continue
 		}
 		if f.Runes <= 120 {
-			l.Labels[i] = normLabel(f.Trim)
+			l.Labels[i] = normLabelIn(f, f.Trim)
 			l.Classes[i] = lexicon[l.Labels[i]]
 		}
+		l.legal[i], l.widget[i] = legalKind(f), widgetLine(f)
 		// a cookie banner or a comment form's message reads like prose but is the site's
-		if isProse(f) && legalKind(f) == "" && !widgetLine(f) {
+		if isProse(f) && l.legal[i] == "" && !l.widget[i] {
 			l.Prose[i] = true
 		}
 	}
@@ -495,14 +502,14 @@ func dataRow(f *document.Features) bool {
 		}
 	}
 	numeric, quantity := 0, false
-	for _, w := range strings.Fields(t) {
+	for w := range strings.FieldsSeq(t) {
 		if !hasDigit(w) || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
 			continue
 		}
 		numeric++
 		quantity = quantity || isQuantity(w)
 	}
-	return (numeric >= 2 && numeric*4 >= f.Words || quantity) && !timestampLine(t)
+	return (numeric >= 2 && numeric*4 >= f.Words || quantity) && !timestampLineIn(f, t)
 }
 
 // isQuantity reports a number written as an amount: "4.1", "60,000", "$3", "12%", "45°".
@@ -541,8 +548,8 @@ func allDigits(s string) bool {
 // either way round) and a separator before the rest, "June 9 – West Palm Beach, FL", "12 March:
 // first reading", "Oct. 3 | Phoenix".
 func datedRow(t string) bool {
-	w := strings.Fields(t)
-	if len(w) < 4 {
+	var w [3]string
+	if fieldsInto(t, w[:]) < 4 {
 		return false
 	}
 	month := func(s string) bool { return monthWords[strings.ToLower(strings.Trim(s, ".,:"))] }
@@ -550,7 +557,8 @@ func datedRow(t string) bool {
 		s = strings.TrimRight(s, ".,:")
 		return len(s) >= 1 && len(s) <= 2 && allDigits(s)
 	}
-	if !(month(w[0]) && day(w[1]) || day(w[0]) && month(w[1])) {
+	// the day first: it is cheap, and most lines fail it
+	if !(day(w[1]) && month(w[0]) || day(w[0]) && month(w[1])) {
 		return false
 	}
 	if strings.HasSuffix(w[1], ":") {
@@ -576,6 +584,9 @@ var monthWords = set(
 
 // fixtureLine reads "Team A v Team B" and "Team A vs. Team B": capitalised sides around v or vs.
 func fixtureLine(t string) bool {
+	if !strings.Contains(t, " v") {
+		return false // every separator opens so
+	}
 	for _, sep := range []string{" v ", " vs ", " vs. ", " v. "} {
 		if i := strings.Index(t, sep); i > 0 && i+len(sep) < len(t) {
 			r, _ := utf8.DecodeRuneInString(t[i+len(sep):])

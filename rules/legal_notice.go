@@ -101,7 +101,7 @@ func legalKind(f *document.Features) string {
 	if !legalTriggers.Contains(f.Trim) {
 		return ""
 	}
-	low := strings.ToLower(f.Trim)
+	low := f.Lower()
 	if strings.Contains(low, "may not be published, broadcast") {
 		return "" // a wire service's notice travels with its copy
 	}
@@ -210,8 +210,9 @@ func containsAny(s string, subs []string) bool {
 
 // Check implements lint.Rule.
 func (LegalNotice) Check(p *lint.Pass) {
-	reportOutsideArticle(p, func(f *document.Features) string {
-		if k := legalKind(f); k != "" {
+	lay := lint.ResultOf(p, layoutOf)
+	reportOutsideArticle(p, func(i int, f *document.Features) string {
+		if k := lay.legal[i]; k != "" {
 			return fmt.Sprintf("%s notice %q", k, clipMsg(f.Trim))
 		}
 		return ""
@@ -222,7 +223,7 @@ func (LegalNotice) Check(p *lint.Pass) {
 // and after the last prose line that find does not match (the article), and outside the body of a
 // whole-page extraction or footer dump; unsafe elsewhere.
 // Lines of hard-wrapped paragraphs, data blocks and lists the text introduces are left alone.
-func reportOutsideArticle(p *lint.Pass, find func(*document.Features) string, fixDesc string) {
+func reportOutsideArticle(p *lint.Pass, find func(int, *document.Features) string, fixDesc string) {
 	d := p.Doc
 	lay := lint.ResultOf(p, layoutOf)
 	n := d.NumLines()
@@ -231,7 +232,7 @@ func reportOutsideArticle(p *lint.Pass, find func(*document.Features) string, fi
 	for i := 0; i < n; i++ {
 		f := d.Feat(i)
 		if !f.Blank() && !lay.Wrapped(i) && !lay.Data[i] && !lay.Listed[i] {
-			if msgs[i] = find(f); msgs[i] != "" {
+			if msgs[i] = find(i, f); msgs[i] != "" {
 				continue
 			}
 		}

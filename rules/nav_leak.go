@@ -104,13 +104,13 @@ func analyseNav(d *document.Document, lay *Layout, opts *navOptions) *navAnalysi
 		if norms[i] == "" {
 			continue
 		}
-		if k := classifyLabel(norms[i], opts); k != notLabel {
+		if k := classifyLabelOf(norms[i], lay.Classes[i], opts); k != notLabel {
 			kinds[i] = k
 			labels = append(labels, i)
 		}
 	}
 	covered := make([]bool, n)
-	isFurniture := func(i int) bool { return norms[i] != "" && furnitureLine(norms[i], d.Feat(i), opts) }
+	isFurniture := func(i int) bool { return norms[i] != "" && furnitureLineOf(norms[i], lay.Classes[i], d.Feat(i), opts) }
 	// Tail blocks, from the end backwards: a label whose lines up to the next tail block (or the
 	// end of the file) all look like list items.
 	tailFrom := n
@@ -193,7 +193,7 @@ func (r NavLeak) Check(p *lint.Pass) {
 	a := lint.ResultOf(p, navBlocks)
 	lay := lint.ResultOf(p, layoutOf)
 	blocks, covered, norms := a.blocks, a.covered, lay.Labels
-	isFurniture := func(i int) bool { return norms[i] != "" && furnitureLine(norms[i], d.Feat(i), opts) }
+	isFurniture := func(i int) bool { return norms[i] != "" && furnitureLineOf(norms[i], lay.Classes[i], d.Feat(i), opts) }
 	report := func(first, last int, msg string) {
 		p.ReportLines(first, last, msg, "delete the leaked lines", lint.Safe)
 	}
@@ -268,16 +268,21 @@ func lastNonBlank(d *document.Document, from, to int) int {
 }
 
 func classifyLabel(norm string, o *navOptions) labelKind {
+	return classifyLabelOf(norm, lexicon[norm], o)
+}
+
+// classifyLabelOf is classifyLabel for a label whose lexicon classes are known (Layout.Classes).
+func classifyLabelOf(norm string, class labelClass, o *navOptions) labelKind {
 	if norm == "" {
 		return notLabel
 	}
-	if navLabels[norm] || containsFold(o.Labels, norm) {
+	if class.has(classNav) || containsFold(o.Labels, norm) {
 		return anyLabel
 	}
 	if strings.HasPrefix(norm, "more from ") && len(strings.Fields(norm)) <= 6 {
 		return anyLabel
 	}
-	if navTailLabels[norm] || containsFold(o.TailLabels, norm) {
+	if class.has(classNavTail) || containsFold(o.TailLabels, norm) {
 		return tailLabel
 	}
 	return notLabel
@@ -292,8 +297,10 @@ func containsFold(list []string, norm string) bool {
 	return false
 }
 
-func furnitureLine(norm string, f *document.Features, o *navOptions) bool {
-	if furniture[norm] || containsFold(o.Furniture, norm) {
+// furnitureLineOf reports a line of page furniture by its label, whose lexicon classes
+// (Layout.Classes) are class.
+func furnitureLineOf(norm string, class labelClass, f *document.Features, o *navOptions) bool {
+	if class.has(classFurniture) || containsFold(o.Furniture, norm) {
 		return true
 	}
 	if f.Words > 40 {
@@ -331,7 +338,7 @@ func linkLine(f *document.Features) (string, bool) {
 		return "", false
 	}
 	t := f.Trim
-	i := strings.IndexAny(t[:min(len(t), 44)], ":：")
+	i := indexColon(t[:min(len(t), 44)])
 	if i <= 0 || i > 40 {
 		return "", false
 	}

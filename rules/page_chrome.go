@@ -108,7 +108,9 @@ func (r PageChrome) Check(p *lint.Pass) {
 	// nav-leak owns labelled lists (as nav-leak is configured): their lines break runs, and a run
 	// right after a strong label is the label's list
 	nav := lint.ResultOf(p, navBlocks)
-	label := func(i int) bool { return nav.covered[i] || classifyLabel(st.Labels[i], nav.opts) == anyLabel }
+	label := func(i int) bool {
+		return nav.covered[i] || classifyLabelOf(st.Labels[i], st.Classes[i], nav.opts) == anyLabel
+	}
 	// in a whole-page extraction with a body of three paragraphs or more, a hard-wrapped
 	// paragraph that is not prose is a headline wrapped over two lines (html2text pages), and
 	// may join a headline run; menus do not wrap
@@ -161,7 +163,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 	navOwn := func(i int) bool {
 		f := d.Feat(i)
 		_, link := linkLine(f)
-		return navOn && (link || st.Labels[i] != "" && furnitureLine(st.Labels[i], f, nav.opts)) || bylineOn && timestampLine(f.Trim)
+		return navOn && (link || st.Labels[i] != "" && furnitureLineOf(st.Labels[i], st.Classes[i], f, nav.opts)) || bylineOn && timestampLineIn(f, f.Trim)
 	}
 	trim := func(run []int) []int {
 		for len(run) > 0 && navOwn(run[0]) {
@@ -272,8 +274,10 @@ func runs(d *document.Document, lay *Layout, in, owned func(int) bool, minRun in
 	flush := func() {
 		if len(cur) >= minRun && !listOfText(d, lay, prev, cur) && !(prev >= 0 && owned(prev)) {
 			out = append(out, cur)
+			cur = nil
+			return
 		}
-		cur = nil
+		cur = cur[:0] // a run left out lends its array to the next
 	}
 	for i := 0; i < d.NumLines(); i++ {
 		if d.Feat(i).Blank() {
@@ -347,7 +351,7 @@ func articleList(d *document.Document, st *Layout, run []int, shape bool) bool {
 		}
 		// a run that opens with a time stamp or a legal line ("First published on …", "© 2026
 		// …") starts after the article's end, not with a list of its own
-		if f := d.Feat(run[0]); prev == st.BodyLast && !timestampLine(f.Trim) && legalKind(f) == "" {
+		if f := d.Feat(run[0]); prev == st.BodyLast && !timestampLineIn(f, f.Trim) && st.legal[run[0]] == "" {
 			return true
 		}
 	}
@@ -421,8 +425,11 @@ func teaserRuns(d *document.Document, st *Layout, headline, label func(int) bool
 		}
 		if teasers >= 3 && len(cur) >= minRun && units >= 2*teasers {
 			out = append(out, cur)
+			cur = nil
+		} else {
+			cur = cur[:0] // a run left out lends its array to the next
 		}
-		cur, teasers, units, first, prevTeaser = nil, 0, 0, -1, false
+		teasers, units, first, prevTeaser = 0, 0, -1, false
 	}
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
@@ -516,7 +523,7 @@ func dataList(d *document.Document, run []int) bool {
 
 // bareLink reports a line that is nothing but a web address.
 func bareLink(t string) bool {
-	return !strings.ContainsAny(t, " \t") && (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www."))
+	return (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www.")) && !strings.ContainsAny(t, " \t")
 }
 
 // linkItem reports a list item that is nothing but a Markdown link, "* [Headline](https://…)",

@@ -147,7 +147,7 @@ func (PageTitle) Check(p *lint.Pass) {
 	}
 	want := strings.ToLower(head)
 	for j := first + 1; j < d.NumLines() && j < first+120; j++ {
-		if strings.ToLower(d.Feat(j).Trim) == want {
+		if d.Feat(j).Lower() == want {
 			p.ReportLines(first, first, fmt.Sprintf("page title with site name; the headline %q follows on line %d", head, j+1),
 				"delete the page title", lint.Safe)
 			return

@@ -81,7 +81,7 @@ func (PromptLine) Check(p *lint.Pass) {
 	for i := 0; i < n; i++ {
 		f := d.Feat(i)
 		if f.Blank() || f.Words > 30 || f.Words < 2 || lay.Wrapped(i) || lay.Listed[i] || lay.Data[i] {
-		} else if isPrompt(strings.ToLower(stripListMarker(f.Trim))) && !namesOtherParty(f.Trim) {
+		} else if isPrompt(lowerIn(f, stripListMarker(f.Trim))) && !namesOtherParty(f.Trim) {
 			prompt[i] = true
 			continue
 		}
@@ -150,16 +150,11 @@ func isLowerWord(w string) bool {
 	return true
 }
 
+var promptPrefixes = newPrefixSet(promptOpeners)
+
 // isPrompt reports a folded line that opens with a prompt and names a channel.
 func isPrompt(low string) bool {
-	opens := false
-	for _, o := range promptOpeners {
-		if strings.HasPrefix(low, o) {
-			opens = true
-			break
-		}
-	}
-	if !opens {
+	if promptPrefixes.first(low) < 0 {
 		return false
 	}
 	// a reporter's sentence about a prompt ("Share this article, the chairman told analysts")

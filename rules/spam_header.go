@@ -279,7 +279,7 @@ func metadataLine(s string) (key string, dated, ok bool) {
 	if len(s) > 80 {
 		return "", false, false
 	}
-	i := strings.IndexAny(s, ":：")
+	i := indexColon(s)
 	if i <= 0 {
 		return "", false, false
 	}

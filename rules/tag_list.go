@@ -44,7 +44,7 @@ func (TagList) Check(p *lint.Pass) {
 			continue
 		}
 		t := f.Trim
-		j := strings.IndexAny(t[:min(len(t), 34)], ":：")
+		j := indexColon(t[:min(len(t), 34)])
 		if j <= 0 || j > 30 || !tagKeys[normLabel(t[:j])] {
 			continue
 		}

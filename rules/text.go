@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/newslint/newslint/document"
 )
@@ -41,6 +42,36 @@ func normLabel(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return strings.TrimFunc(b.String(), isDecoration)
+}
+
+// normLabelIn is normLabel for s, a substring of f.Trim: an ASCII label without runs of white
+// space is a part of the line's shared folded copy.
+func normLabelIn(f *document.Features, s string) string {
+	if len(s) <= 120 && f.LowerAligned() && singleSpaced(s) {
+		return strings.TrimFunc(lowerIn(f, s), isDecoration)
+	}
+	return normLabel(s)
+}
+
+// singleSpaced reports text whose only white space is single spaces.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				return false
+			}
+			continue
+		}
+		switch s[i] {
+		case '\t', '\r', '\n', '\v', '\f':
+			return false
+		case ' ':
+			if i > 0 && s[i-1] == ' ' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // normASCII is normLabel for ASCII text; it allocates only when the text has capitals or
@@ -108,6 +139,11 @@ func isMarkerOnly(f *document.Features) bool {
 
 // stripListMarker removes a leading "- ", "• ", "* " from s.
 func stripListMarker(s string) string {
+	// every marker opens with one of these bytes ("•", "–", "—", "◦", "▪", "■" and "›" with
+	// 0xE2, "·" and "»" with 0xC2)
+	if s == "" || s[0] != '-' && s[0] != '*' && s[0] != 0xE2 && s[0] != 0xC2 {
+		return s
+	}
 	for _, m := range []string{"- ", "• ", "* ", "· ", "– ", "— ", "◦ ", "▪ ", "■ ", "» ", "› "} {
 		if strings.HasPrefix(s, m) {
 			return strings.TrimSpace(s[len(m):])
@@ -153,4 +189,120 @@ func set(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// prefixSet finds which of a list of phrases a text starts with, trying only the phrases that can
+// match its first byte, in the list's order.
+type prefixSet struct {
+	phrases []string
+	exact   [256][]int32 // first byte → phrases starting with it
+	fold    [256][]int32 // lower-case ASCII first byte → phrases that can match it ignoring case
+}
+
+func newPrefixSet(phrases []string) *prefixSet {
+	p := &prefixSet{phrases: phrases}
+	for i, ph := range phrases {
+		if ph == "" || ph[0] >= utf8.RuneSelf {
+			// matches anything (empty), or may fold to an ASCII letter (the Kelvin sign): try it
+			// whatever the first byte
+			for b := range 256 {
+				if ph == "" || ph[0] == byte(b) {
+					p.exact[b] = append(p.exact[b], int32(i))
+				}
+				p.fold[b] = append(p.fold[b], int32(i))
+			}
+			continue
+		}
+		p.exact[ph[0]] = append(p.exact[ph[0]], int32(i))
+		p.fold[lowerByte(ph[0])] = append(p.fold[lowerByte(ph[0])], int32(i))
+	}
+	return p
+}
+
+func lowerByte(c byte) byte {
+	if c-'A' < 26 {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// first returns the index of the first phrase s starts with (strings.HasPrefix), or -1.
+func (p *prefixSet) first(s string) int {
+	if s == "" {
+		for i, ph := range p.phrases {
+			if ph == "" {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, i := range p.exact[s[0]] {
+		if strings.HasPrefix(s, p.phrases[i]) {
+			return int(i)
+		}
+	}
+	return -1
+}
+
+// firstFold returns the index of the first phrase s starts with ignoring case (hasPrefixFold), or
+// -1. A text that opens with a non-ASCII byte tries every phrase: it may fold to an ASCII letter.
+func (p *prefixSet) firstFold(s string) int {
+	if s == "" || s[0] >= utf8.RuneSelf {
+		for i, ph := range p.phrases {
+			if hasPrefixFold(s, ph) {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, i := range p.fold[lowerByte(s[0])] {
+		if hasPrefixFold(s, p.phrases[i]) {
+			return int(i)
+		}
+	}
+	return -1
+}
+
+// fieldsInto puts the first len(dst) fields of s (as strings.Fields splits it) into dst and
+// returns how many fields s has, counting no further than len(dst)+1.
+func fieldsInto(s string, dst []string) int {
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		if n < len(dst) {
+			dst[n] = w
+		}
+		n++
+		if n > len(dst) {
+			break
+		}
+	}
+	return n
+}
+
+// indexColon is strings.IndexAny(s, ":：") without decoding s rune by rune: the index of the
+// first colon, ASCII or full-width.
+func indexColon(s string) int {
+	i := strings.IndexByte(s, ':')
+	if j := strings.Index(s, "："); j >= 0 && (i < 0 || j < i) {
+		return j
+	}
+	return i
+}
+
+// lowerIn returns strings.ToLower(part) for part, a substring of f.Trim (or any string when f is
+// nil): a part of the line's shared folded copy when the line folds in place, so that no rule
+// allocates to fold it.
+func lowerIn(f *document.Features, part string) string {
+	if f != nil && part != "" && f.LowerAligned() {
+		base := uintptr(unsafe.Pointer(unsafe.StringData(f.Trim)))
+		p := uintptr(unsafe.Pointer(unsafe.StringData(part)))
+		if p >= base && p+uintptr(len(part)) <= base+uintptr(len(f.Trim)) {
+			off := int(p - base)
+			end := off + len(part)
+			if utf8.RuneStart(f.Trim[off]) && (end == len(f.Trim) || utf8.RuneStart(f.Trim[end])) {
+				return f.Lower()[off:end]
+			}
+		}
+	}
+	return strings.ToLower(part)
 }

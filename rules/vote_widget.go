@@ -88,7 +88,7 @@ func isWidgetLine(f *document.Features, norm string, o *voteOptions) bool {
 	if votePhrases[norm] || len(o.Phrases) > 0 && containsFold(o.Phrases, norm) {
 		return true
 	}
-	if f.Digits == 0 && !strings.ContainsAny(t, "★☆⭐✩✭") {
+	if f.Digits == 0 && !hasStar(t) {
 		return false // every other widget has a count or stars
 	}
 	if isStarRating(t) || isEmojiCounter(t) {
@@ -98,6 +98,12 @@ func isWidgetLine(f *document.Features, norm string, o *voteOptions) bool {
 		return true
 	}
 	return isReactionSequence(t)
+}
+
+// hasStar reports a rating star in t. The stars are all encoded from the byte 0xE2 on, which most
+// lines lack.
+func hasStar(t string) bool {
+	return strings.IndexByte(t, 0xE2) >= 0 && strings.ContainsAny(t, "★☆⭐✩✭")
 }
 
 // isReactionSequence reads one or more "Label (N)" or "Label! (N)" buttons: "veryGood! (62)",
@@ -147,10 +153,12 @@ func isCount(s string) bool {
 
 // isCounter reads "3 likes", "1.2K views", "12 Comments".
 func isCounter(t string, o *voteOptions) bool {
-	fields := strings.Fields(t)
-	if len(fields) != 2 && len(fields) != 3 {
+	var buf [3]string
+	k := fieldsInto(t, buf[:])
+	if k != 2 && k != 3 {
 		return false
 	}
+	fields := buf[:k]
 	num := fields[0]
 	noun := fields[len(fields)-1]
 	if len(fields) == 3 {
@@ -181,7 +189,7 @@ func isStarRating(t string) bool {
 // isEmojiCounter reads "👍 34", "👍 34 👎 2", "❤️ 12": pictographs, each followed by a count.
 func isEmojiCounter(t string) bool {
 	emojis, counts := 0, 0
-	for _, tok := range strings.Fields(t) {
+	for tok := range strings.FieldsSeq(t) {
 		if isCount(tok) {
 			counts++
 			continue

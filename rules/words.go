@@ -191,19 +191,47 @@ func nearWord(w string, keep func(string) bool) string {
 	if len(w) >= 8 {
 		limit = 2
 	}
-	for n := len(w) - limit; n <= len(w)+limit; n++ {
+	// words two letters longer or shorter are two edits away, and two edits count only between
+	// words of about the same length: only the lengths next to w's can hold a near word
+	for n := len(w) - 1; n <= len(w)+1; n++ {
 		for _, v := range d.byStart[[2]int{int(w[0]), n}] {
-			if v == w || keep(v) {
-				continue
-			}
 			// two edits only to a frequent word of about the same length ("theirs" is not a
 			// misspelling of "thefirst")
-			if dist := osaDistance(w, v, limit); dist <= 1 || dist <= limit && d.class(v) == commonWord && n >= len(w)-1 && n <= len(w)+1 {
+			if v == w || !withinOneEdit(w, v) && !(limit > 1 && osaDistance(w, v, limit) <= limit && d.class(v) == commonWord) {
+				continue
+			}
+			if !keep(v) {
 				return v
 			}
 		}
 	}
 	return ""
+}
+
+// withinOneEdit is osaDistance(a, b, 1) <= 1 in one pass, without the table: the words are
+// equal but for one substitution, insertion, deletion or transposition. Like osaDistance it
+// gives up on words of 32 bytes or more.
+func withinOneEdit(a, b string) bool {
+	if len(a) >= 32 || len(b) >= 32 {
+		return false
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	switch len(a) - len(b) {
+	case 0:
+		if i == len(a) || a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case 1:
+		return a[i+1:] == b[i:]
+	}
+	return false
 }
 
 // osaDistance is the optimal-string-alignment distance of two ASCII words (Levenshtein with
