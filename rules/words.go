@@ -2,7 +2,10 @@ package rules
 
 import (
 	_ "embed"
-	"hash/maphash"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"sort"
 	"strings"
 	"sync"
 	"unsafe"
@@ -32,47 +35,85 @@ const (
 	otherWord             // a rare English word, a lower-cased proper name or a foreign word
 )
 
-// wordTable is the word lists as an open-addressing hash table over wordsTxt: building it takes
-// a few milliseconds, where a map of the 169,000 words took fifty, on the first document of every
-// run. byStart lists the English words (common and listed) by first letter and length, in the
-// lists' order, for the search of near spellings.
-type wordTable struct {
-	text    string
-	slots   []wordSlot
-	mask    uint64
-	byStart map[[2]int][]string
-}
+// wordsIdx indexes wordsTxt (buildWordIndex; `go test ./rules -run WordIndex -update` writes
+// it): an open-addressing hash table of the words and the English words by first letter and
+// length. Being built ahead, it costs a run nothing: building it took 20 ms of CPU, and a map of
+// the 169,000 words fifty, on the first document of every run.
+//
+//go:embed data/words.idx
+var wordsIdx string
 
-// wordSlot is a word of wordsTxt (at off, n bytes long) and its class; class notListed: empty.
-type wordSlot struct {
-	off   uint32
-	n     uint8
-	class wordClass
+// wordTable is the word lists as read through wordsIdx. Layout of the index, little-endian:
+// the CRC-32 of the text it indexes; the number of slots (a power of two) and the slots, a
+// uint32 each (the word's offset in the text << 11 | its length << 3 | its class; 0: empty),
+// probed linearly from wordHash; the number of English words (common and listed) and their
+// offsets, ordered by first letter and length, in the lists' order within each; the number of
+// (first letter, length) keys and, for each, the letter, the length, where its words begin among
+// those offsets and how many there are.
+type wordTable struct {
+	text   string
+	slots  []byte
+	mask   uint64
+	starts []byte
+	keys   map[[2]int][2]int
 }
 
 var (
 	dictOnce sync.Once
 	dict     *wordTable
-	dictSeed = maphash.MakeSeed()
 )
 
-// dictionary returns the word lists, built on first use.
+// dictionary returns the word lists.
 func dictionary() *wordTable {
-	dictOnce.Do(func() { dict = buildWordTable(wordsTxt) })
+	dictOnce.Do(func() {
+		idx := unsafe.Slice(unsafe.StringData(wordsIdx), len(wordsIdx)) // read only
+		if dict = loadWordTable(wordsTxt, idx); dict == nil {
+			// an index that does not match the text (the tests make sure it does)
+			built, err := buildWordIndex(wordsTxt)
+			if err != nil {
+				panic("embedded word list: " + err.Error())
+			}
+			dict = loadWordTable(wordsTxt, built)
+		}
+	})
 	return dict
 }
 
-// buildWordTable indexes the word lists of text (the form of wordsTxt).
-func buildWordTable(text string) *wordTable {
+// wordHash is FNV-1a, which the index is built with.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * 1099511628211
+	}
+	return h
+}
+
+// buildWordIndex indexes the word lists of text (the form of wordsTxt): see wordTable.
+func buildWordIndex(text string) ([]byte, error) {
 	size := 1
 	for size < 3*strings.Count(text, "\n")+1 {
 		size <<= 1
 	}
-	t := &wordTable{text: text, slots: make([]wordSlot, size), mask: uint64(size - 1)}
+	if len(text) >= 1<<21 {
+		return nil, fmt.Errorf("word list of %d bytes: offsets need more than 21 bits", len(text))
+	}
+	slots := make([]uint32, size)
+	mask := uint64(size - 1)
+	put := func(off int, w string, class wordClass) {
+		for i := wordHash(w) & mask; ; i = (i + 1) & mask {
+			v := slots[i]
+			if v == 0 {
+				slots[i] = uint32(off)<<11 | uint32(len(w))<<3 | uint32(class)
+				return
+			}
+			if o, n := int(v>>11), int(v>>3&0xff); n == len(w) && text[o:o+n] == w {
+				slots[i] = v&^7 | uint32(class) // listed again: the later section wins
+				return
+			}
+		}
+	}
 	class := notListed
-	// the English words in the lists' order, then by first letter and length (a stable counting
-	// sort, without a slice per key grown word by word)
-	var english []string
+	var english []int // offsets, in the lists' order
 	for off := 0; off < len(text); {
 		end := strings.IndexByte(text[off:], '\n')
 		if end < 0 {
@@ -97,69 +138,125 @@ func buildWordTable(text string) *wordTable {
 			class = otherWord
 			continue
 		}
-		if class == notListed {
-			panic("embedded word list: word before the first section")
+		switch {
+		case class == notListed:
+			return nil, fmt.Errorf("word %q before the first section", w)
+		case w == "" || len(w) > 255:
+			return nil, fmt.Errorf("word %q: empty or longer than 255 bytes", w)
 		}
-		if len(w) > 255 {
-			panic("embedded word list: word longer than 255 bytes")
-		}
-		t.put(uint32(start), w, class)
+		put(start, w, class)
 		if class == commonWord || class == englishWord {
-			english = append(english, w)
+			english = append(english, start)
 		}
 	}
-	var counts [256][256]int32
-	keys := 0
-	for _, w := range english {
-		if counts[w[0]][len(w)]++; counts[w[0]][len(w)] == 1 {
-			keys++
+	wordAt := func(off int) string {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			return text[off:]
 		}
+		return text[off : off+end]
 	}
-	sorted := make([]string, len(english))
-	t.byStart = make(map[[2]int][]string, keys)
-	next := 0
-	for c := range counts {
-		for n, k := range counts[c] {
-			if k > 0 {
-				t.byStart[[2]int{c, n}] = sorted[next : next : next+int(k)]
-				next += int(k)
-			}
+	// the English words by first letter and length, in the lists' order (a stable sort)
+	sort.SliceStable(english, func(i, j int) bool {
+		a, b := wordAt(english[i]), wordAt(english[j])
+		if a[0] != b[0] {
+			return a[0] < b[0]
 		}
+		return len(a) < len(b)
+	})
+	out := binary.LittleEndian.AppendUint32(nil, crc32.ChecksumIEEE([]byte(text)))
+	out = binary.LittleEndian.AppendUint32(out, uint32(size))
+	for _, v := range slots {
+		out = binary.LittleEndian.AppendUint32(out, v)
 	}
-	for _, w := range english {
-		k := [2]int{int(w[0]), len(w)}
-		t.byStart[k] = append(t.byStart[k], w)
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(english)))
+	for _, off := range english {
+		out = binary.LittleEndian.AppendUint32(out, uint32(off))
+	}
+	var keys []byte
+	nkeys := 0
+	for i := 0; i < len(english); {
+		w := wordAt(english[i])
+		j := i
+		for j < len(english) && wordAt(english[j])[0] == w[0] && len(wordAt(english[j])) == len(w) {
+			j++
+		}
+		keys = append(keys, w[0], byte(len(w)))
+		keys = binary.LittleEndian.AppendUint32(keys, uint32(i))
+		keys = binary.LittleEndian.AppendUint32(keys, uint32(j-i))
+		nkeys++
+		i = j
+	}
+	out = binary.LittleEndian.AppendUint32(out, uint32(nkeys))
+	return append(out, keys...), nil
+}
+
+// loadWordTable reads the index idx of text, or returns nil when it is not an index of text.
+func loadWordTable(text string, idx []byte) *wordTable {
+	u32 := func() (uint32, bool) {
+		if len(idx) < 4 {
+			return 0, false
+		}
+		v := binary.LittleEndian.Uint32(idx)
+		idx = idx[4:]
+		return v, true
+	}
+	sum, ok := u32()
+	if !ok || sum != crc32.ChecksumIEEE(unsafe.Slice(unsafe.StringData(text), len(text))) {
+		return nil
+	}
+	size, ok := u32()
+	if !ok || size == 0 || size&(size-1) != 0 || uint64(len(idx)) < 4*uint64(size) {
+		return nil
+	}
+	t := &wordTable{text: text, slots: idx[:4*size], mask: uint64(size - 1), keys: map[[2]int][2]int{}}
+	idx = idx[4*size:]
+	n, ok := u32()
+	if !ok || uint64(len(idx)) < 4*uint64(n) {
+		return nil
+	}
+	t.starts, idx = idx[:4*n], idx[4*n:]
+	nkeys, ok := u32()
+	if !ok || uint64(len(idx)) != 10*uint64(nkeys) {
+		return nil
+	}
+	for ; len(idx) >= 10; idx = idx[10:] {
+		begin, count := binary.LittleEndian.Uint32(idx[2:]), binary.LittleEndian.Uint32(idx[6:])
+		if uint64(begin)+uint64(count) > uint64(n) {
+			return nil
+		}
+		t.keys[[2]int{int(idx[0]), int(idx[1])}] = [2]int{int(begin), int(count)}
 	}
 	return t
 }
 
-// put sets the class of w, found at off in the text.
-func (t *wordTable) put(off uint32, w string, class wordClass) {
-	for i := maphash.String(dictSeed, w) & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if s.class == notListed {
-			*s = wordSlot{off: off, n: uint8(len(w)), class: class}
-			return
+// class says what the lists say of w (lower case).
+func (t *wordTable) class(w string) wordClass {
+	if len(w) == 0 || len(w) > 255 {
+		return notListed
+	}
+	for i := wordHash(w) & t.mask; ; i = (i + 1) & t.mask {
+		v := binary.LittleEndian.Uint32(t.slots[4*i:])
+		if v == 0 {
+			return notListed
 		}
-		if int(s.n) == len(w) && t.text[s.off:s.off+uint32(s.n)] == w {
-			s.class = class // listed again: the later section wins
-			return
+		if o, n := v>>11, v>>3&0xff; int(n) == len(w) && t.text[o:o+n] == w {
+			return wordClass(v & 7)
 		}
 	}
 }
 
-// class says what the lists say of w (lower case).
-func (t *wordTable) class(w string) wordClass {
-	if len(w) > 255 {
-		return notListed
+// eachStart calls fn with the English words (common and listed) of first letter c and length
+// n, in the lists' order, until fn returns false.
+func (t *wordTable) eachStart(c byte, n int, fn func(string) bool) {
+	r, ok := t.keys[[2]int{int(c), n}]
+	if !ok {
+		return
 	}
-	for i := maphash.String(dictSeed, w) & t.mask; ; i = (i + 1) & t.mask {
-		s := t.slots[i]
-		if s.class == notListed {
-			return notListed
-		}
-		if int(s.n) == len(w) && t.text[s.off:s.off+uint32(s.n)] == w {
-			return s.class
+	for k := r[0]; k < r[0]+r[1]; k++ {
+		off := binary.LittleEndian.Uint32(t.starts[4*k:])
+		if !fn(t.text[off : off+uint32(n)]) {
+			return
 		}
 	}
 }
@@ -193,19 +290,22 @@ func nearWord(w string, keep func(string) bool) string {
 	}
 	// words two letters longer or shorter are two edits away, and two edits count only between
 	// words of about the same length: only the lengths next to w's can hold a near word
-	for n := len(w) - 1; n <= len(w)+1; n++ {
-		for _, v := range d.byStart[[2]int{int(w[0]), n}] {
+	found := ""
+	for n := len(w) - 1; n <= len(w)+1 && found == ""; n++ {
+		d.eachStart(w[0], n, func(v string) bool {
 			// two edits only to a frequent word of about the same length ("theirs" is not a
 			// misspelling of "thefirst")
 			if v == w || !withinOneEdit(w, v) && !(limit > 1 && osaDistance(w, v, limit) <= limit && d.class(v) == commonWord) {
-				continue
+				return true
 			}
 			if !keep(v) {
-				return v
+				found = v
+				return false
 			}
-		}
+			return true
+		})
 	}
-	return ""
+	return found
 }
 
 // withinOneEdit is osaDistance(a, b, 1) <= 1 in one pass, without the table: the words are

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"flag"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -134,15 +136,53 @@ func TestWordTableIsTheLists(t *testing.T) {
 			t.Errorf("%q: class %d, want %d", w, got, want[w])
 		}
 	}
-	if !reflect.DeepEqual(d.byStart, wantStart) {
-		t.Error("byStart differs from the lists' order")
+	gotStart := map[[2]int][]string{}
+	for k := range wantStart {
+		d.eachStart(byte(k[0]), k[1], func(w string) bool {
+			gotStart[k] = append(gotStart[k], w)
+			return true
+		})
+	}
+	if !reflect.DeepEqual(gotStart, wantStart) || len(d.keys) != len(wantStart) {
+		t.Error("the English words by first letter and length differ from the lists' order")
 	}
 	// a word listed in two sections takes the later one
-	small := buildWordTable("%common\nsaid\nthat\n%other\nsaid\n")
+	idx, err := buildWordIndex("%common\nsaid\nthat\n%other\nsaid\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := loadWordTable("%common\nsaid\nthat\n%other\nsaid\n", idx)
 	if small.class("said") != otherWord || small.class("that") != commonWord || small.class("the") != notListed {
 		t.Errorf("small table: %d %d %d", small.class("said"), small.class("that"), small.class("the"))
 	}
-	if got := small.byStart[[2]int{'s', 4}]; len(got) != 1 || got[0] != "said" {
-		t.Errorf("small byStart: %v", got)
+	var said []string
+	small.eachStart('s', 4, func(w string) bool { said = append(said, w); return true })
+	if len(said) != 1 || said[0] != "said" {
+		t.Errorf("small table's words of s and 4 letters: %v", said)
+	}
+	if loadWordTable("%common\nsaid\n", idx) != nil {
+		t.Error("an index loaded for another text")
+	}
+}
+
+// TestWordIndexIsUpToDate: the embedded index is the index of the embedded word list (go test
+// ./rules -run WordIndex -update rewrites it), and the run uses it as it is.
+func TestWordIndexIsUpToDate(t *testing.T) {
+	built, err := buildWordIndex(wordsTxt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// -update is the golden tests' flag, of the same test binary
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+		if err := os.WriteFile("data/words.idx", built, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if wordsIdx != string(built) {
+		t.Fatal("data/words.idx is not the index of data/words.txt: run go test ./rules -run WordIndex -update")
+	}
+	if loadWordTable(wordsTxt, []byte(wordsIdx)) == nil {
+		t.Fatal("the embedded index does not load")
 	}
 }

@@ -58,3 +58,6 @@ pick upper 10 20 35 40 | norm | LC_ALL=C sort -u | LC_ALL=C comm -23 - "$tmp/com
   done
 } > rules/data/words.COPYRIGHT
 echo "rules/data/words.txt: $(wc -l < "$tmp/common") common, $(wc -l < "$tmp/words") other English words, $(wc -l < "$tmp/upper") capitalised, $(wc -l < "$tmp/other") words kept whole" >&2
+# the index the rules read the list through is built ahead (rules/words.go, buildWordIndex)
+go test ./rules -run WordIndex -update >/dev/null
+echo "rules/data/words.idx rebuilt" >&2
