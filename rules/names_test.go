@@ -234,3 +234,31 @@ func BenchmarkNameAutomaton(b *testing.B) {
 		}
 	}
 }
+
+// TestNamesListSharedByConfiguration: the rules that take [names] share one list per
+// configuration, and another configuration gets its own.
+func TestNamesListSharedByConfiguration(t *testing.T) {
+	a := NamesConfig{Entries: []NameEntry{{Canonical: "Zenobia Quillfeather", Variants: []string{"Zenobia Quilfeather"}}}}
+	b := NamesConfig{Disable: []string{"Kim Jong Un"}}
+	r1, err := NameSpelling{}.WithNames(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2, _ := NameConsistency{}.WithNames(a)
+	r3, _ := NameSpelling{}.WithNames(b)
+	db := func(r any) *NameDB {
+		switch r := r.(type) {
+		case NameSpelling:
+			return r.names()
+		case NameConsistency:
+			return r.names()
+		}
+		return nil
+	}
+	if db(r1) != db(r2) || db(r1) == db(r3) {
+		t.Errorf("lists: spelling %p, consistency %p, other configuration %p", db(r1), db(r2), db(r3))
+	}
+	if !db(r1).Known("Zenobia Quilfeather") || db(r3).Known("Zenobia Quilfeather") {
+		t.Error("a configuration's entries went to the other's list")
+	}
+}
