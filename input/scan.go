@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -79,24 +80,20 @@ func scanRecord(raw []byte, fields []string) (rec *Record, ok bool) {
 		return nil, false
 	}
 	rec.Field, rec.Text, rec.ValueStart, rec.ValueEnd = fields[best], text, textStart, textEnd
-	rec.Lossy = lossy(val)
+	if bytes.IndexByte(val, '\\') >= 0 || !utf8.Valid(val) { // else nothing can be lost
+		rec.Lossy = lossy(val)
+	}
 	return rec, true
 }
 
 // decodeString decodes a JSON string as encoding/json does.
 func decodeString(val []byte) (string, bool) {
 	inner := val[1 : len(val)-1]
-	plain := utf8.Valid(inner)
-	for _, c := range inner {
-		if c == '\\' {
-			plain = false
-			break
-		}
-	}
-	if plain {
+	valid := utf8.Valid(inner)
+	if valid && bytes.IndexByte(inner, '\\') < 0 {
 		return string(inner), true
 	}
-	if utf8.Valid(inner) {
+	if valid {
 		if s, ok := unescape(inner); ok {
 			return s, true
 		}
@@ -168,6 +165,18 @@ func unescape(inner []byte) (string, bool) {
 	return string(buf), true
 }
 
+// specialIn reports whether one of the eight bytes of x is a quote, a backslash or below 0x20,
+// the bytes a JSON string's scan must stop at (the "has zero byte" and "has byte less than"
+// tests of Bit Twiddling Hacks, exact for whether any byte is one).
+func specialIn(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	quote := x ^ (ones * '"')
+	backslash := x ^ (ones * '\\')
+	zeroIn := func(v uint64) uint64 { return (v - ones) &^ v & highs }
+	low := (x - ones*0x20) &^ x & highs // a byte below 0x20 (high bit clear)
+	return zeroIn(quote)|zeroIn(backslash)|low != 0
+}
+
 // scanner checks JSON grammar over b from i.
 type scanner struct {
 	b []byte
@@ -205,6 +214,13 @@ func (s *scanner) str() (start, end int, esc bool) {
 	}
 	start = s.i - 1
 	for s.i < len(s.b) {
+		// eight bytes at a time while none is a quote, a backslash or a control character
+		for s.i+8 <= len(s.b) && !specialIn(binary.LittleEndian.Uint64(s.b[s.i:])) {
+			s.i += 8
+		}
+		if s.i >= len(s.b) {
+			break
+		}
 		c := s.b[s.i]
 		switch {
 		case c == '"':

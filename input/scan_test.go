@@ -2,6 +2,7 @@ package input
 
 import (
 	"bufio"
+	"encoding/binary"
 	"encoding/json"
 	"io/fs"
 	"math/rand"
@@ -120,5 +121,28 @@ func TestDecodeStringIsEncodingJSON(t *testing.T) {
 	}
 	if s, ok := unescape([]byte(`a\nb\u00e9`)); !ok || s != "a\nbé" {
 		t.Errorf("unescape: %q %v", s, ok)
+	}
+}
+
+// TestSpecialIn: the eight-byte test says whether any byte is a quote, a backslash or a control
+// character exactly as a byte-by-byte test does.
+func TestSpecialIn(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	special := func(c byte) bool { return c == '"' || c == '\\' || c < 0x20 }
+	interesting := []byte{0, 0x1f, 0x20, 0x21, '"', '\\', 0x5b, 0x5d, 0x7f, 0x80, 0xa2, 0xdc, 0xff, 'a', 'Z'}
+	for range 200000 {
+		var b [8]byte
+		want := false
+		for i := range b {
+			if r.Intn(2) == 0 {
+				b[i] = interesting[r.Intn(len(interesting))]
+			} else {
+				b[i] = byte(r.Intn(256))
+			}
+			want = want || special(b[i])
+		}
+		if got := specialIn(binary.LittleEndian.Uint64(b[:])); got != want {
+			t.Fatalf("%q: %v, want %v", b, got, want)
+		}
 	}
 }
