@@ -134,6 +134,10 @@ func nameCandidates(text string, words []document.Word, fn func(start, end int, 
 	}
 	for i := 0; i < len(words); i++ {
 		w := words[i]
+		if w.Has(document.LowerCase) && !w.Has(document.HyphenAfter) {
+			flush() // a lower-case word alone, most words: no capital
+			continue
+		}
 		// a name word: words joined by hyphens, the first with a capital, some letter lower case
 		j, hasLower := i, w.Has(document.LowerCase) || w.Has(document.Capitalised)
 		for j+1 < len(words) && words[j].Has(document.HyphenAfter) {
