@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sort"
 	"sync"
 
 	"github.com/newslint/newslint/input"
@@ -63,13 +64,16 @@ type screenedFile struct {
 
 // screenLog holds the frames of the units of a corpus pass, and per file where they are.
 type screenLog struct {
-	mu     sync.Mutex
-	mem    []byte
-	file   *os.File
-	w      *bufio.Writer // writes to file, a block at a time
-	size   int64
-	broken bool
-	files  []screenedFile
+	mu sync.Mutex
+	// mem holds the log while it is small, in chunks (appending to one slice copied it over and
+	// over); chunk k begins at offset memStart[k] of the log
+	mem      [][]byte
+	memStart []int64
+	file     *os.File
+	w        *bufio.Writer // writes to file, a block at a time
+	size     int64
+	broken   bool
+	files    []screenedFile
 	// more holds the spans of the files whose frames took several, by file.
 	more map[int][]span
 
@@ -121,7 +125,7 @@ func (l *screenLog) write(b []byte) span {
 		return span{}
 	}
 	sp := span{l.size, len(b)}
-	if l.file == nil && len(l.mem)+len(b) > screenLogMemory {
+	if l.file == nil && l.size+int64(len(b)) > int64(screenLogMemory) {
 		f, err := os.CreateTemp("", "newslint-*.screen")
 		if err == nil && runtime.GOOS != "windows" {
 			err = os.Remove(f.Name()) // nothing is left behind, however the run ends
@@ -129,17 +133,21 @@ func (l *screenLog) write(b []byte) span {
 		var w *bufio.Writer
 		if err == nil {
 			w = bufio.NewWriterSize(f, screenBlock)
-			_, err = w.Write(l.mem)
+			for _, c := range l.mem {
+				if _, err = w.Write(c); err != nil {
+					break
+				}
+			}
 		}
 		if err != nil {
 			if f != nil {
 				f.Close()
 				os.Remove(f.Name())
 			}
-			l.broken, l.mem = true, nil
+			l.broken, l.mem, l.memStart = true, nil, nil
 			return span{}
 		}
-		l.file, l.w, l.mem = f, w, nil
+		l.file, l.w, l.mem, l.memStart = f, w, nil, nil
 	}
 	if l.file != nil {
 		if _, err := l.w.Write(b); err != nil {
@@ -147,7 +155,12 @@ func (l *screenLog) write(b []byte) span {
 			return span{}
 		}
 	} else {
-		l.mem = append(l.mem, b...)
+		if k := len(l.mem) - 1; k < 0 || len(l.mem[k])+len(b) > cap(l.mem[k]) {
+			l.mem = append(l.mem, make([]byte, 0, max(4*screenChunk, len(b))))
+			l.memStart = append(l.memStart, l.size)
+		}
+		k := len(l.mem) - 1
+		l.mem[k] = append(l.mem[k], b...)
 	}
 	l.size += int64(len(b))
 	return sp
@@ -163,45 +176,49 @@ func (l *screenLog) finish() {
 	l.w = nil
 }
 
-// reader reads the frames of file idx.
-func (l *screenLog) reader(idx int) *bufio.Reader {
-	spans := l.spans(idx)
-	size := screenChunk
-	if len(spans) == 1 {
-		size = max(16, spans[0].n)
-	}
-	return bufio.NewReaderSize(&spanReader{l: l, spans: spans}, size)
-}
-
-// spanReader reads spans of the log in turn.
-type spanReader struct {
+// frames reads the frames of file idx in turn: a frame never crosses a span (fileFrames writes
+// whole frames), so each span is loaded once (a part of the log in memory, or one copy out of its
+// file) and its frames are parts of it.
+type frames struct {
 	l     *screenLog
 	spans []span
 	cur   []byte
-	err   error
 }
 
-func (r *spanReader) Read(p []byte) (int, error) {
-	for len(r.cur) == 0 {
-		if r.err != nil {
-			return 0, r.err
+func (l *screenLog) frames(idx int) *frames { return &frames{l: l, spans: l.spans(idx)} }
+
+// next returns the next frame, or io.EOF after the last.
+func (f *frames) next() ([]byte, error) {
+	for len(f.cur) == 0 {
+		if len(f.spans) == 0 {
+			return nil, io.EOF
 		}
-		if len(r.spans) == 0 {
-			return 0, io.EOF
+		var err error
+		if f.cur, err = f.l.load(f.spans[0]); err != nil {
+			return nil, err
 		}
-		r.cur, r.err = r.l.load(r.spans[0])
-		r.spans = r.spans[1:]
+		f.spans = f.spans[1:]
 	}
-	n := copy(p, r.cur)
-	r.cur = r.cur[n:]
-	return n, nil
+	n, k := binary.Uvarint(f.cur)
+	if k <= 0 || n > uint64(len(f.cur)-k) {
+		f.cur = nil
+		return nil, errFrame
+	}
+	frame := f.cur[k : k+int(n)]
+	f.cur = f.cur[k+int(n):]
+	return frame, nil
 }
 
 // load returns the bytes of span s: a part of the log in memory, or a copy out of the block of
 // the log file that holds it (read when the last one does not).
 func (l *screenLog) load(s span) ([]byte, error) {
 	if l.file == nil {
-		return l.mem[s.off : s.off+int64(s.n)], nil
+		k := sort.Search(len(l.memStart), func(k int) bool { return l.memStart[k] > s.off }) - 1
+		if k < 0 {
+			return nil, errFrame
+		}
+		o := s.off - l.memStart[k]
+		return l.mem[k][o : o+int64(s.n)], nil
 	}
 	out := make([]byte, s.n)
 	if s.n > screenBlock {
@@ -240,7 +257,7 @@ func (l *screenLog) close() {
 		}
 		l.file = nil
 	}
-	l.mem, l.files, l.more, l.block = nil, nil, nil, nil
+	l.mem, l.memStart, l.files, l.more, l.block = nil, nil, nil, nil, nil
 }
 
 // fileFrames collects the frames of one file and writes them to the log a chunk at a time.
@@ -276,10 +293,23 @@ func unitFrame(hash uint64, diags []lint.Diagnostic, cands [][]lint.Candidate) [
 	if cands != nil {
 		flags |= unitCands
 	}
-	b := binary.LittleEndian.AppendUint64([]byte{flags}, hash)
 	if flags == 0 {
-		return b
+		return binary.LittleEndian.AppendUint64([]byte{flags}, hash)
 	}
+	size := 16 // the frame's size, taken at once: what it holds is known
+	for _, d := range diags {
+		size += len(d.Rule) + len(d.Message) + 24
+		if d.Fix != nil {
+			size += len(d.Fix.Description) + 4
+			for _, e := range d.Fix.Edits {
+				size += len(e.NewText) + 12
+			}
+		}
+	}
+	for _, cs := range cands {
+		size += 4 + 20*len(cs)
+	}
+	b := binary.LittleEndian.AppendUint64(append(make([]byte, 0, size), flags), hash)
 	if len(diags) > 0 {
 		b = binary.AppendUvarint(b, uint64(len(diags)))
 		for _, d := range diags {
@@ -460,20 +490,6 @@ func (s *screenedUnit) wants(active []lint.Active, opts Options) bool {
 	return s.full || len(s.diags) > 0 || s.cands != nil && lint.Wants(active, opts.Corpus, s.cands)
 }
 
-// readFrame reads the next length-prefixed frame.
-func readFrame(r *bufio.Reader) ([]byte, error) {
-	n, err := binary.ReadUvarint(r)
-	if err != nil {
-		return nil, err
-	}
-	if n > 1<<32 {
-		return nil, errFrame
-	}
-	b := make([]byte, n)
-	_, err = io.ReadFull(r, b)
-	return b, err
-}
-
 // screenPlan is what the checking pass does with the units of a screened file.
 type screenPlan struct {
 	// work is how many units need more than an empty result; need says which.
@@ -488,10 +504,10 @@ type screenPlan struct {
 // planFile reads the frames of a screened file and tells which units need work, or returns nil
 // when the frames cannot be read (the file is then checked afresh).
 func planFile(log *screenLog, idx int, active []lint.Active, opts Options) *screenPlan {
-	r := log.reader(idx)
+	r := log.frames(idx)
 	p := &screenPlan{nActive: len(active)}
 	for {
-		frame, err := readFrame(r)
+		frame, err := r.next()
 		if err == io.EOF {
 			break
 		}
@@ -527,7 +543,7 @@ type planned struct {
 
 // feed reads the units of the file with units and hands each to put with its frame.
 func (p *screenPlan) feed(log *screenLog, idx int, units func(func(*input.Unit)) error, put func(planned)) error {
-	var r *bufio.Reader
+	var r *frames
 	k := 0
 	return units(func(u *input.Unit) {
 		pl := planned{unit: u}
@@ -539,9 +555,9 @@ func (p *screenPlan) feed(log *screenLog, idx int, units func(func(*input.Unit))
 			}
 		default:
 			if r == nil {
-				r = log.reader(idx)
+				r = log.frames(idx)
 			}
-			frame, err := readFrame(r)
+			frame, err := r.next()
 			if err != nil {
 				p.need = p.need[:k] // check the rest afresh
 				break

@@ -256,9 +256,9 @@ func firstDiff(a, b string) string {
 	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))
 }
 
-// TestScreenLogReadsBackWhatItWrote: spans written to the log (in memory, or in its file with
-// reads a block at a time) read back as written, in order, out of order, across blocks, and
-// longer than a block.
+// TestScreenLogReadsBackWhatItWrote: spans written to the log (in memory, in several chunks,
+// or in its file with reads a block at a time) read back as written, in order, out of order,
+// across blocks, and longer than a block.
 func TestScreenLogReadsBackWhatItWrote(t *testing.T) {
 	for _, memory := range []int{1 << 20, 0} {
 		defer func(m, b int) { screenLogMemory, screenBlock = m, b }(screenLogMemory, screenBlock)
@@ -267,7 +267,11 @@ func TestScreenLogReadsBackWhatItWrote(t *testing.T) {
 		var spans []span
 		var want [][]byte
 		for i := range 200 {
-			b := []byte(strings.Repeat(string(rune('a'+i%26)), i%150+1))
+			n := i%150 + 1
+			if i%40 == 7 {
+				n = 100 << 10 // several chunks in memory
+			}
+			b := []byte(strings.Repeat(string(rune('a'+i%26)), n))
 			spans = append(spans, l.write(b))
 			want = append(want, b)
 		}

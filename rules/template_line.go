@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/document"
@@ -118,7 +119,7 @@ func (TemplateLine) count(doc *document.Document, o *templateOptions, st *Layout
 	dir := groupOf(doc)
 	counts := stats.For(templateLineID)
 	counts.Keys[dir]++ // files of the directory
-	var seen map[uint64]bool
+	var keys []uint64
 	for i := 0; i < doc.NumLines(); i++ {
 		if !o.candidate(doc, st, i) {
 			continue
@@ -131,12 +132,13 @@ func (TemplateLine) count(doc *document.Document, o *templateOptions, st *Layout
 			}
 			*cands = append(*cands, lint.Candidate{Start: i, End: i, Key: k, Flag: flag})
 		}
-		if seen == nil {
-			seen = make(map[uint64]bool)
-		}
-		if !seen[k] {
-			seen[k] = true
-			counts.AddHash(k) // files of the directory holding the line
+		keys = append(keys, k)
+	}
+	// each distinct line once: files of the directory holding the line
+	slices.Sort(keys)
+	for i, k := range keys {
+		if i == 0 || k != keys[i-1] {
+			counts.AddHash(k)
 		}
 	}
 }
