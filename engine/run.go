@@ -323,7 +323,11 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), lo
 			changed = true
 			fixed += d.applied
 		}
-		res.Findings = append(res.Findings, d.found...)
+		if res.Findings == nil { // the first unit's findings as they are, not copied
+			res.Findings = d.found
+		} else {
+			res.Findings = append(res.Findings, d.found...)
+		}
 		res.Suppressed = append(res.Suppressed, d.hidden...)
 		if d.unit.IsWhole() {
 			whole = &d
