@@ -98,7 +98,9 @@ var reportedSpeech = append([]string{"“", "\"", "«", "„"}, reportingVerbs..
 
 // legalKind names the kind of legal notice a line is ("cookie", "copyright", "terms"), or "".
 func legalKind(f *document.Features) string {
-	if !legalTriggers.Contains(f.Trim) {
+	// one or two words ("Cookie Settings", "Privacy Policy") are a menu item, page-chrome's: no
+	// kind whatever the line holds, so such lines skip the automaton
+	if f.Words < 3 || !legalTriggers.Contains(f.Trim) {
 		return ""
 	}
 	low := f.Lower()
@@ -107,10 +109,6 @@ func legalKind(f *document.Features) string {
 	}
 	if containsAny(low, reportedSpeech) {
 		return "" // a reporter writing about the rules, not the site stating them
-	}
-	// one or two words ("Cookie Settings", "Privacy Policy") are a menu item, page-chrome's
-	if f.Words < 3 {
-		return ""
 	}
 	if strings.Contains(low, "cookie") && containsAny(low, cookieCues) && !cueIsSubject(low, cookieCues) {
 		return "cookie"
