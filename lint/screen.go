@@ -57,15 +57,19 @@ func Screen(doc *document.Document, active []Active, stats *corpus.Stats) ([]Dia
 	var cands [][]Candidate
 	st := &docState{active: active}
 	report := func(d Diagnostic) { out = append(out, d) }
-	pass := func(a *Active) *Pass {
+	passes := make([]Pass, len(active)) // one allocation for the document's passes
+	pass := func(i int) *Pass {
+		a := &active[i]
 		m := a.meta()
-		return &Pass{Doc: doc, Options: a.Options, rule: m.ID, sev: a.Severity, report: report,
+		p := &passes[i]
+		*p = Pass{Doc: doc, Options: a.Options, rule: m.ID, sev: a.Severity, report: report,
 			state: st, who: m.ID, whoKind: "rule", requires: m.Requires}
+		return p
 	}
 	// the counts first: a rule that fails afterwards does not take the document's counts away
 	for i := range active {
 		if s, ok := active[i].Rule.(Screener); ok {
-			if c := s.Screen(pass(&active[i]), stats); len(c) > 0 {
+			if c := s.Screen(pass(i), stats); len(c) > 0 {
 				if cands == nil {
 					cands = make([][]Candidate, len(active))
 				}
@@ -75,7 +79,7 @@ func Screen(doc *document.Document, active []Active, stats *corpus.Stats) ([]Dia
 	}
 	for i := range active {
 		if _, ok := active[i].Rule.(Screener); !ok {
-			active[i].Rule.Check(pass(&active[i]))
+			active[i].Rule.Check(pass(i))
 		}
 	}
 	sortDiagnostics(out)
