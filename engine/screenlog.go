@@ -412,6 +412,23 @@ func (d *frameDecoder) uint64() uint64 {
 	return v
 }
 
+// rule reads a rule's ID, shared with the active rule of that ID rather than copied.
+func (d *frameDecoder) rule(active []lint.Active) string {
+	n := d.uvarint()
+	if n > len(d.b) {
+		d.err, d.b = errFrame, nil
+		return ""
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	for i := range active {
+		if m := active[i].Meta; m != nil && m.ID == string(b) {
+			return m.ID
+		}
+	}
+	return string(b)
+}
+
 func (d *frameDecoder) string() string {
 	n := d.uvarint()
 	if n > len(d.b) {
@@ -423,8 +440,8 @@ func (d *frameDecoder) string() string {
 	return s
 }
 
-// decodeUnit decodes a unit frame for a file with nActive rules.
-func decodeUnit(frame []byte, nActive int) (*screenedUnit, error) {
+// decodeUnit decodes a unit frame for a file on which the rules active run.
+func decodeUnit(frame []byte, active []lint.Active) (*screenedUnit, error) {
 	d := &frameDecoder{b: frame}
 	flags := d.byte()
 	s := &screenedUnit{full: flags&unitFull != 0}
@@ -439,7 +456,7 @@ func decodeUnit(frame []byte, nActive int) (*screenedUnit, error) {
 		s.diags = make([]lint.Diagnostic, 0, min(n, len(d.b)))
 		for i := 0; i < n && d.err == nil; i++ {
 			var dg lint.Diagnostic
-			dg.Rule = d.string()
+			dg.Rule = d.rule(active)
 			dg.Severity = lint.Severity(d.byte())
 			dg.Start, dg.End = d.uvarint(), d.uvarint()
 			dg.Message = d.string()
@@ -459,13 +476,13 @@ func decodeUnit(frame []byte, nActive int) (*screenedUnit, error) {
 		}
 	}
 	if flags&unitCands != 0 && d.err == nil {
-		if n := d.uvarint(); n != nActive {
+		if n := d.uvarint(); n != len(active) {
 			return nil, errFrame
 		}
-		s.cands = make([][]lint.Candidate, nActive)
+		s.cands = make([][]lint.Candidate, len(active))
 		for d.err == nil {
 			i := d.uvarint()
-			if i >= nActive {
+			if i >= len(active) {
 				break
 			}
 			n := d.uvarint()
@@ -497,15 +514,15 @@ type screenPlan struct {
 	need []bool
 	// whole is the decoded frame of a file of one unit.
 	whole *screenedUnit
-	// nActive is how many rules run on the file.
-	nActive int
+	// active are the rules that run on the file.
+	active []lint.Active
 }
 
 // planFile reads the frames of a screened file and tells which units need work, or returns nil
 // when the frames cannot be read (the file is then checked afresh).
 func planFile(log *screenLog, idx int, active []lint.Active, opts Options) *screenPlan {
 	r := log.frames(idx)
-	p := &screenPlan{nActive: len(active)}
+	p := &screenPlan{active: active}
 	for {
 		frame, err := r.next()
 		if err == io.EOF {
@@ -514,7 +531,7 @@ func planFile(log *screenLog, idx int, active []lint.Active, opts Options) *scre
 		if err != nil {
 			return nil
 		}
-		s, err := decodeUnit(frame, len(active))
+		s, err := decodeUnit(frame, active)
 		if err != nil {
 			return nil
 		}
@@ -566,7 +583,7 @@ func (p *screenPlan) feed(log *screenLog, idx int, units func(func(*input.Unit))
 				pl.skip = frameOf(frame, u)
 				break
 			}
-			if s, err := decodeUnit(frame, p.nActive); err == nil && s.of(u) {
+			if s, err := decodeUnit(frame, p.active); err == nil && s.of(u) {
 				pl.screened = s
 			}
 		}

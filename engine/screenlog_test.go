@@ -222,7 +222,7 @@ func TestScreenFramesRoundTrip(t *testing.T) {
 		diags, cands := lint.Screen(document.New(f.Path, text), active, corpus.New())
 		u := input.OwnedUnit(f.Path, raw)
 		frame := unitFrame(unitHash(u), diags, cands)
-		s, err := decodeUnit(frame, len(active))
+		s, err := decodeUnit(frame, active)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -239,7 +239,7 @@ func TestScreenFramesRoundTrip(t *testing.T) {
 		t.Fatal("no diagnostics encoded")
 	}
 	for _, bad := range [][]byte{{unitLocal}, {unitLocal, 5}, {unitCands, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9}} {
-		if _, err := decodeUnit(bad, 3); err == nil {
+		if _, err := decodeUnit(bad, make([]lint.Active, 3)); err == nil {
 			t.Errorf("%v decoded without error", bad)
 		}
 	}
