@@ -31,7 +31,7 @@ type Screener interface {
 	// never false where Resolve would report.
 	Wants(stats *corpus.Stats, opts any, cands []Candidate) bool
 	// Resolve reports what Check reports on p.Doc, given the candidates Screen returned for the
-	// same text. It is only called when Wants is true.
+	// same text, whatever Wants says (Wants only spares callers the document).
 	Resolve(p *Pass, cands []Candidate)
 }
 
@@ -116,10 +116,7 @@ func Resolve(doc *document.Document, active []Active, stats *corpus.Stats, local
 			continue
 		}
 		a := &active[i]
-		s := a.Rule.(Screener)
-		if !s.Wants(stats, a.Options, c) {
-			continue
-		}
+		s := a.Rule.(Screener) // Wants was asked when the unit was planned: Resolve is exact anyway
 		m := a.meta()
 		p := &Pass{Doc: doc, Options: a.Options, Corpus: stats, rule: m.ID, sev: a.Severity, report: report,
 			state: st, who: m.ID, whoKind: "rule", requires: m.Requires}
