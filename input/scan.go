@@ -75,12 +75,14 @@ func scanRecord(raw []byte, fields []string) (rec *Record, ok bool) {
 		return nil, false
 	}
 	val := raw[textStart:textEnd]
-	text, ok := decodeString(val)
+	valid := utf8.Valid(val)
+	text, ok := decodeValid(val, valid)
 	if !ok {
 		return nil, false
 	}
 	rec.Field, rec.Text, rec.ValueStart, rec.ValueEnd = fields[best], text, textStart, textEnd
-	if bytes.IndexByte(val, '\\') >= 0 || !utf8.Valid(val) { // else nothing can be lost
+	// only invalid UTF-8 and \u escapes of surrogates lose anything: the rest need no second look
+	if !valid || bytes.Contains(val, []byte(`\u`)) {
 		rec.Lossy = lossy(val)
 	}
 	return rec, true
@@ -88,8 +90,13 @@ func scanRecord(raw []byte, fields []string) (rec *Record, ok bool) {
 
 // decodeString decodes a JSON string as encoding/json does.
 func decodeString(val []byte) (string, bool) {
+	return decodeValid(val, utf8.Valid(val))
+}
+
+// decodeValid is decodeString for a val known to be valid UTF-8 or not (the quotes around it are
+// ASCII, so the inside is valid when val is).
+func decodeValid(val []byte, valid bool) (string, bool) {
 	inner := val[1 : len(val)-1]
-	valid := utf8.Valid(inner)
 	if valid && bytes.IndexByte(inner, '\\') < 0 {
 		return string(inner), true
 	}
