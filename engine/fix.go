@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -43,15 +44,18 @@ func planFixes(src string, fixes []*lint.Fix) ([]lint.TextEdit, []int, []Conflic
 		if f == nil || len(f.Edits) == 0 {
 			continue
 		}
-		edits := append([]lint.TextEdit(nil), f.Edits...)
-		sort.SliceStable(edits, func(a, b int) bool { return edits[a].Start < edits[b].Start })
+		edits := f.Edits // read only below; sorted in a copy when the fix's edits are not in order
+		if !slices.IsSortedFunc(edits, byStart) {
+			edits = slices.Clone(edits)
+			slices.SortStableFunc(edits, byStart)
+		}
 		if err := checkEdits(src, edits); err != nil {
 			conflicts = append(conflicts, Conflict{i, err.Error()})
 			continue
 		}
 		cands = append(cands, cand{i, edits})
 	}
-	sort.SliceStable(cands, func(a, b int) bool { return cands[a].edits[0].Start < cands[b].edits[0].Start })
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(a.edits[0].Start, b.edits[0].Start) })
 	var accepted []lint.TextEdit
 	var applied []int
 	for _, c := range cands {
@@ -69,6 +73,8 @@ func planFixes(src string, fixes []*lint.Fix) ([]lint.TextEdit, []int, []Conflic
 	sort.Slice(conflicts, func(a, b int) bool { return conflicts[a].Index < conflicts[b].Index })
 	return accepted, applied, conflicts
 }
+
+func byStart(a, b lint.TextEdit) int { return cmp.Compare(a.Start, b.Start) }
 
 func checkEdits(src string, edits []lint.TextEdit) error {
 	for i, e := range edits {

@@ -1,7 +1,9 @@
 package lint
 
 import (
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
 
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/document"
@@ -130,10 +132,10 @@ func Resolve(doc *document.Document, active []Active, stats *corpus.Stats, local
 
 // sortDiagnostics sorts by position, then rule, keeping each rule's order at one position.
 func sortDiagnostics(out []Diagnostic) {
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
+	slices.SortStableFunc(out, func(a, b Diagnostic) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return out[i].Rule < out[j].Rule
+		return strings.Compare(a.Rule, b.Rule)
 	})
 }
