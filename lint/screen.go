@@ -130,12 +130,66 @@ func Resolve(doc *document.Document, active []Active, stats *corpus.Stats, local
 	return out
 }
 
-// sortDiagnostics sorts by position, then rule, keeping each rule's order at one position.
+// sortDiagnostics sorts by position, then rule, keeping each rule's order at one position: a
+// stable sort. Each rule reports mostly in order, so the diagnostics are a few sorted runs, which
+// are merged (the left run first on ties, which keeps the sort stable) instead of moving every
+// diagnostic, with its pointers, through a general sort.
 func sortDiagnostics(out []Diagnostic) {
-	slices.SortStableFunc(out, func(a, b Diagnostic) int {
-		if a.Start != b.Start {
-			return cmp.Compare(a.Start, b.Start)
+	var bounds [64]int
+	runs := bounds[:1] // runs[k] is the start of run k; len(out) ends the last
+	for i := 1; i < len(out); i++ {
+		if compareDiagnostics(&out[i-1], &out[i]) > 0 {
+			if len(runs) == cap(runs) {
+				slices.SortStableFunc(out, func(a, b Diagnostic) int { return compareDiagnostics(&a, &b) })
+				return
+			}
+			runs = append(runs, i)
 		}
-		return strings.Compare(a.Rule, b.Rule)
-	})
+	}
+	if len(runs) == 1 {
+		return
+	}
+	runs = append(runs, len(out))
+	src, dst := out, make([]Diagnostic, len(out))
+	for len(runs) > 2 {
+		merged := runs[:1]
+		for k := 0; k+1 < len(runs); k += 2 {
+			if k+2 >= len(runs) { // an odd run out: copied as it is
+				copy(dst[runs[k]:], src[runs[k]:runs[k+1]])
+				merged = append(merged, runs[k+1])
+				break
+			}
+			mergeDiagnostics(dst[runs[k]:runs[k+2]], src[runs[k]:runs[k+1]], src[runs[k+1]:runs[k+2]])
+			merged = append(merged, runs[k+2])
+		}
+		runs = merged
+		src, dst = dst, src
+	}
+	if &src[0] != &out[0] {
+		copy(out, src)
+	}
+}
+
+// mergeDiagnostics merges the sorted a and b into dst, a's diagnostic first of two equal ones.
+func mergeDiagnostics(dst, a, b []Diagnostic) {
+	i, j, k := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if compareDiagnostics(&b[j], &a[i]) < 0 {
+			dst[k] = b[j]
+			j++
+		} else {
+			dst[k] = a[i]
+			i++
+		}
+		k++
+	}
+	k += copy(dst[k:], a[i:])
+	copy(dst[k:], b[j:])
+}
+
+func compareDiagnostics(a, b *Diagnostic) int {
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	return strings.Compare(a.Rule, b.Rule)
 }
