@@ -146,5 +146,6 @@ func newOracle(patterns []string, foldASCII bool) *Matcher {
 			m.delta[i] = -m.delta[i] - 1
 		}
 	}
+	m.compact()
 	return m
 }
