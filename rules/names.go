@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/match"
@@ -105,7 +106,10 @@ type NameDB struct {
 	Entries []NameEntry
 	spells  []spelling
 	bySpell map[string]int // folded spelling → index in spells
-	m       *match.Matcher
+	trie    *match.Trie
+	// starts holds the first byte of each spelling, as listed and in capitals: a name is
+	// looked for only where one of them follows a word's start.
+	starts [256]bool
 	// never maps a folded name to the never-merge groups it belongs to.
 	never map[string][]int
 }
@@ -285,7 +289,13 @@ func compileNames(entries []NameEntry, never [][]string) (*NameDB, error) {
 	for i, s := range db.spells {
 		pats[i] = s.text
 	}
-	db.m = match.New(pats, true)
+	db.trie = match.NewTrie(pats, true)
+	for _, p := range pats {
+		if p != "" {
+			db.starts[p[0]] = true
+			db.starts[strings.ToUpper(p)[0]] = true
+		}
+	}
 	return db, nil
 }
 
@@ -322,7 +332,8 @@ type nameHit struct {
 // capitals), the leftmost-longest where occurrences overlap.
 func (db *NameDB) Find(text string) []nameHit {
 	var hits []nameHit
-	db.m.FindAll(text, func(p, s, e int) bool {
+	s := 0
+	check := func(p, e int) bool {
 		sp := db.spells[p]
 		got := text[s:e]
 		upper := false
@@ -338,7 +349,15 @@ func (db *NameDB) Find(text string) []nameHit {
 		}
 		hits = append(hits, nameHit{s, e, sp, upper})
 		return true
-	})
+	}
+	// A name written as listed or in capitals starts with a byte of starts, and a whole name
+	// follows no ASCII letter, digit, underscore or hyphen (which Bounded and the hyphen test
+	// would reject): elsewhere there is nothing to look up.
+	for ; s < len(text); s++ {
+		if db.starts[text[s]] && (s == 0 || !nameJoins[text[s-1]]) {
+			db.trie.At(text, s, check)
+		}
+	}
 	sort.Slice(hits, func(i, j int) bool {
 		if hits[i].start != hits[j].start {
 			return hits[i].start < hits[j].start
@@ -356,3 +375,13 @@ func (db *NameDB) Find(text string) []nameHit {
 	}
 	return out
 }
+
+// nameJoins are the ASCII bytes that join a name to the word before it: a letter, digit or
+// underscore (a word rune, for document.Bounded) or a hyphen.
+var nameJoins = func() (t [256]bool) {
+	for b := 0; b < utf8.RuneSelf; b++ {
+		c := byte(b)
+		t[b] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+	}
+	return t
+}()
