@@ -92,52 +92,21 @@ var nameTitles = set("mr", "mrs", "ms", "dr", "sir", "president", "minister", "p
 // in a row (after leading titles), at least one of them not an English dictionary word. words
 // are the words of text (document.Words); a name word may join words with hyphens ("Jong-un").
 func nameCandidates(text string, words []document.Word, fn func(start, end int, name string)) {
-	var toks []nameTok // runs of capitalised name words separated by single spaces
-	var lower []byte
-	// title and word tests on the lower-case form, without allocating a string, once a token
-	low := func(t *nameTok) (title, word bool) {
-		if !t.looked {
-			lower = document.AppendLower(lower[:0], text[t.start:t.end])
-			c := classOfBytes(lower)
-			t.looked, t.title, t.word = true, nameTitles[string(lower)], c == commonWord || c == englishWord
-		}
-		return t.title, t.word
-	}
-	flush := func() {
-		// dropping leading words never makes a run longer: fewer than two words are no name
-		for len(toks) >= 2 {
-			title, word := low(&toks[0])
-			// titles, and a common word that is capitalised because it starts a sentence
-			if !title && !(word && sentenceStart(text, toks[0].start)) {
-				break
-			}
-			toks = toks[1:]
-		}
-		if n := len(toks); n >= 2 && n <= 3 {
-			start, end := toks[0].start, toks[n-1].end
-			plain := true
-			for i := range toks {
-				title, word := low(&toks[i])
-				if title {
-					plain = true
-					break
-				}
-				if !word {
-					plain = false
-				}
-			}
-			if !plain {
-				fn(start, end, text[start:end])
-			}
-		}
-		toks = toks[:0]
-	}
+	r := nameRun{text: text, fn: fn}
+	const lone = document.LowerCase | document.HyphenAfter // a lower-case word alone: flags&lone == LowerCase
 	for i := 0; i < len(words); i++ {
-		w := words[i]
-		if w.Has(document.LowerCase) && !w.Has(document.HyphenAfter) {
-			flush() // a lower-case word alone, most words: no capital
+		if words[i].Flags&lone == document.LowerCase {
+			// a lower-case word alone, most words: no capital; it ends a run, and so do the
+			// lower-case words that follow it
+			if len(r.toks) > 0 {
+				r.flush()
+			}
+			for i+1 < len(words) && words[i+1].Flags&lone == document.LowerCase {
+				i++
+			}
 			continue
 		}
+		w := words[i]
 		// a name word: words joined by hyphens, the first with a capital, some letter lower case
 		j, hasLower := i, w.Has(document.LowerCase) || w.Has(document.Capitalised)
 		for j+1 < len(words) && words[j].Has(document.HyphenAfter) {
@@ -150,18 +119,68 @@ func nameCandidates(text string, words []document.Word, fn func(start, end int, 
 		capital := unicode.IsUpper(first) && hasLower && end-start >= 2 &&
 			!(start > 0 && isDigit(text[start-1])) && !(end < len(text) && isDigit(text[end]))
 		if !capital {
-			flush()
+			r.flush()
 			continue
 		}
-		if n := len(toks); n > 0 && !(toks[n-1].end == start-1 && text[start-1] == ' ') {
-			flush()
+		if n := len(r.toks); n > 0 && !(r.toks[n-1].end == start-1 && text[start-1] == ' ') {
+			r.flush()
 		}
-		toks = append(toks, nameTok{start: start, end: end})
+		r.toks = append(r.toks, nameTok{start: start, end: end})
 		if end < len(text) && text[end] != ' ' {
-			flush() // only a single space continues a run
+			r.flush() // only a single space continues a run
 		}
 	}
-	flush()
+	r.flush()
+}
+
+// nameRun is the run of capitalised name words nameCandidates is reading.
+type nameRun struct {
+	text  string
+	fn    func(start, end int, name string)
+	toks  []nameTok // runs of capitalised name words separated by single spaces
+	lower []byte
+}
+
+// low tests a token on its lower-case form, without allocating a string, once a token.
+func (r *nameRun) low(t *nameTok) (title, word bool) {
+	if !t.looked {
+		r.lower = document.AppendLower(r.lower[:0], r.text[t.start:t.end])
+		c := classOfBytes(r.lower)
+		t.looked, t.title, t.word = true, nameTitles[string(r.lower)], c == commonWord || c == englishWord
+	}
+	return t.title, t.word
+}
+
+// flush reports the run read so far if it is a name, and starts a new one.
+func (r *nameRun) flush() {
+	text, toks := r.text, r.toks
+	// dropping leading words never makes a run longer: fewer than two words are no name
+	for len(toks) >= 2 {
+		title, word := r.low(&toks[0])
+		// titles, and a common word that is capitalised because it starts a sentence
+		if !title && !(word && sentenceStart(text, toks[0].start)) {
+			break
+		}
+		toks = toks[1:]
+	}
+	if n := len(toks); n >= 2 && n <= 3 {
+		start, end := toks[0].start, toks[n-1].end
+		plain := true
+		for i := range toks {
+			title, word := r.low(&toks[i])
+			if title {
+				plain = true
+				break
+			}
+			if !word {
+				plain = false
+			}
+		}
+		if !plain {
+			r.fn(start, end, text[start:end])
+		}
+	}
+	r.toks = r.toks[:0]
 }
 
 // nameTok is one capitalised name word of a run, with what the word lists say of it once asked.
