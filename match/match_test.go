@@ -271,3 +271,26 @@ func BenchmarkContains(b *testing.B) {
 		})
 	}
 }
+
+// TestContainsEverywhere: Contains finds a pattern wherever it lies in texts of every length,
+// across the middle where a long text is cut in two halves.
+func TestContainsEverywhere(t *testing.T) {
+	pats := []string{"cookie", "©", "all rights reserved", "(c)", "защищены"}
+	for _, fold := range []bool{false, true} {
+		m := New(pats, fold)
+		for n := 0; n <= 90; n++ {
+			blank := strings.Repeat("x", n)
+			if m.Contains(blank) {
+				t.Fatalf("found in %q", blank)
+			}
+			for _, p := range pats {
+				for k := 0; k+len(p) <= n; k++ {
+					text := blank[:k] + p + blank[k+len(p):]
+					if !m.Contains(text) {
+						t.Fatalf("fold %v: %q not found in %q", fold, p, text)
+					}
+				}
+			}
+		}
+	}
+}
