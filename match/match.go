@@ -17,7 +17,9 @@ type Matcher struct {
 	emits    []bool  // state → out or dict is set: something to report
 	// small is delta in 16 bits when the table fits (most automata of a few short phrases): the
 	// same premultiplied states, with the top bit set on a transition into a state that reports.
-	// Indexed by a uint16, it needs no bounds check, and it takes half the cache.
+	// Indexed by a uint16, it needs no bounds check, and it takes half the cache. Its upper half,
+	// which a state with the top bit set indexes, leads to state 0 with the top bit set: once a
+	// pattern is seen, a scan that goes on without looking stays marked (Contains).
 	small  *[1 << 16]uint16
 	maxLen int // the longest pattern's length
 }
@@ -118,6 +120,11 @@ func (m *Matcher) compact() {
 		} else {
 			m.small[i] = uint16(t)
 		}
+	}
+	// a marked state indexes below 1<<15 + len(delta) <= 1<<16: the premultiplied states are
+	// below len(delta) - nclass
+	for i := 1 << 15; i < 1<<16; i++ {
+		m.small[i] = 1 << 15
 	}
 }
 
@@ -256,31 +263,69 @@ func scan32(delta []int32, class []uint8, text string, s int32) (int, int32) {
 
 // Contains reports whether any pattern occurs in text.
 func (m *Matcher) Contains(text string) bool {
-	// Each step of a scan waits for the previous one's load: two halves of a longer text,
-	// scanned side by side, take little more time than one. The halves overlap by the longest
-	// pattern's length less one, so each occurrence lies whole in one of them.
-	if half := (len(text) + m.maxLen) / 2; m.small != nil && len(text)-half >= 16 {
-		return contains16(m.small[:], m.class[:], text[:half], text[len(text)-half:])
+	if t := m.small; t != nil {
+		// Each step of a scan waits for the previous one's load: two halves of a longer text,
+		// scanned side by side, take little more time than one. The halves overlap by the
+		// longest pattern's length less one, so each occurrence lies whole in one of them.
+		if half := (len(text) + m.maxLen) / 2; len(text)-half >= 16 {
+			return contains16x2(t[:], m.class[:], text[:half], text[len(text)-half:])
+		}
+		return contains16(t[:], m.class[:], text)
 	}
 	// a state that reports has a pattern ending in it (out or dict is set)
 	i, _ := m.scan(text, 0, 0)
 	return i < len(text)
 }
 
-// contains16 reports whether a pattern occurs in a or b, of one length, scanned side by side
-// with the 16-bit table.
-func contains16(t []uint16, class []uint8, a, b string) bool {
+// contains16 reports whether a pattern occurs in text, with the 16-bit table. Once marked, the
+// state stays marked: it is tested every four bytes only.
+func contains16(t []uint16, class []uint8, text string) bool {
 	t, class = t[:1<<16], class[:256]
-	b = b[:len(a)]
-	var sa, sb uint16
-	for i := 0; i < len(a); i++ {
-		sa = t[sa+uint16(class[a[i]])]
-		sb = t[sb+uint16(class[b[i]])]
-		if sa|sb >= 1<<15 {
+	const top = 1 << 15
+	var s uint16
+	i := 0
+	for ; i+4 <= len(text); i += 4 {
+		b := text[i : i+4]
+		s = t[s+uint16(class[b[0]])]
+		s = t[s+uint16(class[b[1]])]
+		s = t[s+uint16(class[b[2]])]
+		s = t[s+uint16(class[b[3]])]
+		if s >= top {
 			return true
 		}
 	}
-	return false
+	for ; i < len(text); i++ {
+		s = t[s+uint16(class[text[i]])]
+	}
+	return s >= top
+}
+
+// contains16x2 is contains16 over a and b, of one length, side by side.
+func contains16x2(t []uint16, class []uint8, a, b string) bool {
+	t, class = t[:1<<16], class[:256]
+	b = b[:len(a)]
+	const top = 1 << 15
+	var sa, sb uint16
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		x, y := a[i:i+4], b[i:i+4]
+		sa = t[sa+uint16(class[x[0]])]
+		sb = t[sb+uint16(class[y[0]])]
+		sa = t[sa+uint16(class[x[1]])]
+		sb = t[sb+uint16(class[y[1]])]
+		sa = t[sa+uint16(class[x[2]])]
+		sb = t[sb+uint16(class[y[2]])]
+		sa = t[sa+uint16(class[x[3]])]
+		sb = t[sb+uint16(class[y[3]])]
+		if sa|sb >= top {
+			return true
+		}
+	}
+	for ; i < len(a); i++ {
+		sa = t[sa+uint16(class[a[i]])]
+		sb = t[sb+uint16(class[b[i]])]
+	}
+	return sa|sb >= top
 }
 
 // Trie finds the patterns that begin at a given position of a text, for callers that know
