@@ -3,6 +3,7 @@ package rules
 import (
 	_ "embed"
 	"fmt"
+	"math/bits"
 	"reflect"
 	"sort"
 	"strings"
@@ -110,6 +111,9 @@ type NameDB struct {
 	// starts holds the first byte of each spelling, as listed and in capitals: a name is
 	// looked for only where one of them follows a word's start.
 	starts [256]bool
+	// capsStart: starts holds only capitals and non-ASCII bytes, which Find picks out of eight
+	// bytes at once.
+	capsStart bool
 	// never maps a folded name to the never-merge groups it belongs to.
 	never map[string][]int
 }
@@ -296,6 +300,12 @@ func compileNames(entries []NameEntry, never [][]string) (*NameDB, error) {
 			db.starts[strings.ToUpper(p)[0]] = true
 		}
 	}
+	db.capsStart = true
+	for b, ok := range db.starts {
+		if ok && !(b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf) {
+			db.capsStart = false
+		}
+	}
 	return db, nil
 }
 
@@ -332,7 +342,7 @@ type nameHit struct {
 // capitals), the leftmost-longest where occurrences overlap.
 func (db *NameDB) Find(text string) []nameHit {
 	var hits []nameHit
-	s := 0
+	var s int // where the name looked up starts
 	check := func(p, e int) bool {
 		sp := db.spells[p]
 		got := text[s:e]
@@ -353,8 +363,19 @@ func (db *NameDB) Find(text string) []nameHit {
 	// A name written as listed or in capitals starts with a byte of starts, and a whole name
 	// follows no ASCII letter, digit, underscore or hyphen (which Bounded and the hyphen test
 	// would reject): elsewhere there is nothing to look up.
-	for ; s < len(text); s++ {
-		if db.starts[text[s]] && (s == 0 || !nameJoins[text[s-1]]) {
+	i := 0
+	if db.capsStart {
+		for ; i+8 <= len(text); i += 8 {
+			for m := capsOrHigh(load64(text[i:])); m != 0; m &= m - 1 {
+				s = i + bits.TrailingZeros64(m)/8
+				if db.starts[text[s]] && (s == 0 || !nameJoins[text[s-1]]) {
+					db.trie.At(text, s, check)
+				}
+			}
+		}
+	}
+	for ; i < len(text); i++ {
+		if s = i; db.starts[text[s]] && (s == 0 || !nameJoins[text[s-1]]) {
 			db.trie.At(text, s, check)
 		}
 	}
@@ -385,3 +406,19 @@ var nameJoins = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// capsOrHigh returns the top bit of each of the eight bytes of x (load64) that is an ASCII
+// capital or not ASCII.
+func capsOrHigh(x uint64) uint64 {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	ascii := x &^ tops                                               // each byte below 0x80: no carry from one byte into the next
+	caps := (ascii + (0x80-'A')*ones) &^ (ascii + (0x80-'Z'-1)*ones) // top bit: 'A' <= byte <= 'Z'
+	return (x | caps) & tops
+}
+
+// load64 reads the first eight bytes of b, the first lowest.
+func load64(b string) uint64 {
+	b = b[:8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}

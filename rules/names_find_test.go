@@ -68,6 +68,11 @@ func TestFindOracle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// the embedded list's names start with capitals, looked for eight bytes at once; the other
+	// list has a name in lower case, looked for byte by byte
+	if !db.capsStart || custom.capsStart {
+		t.Fatalf("capsStart: embedded %v, custom %v", db.capsStart, custom.capsStart)
+	}
 	glue := []string{" ", " ", " ", "-", "_", "\n", ". ", "'", "’", "é", "ж", "x", "X", "7", "(", "«", "\u00a0", ""}
 	r := rand.New(rand.NewSource(6))
 	found := 0
@@ -109,5 +114,28 @@ func TestFindOracle(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Errorf("only %d names found: the texts test little", found)
+	}
+}
+
+// TestCapsOrHigh: capsOrHigh marks exactly the capitals and non-ASCII bytes of eight.
+func TestCapsOrHigh(t *testing.T) {
+	r := rand.New(rand.NewSource(8))
+	for round := range 20000 {
+		b := make([]byte, 8)
+		for i := range b {
+			b[i] = byte(r.Intn(256))
+			if round%2 == 0 { // bytes around the edges of the ranges
+				b[i] = "@AZ[`az{\x7f\x80\xff"[r.Intn(11)]
+			}
+		}
+		var want uint64
+		for i, c := range b {
+			if c >= 'A' && c <= 'Z' || c >= 0x80 {
+				want |= 0x80 << (8 * i)
+			}
+		}
+		if got := capsOrHigh(load64(string(b))); got != want {
+			t.Fatalf("%q: got %x, want %x", b, got, want)
+		}
 	}
 }
