@@ -117,3 +117,18 @@ func nameCandidatesOracle(text string, words []document.Word, fn func(start, end
 	}
 	flush()
 }
+
+// TestFoldAccents: foldAccents, which leaves ASCII alone, folds as the replacer does.
+func TestFoldAccents(t *testing.T) {
+	for _, s := range []string{"", "Lavrov", "kh-ey oo", "Erdoğan", "Demirtaş", "Zelenskyy’s", "ÅSA", "é", "x\xff", "日本 Łódź"} {
+		if got, want := foldAccents(s), accentFold.Replace(s); got != want {
+			t.Errorf("foldAccents(%q) = %q, want %q", s, got, want)
+		}
+	}
+	// the fast path holds while every key is non-ASCII
+	for i := 0; i < len(accentPairs); i += 2 {
+		if k := accentPairs[i]; k[0] < utf8.RuneSelf {
+			t.Errorf("accent key %q is ASCII", k)
+		}
+	}
+}

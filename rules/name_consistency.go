@@ -299,16 +299,28 @@ func translit(w string) string {
 	return w
 }
 
-var accentFold = strings.NewReplacer(
+// accentPairs are the letters accentFold folds, each followed by its folded form.
+var accentPairs = []string{
 	"á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ā", "a", "ă", "a", "ą", "a",
 	"ç", "c", "ć", "c", "č", "c", "ď", "d", "đ", "d", "é", "e", "è", "e", "ê", "e", "ë", "e", "ē", "e",
 	"ė", "e", "ę", "e", "ě", "e", "ğ", "g", "í", "i", "ì", "i", "î", "i", "ï", "i", "ī", "i", "ı", "i",
 	"ł", "l", "ľ", "l", "ñ", "n", "ń", "n", "ň", "n", "ó", "o", "ò", "o", "ô", "o", "ö", "o", "õ", "o",
 	"ø", "o", "ō", "o", "ő", "o", "ř", "r", "ś", "s", "š", "s", "ş", "s", "ș", "s", "ť", "t", "ţ", "t",
 	"ț", "t", "ú", "u", "ù", "u", "û", "u", "ü", "u", "ū", "u", "ů", "u", "ű", "u", "ý", "y", "ÿ", "y",
-	"ź", "z", "ż", "z", "ž", "z", "’", "'")
+	"ź", "z", "ż", "z", "ž", "z", "’", "'"}
 
-func foldAccents(s string) string { return accentFold.Replace(s) }
+var accentFold = strings.NewReplacer(accentPairs...)
+
+// foldAccents folds the accents of s. The replacer's keys are all non-ASCII: an ASCII string,
+// most names, is left as it is without running it.
+func foldAccents(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return accentFold.Replace(s)
+		}
+	}
+	return s
+}
 
 func nameWords(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' })
