@@ -46,10 +46,10 @@ func TestNameCandidatesOracle(t *testing.T) {
 // nameCandidatesOracle is nameCandidates as first written: every word read, a closure for
 // each step.
 func nameCandidatesOracle(text string, words []document.Word, fn func(start, end int, name string)) {
-	var toks []nameTok // runs of capitalised name words separated by single spaces
+	var toks []oracleTok // runs of capitalised name words separated by single spaces
 	var lower []byte
 	// title and word tests on the lower-case form, without allocating a string, once a token
-	low := func(t *nameTok) (title, word bool) {
+	low := func(t *oracleTok) (title, word bool) {
 		if !t.looked {
 			lower = document.AppendLower(lower[:0], text[t.start:t.end])
 			c := classOfBytes(lower)
@@ -110,12 +110,18 @@ func nameCandidatesOracle(text string, words []document.Word, fn func(start, end
 		if n := len(toks); n > 0 && !(toks[n-1].end == start-1 && text[start-1] == ' ') {
 			flush()
 		}
-		toks = append(toks, nameTok{start: start, end: end})
+		toks = append(toks, oracleTok{start: start, end: end})
 		if end < len(text) && text[end] != ' ' {
 			flush() // only a single space continues a run
 		}
 	}
 	flush()
+}
+
+// oracleTok is nameTok as first written.
+type oracleTok struct {
+	start, end          int
+	looked, title, word bool
 }
 
 // TestFoldAccents: foldAccents, which leaves ASCII alone, folds as the replacer does.

@@ -141,14 +141,25 @@ type nameRun struct {
 	lower []byte
 }
 
-// low tests a token on its lower-case form, without allocating a string, once a token.
-func (r *nameRun) low(t *nameTok) (title, word bool) {
-	if !t.looked {
+// isTitle reports whether a token is a title (nameTitles), looked up once a token on its
+// lower-case form, without allocating a string.
+func (r *nameRun) isTitle(t *nameTok) bool {
+	if !t.titleKnown {
+		r.lower = document.AppendLower(r.lower[:0], r.text[t.start:t.end])
+		t.titleKnown, t.title = true, nameTitles[string(r.lower)]
+	}
+	return t.title
+}
+
+// isWord reports whether a token is a common or English dictionary word, looked up once a
+// token: the word lists are large, and a look-up often misses the cache.
+func (r *nameRun) isWord(t *nameTok) bool {
+	if !t.wordKnown {
 		r.lower = document.AppendLower(r.lower[:0], r.text[t.start:t.end])
 		c := classOfBytes(r.lower)
-		t.looked, t.title, t.word = true, nameTitles[string(r.lower)], c == commonWord || c == englishWord
+		t.wordKnown, t.word = true, c == commonWord || c == englishWord
 	}
-	return t.title, t.word
+	return t.word
 }
 
 // flush reports the run read so far if it is a name, and starts a new one.
@@ -156,24 +167,29 @@ func (r *nameRun) flush() {
 	text, toks := r.text, r.toks
 	// dropping leading words never makes a run longer: fewer than two words are no name
 	for len(toks) >= 2 {
-		title, word := r.low(&toks[0])
 		// titles, and a common word that is capitalised because it starts a sentence
-		if !title && !(word && sentenceStart(text, toks[0].start)) {
+		if t := &toks[0]; !r.isTitle(t) && !(sentenceStart(text, t.start) && r.isWord(t)) {
 			break
 		}
 		toks = toks[1:]
 	}
 	if n := len(toks); n >= 2 && n <= 3 {
 		start, end := toks[0].start, toks[n-1].end
-		plain := true
+		// a run with a title, or of dictionary words only, is no name
+		plain := false
 		for i := range toks {
-			title, word := r.low(&toks[i])
-			if title {
+			if r.isTitle(&toks[i]) {
 				plain = true
 				break
 			}
-			if !word {
-				plain = false
+		}
+		if !plain {
+			plain = true
+			for i := range toks {
+				if !r.isWord(&toks[i]) {
+					plain = false
+					break
+				}
 			}
 		}
 		if !plain {
@@ -185,8 +201,9 @@ func (r *nameRun) flush() {
 
 // nameTok is one capitalised name word of a run, with what the word lists say of it once asked.
 type nameTok struct {
-	start, end          int
-	looked, title, word bool
+	start, end            int
+	titleKnown, wordKnown bool
+	title, word           bool
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
