@@ -335,34 +335,38 @@ type Trie struct {
 	patterns []string
 	class    [256]uint8
 	nclass   int32
-	next     []int32 // state*nclass + class → child state, or 0 for none (the root is no child)
-	out      []int32 // state → pattern ending here (the first of equal ones), or -1
+	// next maps state + class → child state, states premultiplied by nclass; 0 is no child (the
+	// root is no one's child), and a child in which a pattern ends is stored negated.
+	next []int32
+	out  []int32 // state / nclass → pattern ending there (the first of equal ones), or -1
 }
 
 // NewTrie compiles patterns, with foldASCII as for New.
 func NewTrie(patterns []string, foldASCII bool) *Trie {
 	t := &Trie{patterns: patterns}
-	n := classes(patterns, foldASCII, &t.class)
-	t.nclass = int32(n)
+	n := int32(classes(patterns, foldASCII, &t.class))
+	t.nclass = n
 	ns := countStates(patterns, &t.class)
-	t.next = make([]int32, ns*n)
+	t.next = make([]int32, ns*int(n))
 	t.out = make([]int32, 1, ns)
 	t.out[0] = -1
 	for pi, p := range patterns {
 		if p == "" {
 			continue
 		}
-		s := int32(0)
+		var s int32 // premultiplied
+		var e *int32
 		for i := 0; i < len(p); i++ {
-			e := &t.next[s*int32(n)+int32(t.class[p[i]])]
+			e = &t.next[s+int32(t.class[p[i]])]
 			if *e == 0 {
-				*e = int32(len(t.out))
+				*e = int32(len(t.out)) * n
 				t.out = append(t.out, -1)
 			}
-			s = *e
+			s = max(*e, -*e)
 		}
-		if t.out[s] < 0 {
-			t.out[s] = int32(pi)
+		if t.out[s/n] < 0 {
+			t.out[s/n] = int32(pi)
+			*e = -s
 		}
 	}
 	return t
@@ -375,13 +379,17 @@ func (t *Trie) Patterns() []string { return t.patterns }
 // end. fn returns false to stop. Of equal patterns (equal after folding), only the first is
 // reported, as by FindAll.
 func (t *Trie) At(text string, i int, fn func(pattern, end int) bool) {
-	s := int32(0)
+	next, class := t.next, &t.class
+	var s int32
 	for j := i; j < len(text); j++ {
-		if s = t.next[s*t.nclass+int32(t.class[text[j]])]; s == 0 {
+		if s = next[s+int32(class[text[j]])]; s == 0 {
 			return
 		}
-		if p := t.out[s]; p >= 0 && !fn(int(p), j+1) {
-			return
+		if s < 0 {
+			s = -s
+			if !fn(int(t.out[s/t.nclass]), j+1) {
+				return
+			}
 		}
 	}
 }
