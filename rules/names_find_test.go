@@ -68,15 +68,26 @@ func TestFindOracle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// the embedded list's names start with capitals, looked for eight bytes at once; the other
-	// list has a name in lower case, looked for byte by byte
-	if !db.capsStart || custom.capsStart {
-		t.Fatalf("capsStart: embedded %v, custom %v", db.capsStart, custom.capsStart)
+	// names that start with non-ASCII letters, of two bytes and of three
+	accented, err := compileNames([]NameEntry{
+		{Canonical: "Émile Zola", Misspellings: []string{"Emile Zola", "ÉMILE ZOLA"}},
+		{Canonical: "Şahin Öztürk", Variants: []string{"Sahin Ozturk", "Öztürk"}},
+		{Canonical: "Łukasz Żak", Misspellings: []string{"Lukasz Zak"}},
+		{Canonical: "Ødegaard", Kind: "place"},
+		{Canonical: "東京電力", Kind: "org", Variants: []string{"東電"}},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the embedded list's names start with capitals, looked for eight bytes at once, and so do
+	// the accented ones; the custom list has a name in lower case, looked for byte by byte
+	if !db.capsStart || custom.capsStart || !accented.capsStart {
+		t.Fatalf("capsStart: embedded %v, custom %v, accented %v", db.capsStart, custom.capsStart, accented.capsStart)
 	}
 	glue := []string{" ", " ", " ", "-", "_", "\n", ". ", "'", "’", "é", "ж", "x", "X", "7", "(", "«", "\u00a0", ""}
 	r := rand.New(rand.NewSource(6))
 	found := 0
-	for _, d := range []*NameDB{db, custom} {
+	for _, d := range []*NameDB{db, custom, accented} {
 		pats := make([]string, len(d.spells))
 		for i, s := range d.spells {
 			pats[i] = s.text
