@@ -44,6 +44,9 @@ func TestNewTables(t *testing.T) {
 // newOracle is New as it was first written, with a trie of maps, to test against.
 func newOracle(patterns []string, foldASCII bool) *Matcher {
 	m := &Matcher{patterns: patterns, fold: foldASCII}
+	for _, p := range patterns {
+		m.maxLen = max(m.maxLen, len(p))
+	}
 	norm := func(b byte) byte {
 		if foldASCII && b >= 'A' && b <= 'Z' {
 			return b + 'a' - 'A'
@@ -146,5 +149,6 @@ func newOracle(patterns []string, foldASCII bool) *Matcher {
 			m.delta[i] = -m.delta[i] - 1
 		}
 	}
+	m.compact()
 	return m
 }

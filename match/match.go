@@ -1,6 +1,7 @@
 // Package match finds many literal strings at once: an Aho-Corasick automaton compiled to a
 // dense DFA over byte classes, so one pass over a text costs one table look-up per byte,
-// however many patterns there are.
+// however many patterns there are. A Trie of the same patterns finds those that start at a
+// given position, for callers that know where a match can start.
 package match
 
 import "slices"
@@ -15,58 +16,27 @@ type Matcher struct {
 	out      []int32 // state → pattern ending here, or -1
 	dict     []int32 // state → nearest state on the failure chain with an output, or -1
 	emits    []bool  // state → out or dict is set: something to report
+	// small is delta in 16 bits when the table fits (most automata of a few short phrases): the
+	// same premultiplied states, with the top bit set on a transition into a state that reports.
+	// Indexed by a uint16, it needs no bounds check, and it takes half the cache. Its upper half,
+	// which a state with the top bit set indexes, leads to state 0 with the top bit set: once a
+	// pattern is seen, a scan that goes on without looking stays marked (Contains).
+	small  *[1 << 16]uint16
+	maxLen int // the longest pattern's length
 }
 
 // New compiles patterns. With foldASCII, ASCII letters match regardless of case (other bytes
 // match exactly); callers check the case they need on each match.
 func New(patterns []string, foldASCII bool) *Matcher {
 	m := &Matcher{patterns: patterns, fold: foldASCII}
-	norm := func(b byte) byte {
-		if foldASCII && b >= 'A' && b <= 'Z' {
-			return b + 'a' - 'A'
-		}
-		return b
-	}
-	// byte classes: every byte used in a pattern gets its own class
-	var used [256]bool
 	for _, p := range patterns {
-		for i := 0; i < len(p); i++ {
-			used[norm(p[i])] = true
-		}
+		m.maxLen = max(m.maxLen, len(p))
 	}
-	n := 1
-	var classOf [256]uint8
-	for b := 0; b < 256; b++ {
-		if used[b] {
-			classOf[b] = uint8(n)
-			n++
-		}
-	}
-	for b := 0; b < 256; b++ {
-		m.class[b] = classOf[norm(byte(b))]
-	}
+	n := classes(patterns, foldASCII, &m.class)
 	m.nclass = n
 	// trie, in the transition table itself: -1 is no child yet. The table is allocated once, at
-	// its size: one state per distinct prefix, counted over the folded patterns in sorted order.
-	folded := make([]string, 0, len(patterns))
-	for _, p := range patterns {
-		b := []byte(p)
-		for i := range b {
-			b[i] = norm(b[i])
-		}
-		folded = append(folded, string(b))
-	}
-	slices.Sort(folded)
-	ns := 1
-	prev := ""
-	for _, p := range folded {
-		k := 0
-		for k < len(p) && k < len(prev) && p[k] == prev[k] {
-			k++
-		}
-		ns += len(p) - k
-		prev = p
-	}
+	// its size.
+	ns := countStates(patterns, &m.class)
 	delta := make([]int32, ns*n)
 	for i := range delta {
 		delta[i] = -1
@@ -135,7 +105,83 @@ func New(patterns []string, foldASCII bool) *Matcher {
 			m.delta[i] = -m.delta[i] - 1
 		}
 	}
+	m.compact()
 	return m
+}
+
+// compact stores delta in 16 bits (small) when it fits.
+func (m *Matcher) compact() {
+	if len(m.delta) > 1<<15 {
+		return
+	}
+	m.small = new([1 << 16]uint16)
+	for i, t := range m.delta {
+		if t < 0 {
+			m.small[i] = uint16(-t-1) | 1<<15
+		} else {
+			m.small[i] = uint16(t)
+		}
+	}
+	// a marked state indexes below 1<<15 + len(delta) <= 1<<16: the premultiplied states are
+	// below len(delta) - nclass
+	for i := 1 << 15; i < 1<<16; i++ {
+		m.small[i] = 1 << 15
+	}
+}
+
+// classes sets class (byte → class) and returns the number of classes: every byte used in a
+// pattern gets its own class (with foldASCII, both cases of a letter one class); class 0, the
+// other bytes, never appears in a pattern.
+func classes(patterns []string, foldASCII bool, class *[256]uint8) int {
+	norm := func(b byte) byte {
+		if foldASCII && b >= 'A' && b <= 'Z' {
+			return b + 'a' - 'A'
+		}
+		return b
+	}
+	var used [256]bool
+	for _, p := range patterns {
+		for i := 0; i < len(p); i++ {
+			used[norm(p[i])] = true
+		}
+	}
+	n := 1
+	var classOf [256]uint8
+	for b := 0; b < 256; b++ {
+		if used[b] {
+			classOf[b] = uint8(n)
+			n++
+		}
+	}
+	for b := 0; b < 256; b++ {
+		class[b] = classOf[norm(byte(b))]
+	}
+	return n
+}
+
+// countStates returns the number of states of the patterns' trie: one per distinct prefix,
+// counted over the patterns as strings of classes, in sorted order.
+func countStates(patterns []string, class *[256]uint8) int {
+	keys := make([]string, 0, len(patterns))
+	for _, p := range patterns {
+		b := []byte(p)
+		for i := range b {
+			b[i] = class[b[i]]
+		}
+		keys = append(keys, string(b))
+	}
+	slices.Sort(keys)
+	ns := 1
+	prev := ""
+	for _, p := range keys {
+		k := 0
+		for k < len(p) && k < len(prev) && p[k] == prev[k] {
+			k++
+		}
+		ns += len(p) - k
+		prev = p
+	}
+	return ns
 }
 
 // Patterns returns the compiled patterns.
@@ -145,14 +191,11 @@ func (m *Matcher) Patterns() []string { return m.patterns }
 // with the pattern's index and its byte range. fn returns false to stop.
 func (m *Matcher) FindAll(text string, fn func(pattern, start, end int) bool) {
 	n := int32(m.nclass)
-	delta, class := m.delta, &m.class
 	s := int32(0) // premultiplied state
-	for i := 0; i < len(text); i++ {
-		s = delta[s+int32(class[text[i]])]
-		if s >= 0 {
-			continue
+	for i := 0; ; i++ {
+		if i, s = m.scan(text, i, s); i == len(text) {
+			return
 		}
-		s = -s - 1
 		for o := s / n; o > 0; o = m.dict[o] {
 			if p := m.out[o]; p >= 0 {
 				end := i + 1
@@ -167,9 +210,187 @@ func (m *Matcher) FindAll(text string, fn func(pattern, start, end int) bool) {
 	}
 }
 
+// scan runs the automaton over text from byte i in (premultiplied) state s up to the first byte
+// that leads into a state that reports, and returns that byte's index and the state it leads
+// into; or len(text) and the state at the end.
+func (m *Matcher) scan(text string, i int, s int32) (int, int32) {
+	var j int
+	if t := m.small; t != nil {
+		j, s = scan16(t[:], m.class[:], text[i:], uint16(s))
+	} else {
+		j, s = scan32(m.delta, m.class[:], text[i:], s)
+	}
+	return i + j, s
+}
+
+// scan16 is scan over the 16-bit table. The tables are passed as slices, of lengths the
+// compiler knows, so that the loop checks no bounds.
+func scan16(t []uint16, class []uint8, text string, s uint16) (int, int32) {
+	t, class = t[:1<<16], class[:256]
+	const top = 1 << 15
+	i := 0
+	for ; i+4 <= len(text); i += 4 { // four bytes a round: fewer loop tests
+		b := text[i : i+4]
+		if s = t[s+uint16(class[b[0]])]; s >= top {
+			return i, int32(s &^ top)
+		}
+		if s = t[s+uint16(class[b[1]])]; s >= top {
+			return i + 1, int32(s &^ top)
+		}
+		if s = t[s+uint16(class[b[2]])]; s >= top {
+			return i + 2, int32(s &^ top)
+		}
+		if s = t[s+uint16(class[b[3]])]; s >= top {
+			return i + 3, int32(s &^ top)
+		}
+	}
+	for ; i < len(text); i++ {
+		if s = t[s+uint16(class[text[i]])]; s >= 1<<15 {
+			return i, int32(s &^ (1 << 15))
+		}
+	}
+	return len(text), int32(s)
+}
+
+func scan32(delta []int32, class []uint8, text string, s int32) (int, int32) {
+	class = class[:256]
+	for i := 0; i < len(text); i++ {
+		if s = delta[s+int32(class[text[i]])]; s < 0 {
+			return i, -s - 1
+		}
+	}
+	return len(text), s
+}
+
 // Contains reports whether any pattern occurs in text.
 func (m *Matcher) Contains(text string) bool {
-	found := false
-	m.FindAll(text, func(int, int, int) bool { found = true; return false })
-	return found
+	if t := m.small; t != nil {
+		// Each step of a scan waits for the previous one's load: two halves of a longer text,
+		// scanned side by side, take little more time than one. The halves overlap by the
+		// longest pattern's length less one, so each occurrence lies whole in one of them.
+		if half := (len(text) + m.maxLen) / 2; len(text)-half >= 16 {
+			return contains16x2(t[:], m.class[:], text[:half], text[len(text)-half:])
+		}
+		return contains16(t[:], m.class[:], text)
+	}
+	// a state that reports has a pattern ending in it (out or dict is set)
+	i, _ := m.scan(text, 0, 0)
+	return i < len(text)
+}
+
+// contains16 reports whether a pattern occurs in text, with the 16-bit table. Once marked, the
+// state stays marked: it is tested every four bytes only.
+func contains16(t []uint16, class []uint8, text string) bool {
+	t, class = t[:1<<16], class[:256]
+	const top = 1 << 15
+	var s uint16
+	i := 0
+	for ; i+4 <= len(text); i += 4 {
+		b := text[i : i+4]
+		s = t[s+uint16(class[b[0]])]
+		s = t[s+uint16(class[b[1]])]
+		s = t[s+uint16(class[b[2]])]
+		s = t[s+uint16(class[b[3]])]
+		if s >= top {
+			return true
+		}
+	}
+	for ; i < len(text); i++ {
+		s = t[s+uint16(class[text[i]])]
+	}
+	return s >= top
+}
+
+// contains16x2 is contains16 over a and b, of one length, side by side.
+func contains16x2(t []uint16, class []uint8, a, b string) bool {
+	t, class = t[:1<<16], class[:256]
+	b = b[:len(a)]
+	const top = 1 << 15
+	var sa, sb uint16
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		x, y := a[i:i+4], b[i:i+4]
+		sa = t[sa+uint16(class[x[0]])]
+		sb = t[sb+uint16(class[y[0]])]
+		sa = t[sa+uint16(class[x[1]])]
+		sb = t[sb+uint16(class[y[1]])]
+		sa = t[sa+uint16(class[x[2]])]
+		sb = t[sb+uint16(class[y[2]])]
+		sa = t[sa+uint16(class[x[3]])]
+		sb = t[sb+uint16(class[y[3]])]
+		if sa|sb >= top {
+			return true
+		}
+	}
+	for ; i < len(a); i++ {
+		sa = t[sa+uint16(class[a[i]])]
+		sb = t[sb+uint16(class[b[i]])]
+	}
+	return sa|sb >= top
+}
+
+// Trie finds the patterns that begin at a given position of a text, for callers that know
+// where a match can start (a name at a capital letter): a walk down the patterns' trie from
+// there, with nothing to build beyond the trie.
+type Trie struct {
+	patterns []string
+	class    [256]uint8
+	nclass   int32
+	// next maps state + class → child state, states premultiplied by nclass; 0 is no child (the
+	// root is no one's child), and a child in which a pattern ends is stored negated.
+	next []int32
+	out  []int32 // state / nclass → pattern ending there (the first of equal ones), or -1
+}
+
+// NewTrie compiles patterns, with foldASCII as for New.
+func NewTrie(patterns []string, foldASCII bool) *Trie {
+	t := &Trie{patterns: patterns}
+	n := int32(classes(patterns, foldASCII, &t.class))
+	t.nclass = n
+	ns := countStates(patterns, &t.class)
+	t.next = make([]int32, ns*int(n))
+	t.out = make([]int32, 1, ns)
+	t.out[0] = -1
+	for pi, p := range patterns {
+		if p == "" {
+			continue
+		}
+		var s int32 // premultiplied
+		var e *int32
+		for i := 0; i < len(p); i++ {
+			e = &t.next[s+int32(t.class[p[i]])]
+			if *e == 0 {
+				*e = int32(len(t.out)) * n
+				t.out = append(t.out, -1)
+			}
+			s = max(*e, -*e)
+		}
+		if t.out[s/n] < 0 {
+			t.out[s/n] = int32(pi)
+			*e = -s
+		}
+	}
+	return t
+}
+
+// Patterns returns the compiled patterns.
+func (t *Trie) Patterns() []string { return t.patterns }
+
+// At calls fn for every pattern that occurs at text[i:], shortest first, with its index and
+// end. fn returns false to stop. Of equal patterns (equal after folding), only the first is
+// reported, as by FindAll.
+func (t *Trie) At(text string, i int, fn func(pattern, end int) bool) {
+	next, class := t.next, &t.class
+	var s int32
+	for j := i; j < len(text); j++ {
+		if s = next[s+int32(class[text[j]])]; s == 0 {
+			return
+		}
+		if s < 0 {
+			s = -s
+			if !fn(int(t.out[s/t.nclass]), j+1) {
+				return
+			}
+		}
+	}
 }

@@ -92,52 +92,21 @@ var nameTitles = set("mr", "mrs", "ms", "dr", "sir", "president", "minister", "p
 // in a row (after leading titles), at least one of them not an English dictionary word. words
 // are the words of text (document.Words); a name word may join words with hyphens ("Jong-un").
 func nameCandidates(text string, words []document.Word, fn func(start, end int, name string)) {
-	var toks []nameTok // runs of capitalised name words separated by single spaces
-	var lower []byte
-	// title and word tests on the lower-case form, without allocating a string, once a token
-	low := func(t *nameTok) (title, word bool) {
-		if !t.looked {
-			lower = document.AppendLower(lower[:0], text[t.start:t.end])
-			c := classOfBytes(lower)
-			t.looked, t.title, t.word = true, nameTitles[string(lower)], c == commonWord || c == englishWord
-		}
-		return t.title, t.word
-	}
-	flush := func() {
-		// dropping leading words never makes a run longer: fewer than two words are no name
-		for len(toks) >= 2 {
-			title, word := low(&toks[0])
-			// titles, and a common word that is capitalised because it starts a sentence
-			if !title && !(word && sentenceStart(text, toks[0].start)) {
-				break
-			}
-			toks = toks[1:]
-		}
-		if n := len(toks); n >= 2 && n <= 3 {
-			start, end := toks[0].start, toks[n-1].end
-			plain := true
-			for i := range toks {
-				title, word := low(&toks[i])
-				if title {
-					plain = true
-					break
-				}
-				if !word {
-					plain = false
-				}
-			}
-			if !plain {
-				fn(start, end, text[start:end])
-			}
-		}
-		toks = toks[:0]
-	}
+	r := nameRun{text: text, fn: fn}
+	const lone = document.LowerCase | document.HyphenAfter // a lower-case word alone: flags&lone == LowerCase
 	for i := 0; i < len(words); i++ {
-		w := words[i]
-		if w.Has(document.LowerCase) && !w.Has(document.HyphenAfter) {
-			flush() // a lower-case word alone, most words: no capital
+		if words[i].Flags&lone == document.LowerCase {
+			// a lower-case word alone, most words: no capital; it ends a run, and so do the
+			// lower-case words that follow it
+			if len(r.toks) > 0 {
+				r.flush()
+			}
+			for i+1 < len(words) && words[i+1].Flags&lone == document.LowerCase {
+				i++
+			}
 			continue
 		}
+		w := words[i]
 		// a name word: words joined by hyphens, the first with a capital, some letter lower case
 		j, hasLower := i, w.Has(document.LowerCase) || w.Has(document.Capitalised)
 		for j+1 < len(words) && words[j].Has(document.HyphenAfter) {
@@ -150,24 +119,91 @@ func nameCandidates(text string, words []document.Word, fn func(start, end int, 
 		capital := unicode.IsUpper(first) && hasLower && end-start >= 2 &&
 			!(start > 0 && isDigit(text[start-1])) && !(end < len(text) && isDigit(text[end]))
 		if !capital {
-			flush()
+			r.flush()
 			continue
 		}
-		if n := len(toks); n > 0 && !(toks[n-1].end == start-1 && text[start-1] == ' ') {
-			flush()
+		if n := len(r.toks); n > 0 && !(r.toks[n-1].end == start-1 && text[start-1] == ' ') {
+			r.flush()
 		}
-		toks = append(toks, nameTok{start: start, end: end})
+		r.toks = append(r.toks, nameTok{start: start, end: end})
 		if end < len(text) && text[end] != ' ' {
-			flush() // only a single space continues a run
+			r.flush() // only a single space continues a run
 		}
 	}
-	flush()
+	r.flush()
+}
+
+// nameRun is the run of capitalised name words nameCandidates is reading.
+type nameRun struct {
+	text  string
+	fn    func(start, end int, name string)
+	toks  []nameTok // runs of capitalised name words separated by single spaces
+	lower []byte
+}
+
+// isTitle reports whether a token is a title (nameTitles), looked up once a token on its
+// lower-case form, without allocating a string.
+func (r *nameRun) isTitle(t *nameTok) bool {
+	if !t.titleKnown {
+		r.lower = document.AppendLower(r.lower[:0], r.text[t.start:t.end])
+		t.titleKnown, t.title = true, nameTitles[string(r.lower)]
+	}
+	return t.title
+}
+
+// isWord reports whether a token is a common or English dictionary word, looked up once a
+// token: the word lists are large, and a look-up often misses the cache.
+func (r *nameRun) isWord(t *nameTok) bool {
+	if !t.wordKnown {
+		r.lower = document.AppendLower(r.lower[:0], r.text[t.start:t.end])
+		c := classOfBytes(r.lower)
+		t.wordKnown, t.word = true, c == commonWord || c == englishWord
+	}
+	return t.word
+}
+
+// flush reports the run read so far if it is a name, and starts a new one.
+func (r *nameRun) flush() {
+	text, toks := r.text, r.toks
+	// dropping leading words never makes a run longer: fewer than two words are no name
+	for len(toks) >= 2 {
+		// titles, and a common word that is capitalised because it starts a sentence
+		if t := &toks[0]; !r.isTitle(t) && !(sentenceStart(text, t.start) && r.isWord(t)) {
+			break
+		}
+		toks = toks[1:]
+	}
+	if n := len(toks); n >= 2 && n <= 3 {
+		start, end := toks[0].start, toks[n-1].end
+		// a run with a title, or of dictionary words only, is no name
+		plain := false
+		for i := range toks {
+			if r.isTitle(&toks[i]) {
+				plain = true
+				break
+			}
+		}
+		if !plain {
+			plain = true
+			for i := range toks {
+				if !r.isWord(&toks[i]) {
+					plain = false
+					break
+				}
+			}
+		}
+		if !plain {
+			r.fn(start, end, text[start:end])
+		}
+	}
+	r.toks = r.toks[:0]
 }
 
 // nameTok is one capitalised name word of a run, with what the word lists say of it once asked.
 type nameTok struct {
-	start, end          int
-	looked, title, word bool
+	start, end            int
+	titleKnown, wordKnown bool
+	title, word           bool
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -280,16 +316,28 @@ func translit(w string) string {
 	return w
 }
 
-var accentFold = strings.NewReplacer(
+// accentPairs are the letters accentFold folds, each followed by its folded form.
+var accentPairs = []string{
 	"á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ā", "a", "ă", "a", "ą", "a",
 	"ç", "c", "ć", "c", "č", "c", "ď", "d", "đ", "d", "é", "e", "è", "e", "ê", "e", "ë", "e", "ē", "e",
 	"ė", "e", "ę", "e", "ě", "e", "ğ", "g", "í", "i", "ì", "i", "î", "i", "ï", "i", "ī", "i", "ı", "i",
 	"ł", "l", "ľ", "l", "ñ", "n", "ń", "n", "ň", "n", "ó", "o", "ò", "o", "ô", "o", "ö", "o", "õ", "o",
 	"ø", "o", "ō", "o", "ő", "o", "ř", "r", "ś", "s", "š", "s", "ş", "s", "ș", "s", "ť", "t", "ţ", "t",
 	"ț", "t", "ú", "u", "ù", "u", "û", "u", "ü", "u", "ū", "u", "ů", "u", "ű", "u", "ý", "y", "ÿ", "y",
-	"ź", "z", "ż", "z", "ž", "z", "’", "'")
+	"ź", "z", "ż", "z", "ž", "z", "’", "'"}
 
-func foldAccents(s string) string { return accentFold.Replace(s) }
+var accentFold = strings.NewReplacer(accentPairs...)
+
+// foldAccents folds the accents of s. The replacer's keys are all non-ASCII: an ASCII string,
+// most names, is left as it is without running it.
+func foldAccents(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return accentFold.Replace(s)
+		}
+	}
+	return s
+}
 
 func nameWords(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' })

@@ -3,10 +3,12 @@ package rules
 import (
 	_ "embed"
 	"fmt"
+	"math/bits"
 	"reflect"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/match"
@@ -105,7 +107,13 @@ type NameDB struct {
 	Entries []NameEntry
 	spells  []spelling
 	bySpell map[string]int // folded spelling → index in spells
-	m       *match.Matcher
+	trie    *match.Trie
+	// starts holds the first byte of each spelling, as listed and in capitals: a name is
+	// looked for only where one of them follows a word's start.
+	starts [256]bool
+	// capsStart: starts holds only capitals and non-ASCII bytes, which Find picks out of eight
+	// bytes at once.
+	capsStart bool
 	// never maps a folded name to the never-merge groups it belongs to.
 	never map[string][]int
 }
@@ -285,7 +293,19 @@ func compileNames(entries []NameEntry, never [][]string) (*NameDB, error) {
 	for i, s := range db.spells {
 		pats[i] = s.text
 	}
-	db.m = match.New(pats, true)
+	db.trie = match.NewTrie(pats, true)
+	for _, p := range pats {
+		if p != "" {
+			db.starts[p[0]] = true
+			db.starts[strings.ToUpper(p)[0]] = true
+		}
+	}
+	db.capsStart = true
+	for b, ok := range db.starts {
+		if ok && !(b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf) {
+			db.capsStart = false
+		}
+	}
 	return db, nil
 }
 
@@ -322,7 +342,8 @@ type nameHit struct {
 // capitals), the leftmost-longest where occurrences overlap.
 func (db *NameDB) Find(text string) []nameHit {
 	var hits []nameHit
-	db.m.FindAll(text, func(p, s, e int) bool {
+	var s int // where the name looked up starts
+	check := func(p, e int) bool {
 		sp := db.spells[p]
 		got := text[s:e]
 		upper := false
@@ -338,7 +359,26 @@ func (db *NameDB) Find(text string) []nameHit {
 		}
 		hits = append(hits, nameHit{s, e, sp, upper})
 		return true
-	})
+	}
+	// A name written as listed or in capitals starts with a byte of starts, and a whole name
+	// follows no ASCII letter, digit, underscore or hyphen (which Bounded and the hyphen test
+	// would reject): elsewhere there is nothing to look up.
+	i := 0
+	if db.capsStart {
+		for ; i+8 <= len(text); i += 8 {
+			for m := capsOrHigh(load64(text[i:])); m != 0; m &= m - 1 {
+				s = i + bits.TrailingZeros64(m)/8
+				if db.starts[text[s]] && (s == 0 || !nameJoins[text[s-1]]) {
+					db.trie.At(text, s, check)
+				}
+			}
+		}
+	}
+	for ; i < len(text); i++ {
+		if s = i; db.starts[text[s]] && (s == 0 || !nameJoins[text[s-1]]) {
+			db.trie.At(text, s, check)
+		}
+	}
 	sort.Slice(hits, func(i, j int) bool {
 		if hits[i].start != hits[j].start {
 			return hits[i].start < hits[j].start
@@ -355,4 +395,30 @@ func (db *NameDB) Find(text string) []nameHit {
 		end = h.end
 	}
 	return out
+}
+
+// nameJoins are the ASCII bytes that join a name to the word before it: a letter, digit or
+// underscore (a word rune, for document.Bounded) or a hyphen.
+var nameJoins = func() (t [256]bool) {
+	for b := 0; b < utf8.RuneSelf; b++ {
+		c := byte(b)
+		t[b] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+	}
+	return t
+}()
+
+// capsOrHigh returns the top bit of each of the eight bytes of x (load64) that is an ASCII
+// capital or not ASCII.
+func capsOrHigh(x uint64) uint64 {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	ascii := x &^ tops                                               // each byte below 0x80: no carry from one byte into the next
+	caps := (ascii + (0x80-'A')*ones) &^ (ascii + (0x80-'Z'-1)*ones) // top bit: 'A' <= byte <= 'Z'
+	return (x | caps) & tops
+}
+
+// load64 reads the first eight bytes of b, the first lowest.
+func load64(b string) uint64 {
+	b = b[:8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
