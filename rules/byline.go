@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -73,7 +73,7 @@ func (Byline) Check(p *lint.Pass) {
 			if contactLineIn(f, f.Trim) && !st.PageDump() {
 				safety = lint.Unsafe
 			}
-			p.ReportLines(i, i, fmt.Sprintf("byline %q", f.Trim), "delete the byline", safety)
+			p.ReportLines(i, i, "byline "+strconv.Quote(f.Trim), "delete the byline", safety)
 		case timestampLineIn(f, f.Trim):
 			safety := lint.Safe
 			if !st.Outside(i) && st.BodyFirst >= 0 {
@@ -84,7 +84,7 @@ func (Byline) Check(p *lint.Pass) {
 			if i > st.ProseFirst && i < st.ProseLast && !st.PageDump() {
 				safety = lint.Unsafe
 			}
-			p.ReportLines(i, i, fmt.Sprintf("timestamp line %q", f.Trim), "delete the timestamp", safety)
+			p.ReportLines(i, i, "timestamp line "+strconv.Quote(f.Trim), "delete the timestamp", safety)
 		}
 	}
 }

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/document"
@@ -37,6 +37,8 @@ var captionPrefixes = []string{"photo:", "photo by ", "photos:", "photograph:", 
 	"main image credit:", "caption:", "foto:", "fotos:", "bild:", "bildquelle:", "crédit photo", "crédits photo", "imagen:",
 	"фото:", "фото ", "(photo:", "(image:", "(picture:", "(credit:", "(foto:", "video:", "watch:", "gallery:"}
 
+var captionPrefixSet = newPrefixSet(captionPrefixes)
+
 var creditWords = []string{"getty images", "getty", "afp", "ap", "reuters", "epa", "shutterstock", "ap photo",
 	"istock", "alamy", "associated press", "bloomberg", "nasa", "pa", "pa images", "pa wire", "dpa", "xinhua", "anadolu", "sipa"}
 
@@ -57,7 +59,7 @@ func (Caption) Check(p *lint.Pass) {
 			continue
 		}
 		if why := captionKind(f, labels[i]); why != "" {
-			p.ReportLines(i, i, fmt.Sprintf("%s %q", why, clipMsg(f.Trim)), "delete the caption line", lint.Safe)
+			p.ReportLines(i, i, why+" "+strconv.Quote(clipMsg(f.Trim)), "delete the caption line", lint.Safe)
 		}
 	}
 }
@@ -75,19 +77,14 @@ func captionKind(f *document.Features, label string) string {
 	if f.Words <= 5 && creditLines[label] {
 		return "picture credit"
 	}
-	c0 := t[0] | 0x20 // ASCII lower case of the first byte; other bytes compare as they are
-	for _, pre := range captionPrefixes {
-		if pre[0] != c0 && pre[0] < 0x80 {
-			continue
-		}
-		if hasPrefixFold(t, pre) && len(t) > len(pre) {
-			if pre == "video:" || pre == "watch:" || pre == "gallery:" {
-				if f.Words > 15 || f.EndsSentence() {
-					return ""
-				}
+	// no caption prefix starts another, so the first that t starts with is the only one
+	if k := captionPrefixSet.firstFold(t); k >= 0 && len(t) > len(captionPrefixes[k]) {
+		if pre := captionPrefixes[k]; pre == "video:" || pre == "watch:" || pre == "gallery:" {
+			if f.Words > 15 || f.EndsSentence() {
+				return ""
 			}
-			return "caption"
 		}
+		return "caption"
 	}
 	// "... (Image: GETTY )", "... (AP Photo/Evan Vucci)", "... (Photo by X/Getty Images)"
 	if strings.HasSuffix(t, ")") {

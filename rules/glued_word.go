@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/corpus"
@@ -262,8 +263,8 @@ func (GluedWord) report(p *lint.Pass, start, end int, a, b string, unsafe bool) 
 	}
 	fixed := a + " " + b
 	p.Report(lint.Diagnostic{Start: start, End: end,
-		Message: fmt.Sprintf("%q looks like two words run together: %q", w, fixed),
-		Fix: &lint.Fix{Description: fmt.Sprintf("write %q", fixed), Safety: safety,
+		Message: strconv.Quote(w) + " looks like two words run together: " + strconv.Quote(fixed),
+		Fix: &lint.Fix{Description: "write " + strconv.Quote(fixed), Safety: safety,
 			Edits: []lint.TextEdit{{Start: start + len(a), End: start + len(a), NewText: " "}}}})
 }
 

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/document"
@@ -213,9 +214,9 @@ func (r NavLeak) Check(p *lint.Pass) {
 				if next := nextNonBlank(d, b.first+1); next >= 0 && d.Feat(next).Terminal == '.' || !lay.PageDump() {
 					safety = lint.Unsafe
 				}
-				p.ReportLines(b.first, b.last, fmt.Sprintf("navigation label %q leaked into the text", label), "delete the leaked lines", safety)
+				p.ReportLines(b.first, b.last, "navigation label "+strconv.Quote(label)+" leaked into the text", "delete the leaked lines", safety)
 			} else {
-				report(b.first, b.last, fmt.Sprintf("navigation block %q (%d lines) leaked into the text", label, items+1))
+				report(b.first, b.last, "navigation block "+strconv.Quote(label)+" ("+strconv.Itoa(items+1)+" lines) leaked into the text")
 			}
 			i = b.last
 			continue
@@ -234,7 +235,7 @@ func (r NavLeak) Check(p *lint.Pass) {
 			continue
 		}
 		if lab, ok := linkLine(f); ok {
-			report(i, i, fmt.Sprintf("%q link line leaked into the text", lab))
+			report(i, i, strconv.Quote(lab)+" link line leaked into the text")
 			continue
 		}
 		if isFurniture(i) {
@@ -249,9 +250,9 @@ func (r NavLeak) Check(p *lint.Pass) {
 				j = k
 			}
 			if j == i {
-				report(i, i, fmt.Sprintf("page furniture %q leaked into the text", f.Trim))
+				report(i, i, "page furniture "+strconv.Quote(f.Trim)+" leaked into the text")
 			} else {
-				report(i, j, fmt.Sprintf("page furniture (%d lines, starting %q) leaked into the text", j-i+1, f.Trim))
+				report(i, j, "page furniture ("+strconv.Itoa(j-i+1)+" lines, starting "+strconv.Quote(f.Trim)+") leaked into the text")
 			}
 			i = j
 		}

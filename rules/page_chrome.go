@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/document"
@@ -202,7 +203,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 			if run = trim(run); len(run) == 0 {
 				continue
 			}
-			p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("teaser list: %d lines of other stories' headlines and summaries outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
+			p.ReportLines(run[0], run[len(run)-1], "teaser list: "+strconv.Itoa(len(run))+" lines of other stories' headlines and summaries outside the article body, starting "+strconv.Quote(d.Feat(run[0]).Trim),
 				"delete the teaser list", safety)
 		}
 	}
@@ -233,7 +234,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 			if cut >= o.MinRun {
 				head := trim(run[:cut])
 				if len(head) > 0 {
-					p.ReportLines(head[0], head[len(head)-1], fmt.Sprintf("page chrome: %d short lines of the site's header, starting %q", len(head), d.Feat(head[0]).Trim),
+					p.ReportLines(head[0], head[len(head)-1], "page chrome: "+strconv.Itoa(len(head))+" short lines of the site's header, starting "+strconv.Quote(d.Feat(head[0]).Trim),
 						"delete the menu lines", lint.Safe)
 				}
 				run = run[cut:]
@@ -242,7 +243,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 		if run = trim(run); len(run) == 0 {
 			continue
 		}
-		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("page chrome: %d short lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
+		p.ReportLines(run[0], run[len(run)-1], "page chrome: "+strconv.Itoa(len(run))+" short lines outside the article body, starting "+strconv.Quote(d.Feat(run[0]).Trim),
 			"delete the menu lines", safety)
 	}
 	shortRun := min(o.MinRun, 3)
@@ -258,7 +259,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 		if run = trim(run); len(run) == 0 {
 			continue
 		}
-		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("%d short or headline-like lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
+		p.ReportLines(run[0], run[len(run)-1], strconv.Itoa(len(run))+" short or headline-like lines outside the article body, starting "+strconv.Quote(d.Feat(run[0]).Trim),
 			"delete the link list", safety)
 	}
 }

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/lint"
@@ -60,7 +60,7 @@ func (TagList) Check(p *lint.Pass) {
 			}
 		}
 		if ok && !(len(items) == 1 && strings.HasSuffix(t, ".")) {
-			p.ReportLines(i, i, fmt.Sprintf("tag line %q", clipMsg(t)), "delete the tag line", lint.Safe)
+			p.ReportLines(i, i, "tag line "+strconv.Quote(clipMsg(t)), "delete the tag line", lint.Safe)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/document"
@@ -71,26 +72,35 @@ subheading ("Analysis"), so there the fix is unsafe.`,
 // lineKey hashes the directory and the line folded for comparison (white space runs to one
 // space), with FNV-1a, without allocating. Digits are kept: numbers are content, and lines of
 // one shape with other numbers (results rows, dates) are different lines.
-func lineKey(dir, line string) uint64 {
-	const prime = 1099511628211
+func lineKey(dir, line string) uint64 { return lineKeyIn(dirKey(dir), line) }
+
+// fnvPrime is the 64-bit FNV prime.
+const fnvPrime = 1099511628211
+
+// dirKey is the FNV-1a state after dir and the zero byte that ends it: the part of lineKey that
+// all the lines of one document share.
+func dirKey(dir string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(dir); i++ {
-		h = (h ^ uint64(dir[i])) * prime
+		h = (h ^ uint64(dir[i])) * fnvPrime
 	}
-	h = (h ^ 0) * prime
+	return (h ^ 0) * fnvPrime
+}
+
+// lineKeyIn is lineKey for a directory whose dirKey is h.
+func lineKeyIn(h uint64, line string) uint64 {
 	space := false
 	for i := 0; i < len(line); i++ {
 		c := line[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\r':
+		if c <= ' ' && (c == ' ' || c == '\t' || c == '\r') {
 			space = true
 			continue
 		}
 		if space {
-			h = (h ^ ' ') * prime
+			h = (h ^ ' ') * fnvPrime
 			space = false
 		}
-		h = (h ^ uint64(c)) * prime
+		h = (h ^ uint64(c)) * fnvPrime
 	}
 	return h
 }
@@ -119,12 +129,13 @@ func (TemplateLine) count(doc *document.Document, o *templateOptions, st *Layout
 	dir := groupOf(doc)
 	counts := stats.For(templateLineID)
 	counts.Keys[dir]++ // files of the directory
+	dk := dirKey(dir)
 	var keys []uint64
 	for i := 0; i < doc.NumLines(); i++ {
 		if !o.candidate(doc, st, i) {
 			continue
 		}
-		k := lineKey(dir, doc.Feat(i).Trim)
+		k := lineKeyIn(dk, doc.Feat(i).Trim)
 		if cands != nil {
 			var flag uint8
 			if st.BodyFirst >= 0 && !st.Outside(i) {
@@ -172,7 +183,7 @@ func (r TemplateLine) Check(p *lint.Pass) {
 	}
 	o := lint.OptionsOf[templateOptions](p, r)
 	d := p.Doc
-	dir := groupOf(d)
+	dk := dirKey(groupOf(d))
 	st := lint.ResultOf(p, layoutOf)
 	for i := 0; i < d.NumLines(); i++ {
 		if !o.candidate(d, st, i) {
@@ -180,7 +191,7 @@ func (r TemplateLine) Check(p *lint.Pass) {
 		}
 		// inside the body a recurring line may be the site's own subheading ("Analysis"): unsafe
 		unsafe := st.BodyFirst >= 0 && !st.Outside(i)
-		r.report(p, o, i, lineKey(dir, d.Feat(i).Trim), unsafe)
+		r.report(p, o, i, lineKeyIn(dk, d.Feat(i).Trim), unsafe)
 	}
 }
 
@@ -214,7 +225,8 @@ func (TemplateLine) report(p *lint.Pass, o *templateOptions, i int, k uint64, un
 		of = "records of " + site
 	}
 	// one line measured, not the whole document: resolving reads no other line
-	p.ReportLines(i, i, fmt.Sprintf("template line %q recurs in %d of %d %s", clipMsg(document.Measure(d.Text(i)).Trim), n, int(files), of),
+	p.ReportLines(i, i, "template line "+strconv.Quote(clipMsg(document.Measure(d.Text(i)).Trim))+" recurs in "+
+		strconv.FormatUint(uint64(n), 10)+" of "+strconv.Itoa(int(files))+" "+of,
 		"delete the template line", safety)
 }
 

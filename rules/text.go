@@ -116,8 +116,21 @@ func normASCII(s string) (string, bool) {
 }
 
 // hasPrefixFold reports whether s starts with prefix, ignoring case, without allocating.
+// ASCII compares byte by byte; where either string holds other bytes, strings.EqualFold decides.
 func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		a, b := s[i], prefix[i]
+		if a|b >= utf8.RuneSelf {
+			return strings.EqualFold(s[:len(prefix)], prefix)
+		}
+		if a != b && (a|0x20 != b|0x20 || a|0x20-'a' >= 26) {
+			return false
+		}
+	}
+	return true
 }
 
 func isDecoration(r rune) bool {

@@ -1,0 +1,130 @@
+package rules
+
+import (
+	"fmt"
+	"hash/fnv"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/newslint/newslint/document"
+)
+
+// The tests of this file compare the faster forms of a few hot functions with the plain forms
+// they replace, on lines chosen to reach their corner cases.
+
+// foldCases are lines and prefixes with the corner cases of case folding: ASCII capitals,
+// non-letters that differ in bit 0x20, the Kelvin sign and the long s (which fold to ASCII
+// letters), accented and Cyrillic letters, and cut or invalid UTF-8.
+var foldCases = []string{
+	"", "p", "P", "photo:", "PHOTO: AP", "Photo by Jane Doe", "photos:x", "Photograph: x", "phOTO credit: x",
+	"(Photo: Getty)", "(PHOTO:", "\x08photo:", "[photo:", "{photo:", "@photo", "`photo",
+	"Image caption The view", "image:", "IMAGE COPYRIGHT", "Bildquelle: dpa", "Crédit photo : AFP", "CRÉDIT PHOTO x",
+	"Фото: ТАСС", "ФОТО ТАСС", "фото ", "\u212aredit: x", "Credit: x", "ſtarring x", "Starring x", "starring ",
+	"Video: watch", "WATCH: the clip", "Gallery: ten", "gallery:", "Foto: dpa", "fotos: x", "By Jane Doe",
+	"\xffphoto", "photo\xff", "cr\xc3", "cr\xc3\xa9dit photo", "K", "k", "\u212a", "s", "S", "\u017f",
+	"caption:", "Caption: x", "main image credit: x", "MAIN IMAGE CREDIT:", "picture by x", "Pictures: x",
+}
+
+func TestHasPrefixFoldIsEqualFoldOfThePrefix(t *testing.T) {
+	for _, s := range foldCases {
+		for _, p := range foldCases {
+			want := len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
+			if got := hasPrefixFold(s, p); got != want {
+				t.Errorf("hasPrefixFold(%q, %q) = %v, strings.EqualFold says %v", s, p, got, want)
+			}
+		}
+	}
+	// every pair of bytes, ASCII or not, against every single byte prefix and a longer one
+	for a := range 256 {
+		for b := range 256 {
+			s := string([]byte{byte(a), byte(b)})
+			for _, p := range []string{s[:1], "a", "A", "z", "@", "`", "[", "{", "\x80", "ab", "Ab", "é"} {
+				want := len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
+				if got := hasPrefixFold(s, p); got != want {
+					t.Fatalf("hasPrefixFold(%q, %q) = %v, strings.EqualFold says %v", s, p, got, want)
+				}
+			}
+		}
+	}
+}
+
+// captionPrefixLoop is the plain form of captionKind's prefix test: every prefix in order, the
+// first whose first byte may match and that t starts with (and runs past) decides.
+func captionPrefixLoop(f *document.Features) (string, bool) {
+	t := f.Trim
+	c0 := t[0] | 0x20
+	for _, pre := range captionPrefixes {
+		if pre[0] != c0 && pre[0] < 0x80 {
+			continue
+		}
+		if len(t) >= len(pre) && strings.EqualFold(t[:len(pre)], pre) && len(t) > len(pre) {
+			if pre == "video:" || pre == "watch:" || pre == "gallery:" {
+				if f.Words > 15 || f.EndsSentence() {
+					return "", true
+				}
+			}
+			return "caption", true
+		}
+	}
+	return "", false
+}
+
+func TestCaptionPrefixesAreFoundAsByTheLoop(t *testing.T) {
+	// captionKind takes the first prefix that matches as the only one: none may start another
+	for i, a := range captionPrefixes {
+		for j, b := range captionPrefixes {
+			if i != j && hasPrefixFold(a, b) {
+				t.Errorf("caption prefix %q starts with %q", a, b)
+			}
+		}
+	}
+	lines := append([]string{}, foldCases...)
+	for _, pre := range captionPrefixes {
+		lines = append(lines, pre, pre+"x", strings.ToUpper(pre)+" Jane Doe", pre+" the launch of the rocket went well on the day.",
+			pre+" one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen")
+	}
+	for _, line := range lines {
+		f := document.Measure(line)
+		if f.Blank() {
+			continue
+		}
+		want, decided := captionPrefixLoop(&f)
+		got := captionKind(&f, "")
+		if decided && got != want || !decided && got == "caption" {
+			t.Errorf("captionKind(%q) = %q, the loop over the prefixes says %q (decided %v)", line, got, want, decided)
+		}
+	}
+}
+
+// plainLineKey is lineKey spelled out: FNV-1a of the directory, a zero byte and the line with
+// each run of blanks before a character as one space (trailing blanks dropped).
+func plainLineKey(dir, line string) uint64 {
+	folded := strings.TrimSuffix(regexp.MustCompile(`[ \t\r]+`).ReplaceAllString(line, " "), " ")
+	h := fnv.New64a()
+	h.Write([]byte(dir + "\x00" + folded))
+	return h.Sum64()
+}
+
+func TestLineKeyIsFNVOfTheFoldedLine(t *testing.T) {
+	for _, dir := range []string{"", "wire", "site/news", "records of example.com"} {
+		for _, line := range []string{"", " ", "Sign up", "Sign  up", " Sign\tup ", "Sign \t\r up\r", "Über uns", "3 hours ago", "\r\n", "a\nb"} {
+			if got, want := lineKey(dir, line), plainLineKey(dir, line); got != want {
+				t.Errorf("lineKey(%q, %q) = %x, want %x", dir, line, got, want)
+			}
+			if got, want := lineKeyIn(dirKey(dir), line), plainLineKey(dir, line); got != want {
+				t.Errorf("lineKeyIn(dirKey(%q), %q) = %x, want %x", dir, line, got, want)
+			}
+		}
+	}
+}
+
+func TestQuotedMessagesAreSprintfQ(t *testing.T) {
+	// messages quote with strconv.Quote, which is what %q prints for a string
+	for _, s := range append(foldCases, "tab\there", "quote \" and \\", "\u2028", "emoji 😀", "bell \a") {
+		if got, want := "line "+strconv.Quote(s), fmt.Sprintf("line %q", s); got != want {
+			t.Errorf("strconv.Quote(%q) = %s, Sprintf %%q gives %s", s, got, want)
+		}
+	}
+}
