@@ -128,3 +128,88 @@ func TestQuotedMessagesAreSprintfQ(t *testing.T) {
 		}
 	}
 }
+
+// plainGlueAffix is glueAffix as map look-ups of every suffix and prefix of two to five letters.
+func plainGlueAffix(w string) bool {
+	for n := 2; n <= 5 && n < len(w); n++ {
+		if gluedRight[w[len(w)-n:]] || gluedLeft[w[:n]] {
+			return true
+		}
+	}
+	return false
+}
+
+// plainSplitGlued is splitGlued with the map look-ups alone.
+func plainSplitGlued(w string) (string, string, bool) {
+	var left, right string
+	n := 0
+	for i := 2; i <= len(w)-2; i++ {
+		a, b := w[:i], w[i:]
+		ok := gluedRight[b] && len(a) >= 4 || gluedLeft[a] && len(b) >= 4
+		if !ok || !isCommonWord(a) || !isCommonWord(b) {
+			continue
+		}
+		if b == "in" && isWord(w+"g") {
+			continue
+		}
+		n++
+		left, right = a, b
+	}
+	return left, right, n == 1
+}
+
+func TestGlueAffixAndSplitAreThePlainLookUps(t *testing.T) {
+	var words []string
+	for _, g := range append(sortedKeys(gluedRight), sortedKeys(gluedLeft)...) {
+		for _, x := range []string{"", "a", "xy", "tho", "house", "statedthat", "zz", g} {
+			words = append(words, x+g, g+x, x+g+x)
+		}
+	}
+	words = append(words, "accordingto", "saidthe", "ofthe", "thecity", "whoopin", "within", "another", "thesis", "zzzzz", "abcde")
+	for _, w := range words {
+		if len(w) < 5 {
+			continue
+		}
+		if got, want := glueAffix(w), plainGlueAffix(w); got != want {
+			t.Errorf("glueAffix(%q) = %v, want %v", w, got, want)
+		}
+		a, b, ok := splitGlued(w)
+		wa, wb, wok := plainSplitGlued(w)
+		if a != wa || b != wb || ok != wok {
+			t.Errorf("splitGlued(%q) = %q %q %v, want %q %q %v", w, a, b, ok, wa, wb, wok)
+		}
+	}
+}
+
+func TestPrefixSetsFindWhatTheLinearScanFinds(t *testing.T) {
+	lists := [][]string{captionPrefixes, bylinePrefixes, widgetPhrases, promptOpeners,
+		{"", "x"}, {"\u212aelvin", "kilo", "\u017fs", "ss", "k\u212a", "s\u017f", "“q", "\xffbad", "Фото", "é"}}
+	var texts []string
+	for _, l := range lists {
+		for _, ph := range l {
+			texts = append(texts, ph, strings.ToUpper(ph)+" x", strings.ToLower(ph), ph[:len(ph)/2])
+		}
+	}
+	texts = append(texts, foldCases...)
+	texts = append(texts, "\u212ak x", "\u017fs x", "\u212aILO", "\u017f\u017f", "SS", "фото: x", "\xff", "\xffbad x", "É", "é")
+	for _, l := range lists {
+		ps := newPrefixSet(l)
+		for _, s := range texts {
+			want, wantFold := -1, -1
+			for i, ph := range l {
+				if want < 0 && strings.HasPrefix(s, ph) {
+					want = i
+				}
+				if wantFold < 0 && len(s) >= len(ph) && strings.EqualFold(s[:len(ph)], ph) {
+					wantFold = i
+				}
+			}
+			if got := ps.first(s); got != want {
+				t.Errorf("first(%q) = %d, want %d", s, got, want)
+			}
+			if got := ps.firstFold(s); got != wantFold {
+				t.Errorf("firstFold(%q) = %d, want %d", s, got, wantFold)
+			}
+		}
+	}
+}

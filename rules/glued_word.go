@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -110,29 +111,52 @@ func countGlue(stats *corpus.Stats, seen map[string]bool, w string) map[string]b
 	return seen
 }
 
-// glueEnds marks the last two letters of gluedRight words and the first two of gluedLeft words,
-// indexed by letter pair, for a table look-up before any map look-up.
-var glueEnds, glueStarts = func() (e, s [26 * 26]bool) {
-	for w := range gluedRight {
-		e[pairIndex(w[len(w)-2:])] = true
+// glueEnds lists the gluedRight words by their last two letters and glueStarts the gluedLeft
+// words by their first two, indexed by letter pair, so that a word is compared only with the
+// function words it may end or start with.
+var glueEnds, glueStarts = func() (e, s [26 * 26][]string) {
+	for _, w := range sortedKeys(gluedRight) {
+		e[pairIndex(w[len(w)-2:])] = append(e[pairIndex(w[len(w)-2:])], w)
 	}
-	for w := range gluedLeft {
-		s[pairIndex(w[:2])] = true
+	for _, w := range sortedKeys(gluedLeft) {
+		s[pairIndex(w[:2])] = append(s[pairIndex(w[:2])], w)
 	}
 	return
 }()
 
+// maxGlueRight and maxGlueLeft are the lengths of the longest gluedRight and gluedLeft words.
+var maxGlueRight, maxGlueLeft = longestKey(gluedRight), longestKey(gluedLeft)
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func longestKey(m map[string]bool) int {
+	n := 0
+	for k := range m {
+		n = max(n, len(k))
+	}
+	return n
+}
+
 func pairIndex(p string) int { return int(p[0]-'a')*26 + int(p[1]-'a') }
 
 // glueAffix is a cheap test that w (lower-case ASCII letters) starts with a gluedLeft word or
-// ends with a gluedRight word, before the dictionary is consulted.
+// ends with a gluedRight word of two to five letters, shorter than w, before the dictionary is
+// consulted.
 func glueAffix(w string) bool {
-	end, start := glueEnds[pairIndex(w[len(w)-2:])], glueStarts[pairIndex(w[:2])]
-	if !end && !start {
-		return false
+	for _, g := range glueEnds[pairIndex(w[len(w)-2:])] {
+		if len(g) <= 5 && len(g) < len(w) && w[len(w)-len(g):] == g {
+			return true
+		}
 	}
-	for n := 2; n <= 5 && n < len(w); n++ {
-		if end && gluedRight[w[len(w)-n:]] || start && gluedLeft[w[:n]] {
+	for _, g := range glueStarts[pairIndex(w[:2])] {
+		if len(g) <= 5 && len(g) < len(w) && w[:len(g)] == g {
 			return true
 		}
 	}
@@ -147,7 +171,7 @@ func splitGlued(w string) (string, string, bool) {
 	n := 0
 	for i := 2; i <= len(w)-2; i++ {
 		a, b := w[:i], w[i:]
-		ok := gluedRight[b] && len(a) >= 4 || gluedLeft[a] && len(b) >= 4
+		ok := len(a) >= 4 && len(b) <= maxGlueRight && gluedRight[b] || len(b) >= 4 && len(a) <= maxGlueLeft && gluedLeft[a]
 		if !ok || !isCommonWord(a) || !isCommonWord(b) {
 			continue
 		}

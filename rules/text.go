@@ -210,24 +210,46 @@ type prefixSet struct {
 	phrases []string
 	exact   [256][]int32 // first byte → phrases starting with it
 	fold    [256][]int32 // lower-case ASCII first byte → phrases that can match it ignoring case
+	wide    []int32      // the phrases that can match a text opening with a non-ASCII byte
 }
 
 func newPrefixSet(phrases []string) *prefixSet {
 	p := &prefixSet{phrases: phrases}
 	for i, ph := range phrases {
-		if ph == "" || ph[0] >= utf8.RuneSelf {
-			// matches anything (empty), or may fold to an ASCII letter (the Kelvin sign): try it
-			// whatever the first byte
+		if ph == "" {
+			// matches anything
 			for b := range 256 {
-				if ph == "" || ph[0] == byte(b) {
-					p.exact[b] = append(p.exact[b], int32(i))
-				}
+				p.exact[b] = append(p.exact[b], int32(i))
 				p.fold[b] = append(p.fold[b], int32(i))
 			}
+			p.wide = append(p.wide, int32(i))
 			continue
 		}
 		p.exact[ph[0]] = append(p.exact[ph[0]], int32(i))
-		p.fold[lowerByte(ph[0])] = append(p.fold[lowerByte(ph[0])], int32(i))
+		// the first code point of the text must be the phrase's or one of its case forms (the
+		// Kelvin sign folds to k, the long s to s): the ASCII ones give the buckets, and a
+		// non-ASCII one (or a non-ASCII first byte of the phrase) lets a non-ASCII text match
+		r0, _ := utf8.DecodeRuneInString(ph)
+		var ascii [128]bool
+		wide := ph[0] >= utf8.RuneSelf
+		for r := r0; ; {
+			if r < utf8.RuneSelf {
+				ascii[lowerByte(byte(r))] = true
+			} else {
+				wide = true
+			}
+			if r = unicode.SimpleFold(r); r == r0 {
+				break
+			}
+		}
+		for b := range ascii {
+			if ascii[b] {
+				p.fold[b] = append(p.fold[b], int32(i))
+			}
+		}
+		if wide {
+			p.wide = append(p.wide, int32(i))
+		}
 	}
 	return p
 }
@@ -258,12 +280,21 @@ func (p *prefixSet) first(s string) int {
 }
 
 // firstFold returns the index of the first phrase s starts with ignoring case (hasPrefixFold), or
-// -1. A text that opens with a non-ASCII byte tries every phrase: it may fold to an ASCII letter.
+// -1. A text that opens with a non-ASCII byte tries the phrases that open with one or with a
+// letter that has a non-ASCII case form (the Kelvin sign is a k).
 func (p *prefixSet) firstFold(s string) int {
-	if s == "" || s[0] >= utf8.RuneSelf {
+	if s == "" {
 		for i, ph := range p.phrases {
 			if hasPrefixFold(s, ph) {
 				return i
+			}
+		}
+		return -1
+	}
+	if s[0] >= utf8.RuneSelf {
+		for _, i := range p.wide {
+			if hasPrefixFold(s, p.phrases[i]) {
+				return int(i)
 			}
 		}
 		return -1
