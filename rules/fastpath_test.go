@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
 )
@@ -210,6 +212,67 @@ func TestPrefixSetsFindWhatTheLinearScanFinds(t *testing.T) {
 			if got := ps.firstFold(s); got != wantFold {
 				t.Errorf("firstFold(%q) = %d, want %d", s, got, wantFold)
 			}
+		}
+	}
+}
+
+func TestSpaceLeadStartsEveryNonASCIISpace(t *testing.T) {
+	var lead [256]bool
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if unicode.IsSpace(r) {
+			lead[utf8.AppendRune(nil, r)[0]] = true
+		}
+	}
+	if lead != spaceLead {
+		t.Errorf("spaceLead is not the set of first bytes of non-ASCII white space")
+	}
+}
+
+// plainSingleSpaced decodes every non-ASCII byte, as singleSpaced did before spaceLead.
+func plainSingleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				return false
+			}
+			continue
+		}
+		switch s[i] {
+		case '\t', '\r', '\n', '\v', '\f':
+			return false
+		case ' ':
+			if i > 0 && s[i-1] == ' ' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func TestSingleSpacedDecodesWhatMatters(t *testing.T) {
+	cases := append([]string{}, foldCases...)
+	cases = append(cases, "a  b", "a b", " a", "a\u00a0b", "a\u0085b", "a\u2009b", "a\u3000b", "a\u1680b", "a\u202fb",
+		"a\u2060b", "日本 語", "\xc2", "\xe2\x80", "\xe2\x80\x8b", "Über uns", "\u00a0", "x\vy", "x\fy", "tab\t")
+	for b := range 256 {
+		cases = append(cases, string([]byte{'a', byte(b), 'b'}), string([]byte{byte(b), 0xa0}), string([]byte{0xe2, 0x80, byte(b)}))
+	}
+	for _, s := range cases {
+		if got, want := singleSpaced(s), plainSingleSpaced(s); got != want {
+			t.Errorf("singleSpaced(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestTrimDecorationIsTrimFunc(t *testing.T) {
+	cases := append([]string{}, foldCases...)
+	cases = append(cases, "", ":", " : ", "» Home «", "-- Sport --", "[Video]", "•", "• News •", "\u00a0News\u00a0", "→ More",
+		"Tags:", "：标签：", "(1)", "x\xff", "\xffx", "\xff", "·", "—", "a—", "—a", "\u3000x\u3000", "\t#tag\n")
+	for b := range 256 {
+		cases = append(cases, string([]byte{byte(b)}), string([]byte{byte(b), 'x', byte(b)}), string([]byte{':', byte(b)}))
+	}
+	for _, s := range cases {
+		if got, want := trimDecoration(s), strings.TrimFunc(s, isDecoration); got != want {
+			t.Errorf("trimDecoration(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

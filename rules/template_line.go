@@ -183,7 +183,9 @@ func (r TemplateLine) Check(p *lint.Pass) {
 	}
 	o := lint.OptionsOf[templateOptions](p, r)
 	d := p.Doc
-	dk := dirKey(groupOf(d))
+	dir := groupOf(d)
+	dk := dirKey(dir)
+	tc := templateCountsOf(p, dir)
 	st := lint.ResultOf(p, layoutOf)
 	for i := 0; i < d.NumLines(); i++ {
 		if !o.candidate(d, st, i) {
@@ -191,28 +193,41 @@ func (r TemplateLine) Check(p *lint.Pass) {
 		}
 		// inside the body a recurring line may be the site's own subheading ("Analysis"): unsafe
 		unsafe := st.BodyFirst >= 0 && !st.Outside(i)
-		r.report(p, o, i, lineKeyIn(dk, d.Feat(i).Trim), unsafe)
+		f := d.Feat(i)
+		tc.report(p, o, i, lineKeyIn(dk, f.Trim), unsafe, f)
 	}
 }
 
 // Resolve implements lint.Screener.
 func (r TemplateLine) Resolve(p *lint.Pass, cands []lint.Candidate) {
 	o := lint.OptionsOf[templateOptions](p, r)
+	tc := templateCountsOf(p, groupOf(p.Doc))
 	for _, c := range cands {
-		r.report(p, o, c.Start, c.Key, c.Flag == 1)
+		tc.report(p, o, c.Start, c.Key, c.Flag == 1, nil)
 	}
 }
 
-// report reports candidate line i, whose key is k, when it recurs in enough files.
-func (TemplateLine) report(p *lint.Pass, o *templateOptions, i int, k uint64, unsafe bool) {
-	d := p.Doc
-	dir := groupOf(d)
+// templateCounts are the counts a document's lines are compared with: the files holding each
+// line and the files of the document's directory.
+type templateCounts struct {
+	counts *corpus.Counts
+	dir    string
+	files  float64
+}
+
+func templateCountsOf(p *lint.Pass, dir string) templateCounts {
 	counts := p.Corpus.Of(templateLineID)
-	n := counts.Hash(k)
+	return templateCounts{counts: counts, dir: dir, files: float64(counts.Keys[dir])}
+}
+
+// report reports candidate line i, whose key is k, when it recurs in enough files; f is the
+// line's features, or nil when the document's lines are not measured.
+func (tc templateCounts) report(p *lint.Pass, o *templateOptions, i int, k uint64, unsafe bool, f *document.Features) {
+	n := tc.counts.Hash(k)
 	if int(n) < o.MinFiles {
 		return
 	}
-	files := float64(counts.Keys[dir])
+	files := tc.files
 	if float64(n)*100 < o.MinShare*files {
 		return
 	}
@@ -221,11 +236,17 @@ func (TemplateLine) report(p *lint.Pass, o *templateOptions, i int, k uint64, un
 		safety = lint.Unsafe
 	}
 	of := "files of this directory"
-	if site, ok := corpus.SiteOf(dir); ok {
+	if site, ok := corpus.SiteOf(tc.dir); ok {
 		of = "records of " + site
 	}
-	// one line measured, not the whole document: resolving reads no other line
-	p.ReportLines(i, i, "template line "+strconv.Quote(clipMsg(document.Measure(d.Text(i)).Trim))+" recurs in "+
+	var trim string
+	if f != nil {
+		trim = f.Trim
+	} else {
+		// one line measured, not the whole document: resolving reads no other line
+		trim = document.Measure(p.Doc.Text(i)).Trim
+	}
+	p.ReportLines(i, i, "template line "+strconv.Quote(clipMsg(trim))+" recurs in "+
 		strconv.FormatUint(uint64(n), 10)+" of "+strconv.Itoa(int(files))+" "+of,
 		"delete the template line", safety)
 }

@@ -41,14 +41,14 @@ func normLabel(s string) string {
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
-	return strings.TrimFunc(b.String(), isDecoration)
+	return trimDecoration(b.String())
 }
 
 // normLabelIn is normLabel for s, a substring of f.Trim: an ASCII label without runs of white
 // space is a part of the line's shared folded copy.
 func normLabelIn(f *document.Features, s string) string {
 	if len(s) <= 120 && f.LowerAligned() && singleSpaced(s) {
-		return strings.TrimFunc(lowerIn(f, s), isDecoration)
+		return trimDecoration(lowerIn(f, s))
 	}
 	return normLabel(s)
 }
@@ -56,13 +56,21 @@ func normLabelIn(f *document.Features, s string) string {
 // singleSpaced reports text whose only white space is single spaces.
 func singleSpaced(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
-				return false
+		c := s[i]
+		if c > ' ' && c < utf8.RuneSelf {
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			// the white space beyond ASCII (U+0085, U+00A0, U+1680, U+2000 to U+3000) is encoded
+			// from the bytes 0xC2, 0xE1, 0xE2 and 0xE3 on; other bytes start no space
+			if spaceLead[c] {
+				if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+					return false
+				}
 			}
 			continue
 		}
-		switch s[i] {
+		switch c {
 		case '\t', '\r', '\n', '\v', '\f':
 			return false
 		case ' ':
@@ -73,6 +81,10 @@ func singleSpaced(s string) bool {
 	}
 	return true
 }
+
+// spaceLead marks the first bytes of the UTF-8 encodings of the non-ASCII white space
+// (unicode.IsSpace); a test checks it against every code point.
+var spaceLead = [256]bool{0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
 
 // normASCII is normLabel for ASCII text; it allocates only when the text has capitals or
 // runs of spaces to fold.
@@ -93,7 +105,7 @@ func normASCII(s string) (string, bool) {
 		return "", true
 	}
 	if clean {
-		return strings.TrimFunc(s, isDecoration), true
+		return trimDecoration(s), true
 	}
 	b := make([]byte, 0, len(s))
 	space := false
@@ -112,7 +124,7 @@ func normASCII(s string) (string, bool) {
 		}
 		b = append(b, c)
 	}
-	return strings.TrimFunc(string(b), isDecoration), true
+	return trimDecoration(string(b)), true
 }
 
 // hasPrefixFold reports whether s starts with prefix, ignoring case, without allocating.
@@ -132,6 +144,33 @@ func hasPrefixFold(s, prefix string) bool {
 	}
 	return true
 }
+
+// trimDecoration is strings.TrimFunc(s, isDecoration), ASCII bytes looked up in a table.
+func trimDecoration(s string) string {
+	i := 0
+	for i < len(s) && asciiDecoration[s[i]] {
+		i++
+	}
+	if s = s[i:]; s != "" && s[0] >= utf8.RuneSelf {
+		s = strings.TrimLeftFunc(s, isDecoration)
+	}
+	j := len(s)
+	for j > 0 && asciiDecoration[s[j-1]] {
+		j--
+	}
+	if s = s[:j]; s != "" && s[j-1] >= utf8.RuneSelf {
+		s = strings.TrimRightFunc(s, isDecoration)
+	}
+	return s
+}
+
+// asciiDecoration marks the ASCII bytes isDecoration accepts (no byte from 0x80 on).
+var asciiDecoration = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isDecoration(rune(c))
+	}
+	return
+}()
 
 func isDecoration(r rune) bool {
 	switch r {
