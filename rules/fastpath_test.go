@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -184,7 +185,7 @@ func TestGlueAffixAndSplitAreThePlainLookUps(t *testing.T) {
 }
 
 func TestPrefixSetsFindWhatTheLinearScanFinds(t *testing.T) {
-	lists := [][]string{captionPrefixes, bylinePrefixes, widgetPhrases, promptOpeners,
+	lists := [][]string{captionPrefixes, bylinePrefixes, widgetPhrases, promptOpeners, furniturePrefixes,
 		{"", "x"}, {"\u212aelvin", "kilo", "\u017fs", "ss", "k\u212a", "s\u017f", "“q", "\xffbad", "Фото", "é"}}
 	var texts []string
 	for _, l := range lists {
@@ -273,6 +274,100 @@ func TestTrimDecorationIsTrimFunc(t *testing.T) {
 	for _, s := range cases {
 		if got, want := trimDecoration(s), strings.TrimFunc(s, isDecoration); got != want {
 			t.Errorf("trimDecoration(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestNextFieldSplitsAsStringsFields(t *testing.T) {
+	cases := append([]string{}, foldCases...)
+	cases = append(cases, "", " ", "a", " a ", "a b", "a  b\tc\n", "Net profit 4.1 mln vs 3.7 mln", "VIP\u00a0: 60,000",
+		"a\u0085b", "a\u2003b\u3000c", "\u3000", "\xc2", "\xc2\xa0", "x\xe2\x80", "\xe2\x80\x83x", "\xd0\xc2\xa0y", "日本 語 ",
+		"\xff \xfe", "a\u200bb", "\u1680a\u1680")
+	for b := range 256 {
+		cases = append(cases, string([]byte{'a', byte(b), 'b'}), string([]byte{byte(b), ' ', 0xc2, 0xa0, byte(b)}),
+			string([]byte{0xe2, byte(b), 0x80, ' ', 'x'}))
+	}
+	for _, s := range cases {
+		var got []string
+		for i := 0; ; {
+			start, end := nextField(s, i)
+			if start == end {
+				if start != len(s) {
+					t.Errorf("nextField(%q, %d) ends at %d, not at the end", s, i, start)
+				}
+				break
+			}
+			got = append(got, s[start:end])
+			i = end
+		}
+		if want := strings.Fields(s); !slices.Equal(got, want) {
+			t.Errorf("fields of %q = %q, strings.Fields gives %q", s, got, want)
+		}
+		var dst [3]string
+		n := fieldsInto(s, dst[:])
+		want := strings.Fields(s)
+		if n != min(len(want), len(dst)+1) {
+			t.Errorf("fieldsInto(%q) = %d, want %d", s, n, min(len(want), len(dst)+1))
+		}
+		for k := 0; k < min(n, len(dst)); k++ {
+			if dst[k] != want[k] {
+				t.Errorf("fieldsInto(%q)[%d] = %q, want %q", s, k, dst[k], want[k])
+			}
+		}
+	}
+}
+
+// plainTimestampLine is timestampLine as it read all the words before judging any.
+func plainTimestampLine(s string) bool {
+	if len(s) > 120 || len(s) < 4 || !hasDigit(s) {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(s), timestampSep)
+	if len(words) == 0 || len(words) > 16 {
+		return false
+	}
+	digits, marks, strong := 0, 0, false
+	for _, w := range words {
+		w = strings.Trim(w, ".:;")
+		if w == "" || w == "-" || w == "/" {
+			continue
+		}
+		if hasDigit(w) {
+			k := dateNumber(w)
+			if k == notDate {
+				return false
+			}
+			digits++
+			strong = strong || k == wholeDate
+			continue
+		}
+		if !dateWords[w] {
+			return false
+		}
+		switch w {
+		case "at", "on", "de", "du", "le", "el", "um", "às", "alle", "om", "à", "a", "la", "of", "the", "last", "stand":
+		default:
+			marks++
+		}
+	}
+	return digits > 0 && (marks > 0 || strong)
+}
+
+func TestTimestampLineReadsWordsAsTheyEnd(t *testing.T) {
+	cases := append([]string{}, foldCases...)
+	cases = append(cases, "Nov. 19, 2019 8:03 AM ET", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:02", "17H ago",
+		"2019-11-19", "Updated 3 hours ago", "3 hours ago", "on 12 March", "the 12", "last 12", "at 10:30", "12 - 13",
+		"1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17", "MÄRZ 12, 2020",
+		"12 März 2020 um 14:00 Uhr", "Publié le 3 février 2021 à 10h", "  (12)  ", "12 \xff 2020", "Sept. 3 — 2019 (UTC)",
+		"Net profit 4.1 mln vs 3.7 mln", "Arsenal 2 Chelsea 1", "1986.", ":: 12 ::", "- 2020 -", "/ 5 /", "2020", "12:00",
+		"Monday 12:00", "12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 May", "May 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16")
+	for _, s := range cases {
+		if got, want := timestampLine(s), plainTimestampLine(s); got != want {
+			t.Errorf("timestampLine(%q) = %v, the plain reading says %v", s, got, want)
+		}
+		f := document.Measure(s)
+		if got, want := timestampLineIn(&f, f.Trim), plainTimestampLine(f.Trim); got != want {
+			t.Errorf("timestampLineIn(%q) = %v, the plain reading says %v", s, got, want)
 		}
 	}
 }

@@ -502,7 +502,13 @@ func dataRow(f *document.Features) bool {
 		}
 	}
 	numeric, quantity := 0, false
-	for w := range strings.FieldsSeq(t) {
+	for i := 0; ; {
+		start, end := nextField(t, i)
+		if start == end {
+			break
+		}
+		i = end
+		w := t[start:end]
 		if !hasDigit(w) || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
 			continue
 		}

@@ -307,10 +307,8 @@ func furnitureLineOf(norm string, class labelClass, f *document.Features, o *nav
 	if f.Words > 40 {
 		return false
 	}
-	for _, pre := range furniturePrefixes {
-		if strings.HasPrefix(norm, pre) {
-			return true
-		}
+	if furniturePrefixSet.first(norm) >= 0 {
+		return true
 	}
 	if f.Words > 20 || !furnitureMatcher.Contains(norm) {
 		return false
@@ -328,6 +326,9 @@ func furnitureLineOf(norm string, class labelClass, f *document.Features, o *nav
 	}
 	return false
 }
+
+// furniturePrefixSet finds any of furniturePrefixes by first byte.
+var furniturePrefixSet = newPrefixSet(furniturePrefixes)
 
 // furnitureMatcher finds any of furnitureContains in one pass.
 var furnitureMatcher = match.New(furnitureContains, false)

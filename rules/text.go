@@ -350,16 +350,65 @@ func (p *prefixSet) firstFold(s string) int {
 // returns how many fields s has, counting no further than len(dst)+1.
 func fieldsInto(s string, dst []string) int {
 	n := 0
-	for w := range strings.FieldsSeq(s) {
+	for i := 0; ; {
+		start, end := nextField(s, i)
+		if start == end {
+			return n
+		}
 		if n < len(dst) {
-			dst[n] = w
+			dst[n] = s[start:end]
 		}
 		n++
 		if n > len(dst) {
+			return n
+		}
+		i = end
+	}
+}
+
+// asciiSpace marks the ASCII white space (unicode.IsSpace).
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// nextField returns the bounds of the first field of s at or after byte i, as strings.Fields
+// splits s (i on a field's or a space's first byte), or start == end == len(s) when there is
+// none. Only the bytes that can start non-ASCII white space (spaceLead) are decoded.
+func nextField(s string, i int) (start, end int) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
 			break
 		}
+		i += n
 	}
-	return n
+	start = i
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		if spaceLead[c] {
+			if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				break
+			} else if n > 1 {
+				i += n
+				continue
+			}
+		}
+		i++
+	}
+	return start, i
 }
 
 // indexColon is strings.IndexAny(s, ":：") without decoding s rune by rune: the index of the
