@@ -371,3 +371,82 @@ func TestTimestampLineReadsWordsAsTheyEnd(t *testing.T) {
 		}
 	}
 }
+
+// plainRuns is runs with an array of its own for each run.
+func plainRuns(d *document.Document, lay *Layout, in, owned func(int) bool, minRun int) [][]int {
+	var out [][]int
+	var cur []int
+	prev := -1
+	lastNonBlank := -1
+	flush := func() {
+		if len(cur) >= minRun && !listOfText(d, lay, prev, cur) && !(prev >= 0 && owned(prev)) {
+			out = append(out, cur)
+			cur = nil
+			return
+		}
+		cur = nil
+	}
+	for i := 0; i < d.NumLines(); i++ {
+		if d.Feat(i).Blank() {
+			continue
+		}
+		if in(i) {
+			if len(cur) == 0 {
+				prev = lastNonBlank
+			}
+			cur = append(cur, i)
+		} else {
+			flush()
+		}
+		lastNonBlank = i
+	}
+	flush()
+	return out
+}
+
+func TestRunsShareOneArrayAsIfEachHadItsOwn(t *testing.T) {
+	var b strings.Builder
+	lines := []string{"Home", "News", "Sport", "", "Weather", "Contents:", "1. One", "2. Two", "3. Three", "Politics",
+		"The minister said on Friday that the talks would resume next month after a long pause.", "World", "Business"}
+	for k := 0; k < 40; k++ {
+		b.WriteString(lines[(k*7)%len(lines)] + "\n")
+	}
+	d := document.New("x.txt", b.String())
+	lay := computeLayout(d)
+	for seed := uint32(1); seed < 200; seed++ {
+		in := func(i int) bool { return (uint32(i)*2654435761^seed)%7 < 5 }
+		owned := func(i int) bool { return (uint32(i)*40503+seed)%11 == 0 }
+		for minRun := 1; minRun <= 4; minRun++ {
+			got, want := runs(d, lay, in, owned, minRun), plainRuns(d, lay, in, owned, minRun)
+			if len(got) != len(want) {
+				t.Fatalf("seed %d, minRun %d: %d runs, want %d", seed, minRun, len(got), len(want))
+			}
+			for k := range got {
+				if !slices.Equal(got[k], want[k]) {
+					t.Fatalf("seed %d, minRun %d: run %d is %v, want %v", seed, minRun, k, got[k], want[k])
+				}
+			}
+		}
+	}
+}
+
+func TestNavKindsAreTheLabelsClasses(t *testing.T) {
+	text := "Home\nRelated\nMore from the desk\nTags\n\nRead more: The vote was delayed again\nTrending\n" +
+		"The council approved the budget on Tuesday after a long debate, the mayor said.\nSee also\nFollow us\n"
+	d := document.New("x.txt", text)
+	lay := computeLayout(d)
+	for _, opts := range []*navOptions{NavLeak{}.NewOptions().(*navOptions), {Labels: []string{"Trending"}, TailLabels: []string{"Follow us"}}} {
+		a := analyseNav(d, lay, opts)
+		seen := map[labelKind]bool{}
+		for i := 0; i < d.NumLines(); i++ {
+			want := classifyLabelOf(lay.Labels[i], lay.Classes[i], opts)
+			if a.kinds[i] != want {
+				t.Errorf("line %d %q: kind %d, classifyLabelOf says %d", i, d.Text(i), a.kinds[i], want)
+			}
+			seen[want] = true
+		}
+		if !seen[anyLabel] || !seen[tailLabel] || !seen[notLabel] {
+			t.Errorf("the document should hold every kind of line, holds %v", seen)
+		}
+	}
+}

@@ -78,11 +78,13 @@ const (
 type navBlock struct{ first, last int }
 
 // navAnalysis is what nav-leak finds in a document: labelled blocks (sorted by first line),
-// the lines they cover, and the options they were found with.
+// the lines they cover, the options they were found with and the lines' label kinds.
 type navAnalysis struct {
 	blocks  []navBlock
 	covered []bool
 	opts    *navOptions
+	// kinds holds each line's classifyLabelOf with opts (notLabel for a line without a label).
+	kinds []labelKind
 }
 
 // navBlocks is nav-leak's analysis with nav-leak's options as configured for the document,
@@ -183,7 +185,7 @@ func analyseNav(d *document.Document, lay *Layout, opts *navOptions) *navAnalysi
 		}
 	}
 	sort.Slice(blocks, func(a, b int) bool { return blocks[a].first < blocks[b].first })
-	return &navAnalysis{blocks: blocks, covered: covered, opts: opts}
+	return &navAnalysis{blocks: blocks, covered: covered, opts: opts, kinds: kinds}
 }
 
 // Check implements lint.Rule.

@@ -110,7 +110,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 	// right after a strong label is the label's list
 	nav := lint.ResultOf(p, navBlocks)
 	label := func(i int) bool {
-		return nav.covered[i] || classifyLabelOf(st.Labels[i], st.Classes[i], nav.opts) == anyLabel
+		return nav.covered[i] || nav.kinds[i] == anyLabel // classifyLabelOf(st.Labels[i], st.Classes[i], nav.opts)
 	}
 	// in a whole-page extraction with a body of three paragraphs or more, a hard-wrapped
 	// paragraph that is not prose is a headline wrapped over two lines (html2text pages), and
@@ -269,26 +269,29 @@ func (r PageChrome) Check(p *lint.Pass) {
 // or as its first line, or mostly numbered) and runs right after a line for which owned holds.
 func runs(d *document.Document, lay *Layout, in, owned func(int) bool, minRun int) [][]int {
 	var out [][]int
-	var cur []int
+	// the runs share one array: the current run is buf[start:], and a run left out gives its
+	// place back to the next
+	var buf []int
+	start := 0
 	prev := -1 // the non-blank line before the current run
 	lastNonBlank := -1
 	flush := func() {
-		if len(cur) >= minRun && !listOfText(d, lay, prev, cur) && !(prev >= 0 && owned(prev)) {
+		if cur := buf[start:len(buf):len(buf)]; len(cur) >= minRun && !listOfText(d, lay, prev, cur) && !(prev >= 0 && owned(prev)) {
 			out = append(out, cur)
-			cur = nil
+			start = len(buf)
 			return
 		}
-		cur = cur[:0] // a run left out lends its array to the next
+		buf = buf[:start]
 	}
 	for i := 0; i < d.NumLines(); i++ {
 		if d.Feat(i).Blank() {
 			continue
 		}
 		if in(i) {
-			if len(cur) == 0 {
+			if len(buf) == start {
 				prev = lastNonBlank
 			}
-			cur = append(cur, i)
+			buf = append(buf, i)
 		} else {
 			flush()
 		}
