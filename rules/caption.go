@@ -50,7 +50,6 @@ var creditLines = set("getty images", "getty", "afp", "afp via getty images", "a
 func (Caption) Check(p *lint.Pass) {
 	d := p.Doc
 	lay := lint.ResultOf(p, layoutOf)
-	labels := lay.Labels
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
 		// a line of a wrapped paragraph is prose; an item of a list the text introduces
@@ -58,7 +57,7 @@ func (Caption) Check(p *lint.Pass) {
 		if f.Blank() || f.Words > 60 || lay.Wrapped(i) || lay.Listed[i] {
 			continue
 		}
-		if why := captionKind(f, labels[i]); why != "" {
+		if why := captionKind(f, lay.Classes[i]); why != "" {
 			p.ReportLines(i, i, why+" "+strconv.Quote(clipMsg(f.Trim)), "delete the caption line", lint.Safe)
 		}
 	}
@@ -72,9 +71,11 @@ func clipMsg(s string) string {
 	return s
 }
 
-func captionKind(f *document.Features, label string) string {
+// captionKind says what kind of caption line f is, if any; class is the lexicon classes of the
+// line's label (Layout.Classes).
+func captionKind(f *document.Features, class labelClass) string {
 	t := f.Trim
-	if f.Words <= 5 && creditLines[label] {
+	if f.Words <= 5 && class.has(classCredit) { // creditLines[label]: no other list gives the class
 		return "picture credit"
 	}
 	// no caption prefix starts another, so the first that t starts with is the only one

@@ -94,7 +94,7 @@ func TestCaptionPrefixesAreFoundAsByTheLoop(t *testing.T) {
 			continue
 		}
 		want, decided := captionPrefixLoop(&f)
-		got := captionKind(&f, "")
+		got := captionKind(&f, 0)
 		if decided && got != want || !decided && got == "caption" {
 			t.Errorf("captionKind(%q) = %q, the loop over the prefixes says %q (decided %v)", line, got, want, decided)
 		}
@@ -447,6 +447,26 @@ func TestNavKindsAreTheLabelsClasses(t *testing.T) {
 		}
 		if !seen[anyLabel] || !seen[tailLabel] || !seen[notLabel] {
 			t.Errorf("the document should hold every kind of line, holds %v", seen)
+		}
+	}
+}
+
+// TestLexiconClassesAreTheirLists: a label's class stands for membership in its list, so the
+// rules that ask the class instead of the list must find the same labels.
+func TestLexiconClassesAreTheirLists(t *testing.T) {
+	for _, c := range []struct {
+		class labelClass
+		list  map[string]bool
+	}{{classCredit, creditLines}, {classVote, votePhrases}} {
+		for w := range c.list {
+			if !lexicon[w].has(c.class) {
+				t.Errorf("%q lacks class %d", w, c.class)
+			}
+		}
+		for w, cl := range lexicon {
+			if cl.has(c.class) && !c.list[w] {
+				t.Errorf("%q has class %d but is not in its list", w, c.class)
+			}
 		}
 	}
 }
