@@ -163,7 +163,7 @@ func plainSplitGlued(w string) (string, string, bool) {
 
 func TestGlueAffixAndSplitAreThePlainLookUps(t *testing.T) {
 	var words []string
-	for _, g := range append(sortedKeys(gluedRight), sortedKeys(gluedLeft)...) {
+	for _, g := range append(byLength(gluedRight), byLength(gluedLeft)...) {
 		for _, x := range []string{"", "a", "xy", "tho", "house", "statedthat", "zz", g} {
 			words = append(words, x+g, g+x, x+g+x)
 		}

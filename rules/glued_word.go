@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -115,10 +116,11 @@ func countGlue(stats *corpus.Stats, seen map[string]bool, w string) map[string]b
 // words by their first two, indexed by letter pair, so that a word is compared only with the
 // function words it may end or start with.
 var glueEnds, glueStarts = func() (e, s [26 * 26][]string) {
-	for _, w := range sortedKeys(gluedRight) {
+	// shortest first: a word of two letters decides at once
+	for _, w := range byLength(gluedRight) {
 		e[pairIndex(w[len(w)-2:])] = append(e[pairIndex(w[len(w)-2:])], w)
 	}
-	for _, w := range sortedKeys(gluedLeft) {
+	for _, w := range byLength(gluedLeft) {
 		s[pairIndex(w[:2])] = append(s[pairIndex(w[:2])], w)
 	}
 	return
@@ -127,12 +129,13 @@ var glueEnds, glueStarts = func() (e, s [26 * 26][]string) {
 // maxGlueRight and maxGlueLeft are the lengths of the longest gluedRight and gluedLeft words.
 var maxGlueRight, maxGlueLeft = longestKey(gluedRight), longestKey(gluedLeft)
 
-func sortedKeys(m map[string]bool) []string {
+// byLength returns the keys of m, shortest first, then in order.
+func byLength(m map[string]bool) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(cmp.Compare(len(a), len(b)), strings.Compare(a, b)) })
 	return keys
 }
 
@@ -150,13 +153,14 @@ func pairIndex(p string) int { return int(p[0]-'a')*26 + int(p[1]-'a') }
 // ends with a gluedRight word of two to five letters, shorter than w, before the dictionary is
 // consulted.
 func glueAffix(w string) bool {
+	// the lists hold the words of the pair: a word of two letters is the pair itself
 	for _, g := range glueEnds[pairIndex(w[len(w)-2:])] {
-		if len(g) <= 5 && len(g) < len(w) && w[len(w)-len(g):] == g {
+		if len(g) == 2 && len(w) > 2 || len(g) <= 5 && len(g) < len(w) && w[len(w)-len(g):] == g {
 			return true
 		}
 	}
 	for _, g := range glueStarts[pairIndex(w[:2])] {
-		if len(g) <= 5 && len(g) < len(w) && w[:len(g)] == g {
+		if len(g) == 2 && len(w) > 2 || len(g) <= 5 && len(g) < len(w) && w[:len(g)] == g {
 			return true
 		}
 	}

@@ -125,9 +125,11 @@ func isProse(f *document.Features) bool { return f.Prose() }
 // runs longer than bodyGap separate; the cluster with the most text is the body.
 func computeLayout(d *document.Document) *Layout {
 	n := d.NumLines()
-	l := &Layout{Labels: make([]string, n), Classes: make([]labelClass, n), Prose: make([]bool, n),
-		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1, ParaFirst: make([]int, n), ParaLast: make([]int, n),
-		legal: make([]string, n), widget: make([]bool, n)}
+	// one array for each type of per-line slice
+	strs, ints, bools := make([]string, 2*n), make([]int, 2*n), make([]bool, 2*n)
+	l := &Layout{Labels: strs[:n:n], Classes: make([]labelClass, n), Prose: bools[:n:n],
+		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1, ParaFirst: ints[:n:n], ParaLast: ints[n:],
+		legal: strs[n:], widget: bools[n:]}
 	l.Width = wrapWidth(d)
 	prose := 0
 	for i := 0; i < n; i++ {
@@ -422,7 +424,7 @@ func dataBlocks(d *document.Document, prose []bool) (data, isRow []bool) {
 	n := d.NumLines()
 	data, isRow = make([]bool, n), make([]bool, n)
 	var rows []int // non-blank line indexes of data rows, in order
-	var nonBlank []int
+	nonBlank := make([]int, 0, n)
 	for i := 0; i < n; i++ {
 		f := d.Feat(i)
 		if f.Blank() {

@@ -291,6 +291,9 @@ func runs(d *document.Document, lay *Layout, in, owned func(int) bool, minRun in
 			if len(buf) == start {
 				prev = lastNonBlank
 			}
+			if buf == nil {
+				buf = make([]int, 0, d.NumLines()-i) // room for every line left
+			}
 			buf = append(buf, i)
 		} else {
 			flush()
