@@ -470,3 +470,28 @@ func TestLexiconClassesAreTheirLists(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexColonFindsTheFirstColonOfEitherWidth(t *testing.T) {
+	cases := append([]string{}, foldCases...)
+	cases = append(cases, "", ":", "：", "a:b：c", "a：b:c", "\xef:", "\xef\xbc:", "\xef\xbc\x9a:", ":\xef\xbc\x9a",
+		"标签：新闻", "Tags: a, b", "\xef\xbb\xbfTitle: x", "x\xef\xbc", "ab\xef\xbc\x9a")
+	for b := range 256 {
+		cases = append(cases, string([]byte{byte(b), 0xef, 0xbc, 0x9a, ':'}), string([]byte{':', byte(b), 0xef}))
+	}
+	for _, s := range cases {
+		if got, want := indexColon(s), strings.IndexAny(s, ":："); got != want {
+			t.Errorf("indexColon(%q) = %d, strings.IndexAny says %d", s, got, want)
+		}
+	}
+}
+
+func TestSpaceVIsContains(t *testing.T) {
+	cases := append([]string{}, foldCases...)
+	cases = append(cases, "", "v", " v", "v ", "vv", " vv", "a v b", "Arsenal v Chelsea", "Team A vs. Team B", "avb", "a  v",
+		"vvv v", "\tv", "x v", "reviewed", "over v", "vv v")
+	for _, s := range cases {
+		if got, want := spaceV(s), strings.Contains(s, " v"); got != want {
+			t.Errorf("spaceV(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

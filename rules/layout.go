@@ -592,7 +592,7 @@ var monthWords = set(
 
 // fixtureLine reads "Team A v Team B" and "Team A vs. Team B": capitalised sides around v or vs.
 func fixtureLine(t string) bool {
-	if !strings.Contains(t, " v") {
+	if !spaceV(t) {
 		return false // every separator opens so
 	}
 	for _, sep := range []string{" v ", " vs ", " vs. ", " v. "} {
@@ -600,6 +600,20 @@ func fixtureLine(t string) bool {
 			r, _ := utf8.DecodeRuneInString(t[i+len(sep):])
 			l, _ := utf8.DecodeRuneInString(t)
 			return (unicode.IsUpper(r) || unicode.IsDigit(r)) && (unicode.IsUpper(l) || unicode.IsDigit(l))
+		}
+	}
+	return false
+}
+
+// spaceV is strings.Contains(t, " v"), looking for the rarer byte first.
+func spaceV(t string) bool {
+	for i := 1; i < len(t); i++ {
+		j := strings.IndexByte(t[i:], 'v')
+		if j < 0 {
+			return false
+		}
+		if i += j; t[i-1] == ' ' {
+			return true
 		}
 	}
 	return false

@@ -415,8 +415,16 @@ func nextField(s string, i int) (start, end int) {
 // first colon, ASCII or full-width.
 func indexColon(s string) int {
 	i := strings.IndexByte(s, ':')
-	if j := strings.Index(s, "："); j >= 0 && (i < 0 || j < i) {
-		return j
+	// a full-width colon counts before the ASCII one (its bytes EF BC 9A hold no ':'), and
+	// only a text with its first byte can hold one
+	before := s
+	if i >= 0 {
+		before = s[:i]
+	}
+	if strings.IndexByte(before, 0xEF) >= 0 {
+		if j := strings.Index(before, "："); j >= 0 {
+			return j
+		}
 	}
 	return i
 }
