@@ -188,7 +188,7 @@ func creditLineIn(f *document.Features, t string) bool {
 	low := lowerIn(f, t)
 	// every suffix opens with " contributed ": one search rules them all out on most lines
 	suffixes := creditSuffixes
-	if !strings.Contains(low, " contributed ") {
+	if !containsSpaced(low, "contributed ") { // strings.Contains(low, " contributed ")
 		suffixes = nil
 	}
 	for _, suf := range suffixes {

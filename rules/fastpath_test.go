@@ -495,3 +495,17 @@ func TestSpaceVIsContains(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsSpacedIsContains(t *testing.T) {
+	cases := append([]string{}, foldCases...)
+	cases = append(cases, "", " ", "contributed ", " contributed ", "x contributed ", "xcontributed ", "contributed  contributed ",
+		"jane doe contributed reporting.", "jane doe contributed", "a  contributed x", "contributed xcontributed contributed y",
+		"ccontributed contributed ", "\tcontributed ", "contributedcontributed ")
+	for _, s := range cases {
+		for _, w := range []string{"contributed ", "c", "cc", "contributed"} {
+			if got, want := containsSpaced(s, w), strings.Contains(s, " "+w); got != want {
+				t.Errorf("containsSpaced(%q, %q) = %v, want %v", s, w, got, want)
+			}
+		}
+	}
+}

@@ -411,6 +411,21 @@ func nextField(s string, i int) (start, end int) {
 	return start, i
 }
 
+// containsSpaced is strings.Contains(s, " "+w) for w that does not open with a space: it
+// looks for w, whose first letter is rarer than a space, and then for the space before it.
+func containsSpaced(s, w string) bool {
+	for i := 1; i < len(s); i++ {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		if i += j; s[i-1] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
 // indexColon is strings.IndexAny(s, ":：") without decoding s rune by rune: the index of the
 // first colon, ASCII or full-width.
 func indexColon(s string) int {
