@@ -509,3 +509,24 @@ func TestContainsSpacedIsContains(t *testing.T) {
 		}
 	}
 }
+
+// TestNormLabelInOfParts: a label taken from a part of a line (up to a colon, as nav-leak's link
+// lines and tag-list read them) is the label normLabel gives the part.
+func TestNormLabelInOfParts(t *testing.T) {
+	src := "Read more: Floods hit the coast\nTAGS: news, sport\nRelated  Stories: x\n» See Also: y\nÉté : été\n" +
+		"Schlagwörter: a, b\nİstanbul: x\nTabs\there: x\nTeme：x\n标签：新闻\n\u00a0Tags:\u00a0a\nA\vB: c\nMore\u2003from: d\n" +
+		"Ä Ö Ü: x\nK\u212aelvin: x\n\xffbad: x\n"
+	d := document.New("x.txt", src)
+	for i := range d.NumLines() {
+		f := d.Feat(i)
+		for j := 0; j <= len(f.Trim); j++ {
+			if j < len(f.Trim) && !utf8.RuneStart(f.Trim[j]) {
+				continue
+			}
+			part := f.Trim[:j]
+			if got, want := normLabelIn(f, part), normLabel(part); got != want {
+				t.Errorf("normLabelIn(%q) = %q, want %q", part, got, want)
+			}
+		}
+	}
+}

@@ -346,7 +346,7 @@ func linkLine(f *document.Features) (string, bool) {
 	if i <= 0 || i > 40 {
 		return "", false
 	}
-	label := normLabel(t[:i])
+	label := normLabelIn(f, t[:i])
 	if !linkLabels[label] {
 		return "", false
 	}

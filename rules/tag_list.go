@@ -45,7 +45,7 @@ func (TagList) Check(p *lint.Pass) {
 		}
 		t := f.Trim
 		j := indexColon(t[:min(len(t), 34)])
-		if j <= 0 || j > 30 || !tagKeys[normLabel(t[:j])] {
+		if j <= 0 || j > 30 || !tagKeys[normLabelIn(f, t[:j])] {
 			continue
 		}
 		items := strings.FieldsFunc(strings.TrimLeft(t[j:], ":： "), func(r rune) bool { return strings.ContainsRune(",|·•;/#", r) })
