@@ -123,6 +123,10 @@ func isByline(f *document.Features) bool {
 		return namesOnly(t[len(bylinePrefixes[k]):], 6)
 	}
 	// names, a comma, an agency
+	// (strings.LastIndexByte reads byte by byte: first look for a comma at all)
+	if strings.IndexByte(t, ',') < 0 {
+		return false
+	}
 	if i := strings.LastIndexByte(t, ','); i > 0 {
 		if agencies[lowerIn(f, strings.TrimSpace(t[i+1:]))] {
 			return namesOnly(t[:i], 8)

@@ -36,7 +36,15 @@ func timestampLine(s string) bool { return timestampLineIn(nil, s) }
 
 // timestampLineIn is timestampLine for s, a substring of f.Trim (f may be nil).
 func timestampLineIn(f *document.Features, s string) bool {
-	if len(s) > 120 || len(s) < 4 || !hasDigit(s) {
+	if len(s) > 120 || len(s) < 4 {
+		return false
+	}
+	// a whole line's digits are counted already (Features.Digits counts every ASCII digit)
+	if f != nil && s == f.Trim {
+		if f.Digits == 0 {
+			return false
+		}
+	} else if !hasDigit(s) {
 		return false
 	}
 	low := lowerIn(f, s) // folded without allocating when s is part of a line

@@ -360,7 +360,8 @@ func TestTimestampLineReadsWordsAsTheyEnd(t *testing.T) {
 		"1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17", "MÄRZ 12, 2020",
 		"12 März 2020 um 14:00 Uhr", "Publié le 3 février 2021 à 10h", "  (12)  ", "12 \xff 2020", "Sept. 3 — 2019 (UTC)",
 		"Net profit 4.1 mln vs 3.7 mln", "Arsenal 2 Chelsea 1", "1986.", ":: 12 ::", "- 2020 -", "/ 5 /", "2020", "12:00",
-		"Monday 12:00", "12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 May", "May 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16")
+		"Monday 12:00", "12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 May", "May 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16",
+		"١٢ مارس ٢٠٢٠", "１２:００ Uhr", "Mai ٣", "Updated", "March", "x 12")
 	for _, s := range cases {
 		if got, want := timestampLine(s), plainTimestampLine(s); got != want {
 			t.Errorf("timestampLine(%q) = %v, the plain reading says %v", s, got, want)
@@ -527,6 +528,39 @@ func TestNormLabelInOfParts(t *testing.T) {
 			if got, want := normLabelIn(f, part), normLabel(part); got != want {
 				t.Errorf("normLabelIn(%q) = %q, want %q", part, got, want)
 			}
+		}
+	}
+}
+
+// plainIsByline is isByline with the comma found by strings.LastIndexByte alone.
+func plainIsByline(f *document.Features) bool {
+	t := f.Trim
+	if creditLineIn(f, t) || contactLineIn(f, t) {
+		return true
+	}
+	if k := bylinePrefixSet.firstFold(t); k >= 0 {
+		return namesOnly(t[len(bylinePrefixes[k]):], 6)
+	}
+	if i := strings.LastIndexByte(t, ','); i > 0 {
+		if agencies[strings.ToLower(strings.TrimSpace(t[i+1:]))] {
+			return namesOnly(t[:i], 8)
+		}
+	}
+	return false
+}
+
+func TestIsBylineAsThePlainForm(t *testing.T) {
+	cases := append([]string{}, foldCases...)
+	cases = append(cases, "By Jeff Foust", "Alan Fram and Zeke Miller, AP", ", AP", ",AP", "Jane Doe,", "Jane Doe, Reuters, AP",
+		"Jane Doe, the mayor", "JANE DOE, REUTERS", "Jane Doe, Associated Press", "Keith Bradsher contributed reporting.",
+		"@annakeller", "jane@example.com", "no comma here", "Paris, France")
+	for _, s := range cases {
+		f := document.Measure(s)
+		if f.Blank() {
+			continue
+		}
+		if got, want := isByline(&f), plainIsByline(&f); got != want {
+			t.Errorf("isByline(%q) = %v, the plain form says %v", s, got, want)
 		}
 	}
 }
