@@ -564,3 +564,51 @@ func TestIsBylineAsThePlainForm(t *testing.T) {
 		}
 	}
 }
+
+// plainFurnitureLineOf is furnitureLineOf with the prefixes scanned in order and the matcher
+// asked whatever the label's length.
+func plainFurnitureLineOf(norm string, class labelClass, f *document.Features, o *navOptions) bool {
+	if class.has(classFurniture) || containsFold(o.Furniture, norm) {
+		return true
+	}
+	if f.Words > 40 {
+		return false
+	}
+	for _, pre := range furniturePrefixes {
+		if strings.HasPrefix(norm, pre) {
+			return true
+		}
+	}
+	if f.Words > 20 || !furnitureMatcher.Contains(norm) {
+		return false
+	}
+	if f.Words < 8 || strings.Contains(norm, "©") || strings.Contains(norm, "copyright") || strings.Contains(norm, "(c)") {
+		return true
+	}
+	for _, phrase := range furnitureContains {
+		if strings.HasPrefix(norm, phrase) {
+			return !goesOn(norm, phrase, sentenceRest)
+		}
+	}
+	return false
+}
+
+func TestFurnitureLineOfAsThePlainForm(t *testing.T) {
+	lines := append([]string{}, foldCases...)
+	for _, p := range append(append([]string{}, furnitureContains...), furniturePrefixes...) {
+		lines = append(lines, p, p[:len(p)-1], "x "+p, p+" of the site", "© 2026 "+p, "The label said "+p+" by the artist would revert to her estate.")
+	}
+	lines = append(lines, "版权所有", "版权所", "We use cookies.", "Home", "Sign up", "all rights")
+	opts := NavLeak{}.NewOptions().(*navOptions)
+	for _, line := range lines {
+		f := document.Measure(line)
+		norm := normLabel(f.Trim)
+		if norm == "" {
+			continue
+		}
+		class := lexicon[norm]
+		if got, want := furnitureLineOf(norm, class, &f, opts), plainFurnitureLineOf(norm, class, &f, opts); got != want {
+			t.Errorf("furnitureLineOf(%q) = %v, the plain form says %v", norm, got, want)
+		}
+	}
+}

@@ -312,7 +312,7 @@ func furnitureLineOf(norm string, class labelClass, f *document.Features, o *nav
 	if furniturePrefixSet.first(norm) >= 0 {
 		return true
 	}
-	if f.Words > 20 || !furnitureMatcher.Contains(norm) {
+	if f.Words > 20 || len(norm) < minFurnitureContains || !furnitureMatcher.Contains(norm) {
 		return false
 	}
 	// a sentence may mention cookies or reserved rights ("The label said all rights reserved by
@@ -331,6 +331,16 @@ func furnitureLineOf(norm string, class labelClass, f *document.Features, o *nav
 
 // furniturePrefixSet finds any of furniturePrefixes by first byte.
 var furniturePrefixSet = newPrefixSet(furniturePrefixes)
+
+// minFurnitureContains is the length of the shortest of furnitureContains: a shorter label
+// holds none.
+var minFurnitureContains = func() int {
+	n := len(furnitureContains[0])
+	for _, p := range furnitureContains {
+		n = min(n, len(p))
+	}
+	return n
+}()
 
 // furnitureMatcher finds any of furnitureContains in one pass.
 var furnitureMatcher = match.New(furnitureContains, false)
