@@ -186,7 +186,7 @@ func TestGlueAffixAndSplitAreThePlainLookUps(t *testing.T) {
 
 func TestPrefixSetsFindWhatTheLinearScanFinds(t *testing.T) {
 	lists := [][]string{captionPrefixes, bylinePrefixes, widgetPhrases, promptOpeners, furniturePrefixes,
-		{"", "x"}, {"\u212aelvin", "kilo", "\u017fs", "ss", "k\u212a", "s\u017f", "“q", "\xffbad", "Фото", "é"}}
+		{"", "x"}, {"\u212aelvin", "kilo", "\u017fs", "ss", "k\u212a", "s\u017f", "“q", "\xffbad", "Фото", "é", "\ufffdx", "\xc3x", "Ǆa", "ǅa"}}
 	var texts []string
 	for _, l := range lists {
 		for _, ph := range l {
@@ -194,7 +194,7 @@ func TestPrefixSetsFindWhatTheLinearScanFinds(t *testing.T) {
 		}
 	}
 	texts = append(texts, foldCases...)
-	texts = append(texts, "\u212ak x", "\u017fs x", "\u212aILO", "\u017f\u017f", "SS", "фото: x", "\xff", "\xffbad x", "É", "é")
+	texts = append(texts, "\ufffdx", "\xffx", "\xc3x", "\xc3", "ǆa", "Ǆa", "ǅA", "\u212ak x", "\u017fs x", "\u212aILO", "\u017f\u017f", "SS", "фото: x", "\xff", "\xffbad x", "É", "é")
 	for _, l := range lists {
 		ps := newPrefixSet(l)
 		for _, s := range texts {

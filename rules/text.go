@@ -249,7 +249,7 @@ type prefixSet struct {
 	phrases []string
 	exact   [256][]int32 // first byte → phrases starting with it
 	fold    [256][]int32 // lower-case ASCII first byte → phrases that can match it ignoring case
-	wide    []int32      // the phrases that can match a text opening with a non-ASCII byte
+	wide    [256][]int32 // non-ASCII first byte → phrases that can match it ignoring case
 }
 
 func newPrefixSet(phrases []string) *prefixSet {
@@ -261,24 +261,32 @@ func newPrefixSet(phrases []string) *prefixSet {
 				p.exact[b] = append(p.exact[b], int32(i))
 				p.fold[b] = append(p.fold[b], int32(i))
 			}
-			p.wide = append(p.wide, int32(i))
+			for b := utf8.RuneSelf; b < 256; b++ {
+				p.wide[b] = append(p.wide[b], int32(i))
+			}
 			continue
 		}
 		p.exact[ph[0]] = append(p.exact[ph[0]], int32(i))
 		// the first code point of the text must be the phrase's or one of its case forms (the
-		// Kelvin sign folds to k, the long s to s): the ASCII ones give the buckets, and a
-		// non-ASCII one (or a non-ASCII first byte of the phrase) lets a non-ASCII text match
+		// Kelvin sign folds to k, the long s to s): the ASCII ones give the buckets of fold,
+		// the first bytes of the others those of wide. A phrase that opens with invalid UTF-8
+		// (or U+FFFD) matches a text that does, whatever its first byte.
 		r0, _ := utf8.DecodeRuneInString(ph)
 		var ascii [128]bool
-		wide := ph[0] >= utf8.RuneSelf
+		var wide [256]bool
 		for r := r0; ; {
 			if r < utf8.RuneSelf {
 				ascii[lowerByte(byte(r))] = true
 			} else {
-				wide = true
+				wide[utf8.AppendRune(nil, r)[0]] = true
 			}
 			if r = unicode.SimpleFold(r); r == r0 {
 				break
+			}
+		}
+		if r0 == utf8.RuneError {
+			for b := utf8.RuneSelf; b < 256; b++ {
+				wide[b] = true
 			}
 		}
 		for b := range ascii {
@@ -286,8 +294,10 @@ func newPrefixSet(phrases []string) *prefixSet {
 				p.fold[b] = append(p.fold[b], int32(i))
 			}
 		}
-		if wide {
-			p.wide = append(p.wide, int32(i))
+		for b := range wide {
+			if wide[b] {
+				p.wide[b] = append(p.wide[b], int32(i))
+			}
 		}
 	}
 	return p
@@ -319,8 +329,8 @@ func (p *prefixSet) first(s string) int {
 }
 
 // firstFold returns the index of the first phrase s starts with ignoring case (hasPrefixFold), or
-// -1. A text that opens with a non-ASCII byte tries the phrases that open with one or with a
-// letter that has a non-ASCII case form (the Kelvin sign is a k).
+// -1. A text that opens with a non-ASCII byte tries the phrases whose first letter has a case
+// form that opens with that byte (the Kelvin sign is a k).
 func (p *prefixSet) firstFold(s string) int {
 	if s == "" {
 		for i, ph := range p.phrases {
@@ -331,7 +341,7 @@ func (p *prefixSet) firstFold(s string) int {
 		return -1
 	}
 	if s[0] >= utf8.RuneSelf {
-		for _, i := range p.wide {
+		for _, i := range p.wide[s[0]] {
 			if hasPrefixFold(s, p.phrases[i]) {
 				return int(i)
 			}
