@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -73,7 +73,7 @@ func (Byline) Check(p *lint.Pass) {
 			if contactLineIn(f, f.Trim) && !st.PageDump() {
 				safety = lint.Unsafe
 			}
-			p.ReportLines(i, i, fmt.Sprintf("byline %q", f.Trim), "delete the byline", safety)
+			p.ReportLines(i, i, "byline "+strconv.Quote(f.Trim), "delete the byline", safety)
 		case timestampLineIn(f, f.Trim):
 			safety := lint.Safe
 			if !st.Outside(i) && st.BodyFirst >= 0 {
@@ -84,7 +84,7 @@ func (Byline) Check(p *lint.Pass) {
 			if i > st.ProseFirst && i < st.ProseLast && !st.PageDump() {
 				safety = lint.Unsafe
 			}
-			p.ReportLines(i, i, fmt.Sprintf("timestamp line %q", f.Trim), "delete the timestamp", safety)
+			p.ReportLines(i, i, "timestamp line "+strconv.Quote(f.Trim), "delete the timestamp", safety)
 		}
 	}
 }
@@ -123,6 +123,10 @@ func isByline(f *document.Features) bool {
 		return namesOnly(t[len(bylinePrefixes[k]):], 6)
 	}
 	// names, a comma, an agency
+	// (strings.LastIndexByte reads byte by byte: first look for a comma at all)
+	if strings.IndexByte(t, ',') < 0 {
+		return false
+	}
 	if i := strings.LastIndexByte(t, ','); i > 0 {
 		if agencies[lowerIn(f, strings.TrimSpace(t[i+1:]))] {
 			return namesOnly(t[:i], 8)
@@ -188,7 +192,7 @@ func creditLineIn(f *document.Features, t string) bool {
 	low := lowerIn(f, t)
 	// every suffix opens with " contributed ": one search rules them all out on most lines
 	suffixes := creditSuffixes
-	if !strings.Contains(low, " contributed ") {
+	if !containsSpaced(low, "contributed ") { // strings.Contains(low, " contributed ")
 		suffixes = nil
 	}
 	for _, suf := range suffixes {

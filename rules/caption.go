@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/document"
@@ -37,6 +37,8 @@ var captionPrefixes = []string{"photo:", "photo by ", "photos:", "photograph:", 
 	"main image credit:", "caption:", "foto:", "fotos:", "bild:", "bildquelle:", "crédit photo", "crédits photo", "imagen:",
 	"фото:", "фото ", "(photo:", "(image:", "(picture:", "(credit:", "(foto:", "video:", "watch:", "gallery:"}
 
+var captionPrefixSet = newPrefixSet(captionPrefixes)
+
 var creditWords = []string{"getty images", "getty", "afp", "ap", "reuters", "epa", "shutterstock", "ap photo",
 	"istock", "alamy", "associated press", "bloomberg", "nasa", "pa", "pa images", "pa wire", "dpa", "xinhua", "anadolu", "sipa"}
 
@@ -48,7 +50,6 @@ var creditLines = set("getty images", "getty", "afp", "afp via getty images", "a
 func (Caption) Check(p *lint.Pass) {
 	d := p.Doc
 	lay := lint.ResultOf(p, layoutOf)
-	labels := lay.Labels
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
 		// a line of a wrapped paragraph is prose; an item of a list the text introduces
@@ -56,8 +57,8 @@ func (Caption) Check(p *lint.Pass) {
 		if f.Blank() || f.Words > 60 || lay.Wrapped(i) || lay.Listed[i] {
 			continue
 		}
-		if why := captionKind(f, labels[i]); why != "" {
-			p.ReportLines(i, i, fmt.Sprintf("%s %q", why, clipMsg(f.Trim)), "delete the caption line", lint.Safe)
+		if why := captionKind(f, lay.Classes[i]); why != "" {
+			p.ReportLines(i, i, why+" "+strconv.Quote(clipMsg(f.Trim)), "delete the caption line", lint.Safe)
 		}
 	}
 }
@@ -70,24 +71,21 @@ func clipMsg(s string) string {
 	return s
 }
 
-func captionKind(f *document.Features, label string) string {
+// captionKind says what kind of caption line f is, if any; class is the lexicon classes of the
+// line's label (Layout.Classes).
+func captionKind(f *document.Features, class labelClass) string {
 	t := f.Trim
-	if f.Words <= 5 && creditLines[label] {
+	if f.Words <= 5 && class.has(classCredit) { // creditLines[label]: no other list gives the class
 		return "picture credit"
 	}
-	c0 := t[0] | 0x20 // ASCII lower case of the first byte; other bytes compare as they are
-	for _, pre := range captionPrefixes {
-		if pre[0] != c0 && pre[0] < 0x80 {
-			continue
-		}
-		if hasPrefixFold(t, pre) && len(t) > len(pre) {
-			if pre == "video:" || pre == "watch:" || pre == "gallery:" {
-				if f.Words > 15 || f.EndsSentence() {
-					return ""
-				}
+	// no caption prefix starts another, so the first that t starts with is the only one
+	if k := captionPrefixSet.firstFold(t); k >= 0 && len(t) > len(captionPrefixes[k]) {
+		if pre := captionPrefixes[k]; pre == "video:" || pre == "watch:" || pre == "gallery:" {
+			if f.Words > 15 || f.EndsSentence() {
+				return ""
 			}
-			return "caption"
 		}
+		return "caption"
 	}
 	// "... (Image: GETTY )", "... (AP Photo/Evan Vucci)", "... (Photo by X/Getty Images)"
 	if strings.HasSuffix(t, ")") {

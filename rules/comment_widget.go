@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
@@ -91,7 +91,7 @@ func (CommentWidget) Check(p *lint.Pass) {
 	lay := lint.ResultOf(p, layoutOf)
 	reportOutsideArticle(p, func(i int, f *document.Features) string {
 		if lay.widget[i] {
-			return fmt.Sprintf("widget message %q", clipMsg(f.Trim))
+			return "widget message " + strconv.Quote(clipMsg(f.Trim))
 		}
 		return ""
 	}, "delete the widget message")

@@ -36,60 +36,73 @@ func timestampLine(s string) bool { return timestampLineIn(nil, s) }
 
 // timestampLineIn is timestampLine for s, a substring of f.Trim (f may be nil).
 func timestampLineIn(f *document.Features, s string) bool {
-	if len(s) > 120 || len(s) < 4 || !hasDigit(s) {
+	if len(s) > 120 || len(s) < 4 {
 		return false
 	}
-	digits, marks, strong := 0, 0, false
+	// a whole line's digits are counted already (Features.Digits counts every ASCII digit)
+	if f != nil && s == f.Trim {
+		if f.Digits == 0 {
+			return false
+		}
+	} else if !hasDigit(s) {
+		return false
+	}
 	low := lowerIn(f, s) // folded without allocating when s is part of a line
-	// its words (strings.FieldsFunc with timestampSep), at most 16
-	var words [17]string
-	n := 0
+	// its words (strings.FieldsFunc with timestampSep), at most 16, each read as it ends: the
+	// first word that is neither a date nor a date word rules the line out
+	var st timestampWords
 	start := -1
 	for i, r := range low {
 		if timestampSep(r) {
 			if start >= 0 {
-				if n == len(words) {
+				if !st.add(low[start:i]) {
 					return false
 				}
-				words[n] = low[start:i]
-				n++
 				start = -1
 			}
 		} else if start < 0 {
 			start = i
 		}
 	}
-	if start >= 0 && n < len(words) {
-		words[n] = low[start:]
-		n++
-	}
-	if n == 0 || n > 16 {
+	if start >= 0 && !st.add(low[start:]) {
 		return false
 	}
-	for _, w := range words[:n] {
-		w = strings.Trim(w, ".:;")
-		if w == "" || w == "-" || w == "/" {
-			continue
-		}
-		if hasDigit(w) {
-			k := dateNumber(w)
-			if k == notDate {
-				return false
-			}
-			digits++
-			strong = strong || k == wholeDate
-			continue
-		}
-		if !dateWords[w] {
+	return st.n > 0 && st.digits > 0 && (st.marks > 0 || st.strong)
+}
+
+// timestampWords reads the words of a timestamp line one by one.
+type timestampWords struct {
+	n, digits, marks int
+	strong           bool
+}
+
+// add reads the next word w, and reports whether the line may still be a timestamp.
+func (st *timestampWords) add(w string) bool {
+	if st.n++; st.n > 16 {
+		return false
+	}
+	w = strings.Trim(w, ".:;")
+	if w == "" || w == "-" || w == "/" {
+		return true
+	}
+	if hasDigit(w) {
+		k := dateNumber(w)
+		if k == notDate {
 			return false
 		}
-		switch w {
-		case "at", "on", "de", "du", "le", "el", "um", "às", "alle", "om", "à", "a", "la", "of", "the", "last", "stand":
-		default:
-			marks++
-		}
+		st.digits++
+		st.strong = st.strong || k == wholeDate
+		return true
 	}
-	return digits > 0 && (marks > 0 || strong)
+	if !dateWords[w] {
+		return false
+	}
+	switch w {
+	case "at", "on", "de", "du", "le", "el", "um", "às", "alle", "om", "à", "a", "la", "of", "the", "last", "stand":
+	default:
+		st.marks++
+	}
+	return true
 }
 
 // timestampSep separates the words of a timestamp line.

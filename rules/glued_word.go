@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/corpus"
@@ -109,29 +112,55 @@ func countGlue(stats *corpus.Stats, seen map[string]bool, w string) map[string]b
 	return seen
 }
 
-// glueEnds marks the last two letters of gluedRight words and the first two of gluedLeft words,
-// indexed by letter pair, for a table look-up before any map look-up.
-var glueEnds, glueStarts = func() (e, s [26 * 26]bool) {
-	for w := range gluedRight {
-		e[pairIndex(w[len(w)-2:])] = true
+// glueEnds lists the gluedRight words by their last two letters and glueStarts the gluedLeft
+// words by their first two, indexed by letter pair, so that a word is compared only with the
+// function words it may end or start with.
+var glueEnds, glueStarts = func() (e, s [26 * 26][]string) {
+	// shortest first: a word of two letters decides at once
+	for _, w := range byLength(gluedRight) {
+		e[pairIndex(w[len(w)-2:])] = append(e[pairIndex(w[len(w)-2:])], w)
 	}
-	for w := range gluedLeft {
-		s[pairIndex(w[:2])] = true
+	for _, w := range byLength(gluedLeft) {
+		s[pairIndex(w[:2])] = append(s[pairIndex(w[:2])], w)
 	}
 	return
 }()
 
+// maxGlueRight and maxGlueLeft are the lengths of the longest gluedRight and gluedLeft words.
+var maxGlueRight, maxGlueLeft = longestKey(gluedRight), longestKey(gluedLeft)
+
+// byLength returns the keys of m, shortest first, then in order.
+func byLength(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(cmp.Compare(len(a), len(b)), strings.Compare(a, b)) })
+	return keys
+}
+
+func longestKey(m map[string]bool) int {
+	n := 0
+	for k := range m {
+		n = max(n, len(k))
+	}
+	return n
+}
+
 func pairIndex(p string) int { return int(p[0]-'a')*26 + int(p[1]-'a') }
 
 // glueAffix is a cheap test that w (lower-case ASCII letters) starts with a gluedLeft word or
-// ends with a gluedRight word, before the dictionary is consulted.
+// ends with a gluedRight word of two to five letters, shorter than w, before the dictionary is
+// consulted.
 func glueAffix(w string) bool {
-	end, start := glueEnds[pairIndex(w[len(w)-2:])], glueStarts[pairIndex(w[:2])]
-	if !end && !start {
-		return false
+	// the lists hold the words of the pair: a word of two letters is the pair itself
+	for _, g := range glueEnds[pairIndex(w[len(w)-2:])] {
+		if len(g) == 2 && len(w) > 2 || len(g) <= 5 && len(g) < len(w) && w[len(w)-len(g):] == g {
+			return true
+		}
 	}
-	for n := 2; n <= 5 && n < len(w); n++ {
-		if end && gluedRight[w[len(w)-n:]] || start && gluedLeft[w[:n]] {
+	for _, g := range glueStarts[pairIndex(w[:2])] {
+		if len(g) == 2 && len(w) > 2 || len(g) <= 5 && len(g) < len(w) && w[:len(g)] == g {
 			return true
 		}
 	}
@@ -146,7 +175,7 @@ func splitGlued(w string) (string, string, bool) {
 	n := 0
 	for i := 2; i <= len(w)-2; i++ {
 		a, b := w[:i], w[i:]
-		ok := gluedRight[b] && len(a) >= 4 || gluedLeft[a] && len(b) >= 4
+		ok := len(a) >= 4 && len(b) <= maxGlueRight && gluedRight[b] || len(b) >= 4 && len(a) <= maxGlueLeft && gluedLeft[a]
 		if !ok || !isCommonWord(a) || !isCommonWord(b) {
 			continue
 		}
@@ -262,8 +291,8 @@ func (GluedWord) report(p *lint.Pass, start, end int, a, b string, unsafe bool) 
 	}
 	fixed := a + " " + b
 	p.Report(lint.Diagnostic{Start: start, End: end,
-		Message: fmt.Sprintf("%q looks like two words run together: %q", w, fixed),
-		Fix: &lint.Fix{Description: fmt.Sprintf("write %q", fixed), Safety: safety,
+		Message: strconv.Quote(w) + " looks like two words run together: " + strconv.Quote(fixed),
+		Fix: &lint.Fix{Description: "write " + strconv.Quote(fixed), Safety: safety,
 			Edits: []lint.TextEdit{{Start: start + len(a), End: start + len(a), NewText: " "}}}})
 }
 

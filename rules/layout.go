@@ -125,9 +125,11 @@ func isProse(f *document.Features) bool { return f.Prose() }
 // runs longer than bodyGap separate; the cluster with the most text is the body.
 func computeLayout(d *document.Document) *Layout {
 	n := d.NumLines()
-	l := &Layout{Labels: make([]string, n), Classes: make([]labelClass, n), Prose: make([]bool, n),
-		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1, ParaFirst: make([]int, n), ParaLast: make([]int, n),
-		legal: make([]string, n), widget: make([]bool, n)}
+	// one array for each type of per-line slice
+	strs, ints, bools := make([]string, 2*n), make([]int, 2*n), make([]bool, 2*n)
+	l := &Layout{Labels: strs[:n:n], Classes: make([]labelClass, n), Prose: bools[:n:n],
+		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1, ParaFirst: ints[:n:n], ParaLast: ints[n:],
+		legal: strs[n:], widget: bools[n:]}
 	l.Width = wrapWidth(d)
 	prose := 0
 	for i := 0; i < n; i++ {
@@ -422,7 +424,7 @@ func dataBlocks(d *document.Document, prose []bool) (data, isRow []bool) {
 	n := d.NumLines()
 	data, isRow = make([]bool, n), make([]bool, n)
 	var rows []int // non-blank line indexes of data rows, in order
-	var nonBlank []int
+	nonBlank := make([]int, 0, n)
 	for i := 0; i < n; i++ {
 		f := d.Feat(i)
 		if f.Blank() {
@@ -502,7 +504,13 @@ func dataRow(f *document.Features) bool {
 		}
 	}
 	numeric, quantity := 0, false
-	for w := range strings.FieldsSeq(t) {
+	for i := 0; ; {
+		start, end := nextField(t, i)
+		if start == end {
+			break
+		}
+		i = end
+		w := t[start:end]
 		if !hasDigit(w) || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
 			continue
 		}
@@ -584,7 +592,7 @@ var monthWords = set(
 
 // fixtureLine reads "Team A v Team B" and "Team A vs. Team B": capitalised sides around v or vs.
 func fixtureLine(t string) bool {
-	if !strings.Contains(t, " v") {
+	if !spaceV(t) {
 		return false // every separator opens so
 	}
 	for _, sep := range []string{" v ", " vs ", " vs. ", " v. "} {
@@ -592,6 +600,20 @@ func fixtureLine(t string) bool {
 			r, _ := utf8.DecodeRuneInString(t[i+len(sep):])
 			l, _ := utf8.DecodeRuneInString(t)
 			return (unicode.IsUpper(r) || unicode.IsDigit(r)) && (unicode.IsUpper(l) || unicode.IsDigit(l))
+		}
+	}
+	return false
+}
+
+// spaceV is strings.Contains(t, " v"), looking for the rarer byte first.
+func spaceV(t string) bool {
+	for i := 1; i < len(t); i++ {
+		j := strings.IndexByte(t[i:], 'v')
+		if j < 0 {
+			return false
+		}
+		if i += j; t[i-1] == ' ' {
+			return true
 		}
 	}
 	return false

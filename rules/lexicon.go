@@ -21,6 +21,8 @@ const (
 	classCredit
 	// classCaption is a caption or credit label (caption).
 	classCaption
+	// classVote is a whole line of a rating or reaction widget (vote-widget).
+	classVote
 )
 
 func (c labelClass) has(x labelClass) bool { return c&x != 0 }
@@ -42,6 +44,7 @@ func init() {
 	add(classFurniture, furniture)
 	add(classTag, tagKeys)
 	add(classCredit, creditLines)
+	add(classVote, votePhrases)
 	for _, pre := range captionPrefixes {
 		lexicon[normLabel(strings.TrimSpace(pre))] |= classCaption
 	}

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/document"
@@ -77,11 +78,13 @@ const (
 type navBlock struct{ first, last int }
 
 // navAnalysis is what nav-leak finds in a document: labelled blocks (sorted by first line),
-// the lines they cover, and the options they were found with.
+// the lines they cover, the options they were found with and the lines' label kinds.
 type navAnalysis struct {
 	blocks  []navBlock
 	covered []bool
 	opts    *navOptions
+	// kinds holds each line's classifyLabelOf with opts (notLabel for a line without a label).
+	kinds []labelKind
 }
 
 // navBlocks is nav-leak's analysis with nav-leak's options as configured for the document,
@@ -182,7 +185,7 @@ func analyseNav(d *document.Document, lay *Layout, opts *navOptions) *navAnalysi
 		}
 	}
 	sort.Slice(blocks, func(a, b int) bool { return blocks[a].first < blocks[b].first })
-	return &navAnalysis{blocks: blocks, covered: covered, opts: opts}
+	return &navAnalysis{blocks: blocks, covered: covered, opts: opts, kinds: kinds}
 }
 
 // Check implements lint.Rule.
@@ -213,9 +216,9 @@ func (r NavLeak) Check(p *lint.Pass) {
 				if next := nextNonBlank(d, b.first+1); next >= 0 && d.Feat(next).Terminal == '.' || !lay.PageDump() {
 					safety = lint.Unsafe
 				}
-				p.ReportLines(b.first, b.last, fmt.Sprintf("navigation label %q leaked into the text", label), "delete the leaked lines", safety)
+				p.ReportLines(b.first, b.last, "navigation label "+strconv.Quote(label)+" leaked into the text", "delete the leaked lines", safety)
 			} else {
-				report(b.first, b.last, fmt.Sprintf("navigation block %q (%d lines) leaked into the text", label, items+1))
+				report(b.first, b.last, "navigation block "+strconv.Quote(label)+" ("+strconv.Itoa(items+1)+" lines) leaked into the text")
 			}
 			i = b.last
 			continue
@@ -234,7 +237,7 @@ func (r NavLeak) Check(p *lint.Pass) {
 			continue
 		}
 		if lab, ok := linkLine(f); ok {
-			report(i, i, fmt.Sprintf("%q link line leaked into the text", lab))
+			report(i, i, strconv.Quote(lab)+" link line leaked into the text")
 			continue
 		}
 		if isFurniture(i) {
@@ -249,9 +252,9 @@ func (r NavLeak) Check(p *lint.Pass) {
 				j = k
 			}
 			if j == i {
-				report(i, i, fmt.Sprintf("page furniture %q leaked into the text", f.Trim))
+				report(i, i, "page furniture "+strconv.Quote(f.Trim)+" leaked into the text")
 			} else {
-				report(i, j, fmt.Sprintf("page furniture (%d lines, starting %q) leaked into the text", j-i+1, f.Trim))
+				report(i, j, "page furniture ("+strconv.Itoa(j-i+1)+" lines, starting "+strconv.Quote(f.Trim)+") leaked into the text")
 			}
 			i = j
 		}
@@ -306,12 +309,10 @@ func furnitureLineOf(norm string, class labelClass, f *document.Features, o *nav
 	if f.Words > 40 {
 		return false
 	}
-	for _, pre := range furniturePrefixes {
-		if strings.HasPrefix(norm, pre) {
-			return true
-		}
+	if furniturePrefixSet.first(norm) >= 0 {
+		return true
 	}
-	if f.Words > 20 || !furnitureMatcher.Contains(norm) {
+	if f.Words > 20 || len(norm) < minFurnitureContains || !furnitureMatcher.Contains(norm) {
 		return false
 	}
 	// a sentence may mention cookies or reserved rights ("The label said all rights reserved by
@@ -328,6 +329,19 @@ func furnitureLineOf(norm string, class labelClass, f *document.Features, o *nav
 	return false
 }
 
+// furniturePrefixSet finds any of furniturePrefixes by first byte.
+var furniturePrefixSet = newPrefixSet(furniturePrefixes)
+
+// minFurnitureContains is the length of the shortest of furnitureContains: a shorter label
+// holds none.
+var minFurnitureContains = func() int {
+	n := len(furnitureContains[0])
+	for _, p := range furnitureContains {
+		n = min(n, len(p))
+	}
+	return n
+}()
+
 // furnitureMatcher finds any of furnitureContains in one pass.
 var furnitureMatcher = match.New(furnitureContains, false)
 
@@ -342,7 +356,7 @@ func linkLine(f *document.Features) (string, bool) {
 	if i <= 0 || i > 40 {
 		return "", false
 	}
-	label := normLabel(t[:i])
+	label := normLabelIn(f, t[:i])
 	if !linkLabels[label] {
 		return "", false
 	}

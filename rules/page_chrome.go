@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/document"
@@ -109,7 +110,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 	// right after a strong label is the label's list
 	nav := lint.ResultOf(p, navBlocks)
 	label := func(i int) bool {
-		return nav.covered[i] || classifyLabelOf(st.Labels[i], st.Classes[i], nav.opts) == anyLabel
+		return nav.covered[i] || nav.kinds[i] == anyLabel // classifyLabelOf(st.Labels[i], st.Classes[i], nav.opts)
 	}
 	// in a whole-page extraction with a body of three paragraphs or more, a hard-wrapped
 	// paragraph that is not prose is a headline wrapped over two lines (html2text pages), and
@@ -202,7 +203,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 			if run = trim(run); len(run) == 0 {
 				continue
 			}
-			p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("teaser list: %d lines of other stories' headlines and summaries outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
+			p.ReportLines(run[0], run[len(run)-1], "teaser list: "+strconv.Itoa(len(run))+" lines of other stories' headlines and summaries outside the article body, starting "+strconv.Quote(d.Feat(run[0]).Trim),
 				"delete the teaser list", safety)
 		}
 	}
@@ -233,7 +234,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 			if cut >= o.MinRun {
 				head := trim(run[:cut])
 				if len(head) > 0 {
-					p.ReportLines(head[0], head[len(head)-1], fmt.Sprintf("page chrome: %d short lines of the site's header, starting %q", len(head), d.Feat(head[0]).Trim),
+					p.ReportLines(head[0], head[len(head)-1], "page chrome: "+strconv.Itoa(len(head))+" short lines of the site's header, starting "+strconv.Quote(d.Feat(head[0]).Trim),
 						"delete the menu lines", lint.Safe)
 				}
 				run = run[cut:]
@@ -242,7 +243,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 		if run = trim(run); len(run) == 0 {
 			continue
 		}
-		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("page chrome: %d short lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
+		p.ReportLines(run[0], run[len(run)-1], "page chrome: "+strconv.Itoa(len(run))+" short lines outside the article body, starting "+strconv.Quote(d.Feat(run[0]).Trim),
 			"delete the menu lines", safety)
 	}
 	shortRun := min(o.MinRun, 3)
@@ -258,7 +259,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 		if run = trim(run); len(run) == 0 {
 			continue
 		}
-		p.ReportLines(run[0], run[len(run)-1], fmt.Sprintf("%d short or headline-like lines outside the article body, starting %q", len(run), d.Feat(run[0]).Trim),
+		p.ReportLines(run[0], run[len(run)-1], strconv.Itoa(len(run))+" short or headline-like lines outside the article body, starting "+strconv.Quote(d.Feat(run[0]).Trim),
 			"delete the link list", safety)
 	}
 }
@@ -268,26 +269,32 @@ func (r PageChrome) Check(p *lint.Pass) {
 // or as its first line, or mostly numbered) and runs right after a line for which owned holds.
 func runs(d *document.Document, lay *Layout, in, owned func(int) bool, minRun int) [][]int {
 	var out [][]int
-	var cur []int
+	// the runs share one array: the current run is buf[start:], and a run left out gives its
+	// place back to the next
+	var buf []int
+	start := 0
 	prev := -1 // the non-blank line before the current run
 	lastNonBlank := -1
 	flush := func() {
-		if len(cur) >= minRun && !listOfText(d, lay, prev, cur) && !(prev >= 0 && owned(prev)) {
+		if cur := buf[start:len(buf):len(buf)]; len(cur) >= minRun && !listOfText(d, lay, prev, cur) && !(prev >= 0 && owned(prev)) {
 			out = append(out, cur)
-			cur = nil
+			start = len(buf)
 			return
 		}
-		cur = cur[:0] // a run left out lends its array to the next
+		buf = buf[:start]
 	}
 	for i := 0; i < d.NumLines(); i++ {
 		if d.Feat(i).Blank() {
 			continue
 		}
 		if in(i) {
-			if len(cur) == 0 {
+			if len(buf) == start {
 				prev = lastNonBlank
 			}
-			cur = append(cur, i)
+			if buf == nil {
+				buf = make([]int, 0, d.NumLines()-i) // room for every line left
+			}
+			buf = append(buf, i)
 		} else {
 			flush()
 		}

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/lint"
@@ -103,7 +103,7 @@ func (PromptLine) Check(p *lint.Pass) {
 			}
 			safety = lint.Unsafe
 		}
-		p.ReportLines(i, i, fmt.Sprintf("call to action %q", clipMsg(d.Feat(i).Trim)), "delete the prompt", safety)
+		p.ReportLines(i, i, "call to action "+strconv.Quote(clipMsg(d.Feat(i).Trim)), "delete the prompt", safety)
 	}
 }
 

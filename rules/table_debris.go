@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/lint"
@@ -47,7 +47,7 @@ func (TableDebris) Check(p *lint.Pass) {
 			}
 		}
 		if ok {
-			p.ReportLines(i, i, fmt.Sprintf("table fragment %q", t), "delete the table fragment", lint.Safe)
+			p.ReportLines(i, i, "table fragment "+strconv.Quote(t), "delete the table fragment", lint.Safe)
 		}
 	}
 }

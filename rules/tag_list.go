@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/lint"
@@ -45,7 +45,7 @@ func (TagList) Check(p *lint.Pass) {
 		}
 		t := f.Trim
 		j := indexColon(t[:min(len(t), 34)])
-		if j <= 0 || j > 30 || !tagKeys[normLabel(t[:j])] {
+		if j <= 0 || j > 30 || !tagKeys[normLabelIn(f, t[:j])] {
 			continue
 		}
 		items := strings.FieldsFunc(strings.TrimLeft(t[j:], ":： "), func(r rune) bool { return strings.ContainsRune(",|·•;/#", r) })
@@ -60,7 +60,7 @@ func (TagList) Check(p *lint.Pass) {
 			}
 		}
 		if ok && !(len(items) == 1 && strings.HasSuffix(t, ".")) {
-			p.ReportLines(i, i, fmt.Sprintf("tag line %q", clipMsg(t)), "delete the tag line", lint.Safe)
+			p.ReportLines(i, i, "tag line "+strconv.Quote(clipMsg(t)), "delete the tag line", lint.Safe)
 		}
 	}
 }

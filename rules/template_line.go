@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/document"
@@ -71,26 +72,35 @@ subheading ("Analysis"), so there the fix is unsafe.`,
 // lineKey hashes the directory and the line folded for comparison (white space runs to one
 // space), with FNV-1a, without allocating. Digits are kept: numbers are content, and lines of
 // one shape with other numbers (results rows, dates) are different lines.
-func lineKey(dir, line string) uint64 {
-	const prime = 1099511628211
+func lineKey(dir, line string) uint64 { return lineKeyIn(dirKey(dir), line) }
+
+// fnvPrime is the 64-bit FNV prime.
+const fnvPrime = 1099511628211
+
+// dirKey is the FNV-1a state after dir and the zero byte that ends it: the part of lineKey that
+// all the lines of one document share.
+func dirKey(dir string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(dir); i++ {
-		h = (h ^ uint64(dir[i])) * prime
+		h = (h ^ uint64(dir[i])) * fnvPrime
 	}
-	h = (h ^ 0) * prime
+	return (h ^ 0) * fnvPrime
+}
+
+// lineKeyIn is lineKey for a directory whose dirKey is h.
+func lineKeyIn(h uint64, line string) uint64 {
 	space := false
 	for i := 0; i < len(line); i++ {
 		c := line[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\r':
+		if c <= ' ' && (c == ' ' || c == '\t' || c == '\r') {
 			space = true
 			continue
 		}
 		if space {
-			h = (h ^ ' ') * prime
+			h = (h ^ ' ') * fnvPrime
 			space = false
 		}
-		h = (h ^ uint64(c)) * prime
+		h = (h ^ uint64(c)) * fnvPrime
 	}
 	return h
 }
@@ -119,12 +129,13 @@ func (TemplateLine) count(doc *document.Document, o *templateOptions, st *Layout
 	dir := groupOf(doc)
 	counts := stats.For(templateLineID)
 	counts.Keys[dir]++ // files of the directory
+	dk := dirKey(dir)
 	var keys []uint64
 	for i := 0; i < doc.NumLines(); i++ {
 		if !o.candidate(doc, st, i) {
 			continue
 		}
-		k := lineKey(dir, doc.Feat(i).Trim)
+		k := lineKeyIn(dk, doc.Feat(i).Trim)
 		if cands != nil {
 			var flag uint8
 			if st.BodyFirst >= 0 && !st.Outside(i) {
@@ -173,6 +184,8 @@ func (r TemplateLine) Check(p *lint.Pass) {
 	o := lint.OptionsOf[templateOptions](p, r)
 	d := p.Doc
 	dir := groupOf(d)
+	dk := dirKey(dir)
+	tc := templateCountsOf(p, dir)
 	st := lint.ResultOf(p, layoutOf)
 	for i := 0; i < d.NumLines(); i++ {
 		if !o.candidate(d, st, i) {
@@ -180,28 +193,41 @@ func (r TemplateLine) Check(p *lint.Pass) {
 		}
 		// inside the body a recurring line may be the site's own subheading ("Analysis"): unsafe
 		unsafe := st.BodyFirst >= 0 && !st.Outside(i)
-		r.report(p, o, i, lineKey(dir, d.Feat(i).Trim), unsafe)
+		f := d.Feat(i)
+		tc.report(p, o, i, lineKeyIn(dk, f.Trim), unsafe, f)
 	}
 }
 
 // Resolve implements lint.Screener.
 func (r TemplateLine) Resolve(p *lint.Pass, cands []lint.Candidate) {
 	o := lint.OptionsOf[templateOptions](p, r)
+	tc := templateCountsOf(p, groupOf(p.Doc))
 	for _, c := range cands {
-		r.report(p, o, c.Start, c.Key, c.Flag == 1)
+		tc.report(p, o, c.Start, c.Key, c.Flag == 1, nil)
 	}
 }
 
-// report reports candidate line i, whose key is k, when it recurs in enough files.
-func (TemplateLine) report(p *lint.Pass, o *templateOptions, i int, k uint64, unsafe bool) {
-	d := p.Doc
-	dir := groupOf(d)
+// templateCounts are the counts a document's lines are compared with: the files holding each
+// line and the files of the document's directory.
+type templateCounts struct {
+	counts *corpus.Counts
+	dir    string
+	files  float64
+}
+
+func templateCountsOf(p *lint.Pass, dir string) templateCounts {
 	counts := p.Corpus.Of(templateLineID)
-	n := counts.Hash(k)
+	return templateCounts{counts: counts, dir: dir, files: float64(counts.Keys[dir])}
+}
+
+// report reports candidate line i, whose key is k, when it recurs in enough files; f is the
+// line's features, or nil when the document's lines are not measured.
+func (tc templateCounts) report(p *lint.Pass, o *templateOptions, i int, k uint64, unsafe bool, f *document.Features) {
+	n := tc.counts.Hash(k)
 	if int(n) < o.MinFiles {
 		return
 	}
-	files := float64(counts.Keys[dir])
+	files := tc.files
 	if float64(n)*100 < o.MinShare*files {
 		return
 	}
@@ -210,11 +236,18 @@ func (TemplateLine) report(p *lint.Pass, o *templateOptions, i int, k uint64, un
 		safety = lint.Unsafe
 	}
 	of := "files of this directory"
-	if site, ok := corpus.SiteOf(dir); ok {
+	if site, ok := corpus.SiteOf(tc.dir); ok {
 		of = "records of " + site
 	}
-	// one line measured, not the whole document: resolving reads no other line
-	p.ReportLines(i, i, fmt.Sprintf("template line %q recurs in %d of %d %s", clipMsg(document.Measure(d.Text(i)).Trim), n, int(files), of),
+	var trim string
+	if f != nil {
+		trim = f.Trim
+	} else {
+		// one line measured, not the whole document: resolving reads no other line
+		trim = document.Measure(p.Doc.Text(i)).Trim
+	}
+	p.ReportLines(i, i, "template line "+strconv.Quote(clipMsg(trim))+" recurs in "+
+		strconv.FormatUint(uint64(n), 10)+" of "+strconv.Itoa(int(files))+" "+of,
 		"delete the template line", safety)
 }
 

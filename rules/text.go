@@ -41,14 +41,14 @@ func normLabel(s string) string {
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
-	return strings.TrimFunc(b.String(), isDecoration)
+	return trimDecoration(b.String())
 }
 
 // normLabelIn is normLabel for s, a substring of f.Trim: an ASCII label without runs of white
 // space is a part of the line's shared folded copy.
 func normLabelIn(f *document.Features, s string) string {
 	if len(s) <= 120 && f.LowerAligned() && singleSpaced(s) {
-		return strings.TrimFunc(lowerIn(f, s), isDecoration)
+		return trimDecoration(lowerIn(f, s))
 	}
 	return normLabel(s)
 }
@@ -56,13 +56,21 @@ func normLabelIn(f *document.Features, s string) string {
 // singleSpaced reports text whose only white space is single spaces.
 func singleSpaced(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
-				return false
+		c := s[i]
+		if c > ' ' && c < utf8.RuneSelf {
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			// the white space beyond ASCII (U+0085, U+00A0, U+1680, U+2000 to U+3000) is encoded
+			// from the bytes 0xC2, 0xE1, 0xE2 and 0xE3 on; other bytes start no space
+			if spaceLead[c] {
+				if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+					return false
+				}
 			}
 			continue
 		}
-		switch s[i] {
+		switch c {
 		case '\t', '\r', '\n', '\v', '\f':
 			return false
 		case ' ':
@@ -73,6 +81,10 @@ func singleSpaced(s string) bool {
 	}
 	return true
 }
+
+// spaceLead marks the first bytes of the UTF-8 encodings of the non-ASCII white space
+// (unicode.IsSpace); a test checks it against every code point.
+var spaceLead = [256]bool{0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
 
 // normASCII is normLabel for ASCII text; it allocates only when the text has capitals or
 // runs of spaces to fold.
@@ -93,7 +105,7 @@ func normASCII(s string) (string, bool) {
 		return "", true
 	}
 	if clean {
-		return strings.TrimFunc(s, isDecoration), true
+		return trimDecoration(s), true
 	}
 	b := make([]byte, 0, len(s))
 	space := false
@@ -112,13 +124,53 @@ func normASCII(s string) (string, bool) {
 		}
 		b = append(b, c)
 	}
-	return strings.TrimFunc(string(b), isDecoration), true
+	return trimDecoration(string(b)), true
 }
 
 // hasPrefixFold reports whether s starts with prefix, ignoring case, without allocating.
+// ASCII compares byte by byte; where either string holds other bytes, strings.EqualFold decides.
 func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		a, b := s[i], prefix[i]
+		if a|b >= utf8.RuneSelf {
+			return strings.EqualFold(s[:len(prefix)], prefix)
+		}
+		if a != b && (a|0x20 != b|0x20 || a|0x20-'a' >= 26) {
+			return false
+		}
+	}
+	return true
 }
+
+// trimDecoration is strings.TrimFunc(s, isDecoration), ASCII bytes looked up in a table.
+func trimDecoration(s string) string {
+	i := 0
+	for i < len(s) && asciiDecoration[s[i]] {
+		i++
+	}
+	if s = s[i:]; s != "" && s[0] >= utf8.RuneSelf {
+		s = strings.TrimLeftFunc(s, isDecoration)
+	}
+	j := len(s)
+	for j > 0 && asciiDecoration[s[j-1]] {
+		j--
+	}
+	if s = s[:j]; s != "" && s[j-1] >= utf8.RuneSelf {
+		s = strings.TrimRightFunc(s, isDecoration)
+	}
+	return s
+}
+
+// asciiDecoration marks the ASCII bytes isDecoration accepts (no byte from 0x80 on).
+var asciiDecoration = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isDecoration(rune(c))
+	}
+	return
+}()
 
 func isDecoration(r rune) bool {
 	switch r {
@@ -197,24 +249,56 @@ type prefixSet struct {
 	phrases []string
 	exact   [256][]int32 // first byte → phrases starting with it
 	fold    [256][]int32 // lower-case ASCII first byte → phrases that can match it ignoring case
+	wide    [256][]int32 // non-ASCII first byte → phrases that can match it ignoring case
 }
 
 func newPrefixSet(phrases []string) *prefixSet {
 	p := &prefixSet{phrases: phrases}
 	for i, ph := range phrases {
-		if ph == "" || ph[0] >= utf8.RuneSelf {
-			// matches anything (empty), or may fold to an ASCII letter (the Kelvin sign): try it
-			// whatever the first byte
+		if ph == "" {
+			// matches anything
 			for b := range 256 {
-				if ph == "" || ph[0] == byte(b) {
-					p.exact[b] = append(p.exact[b], int32(i))
-				}
+				p.exact[b] = append(p.exact[b], int32(i))
 				p.fold[b] = append(p.fold[b], int32(i))
+			}
+			for b := utf8.RuneSelf; b < 256; b++ {
+				p.wide[b] = append(p.wide[b], int32(i))
 			}
 			continue
 		}
 		p.exact[ph[0]] = append(p.exact[ph[0]], int32(i))
-		p.fold[lowerByte(ph[0])] = append(p.fold[lowerByte(ph[0])], int32(i))
+		// the first code point of the text must be the phrase's or one of its case forms (the
+		// Kelvin sign folds to k, the long s to s): the ASCII ones give the buckets of fold,
+		// the first bytes of the others those of wide. A phrase that opens with invalid UTF-8
+		// (or U+FFFD) matches a text that does, whatever its first byte.
+		r0, _ := utf8.DecodeRuneInString(ph)
+		var ascii [128]bool
+		var wide [256]bool
+		for r := r0; ; {
+			if r < utf8.RuneSelf {
+				ascii[lowerByte(byte(r))] = true
+			} else {
+				wide[utf8.AppendRune(nil, r)[0]] = true
+			}
+			if r = unicode.SimpleFold(r); r == r0 {
+				break
+			}
+		}
+		if r0 == utf8.RuneError {
+			for b := utf8.RuneSelf; b < 256; b++ {
+				wide[b] = true
+			}
+		}
+		for b := range ascii {
+			if ascii[b] {
+				p.fold[b] = append(p.fold[b], int32(i))
+			}
+		}
+		for b := range wide {
+			if wide[b] {
+				p.wide[b] = append(p.wide[b], int32(i))
+			}
+		}
 	}
 	return p
 }
@@ -245,12 +329,21 @@ func (p *prefixSet) first(s string) int {
 }
 
 // firstFold returns the index of the first phrase s starts with ignoring case (hasPrefixFold), or
-// -1. A text that opens with a non-ASCII byte tries every phrase: it may fold to an ASCII letter.
+// -1. A text that opens with a non-ASCII byte tries the phrases whose first letter has a case
+// form that opens with that byte (the Kelvin sign is a k).
 func (p *prefixSet) firstFold(s string) int {
-	if s == "" || s[0] >= utf8.RuneSelf {
+	if s == "" {
 		for i, ph := range p.phrases {
 			if hasPrefixFold(s, ph) {
 				return i
+			}
+		}
+		return -1
+	}
+	if s[0] >= utf8.RuneSelf {
+		for _, i := range p.wide[s[0]] {
+			if hasPrefixFold(s, p.phrases[i]) {
+				return int(i)
 			}
 		}
 		return -1
@@ -267,24 +360,96 @@ func (p *prefixSet) firstFold(s string) int {
 // returns how many fields s has, counting no further than len(dst)+1.
 func fieldsInto(s string, dst []string) int {
 	n := 0
-	for w := range strings.FieldsSeq(s) {
+	for i := 0; ; {
+		start, end := nextField(s, i)
+		if start == end {
+			return n
+		}
 		if n < len(dst) {
-			dst[n] = w
+			dst[n] = s[start:end]
 		}
 		n++
 		if n > len(dst) {
+			return n
+		}
+		i = end
+	}
+}
+
+// asciiSpace marks the ASCII white space (unicode.IsSpace).
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// nextField returns the bounds of the first field of s at or after byte i, as strings.Fields
+// splits s (i on a field's or a space's first byte), or start == end == len(s) when there is
+// none. Only the bytes that can start non-ASCII white space (spaceLead) are decoded.
+func nextField(s string, i int) (start, end int) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
 			break
 		}
+		i += n
 	}
-	return n
+	start = i
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		if spaceLead[c] {
+			if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				break
+			} else if n > 1 {
+				i += n
+				continue
+			}
+		}
+		i++
+	}
+	return start, i
+}
+
+// containsSpaced is strings.Contains(s, " "+w) for w that does not open with a space: it
+// looks for w, whose first letter is rarer than a space, and then for the space before it.
+func containsSpaced(s, w string) bool {
+	for i := 1; i < len(s); i++ {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		if i += j; s[i-1] == ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // indexColon is strings.IndexAny(s, ":：") without decoding s rune by rune: the index of the
 // first colon, ASCII or full-width.
 func indexColon(s string) int {
 	i := strings.IndexByte(s, ':')
-	if j := strings.Index(s, "："); j >= 0 && (i < 0 || j < i) {
-		return j
+	// a full-width colon counts before the ASCII one (its bytes EF BC 9A hold no ':'), and
+	// only a text with its first byte can hold one
+	before := s
+	if i >= 0 {
+		before = s[:i]
+	}
+	if strings.IndexByte(before, 0xEF) >= 0 {
+		if j := strings.Index(before, "："); j >= 0 {
+			return j
+		}
 	}
 	return i
 }

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,15 +55,15 @@ func (r VoteWidget) Check(p *lint.Pass) {
 		if f.Blank() {
 			continue
 		}
-		if f.Runes <= 80 && !lay.Wrapped(i) && !lay.Listed[i] && isWidgetLine(f, labels[i], opts) {
-			p.ReportLines(i, i, fmt.Sprintf("rating/reaction widget %q", f.Trim), "delete the widget line", lint.Safe)
+		if f.Runes <= 80 && !lay.Wrapped(i) && !lay.Listed[i] && isWidgetLine(f, labels[i], lay.Classes[i], opts) {
+			p.ReportLines(i, i, "rating/reaction widget "+strconv.Quote(f.Trim), "delete the widget line", lint.Safe)
 			continue
 		}
 		if off, w, ok := trailingWidget(d.Text(i)); ok {
 			l := d.Lines[i]
 			start := l.Start + off
 			p.Report(lint.Diagnostic{Start: start, End: l.End,
-				Message: fmt.Sprintf("rating/reaction widget %q at the end of a line", w),
+				Message: "rating/reaction widget " + strconv.Quote(w) + " at the end of a line",
 				Fix: &lint.Fix{Description: "delete the widget", Safety: lint.Safe,
 					Edits: []lint.TextEdit{{Start: start, End: l.End}}}})
 		}
@@ -82,10 +82,12 @@ var voteCounters = set("like", "likes", "view", "views", "share", "shares", "com
 	"visualizações", "comentários", "comentário", "curtidas", "kommentare", "aufrufe", "vues", "commentaires",
 	"visitas", "comentarios", "visualizzazioni", "commenti", "просмотров", "просмотры", "комментариев")
 
-// isWidgetLine reports a whole line that is a widget.
-func isWidgetLine(f *document.Features, norm string, o *voteOptions) bool {
+// isWidgetLine reports a whole line that is a widget; norm is its label and class the label's
+// lexicon classes (Layout.Labels and Layout.Classes).
+func isWidgetLine(f *document.Features, norm string, class labelClass, o *voteOptions) bool {
 	t := f.Trim
-	if votePhrases[norm] || len(o.Phrases) > 0 && containsFold(o.Phrases, norm) {
+	// class.has(classVote) is votePhrases[norm]
+	if class.has(classVote) || len(o.Phrases) > 0 && containsFold(o.Phrases, norm) {
 		return true
 	}
 	if f.Digits == 0 && !hasStar(t) {

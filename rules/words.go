@@ -294,8 +294,9 @@ func nearWord(w string, keep func(string) bool) string {
 	for n := len(w) - 1; n <= len(w)+1 && found == ""; n++ {
 		d.eachStart(w[0], n, func(v string) bool {
 			// two edits only to a frequent word of about the same length ("theirs" is not a
-			// misspelling of "thefirst")
-			if v == w || !withinOneEdit(w, v) && !(limit > 1 && osaDistance(w, v, limit) <= limit && d.class(v) == commonWord) {
+			// misspelling of "thefirst"); the look-up is cheaper than the distance, and most
+			// words are not frequent
+			if v == w || !withinOneEdit(w, v) && !(limit > 1 && d.class(v) == commonWord && osaDistance(w, v, limit) <= limit) {
 				return true
 			}
 			if !keep(v) {
