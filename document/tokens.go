@@ -42,65 +42,62 @@ func (w Word) Len() int { return int(w.End - w.Start) }
 func (w Word) In(text string) string { return text[w.Start:w.End] }
 
 // Words appends the words of text to buf[:0] and returns it, so a caller may reuse one buffer.
-// ASCII text takes a fast path without rune decoding.
+// ASCII text takes a fast path without rune decoding, other text tables of the unicode package.
 func Words(text string, buf []Word) []Word {
 	out := buf[:0]
 	if cap(out) == 0 && len(text) > 256 {
 		// one allocation: words are about as many as the spaces and line ends (a SIMD count)
 		out = make([]Word, 0, strings.Count(text, " ")+strings.Count(text, "\n")+16)
 	}
-	i := 0
-	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if letterClass[c] == 0 {
-				i++
-				continue
-			}
-		} else if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {
-			i += size
+	cls := &letterClass
+	for i := 0; i < len(text); {
+		k := cls[text[i]]
+		if k == 0 {
+			i++
 			continue
 		}
 		start := i
 		var seen uint8 // the letter classes seen: lowerLetter, upperLetter
-		ascii := true
-		capital := false
-		if c < utf8.RuneSelf {
-			// the ASCII fast path: one table look-up a byte
-			capital = letterClass[c] == upperLetter
-			for i < len(text) {
-				k := letterClass[text[i]]
-				if k&(lowerLetter|upperLetter) == 0 {
-					break
-				}
+		ascii, capital := true, false
+		if k == nonASCII {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isLetter(r) {
+				i += size
+				continue
+			}
+			ascii = false
+			if isUpper(r) {
+				seen, capital = upperLetter, true
+			} else {
+				seen = lowerLetter // letters without case (CJK) count as lower case
+			}
+			i += size
+		} else {
+			seen, capital = k, k == upperLetter
+			i++
+		}
+		for i < len(text) {
+			// ASCII letters at one table look-up a byte
+			k = cls[text[i]]
+			if k&(lowerLetter|upperLetter) != 0 {
 				seen |= k
 				i++
+				continue
 			}
-		}
-		for i < len(text) && text[i] >= utf8.RuneSelf {
+			if k != nonASCII {
+				break
+			}
 			r, size := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) {
+			if !isLetter(r) {
 				break
 			}
 			ascii = false
-			if unicode.IsUpper(r) {
+			if isUpper(r) {
 				seen |= upperLetter
-				if i == start {
-					capital = true
-				}
 			} else {
-				seen |= lowerLetter // letters without case (CJK) count as lower case
+				seen |= lowerLetter
 			}
 			i += size
-			// ASCII letters after non-ASCII ones ("Zürich")
-			for i < len(text) {
-				k := letterClass[text[i]]
-				if k&(lowerLetter|upperLetter) == 0 {
-					break
-				}
-				seen |= k
-				i++
-			}
 		}
 		w := Word{Start: int32(start), End: int32(i)}
 		if seen&upperLetter == 0 {
@@ -112,15 +109,67 @@ func Words(text string, buf []Word) []Word {
 		if ascii {
 			w.Flags |= ASCII
 		}
-		if standsAlone(text, start, i) {
-			w.Flags |= Alone
+		// most words have a space or a plain mark on either side: standsAlone only for the others
+		before, after := uint8(apart), uint8(apart)
+		if start > 0 {
+			before = aloneBefore[text[start-1]]
 		}
-		if i+1 < len(text) && text[i] == '-' && startsLetter(text[i+1:]) {
-			w.Flags |= HyphenAfter
+		if i < len(text) {
+			after = aloneAfter[text[i]]
+		}
+		if before|after == apart {
+			w.Flags |= Alone
+		} else {
+			if standsAlone(text, start, i) {
+				w.Flags |= Alone
+			}
+			if i+1 < len(text) && text[i] == '-' && startsLetter(text[i+1:]) {
+				w.Flags |= HyphenAfter
+			}
 		}
 		out = append(out, w)
 	}
 	return out
+}
+
+// bmpLetter and bmpUpper are unicode.IsLetter and unicode.IsUpper of the code points below
+// U+10000, a bit each, for Words.
+var bmpLetter, bmpUpper = func() (letter, upper [1 << 16 / 64]uint64) {
+	set := func(bits *[1 << 16 / 64]uint64, t *unicode.RangeTable) {
+		for _, r := range t.R16 {
+			for c := int(r.Lo); c <= int(r.Hi); c += int(r.Stride) {
+				bits[c>>6] |= 1 << (c & 63)
+			}
+		}
+	}
+	set(&letter, unicode.Letter)
+	set(&upper, unicode.Upper)
+	return
+}()
+
+// isLetter is unicode.IsLetter, by a table look-up below U+10000.
+func isLetter(r rune) bool {
+	if uint32(r) < 1<<16 {
+		return bmpLetter[r>>6]&(1<<(r&63)) != 0
+	}
+	return unicode.IsLetter(r)
+}
+
+// isUpper is unicode.IsUpper, by a table look-up below U+10000.
+func isUpper(r rune) bool {
+	if uint32(r) < 1<<16 {
+		return bmpUpper[r>>6]&(1<<(r&63)) != 0
+	}
+	return unicode.IsUpper(r)
+}
+
+// isDigit is unicode.IsDigit, without a table search for Latin-1 and general punctuation, which
+// hold no digits beyond ASCII.
+func isDigit(r rune) bool {
+	if r < 0x660 || r >= 0x2000 && r <= 0x206F {
+		return r >= '0' && r <= '9'
+	}
+	return unicode.IsDigit(r)
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -151,7 +200,7 @@ func startsLetter(s string) bool {
 		return isASCIILetter(s[0])
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLetter(r)
+	return isLetter(r)
 }
 
 // WordsOf returns the words of d.Src, computed once per document.
@@ -191,7 +240,7 @@ func standsAlone(text string, s, e int) bool {
 		case joins:
 			return false
 		case decode:
-			if r, _ := utf8.DecodeLastRuneInString(text[:s]); r == '’' || unicode.IsDigit(r) {
+			if r, _ := utf8.DecodeLastRuneInString(text[:s]); r == '’' || isDigit(r) {
 				return false
 			}
 		}
@@ -201,7 +250,7 @@ func standsAlone(text string, s, e int) bool {
 		case joins:
 			return false
 		case decode:
-			if r, _ := utf8.DecodeRuneInString(text[e:]); r == '’' || unicode.IsDigit(r) {
+			if r, _ := utf8.DecodeRuneInString(text[e:]); r == '’' || isDigit(r) {
 				return false
 			}
 		case joinsBeforeLetter:
