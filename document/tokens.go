@@ -50,12 +50,14 @@ func Words(text string, buf []Word) []Word {
 		out = make([]Word, 0, strings.Count(text, " ")+strings.Count(text, "\n")+16)
 	}
 	cls := &letterClass
-	for i := 0; i < len(text); {
-		k := cls[text[i]]
-		if k == 0 {
+	for i := 0; ; {
+		for i < len(text) && cls[text[i]] == 0 {
 			i++
-			continue
 		}
+		if i == len(text) {
+			break
+		}
+		k := cls[text[i]]
 		start := i
 		var seen uint8 // the letter classes seen: lowerLetter, upperLetter
 		ascii, capital := true, false
@@ -76,15 +78,17 @@ func Words(text string, buf []Word) []Word {
 			seen, capital = k, k == upperLetter
 			i++
 		}
-		for i < len(text) {
+		for {
 			// ASCII letters at one table look-up a byte
-			k = cls[text[i]]
-			if k&(lowerLetter|upperLetter) != 0 {
+			for i < len(text) {
+				k = cls[text[i]]
+				if k&(lowerLetter|upperLetter) == 0 {
+					break
+				}
 				seen |= k
 				i++
-				continue
 			}
-			if k != nonASCII {
+			if i == len(text) || k != nonASCII {
 				break
 			}
 			r, size := utf8.DecodeRuneInString(text[i:])
