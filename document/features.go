@@ -168,7 +168,10 @@ func appendLowerMixed(buf []byte, s string) (out []byte, aligned, changed bool) 
 		if i == len(b) {
 			break
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decode2(s, i)
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if r == utf8.RuneError && size == 1 {
 			return appendLowerChanged(buf[:start], s)
 		}
@@ -253,6 +256,16 @@ var foldStop = func() (t [256]bool) {
 	}
 	return
 }()
+
+// decode2 decodes the rune at s[i] if it is a valid two-byte sequence (Latin, Greek, Cyrillic,
+// Hebrew, Arabic letters), inline, and returns size 0 otherwise: then the caller asks
+// utf8.DecodeRuneInString.
+func decode2(s string, i int) (r rune, size int) {
+	if i+1 >= len(s) || s[i]-0xC2 > 0xDF-0xC2 || s[i+1]&0xC0 != 0x80 {
+		return 0, 0
+	}
+	return rune(s[i]&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+}
 
 // lowerRune is unicode.ToLower with fast paths for Latin-1, general punctuation, Cyrillic and the
 // scripts without case of East Asia.
@@ -439,7 +452,10 @@ func (m *lineCounts) asciiRun(t string, i, end int) int {
 // nonASCII counts the rune of t at i, not ASCII, and returns the offset after it.
 func (m *lineCounts) nonASCII(t string, i int) int {
 	m.nonASCIISeen = true
-	r, size := utf8.DecodeRuneInString(t[i:])
+	r, size := decode2(t, i)
+	if size == 0 {
+		r, size = utf8.DecodeRuneInString(t[i:])
+	}
 	cl := runeClass(r)
 	if isIdeograph(r) {
 		m.ideo++

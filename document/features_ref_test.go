@@ -236,3 +236,26 @@ func TestLowerMixedAgreesWithLowerChanged(t *testing.T) {
 		}
 	}
 }
+
+// TestDecode2: every two-byte sequence decode2 decodes is decoded so by utf8.DecodeRuneInString,
+// and every valid one is decoded, whatever follows it and at the end of the text.
+func TestDecode2(t *testing.T) {
+	for c0 := 0x80; c0 < 0x100; c0++ {
+		for c1 := 0; c1 < 0x100; c1++ {
+			for _, s := range []string{string([]byte{byte(c0), byte(c1)}), string([]byte{'a', byte(c0), byte(c1), 0x80})} {
+				i := len(s) - 2
+				if s[0] == 'a' {
+					i = 1
+				}
+				r, size := decode2(s, i)
+				wr, wsize := utf8.DecodeRuneInString(s[i:])
+				if size != 0 && (r != wr || size != wsize) || size == 0 && wsize == 2 {
+					t.Fatalf("decode2(%q, %d) = %U %d, want %U %d", s, i, r, size, wr, wsize)
+				}
+			}
+		}
+		if _, size := decode2(string([]byte{byte(c0)}), 0); size != 0 {
+			t.Fatalf("decode2 of the lone byte %#x: size %d", c0, size)
+		}
+	}
+}

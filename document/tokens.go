@@ -62,7 +62,10 @@ func Words(text string, buf []Word) []Word {
 		var seen uint8 // the letter classes seen: lowerLetter, upperLetter
 		ascii, capital := true, false
 		if k == nonASCII {
-			r, size := utf8.DecodeRuneInString(text[i:])
+			r, size := decode2(text, i)
+			if size == 0 {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
 			if !isLetter(r) {
 				i += size
 				continue
@@ -91,7 +94,10 @@ func Words(text string, buf []Word) []Word {
 			if i == len(text) || k != nonASCII {
 				break
 			}
-			r, size := utf8.DecodeRuneInString(text[i:])
+			r, size := decode2(text, i)
+			if size == 0 {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
 			if !isLetter(r) {
 				break
 			}
@@ -291,13 +297,14 @@ var aloneBefore, aloneAfter = func() (before, after [256]uint8) {
 	return
 }()
 
-// AppendLower appends the lower-case form of s to buf, with a fast path for ASCII.
+// AppendLower appends the lower-case form of s to buf (unicode.ToLower of each rune), with fast
+// paths for ASCII and the scripts lowerRune knows.
 func AppendLower(buf []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			for _, r := range s[i:] {
-				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				buf = utf8.AppendRune(buf, lowerRune(r))
 			}
 			return buf
 		}

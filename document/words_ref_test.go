@@ -164,3 +164,32 @@ func TestLetterTables(t *testing.T) {
 		}
 	}
 }
+
+// appendLowerRef is AppendLower as first written, unicode.ToLower for every rune.
+func appendLowerRef(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			return buf
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// TestAppendLowerAgreesWithReference folds random words and lines of several scripts, letters
+// whose folding changes their length and invalid UTF-8 both ways.
+func TestAppendLowerAgreesWithReference(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	for _, s := range randomLines(rng, 30000, 10) {
+		if got, want := AppendLower([]byte("x"), s), appendLowerRef([]byte("x"), s); string(got) != string(want) {
+			t.Fatalf("AppendLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
