@@ -154,8 +154,8 @@ func appendLowerMixed(buf []byte, s string) (out []byte, aligned, changed bool) 
 	b := buf[start:]
 	changed = lowerASCII(b)
 	for i := 0; i < len(b); {
-		// the next byte of a multi-byte rune, eight bytes at a time
-		for i+8 <= len(b) {
+		// the next byte of a multi-byte rune, eight bytes at a time after an ASCII byte
+		for i+8 <= len(b) && b[i] < utf8.RuneSelf {
 			if x := binary.LittleEndian.Uint64(b[i:i+8]) & highs; x != 0 {
 				i += bits.TrailingZeros64(x) / 8
 				break
@@ -456,9 +456,17 @@ func (m *lineCounts) nonASCII(t string, i int) int {
 	if size == 0 {
 		r, size = utf8.DecodeRuneInString(t[i:])
 	}
-	cl := runeClass(r)
-	if isIdeograph(r) {
-		m.ideo++
+	var cl uint8
+	switch {
+	case uint32(r-0x400) < 0x30: // Cyrillic capitals (as classify says)
+		cl = aUpper
+	case uint32(r-0x430) < 0x30: // and small letters
+		cl = aLower
+	default:
+		cl = runeClass(r)
+		if isIdeograph(r) {
+			m.ideo++
+		}
 	}
 	m.extra += size - 1
 	if cl&aSpace != 0 {

@@ -259,3 +259,20 @@ func TestDecode2(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasureEveryRune measures every code point below U+3100 (Latin, Greek, Cyrillic and the
+// other alphabets, punctuation, kana) and a sample of the others, alone, inside a word and
+// before a sentence end, both ways.
+func TestMeasureEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0x3100 && r%7 != 0 {
+			continue
+		}
+		c := string(r)
+		for _, l := range []string{c, "Ab" + c + "c.", c + "” x", "x " + c + c} {
+			if got, want := Measure(l), measureRef(l); got != want {
+				t.Fatalf("Measure(%q) = %+v, want %+v", l, got, want)
+			}
+		}
+	}
+}
