@@ -76,6 +76,6 @@ func BenchmarkLanguageOfWords(b *testing.B) {
 //go:noinline
 func languageAll(docs []*Document) {
 	for _, d := range docs {
-		languageOfWords(d.Src, WordsOf(d))
+		languageOfWords(d, WordsOf(d))
 	}
 }

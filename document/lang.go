@@ -246,30 +246,26 @@ func sampleText(text string) (s langSampler) {
 	return s
 }
 
-// languageOfWords is Language(text) for a text of at most langSampleBytes whose words (Words)
-// are known: the words of each line are those of the text starting in it, since no word spans a
-// line end.
-func languageOfWords(text string, words []Word) Lang {
-	s := sampleWords(text, words)
+// languageOfWords is Language(d.Src) for a document of at most langSampleBytes whose words
+// (Words of d.Src) are known: the words of each line are those starting in it, since no word
+// spans a line end (nor starts in a byte-order mark).
+func languageOfWords(d *Document, words []Word) Lang {
+	s := sampleWords(d, words)
 	return s.decide()
 }
 
-// sampleWords is sampleText for a text whose words are known.
-func sampleWords(text string, words []Word) (s langSampler) {
-	start := 0
-	for start < len(text) && s.prose.words < langSampleWords {
-		end := len(text)
-		next := end
-		if i := strings.IndexByte(text[start:], '\n'); i >= 0 {
-			end, next = start+i, start+i+1
+// sampleWords is sampleText for a document whose words are known.
+func sampleWords(d *Document, words []Word) (s langSampler) {
+	for _, l := range d.Lines {
+		if s.prose.words >= langSampleWords {
+			break
 		}
 		n := 0
-		for n < len(words) && int(words[n].Start) < end {
+		for n < len(words) && int(words[n].Start) < l.End {
 			n++
 		}
-		s.line(text, words[:n])
+		s.line(d.Src, words[:n])
 		words = words[n:]
-		start = next
 	}
 	return s
 }
@@ -363,6 +359,6 @@ func LanguageOf(d *Document) Lang {
 			return Language(d.Src)
 		}
 		// the words are needed anyway by the rules that ask for the language
-		return languageOfWords(d.Src, WordsOf(d))
+		return languageOfWords(d, WordsOf(d))
 	}).(Lang)
 }
