@@ -59,8 +59,7 @@ func Words(text string, buf []Word) []Word {
 		}
 		k := cls[text[i]]
 		start := i
-		var seen uint8 // the letter classes seen: lowerLetter, upperLetter
-		ascii, capital := true, false
+		var seen uint8 // lowerLetter, upperLetter: the letter classes seen; capitalFirst, nonASCII
 		if k == nonASCII {
 			r, size := decode2(text, i)
 			if size == 0 {
@@ -70,15 +69,14 @@ func Words(text string, buf []Word) []Word {
 				i += size
 				continue
 			}
-			ascii = false
 			if isUpper(r) {
-				seen, capital = upperLetter, true
+				seen = nonASCII | capitalFirst | upperLetter
 			} else {
-				seen = lowerLetter // letters without case (CJK) count as lower case
+				seen = nonASCII | lowerLetter // letters without case (CJK) count as lower case
 			}
 			i += size
 		} else {
-			seen, capital = k, k == upperLetter
+			seen = k | (k&upperLetter)<<2 // capitalFirst
 			i++
 		}
 		for {
@@ -101,24 +99,14 @@ func Words(text string, buf []Word) []Word {
 			if !isLetter(r) {
 				break
 			}
-			ascii = false
 			if isUpper(r) {
-				seen |= upperLetter
+				seen |= nonASCII | upperLetter
 			} else {
-				seen |= lowerLetter
+				seen |= nonASCII | lowerLetter
 			}
 			i += size
 		}
-		w := Word{Start: int32(start), End: int32(i)}
-		if seen&upperLetter == 0 {
-			w.Flags |= LowerCase
-		}
-		if capital && seen&lowerLetter != 0 {
-			w.Flags |= Capitalised
-		}
-		if ascii {
-			w.Flags |= ASCII
-		}
+		w := Word{Start: int32(start), End: int32(i), Flags: wordFlags[seen&15]}
 		// most words have a space or a plain mark on either side: standsAlone only for the others
 		before, after := uint8(apart), uint8(apart)
 		if start > 0 {
@@ -188,7 +176,24 @@ const (
 	lowerLetter = 1 << iota
 	upperLetter
 	nonASCII
+	capitalFirst
 )
+
+// wordFlags are the flags of a word by the letter classes Words has seen in it.
+var wordFlags = func() (t [16]WordFlags) {
+	for seen := range t {
+		if seen&upperLetter == 0 {
+			t[seen] |= LowerCase
+		}
+		if seen&capitalFirst != 0 && seen&lowerLetter != 0 {
+			t[seen] |= Capitalised
+		}
+		if seen&nonASCII == 0 {
+			t[seen] |= ASCII
+		}
+	}
+	return
+}()
 
 // letterClass classifies bytes: ASCII letters by case, bytes of multi-byte runes, and 0 for the rest.
 var letterClass = func() (t [256]uint8) {
