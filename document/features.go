@@ -1,6 +1,8 @@
 package document
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,35 +89,105 @@ func (d *Document) Feat(i int) *Features {
 }
 
 // measure computes the features of every line and folds the lines to lower case into one shared
-// string (a line without capitals is its own folded copy).
+// buffer (a line without capitals is its own folded copy).
 func (d *Document) measure() {
 	d.feats = make([]Features, len(d.Lines))
 	buf := make([]byte, 0, len(d.Src)) // folding rarely changes the length
-	ends := make([]int, len(d.Lines))  // end of each line's copy in buf, or -1 for none
-	for j := range d.Lines {
+	for j, l := range d.Lines {
 		f := &d.feats[j]
-		*f = Measure(d.Text(j))
-		f.lowSet = true
+		ascii := measureLine(f, d.Src[l.Start:l.End])
+		f.lowSet, f.aligned = true, true
 		start := len(buf)
-		var changed bool
-		buf, f.aligned, changed = appendLowerChanged(buf, f.Trim)
-		if !changed {
-			buf = buf[:start]
-			f.low = f.Trim
-			ends[j] = -1
-			continue
+		if ascii {
+			if f.Upper == 0 {
+				f.low = f.Trim
+				continue
+			}
+			buf = append(buf, f.Trim...)
+			lowerASCII(buf[start:])
+		} else {
+			var changed bool
+			buf, f.aligned, changed = appendLowerMixed(buf, f.Trim)
+			if !changed {
+				buf = buf[:start]
+				f.low = f.Trim
+				continue
+			}
 		}
-		ends[j] = len(buf)
+		// buf[start:] is never written again (later lines append after it, and growing buf
+		// copies it elsewhere), so the line's folded copy can share it
+		f.low = unsafe.String(&buf[start], len(buf)-start)
 	}
-	// buf is never written again: the lines' folded copies share it
-	all := unsafe.String(unsafe.SliceData(buf), len(buf))
-	start := 0
-	for j := range d.feats {
-		if ends[j] >= 0 {
-			d.feats[j].low = all[start:ends[j]]
-			start = ends[j]
+}
+
+const ones, highs = 0x0101010101010101, 0x8080808080808080
+
+// lowerASCII folds the ASCII capitals of b in place, eight bytes at a time, and reports whether
+// there were any. A byte c is a capital when c+0x3F reaches 0x80 and c+0x25 does not (no sum of
+// bytes below 0x80 carries into the next byte); bytes of multi-byte runes are left alone.
+func lowerASCII(b []byte) (changed bool) {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i : i+8])
+		h := x &^ highs
+		upper := (h + (0x80-'A')*ones) &^ (h + (0x80-'Z'-1)*ones) &^ x & highs
+		if upper != 0 {
+			binary.LittleEndian.PutUint64(b[i:i+8], x|upper>>2)
+			changed = true
 		}
 	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c-'A' < 26 {
+			b[i] = c + 'a' - 'A'
+			changed = true
+		}
+	}
+	return changed
+}
+
+// appendLowerMixed is appendLowerChanged for text that is not all ASCII. It copies s, folds the
+// ASCII capitals of the copy, then the runes beyond ASCII in place; a rune whose lower case has
+// another length, or invalid UTF-8, leaves the work to appendLowerChanged.
+func appendLowerMixed(buf []byte, s string) (out []byte, aligned, changed bool) {
+	start := len(buf)
+	buf = append(buf, s...)
+	b := buf[start:]
+	changed = lowerASCII(b)
+	for i := 0; i < len(b); {
+		// the next byte of a multi-byte rune, eight bytes at a time after an ASCII byte
+		for i+8 <= len(b) && b[i] < utf8.RuneSelf {
+			if x := binary.LittleEndian.Uint64(b[i:i+8]) & highs; x != 0 {
+				i += bits.TrailingZeros64(x) / 8
+				break
+			}
+			i += 8
+		}
+		for i < len(b) && b[i] < utf8.RuneSelf {
+			i++
+		}
+		if i == len(b) {
+			break
+		}
+		r, size := decode2(s, i)
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if r == utf8.RuneError && size == 1 {
+			return appendLowerChanged(buf[:start], s)
+		}
+		if lr := lowerRune(r); lr != r {
+			if utf8.RuneLen(lr) != size {
+				return appendLowerChanged(buf[:start], s)
+			}
+			utf8.EncodeRune(b[i:], lr)
+			changed = true
+		}
+		i += size
+	}
+	if !changed {
+		return buf[:start], true, false
+	}
+	return buf, true, true
 }
 
 // appendLower appends strings.ToLower(s) to buf; aligned reports that every rune kept its length.
@@ -131,7 +203,7 @@ func appendLowerChanged(buf []byte, s string) (out []byte, aligned, changed bool
 	for i := 0; i < len(s); {
 		// a run of ASCII bytes that fold to themselves, copied at once
 		j := i
-		for j < len(s) && s[j] < utf8.RuneSelf && s[j]-'A' >= 26 {
+		for j < len(s) && !foldStop[s[j]] {
 			j++
 		}
 		if j > i {
@@ -174,6 +246,27 @@ func appendLowerChanged(buf []byte, s string) (out []byte, aligned, changed bool
 	return buf, aligned, changed
 }
 
+// foldStop marks the bytes folding may change: ASCII capitals and the bytes of multi-byte runes.
+var foldStop = func() (t [256]bool) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return
+}()
+
+// decode2 decodes the rune at s[i] if it is a valid two-byte sequence (Latin, Greek, Cyrillic,
+// Hebrew, Arabic letters), inline, and returns size 0 otherwise: then the caller asks
+// utf8.DecodeRuneInString.
+func decode2(s string, i int) (r rune, size int) {
+	if i+1 >= len(s) || s[i]-0xC2 > 0xDF-0xC2 || s[i+1]&0xC0 != 0x80 {
+		return 0, 0
+	}
+	return rune(s[i]&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+}
+
 // lowerRune is unicode.ToLower with fast paths for Latin-1, general punctuation, Cyrillic and the
 // scripts without case of East Asia.
 func lowerRune(r rune) rune {
@@ -207,104 +300,273 @@ const (
 	aClose // closing quotes and brackets, which keep a preceding sentence end
 )
 
-var asciiClass [128]uint8
-
-func init() {
+var asciiClass = func() (t [128]uint8) {
 	for c := 0; c < 128; c++ {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
-			asciiClass[c] = aSpace
+			t[c] = aSpace
 		case c >= 'A' && c <= 'Z':
-			asciiClass[c] = aUpper
+			t[c] = aUpper
 		case c >= 'a' && c <= 'z':
-			asciiClass[c] = aLower
+			t[c] = aLower
 		case c >= '0' && c <= '9':
-			asciiClass[c] = aDigit
+			t[c] = aDigit
 		case c == '.' || c == '!' || c == '?':
-			asciiClass[c] = aEnd
+			t[c] = aEnd
 		case c == '"' || c == '\'' || c == ')' || c == ']':
-			asciiClass[c] = aClose
+			t[c] = aClose
 		}
 	}
-}
+	return
+}()
+
+// The per-byte counts of Measure's ASCII path, packed in one word so that a run of bytes is
+// counted by one table look-up and one addition a byte: letters, capitals and digits in lanes of
+// 21 bits (measureChunk bytes at most between flushes), and a stop bit for white space and the
+// bytes of multi-byte runes, which end a run.
+const (
+	cntLetter    = 1
+	cntUpper     = 1 << 21
+	cntDigit     = 1 << 42
+	cntStop      = 1 << 63
+	cntLane      = 1<<21 - 1
+	measureChunk = 1 << 20
+)
+
+var asciiCount = func() (t [256]uint64) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= utf8.RuneSelf || asciiClass[c] == aSpace:
+			t[c] = cntStop
+		case asciiClass[c] == aUpper:
+			t[c] = cntLetter | cntUpper
+		case asciiClass[c] == aLower:
+			t[c] = cntLetter
+		case asciiClass[c] == aDigit:
+			t[c] = cntDigit
+		}
+	}
+	return
+}()
+
+// mayEnd marks the bytes a word ending a sentence may end with: . ! ? closing quotes and
+// brackets, and the last bytes of multi-byte runes (… 。 ” and others).
+var mayEnd = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= utf8.RuneSelf || c < utf8.RuneSelf && asciiClass[c]&(aEnd|aClose) != 0
+	}
+	return
+}()
 
 // Measure computes the features of one line of text in one pass; ASCII takes a table look-up
 // per byte, other text the unicode package.
 func Measure(line string) Features {
-	t := strings.TrimFunc(line, isSpaceOrInvisible)
-	var runes, words, letters, upperN, capWords, digits, sentences, ideo int
-	inWord, prevEnd := false, false
+	var f Features
+	measureLine(&f, line)
+	return f
+}
+
+// measureLine sets the measurements of f (not its folded copy) for line and reports whether its
+// trimmed text is ASCII.
+func measureLine(f *Features, line string) (ascii bool) {
+	t := trimSpace(line)
+	var m lineCounts
 	for i := 0; i < len(t); {
-		var cl uint8
-		if c := t[i]; c < utf8.RuneSelf {
-			cl = asciiClass[c]
-			if cl == aLower && inWord {
-				// the rest of a word's run of lower-case letters, most of any text, at once
-				j := i + 1
-				for j < len(t) && t[j]-'a' < 26 {
-					j++
+		i = m.asciiRun(t, i, min(len(t), i+measureChunk))
+		for i < len(t) && t[i] >= utf8.RuneSelf {
+			i = m.nonASCII(t, i)
+		}
+	}
+	if m.inWord && mayEnd[t[len(t)-1]] && endsSentence(t[m.ws:]) {
+		m.sentences++
+	}
+	if m.ideo > 1 {
+		// a run of ideographs counts as one white-space word above; count two characters a word
+		m.words += m.ideo/2 - 1
+	}
+	f.Trim, f.Runes, f.Words, f.Letters, f.Ideographs = t, len(t)-m.extra, m.words, m.letters, m.ideo
+	f.Upper, f.CapWords, f.Digits, f.Sentences = m.upper, m.capWords, m.digits, m.sentences
+	f.Terminal = terminal(t)
+	return !m.nonASCIISeen
+}
+
+// lineCounts are the counts of Measure while it reads a line.
+type lineCounts struct {
+	words, capWords, sentences, ideo, letters, upper, digits int
+	extra                                                    int  // bytes of multi-byte runes beyond their first
+	nonASCIISeen                                             bool // a byte of a multi-byte rune or an invalid byte
+	inWord                                                   bool // in a word (a run of characters other than white space) since ws
+	ws                                                       int
+}
+
+// asciiRun counts the ASCII bytes of t from i on, up to end or the first other byte, whose
+// offset it returns. The bytes of a run other than white space take one table look-up and one
+// addition each.
+func (m *lineCounts) asciiRun(t string, i, end int) int {
+	u := t[:end]
+	var acc uint64 // packed counts, see asciiCount
+	tab := &asciiCount
+	words, capWords, sentences := 0, 0, 0
+	inWord, ws := m.inWord, m.ws
+	for i < len(u) {
+		c := u[i]
+		v := tab[c]
+		if int64(v) < 0 { // cntStop
+			if c >= utf8.RuneSelf {
+				break
+			}
+			// white space ends a word
+			if inWord {
+				if mayEnd[u[i-1]] && endsSentence(t[ws:i]) {
+					sentences++
 				}
-				runes += j - i
-				letters += j - i
-				prevEnd = false
-				i = j
-				continue
+				inWord = false
 			}
 			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(t[i:])
-			cl = runeClass(r)
-			i += size
-			if isIdeograph(r) {
-				ideo++
-			}
-		}
-		runes++
-		if cl&aSpace != 0 {
-			if prevEnd {
-				sentences++
-			}
-			inWord, prevEnd = false, false
 			continue
 		}
 		if !inWord {
+			inWord, ws = true, i
 			words++
-			inWord = true
-			if cl&aUpper != 0 {
-				capWords++
-			}
+			capWords += int(v>>21) & 1
 		}
-		if cl&(aUpper|aLower) != 0 {
-			letters++
-			if cl&aUpper != 0 {
-				upperN++
+		acc += v
+		for i++; i < len(u); i++ {
+			v = tab[u[i]]
+			if int64(v) < 0 {
+				break
 			}
-		} else if cl&aDigit != 0 {
-			digits++
+			acc += v
 		}
-		prevEnd = cl&aEnd != 0 || prevEnd && cl&aClose != 0
 	}
-	if prevEnd {
-		sentences++
+	m.inWord, m.ws = inWord, ws
+	m.words += words
+	m.capWords += capWords
+	m.sentences += sentences
+	m.letters += int(acc & cntLane)
+	m.upper += int(acc >> 21 & cntLane)
+	m.digits += int(acc >> 42 & cntLane)
+	return i
+}
+
+// nonASCII counts the rune of t at i, not ASCII, and returns the offset after it.
+func (m *lineCounts) nonASCII(t string, i int) int {
+	m.nonASCIISeen = true
+	r, size := decode2(t, i)
+	if size == 0 {
+		r, size = utf8.DecodeRuneInString(t[i:])
 	}
-	if ideo > 1 {
-		// a run of ideographs counts as one white-space word above; count two characters a word
-		words += ideo/2 - 1
+	var cl uint8
+	switch {
+	case uint32(r-0x400) < 0x30: // Cyrillic capitals (as classify says)
+		cl = aUpper
+	case uint32(r-0x430) < 0x30: // and small letters
+		cl = aLower
+	default:
+		cl = runeClass(r)
+		if isIdeograph(r) {
+			m.ideo++
+		}
 	}
-	f := Features{Trim: t, Runes: runes, Words: words, Ideographs: ideo, Letters: letters, Upper: upperN, CapWords: capWords,
-		Digits: digits, Sentences: sentences}
-	s := t
-	for s != "" {
-		r, size := utf8.DecodeLastRuneInString(s)
+	m.extra += size - 1
+	if cl&aSpace != 0 {
+		if m.inWord {
+			if endsSentence(t[m.ws:i]) {
+				m.sentences++
+			}
+			m.inWord = false
+		}
+		return i + size
+	}
+	if !m.inWord {
+		m.inWord, m.ws = true, i
+		m.words++
+		if cl&aUpper != 0 {
+			m.capWords++
+		}
+	}
+	if cl&(aUpper|aLower) != 0 {
+		m.letters++
+		if cl&aUpper != 0 {
+			m.upper++
+		}
+	}
+	return i + size
+}
+
+// endsSentence reports whether a word (a run of characters other than white space) ends a
+// sentence: its last character other than closing quotes and brackets is . ! ? … 。 ！ ？
+func endsSentence(w string) bool {
+	for w != "" {
+		var cl uint8
+		if c := w[len(w)-1]; c < utf8.RuneSelf {
+			cl = asciiClass[c]
+			w = w[:len(w)-1]
+		} else {
+			r, size := utf8.DecodeLastRuneInString(w)
+			cl = runeClass(r)
+			w = w[:len(w)-size]
+		}
+		if cl&aClose == 0 {
+			return cl&aEnd != 0
+		}
+	}
+	return false
+}
+
+// terminal is the last code point of t once closing quotes and brackets are set aside, or 0.
+func terminal(t string) rune {
+	for t != "" {
+		if c := t[len(t)-1]; c < utf8.RuneSelf {
+			switch c {
+			case '"', '\'', ')', ']', '*':
+				t = t[:len(t)-1]
+				continue
+			}
+			return rune(c)
+		}
+		r, size := utf8.DecodeLastRuneInString(t)
 		switch r {
-		case '"', '\'', '”', '’', '»', '«', ')', ']', '“', '‘', '*':
-			s = s[:len(s)-size]
+		case '”', '’', '»', '«', '“', '‘':
+			t = t[:len(t)-size]
 			continue
 		}
-		f.Terminal = r
-		break
+		return r
 	}
-	return f
+	return 0
+}
+
+// trimSpace is strings.TrimFunc(s, isSpaceOrInvisible), ASCII edges tested without decoding.
+func trimSpace(s string) string {
+	for s != "" {
+		if c := s[0]; c < utf8.RuneSelf {
+			if asciiClass[c] != aSpace {
+				break
+			}
+			s = s[1:]
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		if !isSpaceOrInvisible(r) {
+			break
+		}
+		s = s[size:]
+	}
+	for s != "" {
+		if c := s[len(s)-1]; c < utf8.RuneSelf {
+			if asciiClass[c] != aSpace {
+				break
+			}
+			s = s[:len(s)-1]
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !isSpaceOrInvisible(r) {
+			break
+		}
+		s = s[:len(s)-size]
+	}
+	return s
 }
 
 // isSpaceOrInvisible reports white space and the invisible characters editors and scrapers leave
@@ -344,7 +606,8 @@ func runeClass(r rune) uint8 {
 }
 
 // classify tells white space, letters and capitals with fast paths for the scripts most news is
-// written in (Latin-1, Cyrillic, CJK, Hangul, kana) and the unicode tables for the rest.
+// written in (Latin-1, general punctuation, Cyrillic, CJK, Hangul, kana) and the unicode tables
+// for the rest.
 func classify(r rune) (space, letter, upper bool) {
 	switch {
 	case r >= 0xC0 && r <= 0xFF:
@@ -358,7 +621,10 @@ func classify(r rune) (space, letter, upper bool) {
 		}
 	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3, r >= 0x3041 && r <= 0x30FF:
 		return false, true, false
-	case r == 0xA0 || r == 0x3000 || r >= 0x2000 && r <= 0x200A:
+	case r >= 0x2000 && r <= 0x206F:
+		// general punctuation: dashes, quotes, spaces, invisible marks; no letters
+		return r <= 0x200A || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F, false, false
+	case r == 0xA0 || r == 0x3000:
 		return true, false, false
 	}
 	letter = unicode.IsLetter(r)

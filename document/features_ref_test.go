@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -87,18 +88,191 @@ func TestMeasureAgreesWithReference(t *testing.T) {
 	if len(lines) < 1000 {
 		t.Fatalf("only %d lines under testdata", len(lines))
 	}
-	parts := []string{"a", "z", "abc", "Q", "9", " ", ".", "!", "\"", ")", "é", "É", "中", "ä", "\xff", "…", "”", "\t", "_", "{", "`", "Ж"}
-	rng := rand.New(rand.NewSource(1))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.Intn(20) {
-			b.WriteString(parts[rng.Intn(len(parts))])
-		}
-		lines = append(lines, b.String())
-	}
+	lines = append(lines, randomLines(rand.New(rand.NewSource(1)), 40000, 24)...)
 	for _, l := range lines {
 		if got, want := Measure(l), measureRef(l); got != want {
 			t.Fatalf("Measure(%q) = %+v, want %+v", l, got, want)
+		}
+	}
+}
+
+// trickyParts are the pieces random test lines are made of: ASCII letters, digits, white space
+// and sentence marks, Latin, Cyrillic, Greek, CJK and kana letters, letters whose folding changes
+// their length, invisible characters (byte-order mark, zero-width space and joiners), white space
+// beyond ASCII, closing quotes, and invalid UTF-8 (lone and cut-short multi-byte sequences).
+var trickyParts = []string{"a", "z", "abc", "Q", "ZZ", "Kim", "9", "42", " ", "  ", "\t", "\v", "\f", "\r", ".", "!", "?",
+	"\"", "'", ")", "]", "*", "(", "_", "{", "`", "-", "/", "@", "#", ":", "é", "É", "ä", "ÀÖØÞ", "×", "÷", "ß",
+	"Ж", "ж", "Ѐ", "ѐ", "ПРИВЕТ", "мир", "Ω", "ω", "中", "北京", "漢字", "ひらがな", "カタカナ", "・", "ー", "゛", "한국",
+	"…", "。", "！", "？", "”", "’", "»", "«", "“", "‘", "」", "।", "؟", "\u00a0", "\u0085", "\u2002", "\u3000",
+	"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u212a", "İ", "Ⱥ", "ǅ", "\U0001d400", "\U00020000",
+	"\xff", "\xfe", "\x80", "\xbf", "\xc3", "\xe2", "\xe2\x80", "\xe4\xb8", "\xf0\x9f", "\xf0\x9f\x98", "\xed\xa0\x80",
+	"\xc0\xaf", "\x00", "\x7f"}
+
+// randomLines makes n lines of up to max trickyParts each.
+func randomLines(rng *rand.Rand, n, max int) []string {
+	lines := make([]string, n)
+	for i := range lines {
+		var b strings.Builder
+		for range rng.Intn(max + 1) {
+			b.WriteString(trickyParts[rng.Intn(len(trickyParts))])
+		}
+		lines[i] = b.String()
+	}
+	return lines
+}
+
+// TestMeasureLongLines: lines longer than the chunks Measure counts ASCII bytes in, with words,
+// multi-byte runes and sentence ends across chunk boundaries and more capitals, letters or
+// digits than a packed lane holds.
+func TestMeasureLongLines(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	lines := []string{
+		strings.Repeat("A", 3*measureChunk),
+		strings.Repeat("7", 2*measureChunk+5),
+		strings.Repeat("b", measureChunk-1) + "é中 Word. x",
+		strings.Repeat("b", measureChunk-2) + "é中 Word. x",
+		strings.Repeat("b", measureChunk-1) + ". Next",
+		strings.Repeat("Ab ", measureChunk) + "end.”",
+		strings.Repeat(" ", measureChunk) + "Lone",
+		strings.Join(randomLines(rng, measureChunk/8, 12), ""),
+	}
+	for _, l := range lines {
+		if got, want := Measure(l), measureRef(l); got != want {
+			got.Trim, want.Trim = "", ""
+			t.Errorf("Measure(%.30q… of %d bytes) = %+v, want %+v", l, len(l), got, want)
+		}
+	}
+}
+
+// TestFoldAgreesWithToLower: the folded copy Feat keeps of every line is strings.ToLower of the
+// trimmed line and LowerAligned says whether every rune kept its length, for random lines with
+// and without capitals, non-ASCII letters and invalid UTF-8, and for long lines.
+func TestFoldAgreesWithToLower(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	lines := randomLines(rng, 20000, 16)
+	for i := range 2000 {
+		// ASCII lines of every length around the eight bytes folded at once
+		b := make([]byte, i%41)
+		for j := range b {
+			b[j] = byte(rng.Intn(128))
+		}
+		lines = append(lines, string(b))
+	}
+	lines = append(lines, strings.Repeat("MiXeD ", 100000), strings.Repeat("@AZ[`az{", 1000))
+	d := New("x.txt", strings.Join(lines, "\n"))
+	for i := range d.NumLines() {
+		f := d.Feat(i)
+		if got, want := f.Lower(), strings.ToLower(f.Trim); got != want {
+			t.Fatalf("line %d: Lower() = %.80q, want %.80q", i, got, want)
+		}
+		aligned := utf8.ValidString(f.Trim)
+		for _, r := range f.Trim {
+			aligned = aligned && utf8.RuneLen(r) == utf8.RuneLen(unicode.ToLower(r))
+		}
+		if f.LowerAligned() != aligned {
+			t.Fatalf("line %d (%.80q): LowerAligned() = %v", i, f.Trim, f.LowerAligned())
+		}
+		m := Measure(d.Text(i))
+		m.low, m.aligned, m.lowSet = f.low, f.aligned, f.lowSet
+		if m != *f {
+			t.Fatalf("line %d: Feat = %+v, Measure = %+v", i, *f, m)
+		}
+	}
+}
+
+// TestTrimSpace: the trimming of Measure is strings.TrimFunc with isSpaceOrInvisible.
+func TestTrimSpace(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	for _, l := range randomLines(rng, 50000, 8) {
+		if got, want := trimSpace(l), strings.TrimFunc(l, isSpaceOrInvisible); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", l, got, want)
+		}
+	}
+}
+
+// classifyRef is classify before its fast path for general punctuation.
+func classifyRef(r rune) (space, letter, upper bool) {
+	switch {
+	case r >= 0xC0 && r <= 0xFF:
+		return false, r != 0xD7 && r != 0xF7, r <= 0xDE && r != 0xD7
+	case r >= 0x400 && r <= 0x4FF:
+		if r <= 0x42F {
+			return false, true, true
+		}
+		if r <= 0x45F {
+			return false, true, false
+		}
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3, r >= 0x3041 && r <= 0x30FF:
+		return false, true, false
+	case r == 0xA0 || r == 0x3000 || r >= 0x2000 && r <= 0x200A:
+		return true, false, false
+	}
+	letter = unicode.IsLetter(r)
+	return unicode.IsSpace(r), letter, letter && unicode.IsUpper(r)
+}
+
+// TestClassifyEveryRune: classify's fast paths class every code point as before.
+func TestClassifyEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		s, l, u := classify(r)
+		rs, rl, ru := classifyRef(r)
+		if s != rs || l != rl || u != ru {
+			t.Fatalf("classify(%U) = %v %v %v, want %v %v %v", r, s, l, u, rs, rl, ru)
+		}
+	}
+}
+
+// TestLowerMixedAgreesWithLowerChanged: folding in place gives what appendLowerChanged gives,
+// after any prefix already in the buffer.
+func TestLowerMixedAgreesWithLowerChanged(t *testing.T) {
+	rng := rand.New(rand.NewSource(6))
+	for _, s := range randomLines(rng, 30000, 20) {
+		prefix := []byte("kept ")[:rng.Intn(6)]
+		got, gotAligned, gotChanged := appendLowerMixed(append([]byte(nil), prefix...), s)
+		want, wantAligned, wantChanged := appendLowerChanged(append([]byte(nil), prefix...), s)
+		if gotChanged != wantChanged || gotChanged && (string(got) != string(want) || gotAligned != wantAligned) ||
+			!gotChanged && string(got) != string(prefix) {
+			t.Fatalf("appendLowerMixed(%q, %q) = %q %v %v, want %q %v %v", prefix, s, got, gotAligned, gotChanged, want, wantAligned, wantChanged)
+		}
+	}
+}
+
+// TestDecode2: every two-byte sequence decode2 decodes is decoded so by utf8.DecodeRuneInString,
+// and every valid one is decoded, whatever follows it and at the end of the text.
+func TestDecode2(t *testing.T) {
+	for c0 := 0x80; c0 < 0x100; c0++ {
+		for c1 := 0; c1 < 0x100; c1++ {
+			for _, s := range []string{string([]byte{byte(c0), byte(c1)}), string([]byte{'a', byte(c0), byte(c1), 0x80})} {
+				i := len(s) - 2
+				if s[0] == 'a' {
+					i = 1
+				}
+				r, size := decode2(s, i)
+				wr, wsize := utf8.DecodeRuneInString(s[i:])
+				if size != 0 && (r != wr || size != wsize) || size == 0 && wsize == 2 {
+					t.Fatalf("decode2(%q, %d) = %U %d, want %U %d", s, i, r, size, wr, wsize)
+				}
+			}
+		}
+		if _, size := decode2(string([]byte{byte(c0)}), 0); size != 0 {
+			t.Fatalf("decode2 of the lone byte %#x: size %d", c0, size)
+		}
+	}
+}
+
+// TestMeasureEveryRune measures every code point below U+3100 (Latin, Greek, Cyrillic and the
+// other alphabets, punctuation, kana) and a sample of the others, alone, inside a word and
+// before a sentence end, both ways.
+func TestMeasureEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0x3100 && r%7 != 0 {
+			continue
+		}
+		c := string(r)
+		for _, l := range []string{c, "Ab" + c + "c.", c + "” x", "x " + c + c} {
+			if got, want := Measure(l), measureRef(l); got != want {
+				t.Fatalf("Measure(%q) = %+v, want %+v", l, got, want)
+			}
 		}
 	}
 }

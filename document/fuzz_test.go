@@ -59,3 +59,24 @@ func FuzzDocument(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMeasure checks Measure against the reference that reads one rune at a time, and the folded
+// copy of the line against strings.ToLower.
+func FuzzMeasure(f *testing.F) {
+	addSeeds(f)
+	for _, s := range []string{"  “Hi,” he said.  ", "\u200bA\u00a0b\ufeff", "ÉTÉ\xe2\x80 中文！」", "x\xf0\x9f\x98\u3000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if got, want := Measure(line), measureRef(line); got != want {
+			t.Fatalf("Measure(%q) = %+v, want %+v", line, got, want)
+		}
+		d := New("f.txt", line)
+		for i := range d.Lines {
+			ft := d.Feat(i)
+			if got, want := ft.Lower(), strings.ToLower(ft.Trim); got != want {
+				t.Fatalf("line %d: Lower() = %q, want %q", i, got, want)
+			}
+		}
+	})
+}

@@ -1,6 +1,9 @@
 package document
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // Lang is the language of a document, identified by its function words.
 type Lang uint8
@@ -120,35 +123,90 @@ func stopSet(w []byte) uint32 {
 	}
 }
 
-// stopSetASCII is stopSet of the lower-case form of w, a word of ASCII letters, folded as it is
-// hashed and compared.
-func stopSetASCII(w string) uint32 {
-	if len(w) > stopMaxLen {
-		return 0
-	}
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i]|0x20)) * 16777619
-	}
-	for i := h >> (32 - stopTableBits); ; i = (i + 1) & (1<<stopTableBits - 1) {
-		e := &stopTable[i]
-		if e.word == "" {
-			return 0
+// asciiStops is stopLangs for the function words written in ASCII letters, keyed by
+// asciiKey: the table Language consults for most words it samples.
+type asciiStop struct {
+	key uint64
+	set uint32
+}
+
+const asciiStopBits = 10
+
+var (
+	asciiStops   [1 << asciiStopBits]asciiStop
+	asciiStopLen int // the longest ASCII function word, at most 8 bytes
+)
+
+func init() {
+	for w, set := range stopLangs {
+		if !isASCIIWord(w) {
+			continue
 		}
-		if len(e.word) == len(w) && equalLowerASCII(e.word, w) {
+		if len(w) > 8 {
+			panic("document: ASCII function word longer than 8 bytes: " + w)
+		}
+		key := asciiKey(w)
+		i := asciiStopHash(key)
+		for asciiStops[i].key != 0 {
+			i = (i + 1) & (1<<asciiStopBits - 1)
+		}
+		asciiStops[i] = asciiStop{key, set}
+		asciiStopLen = max(asciiStopLen, len(w))
+	}
+}
+
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isASCIILetter(w[i]) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// asciiKey packs w, one to eight ASCII letters, folded to lower case, into a word (little-endian,
+// zero bytes after it; the table's empty entries have key 0).
+func asciiKey(w string) uint64 {
+	var k uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		k = k<<8 | uint64(w[i]|0x20)
+	}
+	return k
+}
+
+// keyMask[n] keeps the first n bytes of a word.
+var keyMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
+
+// load64 reads the first eight bytes of s, little-endian (one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func asciiStopHash(key uint64) uint64 {
+	return key * 0x9E3779B97F4A7C15 >> (64 - asciiStopBits)
+}
+
+// stopSetKey is stopLangs of the word whose asciiKey is key.
+func stopSetKey(key uint64) uint32 {
+	for i := asciiStopHash(key); ; i = (i + 1) & (1<<asciiStopBits - 1) {
+		e := &asciiStops[i]
+		if e.key == key {
 			return e.set
+		}
+		if e.key == 0 {
+			return 0
 		}
 	}
 }
 
-// equalLowerASCII reports whether w (ASCII letters) folded to lower case is lower.
-func equalLowerASCII(lower, w string) bool {
-	for i := 0; i < len(w); i++ {
-		if lower[i] != w[i]|0x20 {
-			return false
-		}
+// stopSetASCII is stopSet of the lower-case form of w, a word of ASCII letters.
+func stopSetASCII(w string) uint32 {
+	if len(w) > asciiStopLen {
+		return 0
 	}
-	return true
+	return stopSetKey(asciiKey(w))
 }
 
 // langSample bounds the work of Language: the first words of a document decide.
@@ -165,10 +223,15 @@ const (
 // with the most, if they make at least 15% of the words (at least eight words in all) and clearly
 // more than any other language's.
 func Language(text string) Lang {
+	s := sampleText(text)
+	return s.decide()
+}
+
+// sampleText counts the function words of the lines Language samples of text.
+func sampleText(text string) (s langSampler) {
 	if len(text) > langSampleBytes {
 		text = text[:langSampleBytes]
 	}
-	var s langSampler
 	var ws []Word
 	for len(text) > 0 && s.prose.words < langSampleWords {
 		line := text
@@ -180,30 +243,31 @@ func Language(text string) Lang {
 		ws = Words(line, ws)
 		s.line(line, ws)
 	}
+	return s
+}
+
+// languageOfWords is Language(d.Src) for a document of at most langSampleBytes whose words
+// (Words of d.Src) are known: the words of each line are those starting in it, since no word
+// spans a line end (nor starts in a byte-order mark).
+func languageOfWords(d *Document, words []Word) Lang {
+	s := sampleWords(d, words)
 	return s.decide()
 }
 
-// languageOfWords is Language(text) for a text of at most langSampleBytes whose words (Words)
-// are known: the words of each line are those of the text starting in it, since no word spans a
-// line end.
-func languageOfWords(text string, words []Word) Lang {
-	var s langSampler
-	start := 0
-	for start < len(text) && s.prose.words < langSampleWords {
-		end := len(text)
-		next := end
-		if i := strings.IndexByte(text[start:], '\n'); i >= 0 {
-			end, next = start+i, start+i+1
+// sampleWords is sampleText for a document whose words are known.
+func sampleWords(d *Document, words []Word) (s langSampler) {
+	for _, l := range d.Lines {
+		if s.prose.words >= langSampleWords {
+			break
 		}
 		n := 0
-		for n < len(words) && int(words[n].Start) < end {
+		for n < len(words) && int(words[n].Start) < l.End {
 			n++
 		}
-		s.line(text, words[:n])
+		s.line(d.Src, words[:n])
 		words = words[n:]
-		start = next
 	}
-	return s.decide()
+	return s
 }
 
 // langSampler counts the function words of the lines Language samples.
@@ -220,22 +284,30 @@ func (s *langSampler) line(text string, ws []Word) {
 	} else if s.all.words >= langSampleWords {
 		return
 	}
+	c.words += len(ws)
 	for _, w := range ws {
-		c.words++
-		if w.Len() <= 12 {
-			var set uint32
-			if w.Has(ASCII) {
-				set = stopSetASCII(w.In(text))
+		n := w.Len()
+		var set uint32
+		if w.Flags&ASCII != 0 {
+			if n > asciiStopLen {
+				continue
+			}
+			// the word's key in one load when eight bytes follow its start
+			var key uint64
+			if st := int(w.Start); st+8 <= len(text) {
+				key = (load64(text[st:]) | 0x2020202020202020) & keyMask[n]
 			} else {
-				set = stopSet(AppendLower(s.buf[:0], w.In(text)))
+				key = asciiKey(w.In(text))
 			}
-			if set != 0 {
-				for l := Lang(1); l < numLangs; l++ {
-					if set&(1<<l) != 0 {
-						c.counts[l]++
-					}
-				}
+			set = stopSetKey(key)
+		} else {
+			if n > 12 {
+				continue
 			}
+			set = stopSet(AppendLower(s.buf[:0], w.In(text)))
+		}
+		for ; set != 0; set &= set - 1 {
+			c.counts[bits.TrailingZeros32(set)]++
 		}
 	}
 }
@@ -287,6 +359,6 @@ func LanguageOf(d *Document) Lang {
 			return Language(d.Src)
 		}
 		// the words are needed anyway by the rules that ask for the language
-		return languageOfWords(d.Src, WordsOf(d))
+		return languageOfWords(d, WordsOf(d))
 	}).(Lang)
 }

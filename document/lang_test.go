@@ -1,6 +1,8 @@
 package document
 
 import (
+	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,6 +78,84 @@ func TestStopSets(t *testing.T) {
 		}
 		if got := stopSetASCII(w); ascii && got != want {
 			t.Errorf("stopSetASCII(%q) = %b, want %b", w, got, want)
+		}
+	}
+}
+
+// sampleRef is what Language counts, as first written: each line's words looked up, folded by
+// strings.ToLower, in stopLangs.
+func sampleRef(text string) (prose, all langCount) {
+	text = text[:min(len(text), langSampleBytes)]
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if prose.words >= langSampleWords {
+			break
+		}
+		ws := Words(line, nil)
+		c := &all
+		if len(ws) >= proseWords {
+			c = &prose
+		} else if all.words >= langSampleWords {
+			continue
+		}
+		for _, w := range ws {
+			c.words++
+			if w.Len() > 12 {
+				continue
+			}
+			set := stopLangs[strings.ToLower(w.In(line))]
+			for l := Lang(1); l < numLangs; l++ {
+				if set&(1<<l) != 0 {
+					c.counts[l]++
+				}
+			}
+		}
+	}
+	return prose, all
+}
+
+// TestSamplesAgreeWithReference: both ways of sampling count what the reference counts, on every
+// text of testdata and on random texts of function words in any case, other words, long words,
+// letters beyond ASCII, short and long lines ended by LF or CRLF, with or without a byte-order
+// mark.
+func TestSamplesAgreeWithReference(t *testing.T) {
+	texts := testtext.Texts(t, "../testdata")
+	var parts []string
+	for w := range stopLangs {
+		parts = append(parts, w, strings.ToUpper(w), strings.Title(w))
+	}
+	slices.Sort(parts)
+	parts = append(parts, "zebra", "Minister", "abcdefgh", "abcdefghijklm", "ÉTÉ", "İ", "ẞ", "Straße", "Ѐ", "x1", "l’", "co-op")
+	rng := rand.New(rand.NewSource(7))
+	for i := range 3000 {
+		var b strings.Builder
+		if i%5 == 0 {
+			b.WriteString(BOM)
+		}
+		for range rng.Intn(400) {
+			b.WriteString(parts[rng.Intn(len(parts))])
+			switch rng.Intn(12) {
+			case 0:
+				b.WriteString("\n")
+			case 1:
+				b.WriteString(".\r\n")
+			case 2:
+				b.WriteString(", ")
+			default:
+				b.WriteString(" ")
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		prose, all := sampleRef(text)
+		if s := sampleText(text); s.prose != prose || s.all != all {
+			t.Fatalf("sampleText(%.100q) = %v %v, want %v %v", text, s.prose, s.all, prose, all)
+		}
+		if len(text) > langSampleBytes {
+			continue
+		}
+		if s := sampleWords(New("x.txt", text), Words(text, nil)); s.prose != prose || s.all != all {
+			t.Fatalf("sampleWords(%.100q) = %v %v, want %v %v", text, s.prose, s.all, prose, all)
 		}
 	}
 }

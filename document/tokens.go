@@ -42,85 +42,132 @@ func (w Word) Len() int { return int(w.End - w.Start) }
 func (w Word) In(text string) string { return text[w.Start:w.End] }
 
 // Words appends the words of text to buf[:0] and returns it, so a caller may reuse one buffer.
-// ASCII text takes a fast path without rune decoding.
+// ASCII text takes a fast path without rune decoding, other text tables of the unicode package.
 func Words(text string, buf []Word) []Word {
 	out := buf[:0]
 	if cap(out) == 0 && len(text) > 256 {
 		// one allocation: words are about as many as the spaces and line ends (a SIMD count)
 		out = make([]Word, 0, strings.Count(text, " ")+strings.Count(text, "\n")+16)
 	}
-	i := 0
-	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if letterClass[c] == 0 {
-				i++
+	cls := &letterClass
+	for i := 0; ; {
+		for i < len(text) && cls[text[i]] == 0 {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
+		k := cls[text[i]]
+		start := i
+		var seen uint8 // lowerLetter, upperLetter: the letter classes seen; capitalFirst, nonASCII
+		if k == nonASCII {
+			r, size := decode2(text, i)
+			if size == 0 {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+			if !isLetter(r) {
+				i += size
 				continue
 			}
-		} else if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {
+			if isUpper(r) {
+				seen = nonASCII | capitalFirst | upperLetter
+			} else {
+				seen = nonASCII | lowerLetter // letters without case (CJK) count as lower case
+			}
 			i += size
-			continue
+		} else {
+			seen = k | (k&upperLetter)<<2 // capitalFirst
+			i++
 		}
-		start := i
-		var seen uint8 // the letter classes seen: lowerLetter, upperLetter
-		ascii := true
-		capital := false
-		if c < utf8.RuneSelf {
-			// the ASCII fast path: one table look-up a byte
-			capital = letterClass[c] == upperLetter
+		for {
+			// ASCII letters at one table look-up a byte
 			for i < len(text) {
-				k := letterClass[text[i]]
+				k = cls[text[i]]
 				if k&(lowerLetter|upperLetter) == 0 {
 					break
 				}
 				seen |= k
 				i++
 			}
-		}
-		for i < len(text) && text[i] >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) {
+			if i == len(text) || k != nonASCII {
 				break
 			}
-			ascii = false
-			if unicode.IsUpper(r) {
-				seen |= upperLetter
-				if i == start {
-					capital = true
-				}
+			r, size := decode2(text, i)
+			if size == 0 {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+			if !isLetter(r) {
+				break
+			}
+			if isUpper(r) {
+				seen |= nonASCII | upperLetter
 			} else {
-				seen |= lowerLetter // letters without case (CJK) count as lower case
+				seen |= nonASCII | lowerLetter
 			}
 			i += size
-			// ASCII letters after non-ASCII ones ("Zürich")
-			for i < len(text) {
-				k := letterClass[text[i]]
-				if k&(lowerLetter|upperLetter) == 0 {
-					break
-				}
-				seen |= k
-				i++
-			}
 		}
-		w := Word{Start: int32(start), End: int32(i)}
-		if seen&upperLetter == 0 {
-			w.Flags |= LowerCase
+		w := Word{Start: int32(start), End: int32(i), Flags: wordFlags[seen&15]}
+		// most words have a space or a plain mark on either side: standsAlone only for the others
+		before, after := uint8(apart), uint8(apart)
+		if start > 0 {
+			before = aloneBefore[text[start-1]]
 		}
-		if capital && seen&lowerLetter != 0 {
-			w.Flags |= Capitalised
+		if i < len(text) {
+			after = aloneAfter[text[i]]
 		}
-		if ascii {
-			w.Flags |= ASCII
-		}
-		if standsAlone(text, start, i) {
+		if before|after == apart {
 			w.Flags |= Alone
-		}
-		if i+1 < len(text) && text[i] == '-' && startsLetter(text[i+1:]) {
-			w.Flags |= HyphenAfter
+		} else {
+			if standsAlone(text, start, i) {
+				w.Flags |= Alone
+			}
+			if i+1 < len(text) && text[i] == '-' && startsLetter(text[i+1:]) {
+				w.Flags |= HyphenAfter
+			}
 		}
 		out = append(out, w)
 	}
 	return out
+}
+
+// bmpLetter and bmpUpper are unicode.IsLetter and unicode.IsUpper of the code points below
+// U+10000, a bit each, for Words.
+var bmpLetter, bmpUpper = func() (letter, upper [1 << 16 / 64]uint64) {
+	set := func(bits *[1 << 16 / 64]uint64, t *unicode.RangeTable) {
+		for _, r := range t.R16 {
+			for c := int(r.Lo); c <= int(r.Hi); c += int(r.Stride) {
+				bits[c>>6] |= 1 << (c & 63)
+			}
+		}
+	}
+	set(&letter, unicode.Letter)
+	set(&upper, unicode.Upper)
+	return
+}()
+
+// isLetter is unicode.IsLetter, by a table look-up below U+10000.
+func isLetter(r rune) bool {
+	if uint32(r) < 1<<16 {
+		return bmpLetter[r>>6]&(1<<(r&63)) != 0
+	}
+	return unicode.IsLetter(r)
+}
+
+// isUpper is unicode.IsUpper, by a table look-up below U+10000.
+func isUpper(r rune) bool {
+	if uint32(r) < 1<<16 {
+		return bmpUpper[r>>6]&(1<<(r&63)) != 0
+	}
+	return unicode.IsUpper(r)
+}
+
+// isDigit is unicode.IsDigit, without a table search for Latin-1 and general punctuation, which
+// hold no digits beyond ASCII.
+func isDigit(r rune) bool {
+	if r < 0x660 || r >= 0x2000 && r <= 0x206F {
+		return r >= '0' && r <= '9'
+	}
+	return unicode.IsDigit(r)
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -129,7 +176,24 @@ const (
 	lowerLetter = 1 << iota
 	upperLetter
 	nonASCII
+	capitalFirst
 )
+
+// wordFlags are the flags of a word by the letter classes Words has seen in it.
+var wordFlags = func() (t [16]WordFlags) {
+	for seen := range t {
+		if seen&upperLetter == 0 {
+			t[seen] |= LowerCase
+		}
+		if seen&capitalFirst != 0 && seen&lowerLetter != 0 {
+			t[seen] |= Capitalised
+		}
+		if seen&nonASCII == 0 {
+			t[seen] |= ASCII
+		}
+	}
+	return
+}()
 
 // letterClass classifies bytes: ASCII letters by case, bytes of multi-byte runes, and 0 for the rest.
 var letterClass = func() (t [256]uint8) {
@@ -151,7 +215,7 @@ func startsLetter(s string) bool {
 		return isASCIILetter(s[0])
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLetter(r)
+	return isLetter(r)
 }
 
 // WordsOf returns the words of d.Src, computed once per document.
@@ -191,7 +255,7 @@ func standsAlone(text string, s, e int) bool {
 		case joins:
 			return false
 		case decode:
-			if r, _ := utf8.DecodeLastRuneInString(text[:s]); r == '’' || unicode.IsDigit(r) {
+			if r, _ := utf8.DecodeLastRuneInString(text[:s]); r == '’' || isDigit(r) {
 				return false
 			}
 		}
@@ -201,7 +265,7 @@ func standsAlone(text string, s, e int) bool {
 		case joins:
 			return false
 		case decode:
-			if r, _ := utf8.DecodeRuneInString(text[e:]); r == '’' || unicode.IsDigit(r) {
+			if r, _ := utf8.DecodeRuneInString(text[e:]); r == '’' || isDigit(r) {
 				return false
 			}
 		case joinsBeforeLetter:
@@ -238,13 +302,14 @@ var aloneBefore, aloneAfter = func() (before, after [256]uint8) {
 	return
 }()
 
-// AppendLower appends the lower-case form of s to buf, with a fast path for ASCII.
+// AppendLower appends the lower-case form of s to buf (unicode.ToLower of each rune), with fast
+// paths for ASCII and the scripts lowerRune knows.
 func AppendLower(buf []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			for _, r := range s[i:] {
-				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				buf = utf8.AppendRune(buf, lowerRune(r))
 			}
 			return buf
 		}
