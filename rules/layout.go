@@ -141,7 +141,7 @@ func computeLayout(d *document.Document) *Layout {
 		}
 		if f.Runes <= 120 {
 			l.Labels[i] = normLabelIn(f, f.Trim)
-			l.Classes[i] = lexicon[l.Labels[i]]
+			l.Classes[i] = lexiconClass(l.Labels[i])
 		}
 		l.legal[i], l.widget[i] = legalKind(f), widgetLine(f)
 		// a cookie banner or a comment form's message reads like prose but is the site's
