@@ -130,20 +130,9 @@ func (TemplateLine) count(doc *document.Document, o *templateOptions, st *Layout
 	counts := stats.For(templateLineID)
 	counts.Keys[dir]++ // files of the directory
 	dk := dirKey(dir)
-	// the candidates are counted first, so that the slices are allocated once, at their size
-	m := 0
-	for i := 0; i < doc.NumLines(); i++ {
-		if o.candidate(doc, st, i) {
-			m++
-		}
-	}
-	if m == 0 {
-		return
-	}
-	keys := make([]uint64, 0, m)
-	if cands != nil {
-		*cands = slices.Grow(*cands, m)
-	}
+	// most documents have few candidate lines: their keys stay on the stack
+	var buf [64]uint64
+	keys := buf[:0]
 	for i := 0; i < doc.NumLines(); i++ {
 		if !o.candidate(doc, st, i) {
 			continue
