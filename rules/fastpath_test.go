@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"hash/fnv"
+	"math/rand"
 	"regexp"
 	"slices"
 	"strconv"
@@ -261,6 +262,33 @@ func TestSingleSpacedDecodesWhatMatters(t *testing.T) {
 		if got, want := singleSpaced(s), plainSingleSpaced(s); got != want {
 			t.Errorf("singleSpaced(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestSingleSpacedLongLines: the eight-byte steps find what the byte loop finds, with the
+// space, control byte or non-ASCII letter at every offset of longer lines, across the steps'
+// boundaries.
+func TestSingleSpacedLongLines(t *testing.T) {
+	inserts := []string{"  ", " ", "\t", "\n", "\x01", "\x1f", "\u00a0", "é", " \u00a0", "\u2009", "\u3000", "\x7f", "~"}
+	base := "Headline words on a line of text, read here"
+	r := rand.New(rand.NewSource(11))
+	falses := 0
+	for k := range 20000 {
+		s := base[:r.Intn(len(base)+1)]
+		for range 1 + k%3 {
+			at := r.Intn(len(s) + 1)
+			s = s[:at] + inserts[r.Intn(len(inserts))] + s[at:]
+		}
+		got, want := singleSpaced(s), plainSingleSpaced(s)
+		if got != want {
+			t.Fatalf("singleSpaced(%q) = %v, want %v", s, got, want)
+		}
+		if !want {
+			falses++
+		}
+	}
+	if falses < 5000 {
+		t.Errorf("only %d lines not single-spaced: the test reads little", falses)
 	}
 }
 

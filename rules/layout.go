@@ -126,10 +126,11 @@ func isProse(f *document.Features) bool { return f.Prose() }
 func computeLayout(d *document.Document) *Layout {
 	n := d.NumLines()
 	// one array for each type of per-line slice
-	strs, ints, bools := make([]string, 2*n), make([]int, 2*n), make([]bool, 2*n)
+	strs, ints, bools := make([]string, 2*n), make([]int, 3*n), make([]bool, 5*n)
 	l := &Layout{Labels: strs[:n:n], Classes: make([]labelClass, n), Prose: bools[:n:n],
-		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1, ParaFirst: ints[:n:n], ParaLast: ints[n:],
-		legal: strs[n:], widget: bools[n:]}
+		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1, ParaFirst: ints[:n:n], ParaLast: ints[n : 2*n : 2*n],
+		legal: strs[n:], widget: bools[n : 2*n : 2*n], Data: bools[2*n : 3*n : 3*n], Rows: bools[3*n : 4*n : 4*n],
+		Listed: bools[4*n:]}
 	l.Width = wrapWidth(d)
 	prose := 0
 	for i := 0; i < n; i++ {
@@ -140,7 +141,7 @@ func computeLayout(d *document.Document) *Layout {
 		}
 		if f.Runes <= 120 {
 			l.Labels[i] = normLabelIn(f, f.Trim)
-			l.Classes[i] = lexicon[l.Labels[i]]
+			l.Classes[i] = lexiconClass(l.Labels[i])
 		}
 		l.legal[i], l.widget[i] = legalKind(f), widgetLine(f)
 		// a cookie banner or a comment form's message reads like prose but is the site's
@@ -161,8 +162,8 @@ func computeLayout(d *document.Document) *Layout {
 			prose++
 		}
 	}
-	l.Data, l.Rows = dataBlocks(d, l.Prose)
-	l.Listed = introducedLists(d, l)
+	dataBlocks(d, l.Prose, l.Data, l.Rows, ints[2*n:])
+	introducedLists(d, l, l.Listed)
 	if prose < 2 {
 		return l
 	}
@@ -419,12 +420,12 @@ func isListMarker(t string) bool {
 // holding numbers other than dates ("Net profit 4.1 mln vs 3.7 mln", "VIP : 60,000", "1986/87
 // 1985/86", "Arsenal 2 Chelsea 1"), or fixtures ("Team A v Team B"), that stand within two lines of
 // another such line; with the lines between them and up to two short lines before the first (the
-// block's headings: "Year", "Ticketing").
-func dataBlocks(d *document.Document, prose []bool) (data, isRow []bool) {
+// block's headings: "Year", "Ticketing"). It marks them in data and isRow, zeroed slices of one
+// element per line, and uses buf, of as many elements, for the non-blank lines' indexes.
+func dataBlocks(d *document.Document, prose, data, isRow []bool, buf []int) {
 	n := d.NumLines()
-	data, isRow = make([]bool, n), make([]bool, n)
 	var rows []int // non-blank line indexes of data rows, in order
-	nonBlank := make([]int, 0, n)
+	nonBlank := buf[:0:n]
 	for i := 0; i < n; i++ {
 		f := d.Feat(i)
 		if f.Blank() {
@@ -454,15 +455,15 @@ func dataBlocks(d *document.Document, prose []bool) (data, isRow []bool) {
 			data[nonBlank[x]] = true
 		}
 	}
-	return data, isRow
 }
 
 // maxListItems bounds how far a list the text introduces reaches.
 const maxListItems = 40
 
-func introducedLists(d *document.Document, l *Layout) []bool {
+// introducedLists marks in listed, a zeroed slice of one element per line, the items of the
+// lists the text introduces (Layout.Listed).
+func introducedLists(d *document.Document, l *Layout, listed []bool) {
 	n := d.NumLines()
-	listed := make([]bool, n)
 	for i := 0; i < n; i++ {
 		f := d.Feat(i)
 		if f.Blank() || !introducesList(f.Trim, l.Classes[i]) {
@@ -481,7 +482,6 @@ func introducedLists(d *document.Document, l *Layout) []bool {
 			items++
 		}
 	}
-	return listed
 }
 
 // teamSheet reports a line of names in groups, as a team sheet lists them: "City: Jones; Smith,

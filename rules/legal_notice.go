@@ -225,12 +225,19 @@ func reportOutsideArticle(p *lint.Pass, find func(int, *document.Features) strin
 	d := p.Doc
 	lay := lint.ResultOf(p, layoutOf)
 	n := d.NumLines()
-	msgs := make([]string, n)
+	// the lines found, in order: few documents have more than a handful
+	type found struct {
+		line int
+		msg  string
+	}
+	var buf [8]found
+	lines := buf[:0]
 	first, last := n, -1
 	for i := 0; i < n; i++ {
 		f := d.Feat(i)
 		if !f.Blank() && !lay.Wrapped(i) && !lay.Data[i] && !lay.Listed[i] {
-			if msgs[i] = find(i, f); msgs[i] != "" {
+			if msg := find(i, f); msg != "" {
+				lines = append(lines, found{i, msg})
 				continue
 			}
 		}
@@ -238,10 +245,8 @@ func reportOutsideArticle(p *lint.Pass, find func(int, *document.Features) strin
 			first, last = min(first, i), i
 		}
 	}
-	for i, msg := range msgs {
-		if msg == "" {
-			continue
-		}
+	for _, l := range lines {
+		i, msg := l.line, l.msg
 		// in a whole-page extraction or a footer dump, prose after the article (teasers, footers)
 		// does not make a notice the article's: outside the body is enough
 		safety := lint.Safe

@@ -32,6 +32,24 @@ func (c labelClass) has(x labelClass) bool { return c&x != 0 }
 // lists of other rules.
 var lexicon = map[string]labelClass{}
 
+// lexiconShape holds, for each first byte of the lexicon's labels, a bit for each of their
+// lengths (bit 63 for all lengths of 63 bytes or more); lexiconLongest is the longest label's
+// length. Most lines' labels are longer than any the rules know, or open with a byte none of
+// them does: their look-up need not hash them.
+var (
+	lexiconShape   [256]uint64
+	lexiconLongest int
+)
+
+// lexiconClass is lexicon[label], asking the map only about labels of a length and first byte
+// that some label of the lexicon has.
+func lexiconClass(label string) labelClass {
+	if len(label) > 0 && (len(label) > lexiconLongest || lexiconShape[label[0]]&(1<<min(len(label), 63)) == 0) {
+		return 0 // the lexicon holds no label of this shape
+	}
+	return lexicon[label]
+}
+
 func init() {
 	add := func(c labelClass, words map[string]bool) {
 		for w := range words {
@@ -47,5 +65,11 @@ func init() {
 	add(classVote, votePhrases)
 	for _, pre := range captionPrefixes {
 		lexicon[normLabel(strings.TrimSpace(pre))] |= classCaption
+	}
+	for w := range lexicon {
+		if w != "" {
+			lexiconShape[w[0]] |= 1 << min(len(w), 63)
+			lexiconLongest = max(lexiconLongest, len(w))
+		}
 	}
 }

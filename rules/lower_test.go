@@ -253,3 +253,30 @@ func TestLexiconClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconClass: the shape filter before the map gives the map's answer for every label of
+// the lexicon, for labels one byte longer or shorter, and for labels of other first bytes and
+// lengths, short and long.
+func TestLexiconClass(t *testing.T) {
+	labels := []string{"", "x", "not a label", "home", "ẞ", "© photo", strings.Repeat("a", 63),
+		strings.Repeat("b", 64), strings.Repeat("c", 200)}
+	for k := range lexicon {
+		labels = append(labels, k, k+"s", "a"+k, k+strings.Repeat(" x", 40))
+		if k != "" {
+			labels = append(labels, k[:len(k)-1], k[1:], strings.ToUpper(k[:1])+k[1:])
+		}
+	}
+	known := 0
+	for _, l := range labels {
+		got, want := lexiconClass(l), lexicon[l]
+		if got != want {
+			t.Errorf("lexiconClass(%q) = %b, the map says %b", l, got, want)
+		}
+		if want != 0 {
+			known++
+		}
+	}
+	if known < len(lexicon)-1 {
+		t.Errorf("%d of the %d labels of the lexicon have classes", known, len(lexicon))
+	}
+}

@@ -18,7 +18,8 @@ func TestNameCandidatesOracle(t *testing.T) {
 	pieces := []string{"Sergey", "Lavrov", "Kim", "Jong-un", "Jong", "Un", "Mr", "Mr.", "President", "The", "the",
 		"met", "said", "and", "in", "New", "York", "Ángela", "Şahin", "ÖZIL", "Ödegaard", "von", "der", "Leyen",
 		"McDonald", "O’Brien", "UN", "NATO", "X", "A", "Volkonsky", "Andrei", "Andrey", "Big", "House", "white",
-		"7Up", "B2", "2020", "Al-Sisi", "al-Sisi", "-", "Jean-Luc", "foo-Bar", "Über", "über", "日本", "Москва", "Путин"}
+		"7Up", "B2", "2020", "Al-Sisi", "al-Sisi", "-", "Jean-Luc", "foo-Bar", "Über", "über", "日本", "Москва", "Путин",
+		"Prime", "Minister", "Sir", "Dr", "Spokesperson", "Archbishop", "St", "Ayatollah", "Agent", "Agents", "Kapitan", "\u212Aing"}
 	seps := []string{" ", " ", " ", " ", "  ", ", ", ". ", "\n", "\t", "-", "’s ", ": ", "\" ", "“", "” ", "(", ") ", "1", "é"}
 	r := rand.New(rand.NewSource(7))
 	found := 0
@@ -40,6 +41,28 @@ func TestNameCandidatesOracle(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Errorf("only %d candidates: the texts test little", found)
+	}
+}
+
+// TestIsNameTitle: the shape filter before the map gives the map's answer for every title, for
+// words one letter longer or shorter, and for words of other first letters.
+func TestIsNameTitle(t *testing.T) {
+	words := []string{"", "x", "mrs", "mister", "spokespersons", strings.Repeat("a", 70)}
+	for w := range nameTitles {
+		words = append(words, w, w+"s", w[:len(w)-1], "z"+w[1:], "q"+w)
+	}
+	titles := 0
+	for _, w := range words {
+		got, want := isNameTitle([]byte(w)), nameTitles[w]
+		if got != want {
+			t.Errorf("isNameTitle(%q) = %v, the map says %v", w, got, want)
+		}
+		if got {
+			titles++
+		}
+	}
+	if titles < len(nameTitles) {
+		t.Errorf("%d of the %d titles found", titles, len(nameTitles))
 	}
 }
 

@@ -139,14 +139,24 @@ type nameRun struct {
 	fn    func(start, end int, name string)
 	toks  []nameTok // runs of capitalised name words separated by single spaces
 	lower []byte
+	// lowerAt is one more than the start of the token whose lower-case form lower holds, or 0
+	lowerAt int
+}
+
+// lowerOf returns the lower-case form of a token, folded once for both look-ups.
+func (r *nameRun) lowerOf(t *nameTok) []byte {
+	if r.lowerAt != t.start+1 {
+		r.lower = document.AppendLower(r.lower[:0], r.text[t.start:t.end])
+		r.lowerAt = t.start + 1
+	}
+	return r.lower
 }
 
 // isTitle reports whether a token is a title (nameTitles), looked up once a token on its
 // lower-case form, without allocating a string.
 func (r *nameRun) isTitle(t *nameTok) bool {
 	if !t.titleKnown {
-		r.lower = document.AppendLower(r.lower[:0], r.text[t.start:t.end])
-		t.titleKnown, t.title = true, nameTitles[string(r.lower)]
+		t.titleKnown, t.title = true, isNameTitle(r.lowerOf(t))
 	}
 	return t.title
 }
@@ -155,11 +165,28 @@ func (r *nameRun) isTitle(t *nameTok) bool {
 // token: the word lists are large, and a look-up often misses the cache.
 func (r *nameRun) isWord(t *nameTok) bool {
 	if !t.wordKnown {
-		r.lower = document.AppendLower(r.lower[:0], r.text[t.start:t.end])
-		c := classOfBytes(r.lower)
+		c := classOfBytes(r.lowerOf(t))
 		t.wordKnown, t.word = true, c == commonWord || c == englishWord
 	}
 	return t.word
+}
+
+// titleShape holds, for each first byte of the titles, a bit for each of their lengths (all
+// below 64): a word of another length or first byte is no title, whatever the map says.
+var titleShape = func() (shape [256]uint64) {
+	for w := range nameTitles {
+		shape[w[0]] |= 1 << len(w)
+	}
+	return shape
+}()
+
+// isNameTitle is nameTitles[string(low)], asking the map only about a word of a title's length
+// and first byte.
+func isNameTitle(low []byte) bool {
+	if len(low) == 0 || len(low) >= 64 || titleShape[low[0]]&(1<<len(low)) == 0 {
+		return false
+	}
+	return nameTitles[string(low)]
 }
 
 // flush reports the run read so far if it is a name, and starts a new one.

@@ -271,7 +271,7 @@ func lastNonBlank(d *document.Document, from, to int) int {
 }
 
 func classifyLabel(norm string, o *navOptions) labelKind {
-	return classifyLabelOf(norm, lexicon[norm], o)
+	return classifyLabelOf(norm, lexiconClass(norm), o)
 }
 
 // classifyLabelOf is classifyLabel for a label whose lexicon classes are known (Layout.Classes).

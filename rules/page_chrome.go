@@ -330,7 +330,7 @@ func introducesList(t string, class labelClass) bool {
 		return false
 	}
 	n := normLabel(t)
-	return lexicon[n] == 0 && !strings.HasSuffix(n, " says") && !strings.HasSuffix(n, " wrote")
+	return lexiconClass(n) == 0 && !strings.HasSuffix(n, " says") && !strings.HasSuffix(n, " wrote")
 }
 
 // articleList reports a run of headline-like lines in a whole-page extraction that may still be

@@ -130,7 +130,9 @@ func (TemplateLine) count(doc *document.Document, o *templateOptions, st *Layout
 	counts := stats.For(templateLineID)
 	counts.Keys[dir]++ // files of the directory
 	dk := dirKey(dir)
-	var keys []uint64
+	// most documents have few candidate lines: their keys stay on the stack
+	var buf [64]uint64
+	keys := buf[:0]
 	for i := 0; i < doc.NumLines(); i++ {
 		if !o.candidate(doc, st, i) {
 			continue

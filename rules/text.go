@@ -55,7 +55,22 @@ func normLabelIn(f *document.Features, s string) string {
 
 // singleSpaced reports text whose only white space is single spaces.
 func singleSpaced(s string) bool {
-	for i := 0; i < len(s); i++ {
+	// eight bytes at a time while they are ASCII without control bytes: only two spaces in a
+	// row can end it there
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s[i:])
+		if x&tops != 0 || ^((x|tops)-' '*ones)&tops != 0 {
+			break // a byte of a non-ASCII letter or a control byte: byte by byte from here
+		}
+		e := x ^ ' '*ones                       // spaces become zero bytes
+		sp := ^((e + (0x80-1)*ones) | e) & tops // top bit: a space (no byte carries, all below 0x80)
+		if sp&(sp<<8) != 0 || sp&0x80 != 0 && i > 0 && s[i-1] == ' ' {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c > ' ' && c < utf8.RuneSelf {
 			continue
