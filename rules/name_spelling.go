@@ -34,7 +34,7 @@ companies, places; see rules/data/names.txt for sources and licence). A known mi
 Jung Un" for "Kim Jong Un", "Yun Suk-yeol" for "Yoon Suk Yeol") is reported with a safe fix to
 the canonical spelling; an accepted alternative romanisation or house style ("Kim Jong-un",
 "Sergei Lavrov") is reported as info with an unsafe fix, so a corpus can choose one style with
---unsafe-fixes. Matching is on whole names, exactly as listed or in capitals, with one automaton over all spellings, and never
+--unsafe-fixes. Matching is on whole names, exactly as listed or in capitals, with one trie of all spellings, and never
 touches a different entity whose name looks alike (Kim Jong Il, Austria, Niger) or a longer
 proper name that holds a listed spelling ("Riyad Bank"). Documents in other languages are left
 alone, since their standard spellings differ (German Teheran, Odessa, Addis Abeba); spellings
