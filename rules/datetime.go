@@ -163,7 +163,11 @@ func dateNumber(w string) int {
 	if n > len(kept) {
 		return notDate
 	}
-	parts := kept[:n]
+	return dateParts(num, kept[:n])
+}
+
+// dateParts reads the all-digit parts of num, a number with separators (at most three kept).
+func dateParts(num string, parts []string) int {
 	switch len(parts) {
 	case 1:
 		if len(parts[0]) <= 2 || len(parts[0]) == 4 && isYear(parts[0]) {

@@ -195,35 +195,10 @@ func dateNumberOracle(w string) int {
 			}
 		}
 	}
-	switch len(parts) {
-	case 1:
-		if len(parts[0]) <= 2 || len(parts[0]) == 4 && isYear(parts[0]) {
-			return datePart
-		}
-	case 2:
-		if strings.ContainsRune(num, ':') && len(parts[0]) <= 2 && len(parts[1]) == 2 {
-			return wholeDate // a time
-		}
-		if len(parts[0]) <= 2 && len(parts[1]) <= 2 {
-			return datePart // "12/09"
-		}
-	case 3:
-		if strings.Count(num, ":") == 2 {
-			return wholeDate // "06:31:27"
-		}
-		y := -1
-		for i, p := range parts {
-			if len(p) == 4 && isYear(p) {
-				y = i
-			} else if len(p) > 2 {
-				return notDate
-			}
-		}
-		if y == 0 || y == 2 || len(parts[2]) == 2 {
-			return wholeDate
-		}
+	if len(parts) > 3 {
+		return notDate
 	}
-	return notDate
+	return dateParts(num, parts)
 }
 
 // TestDateNumber: dateNumber reads every number as the FieldsFunc form did.
