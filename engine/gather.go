@@ -52,18 +52,12 @@ func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.St
 	if opts.OnePass && opts.keep != nil { // a run that only reads
 		log = newScreenLog(len(files))
 	}
-	feed := func(put func(int)) error {
-		for i := range files {
-			put(i)
+	errs := eachIndex(jobs, len(files), func(w, i int) error {
+		if err := gatherFile(src, files[i], opts, parts[w], log, i); err != nil {
+			return fmt.Errorf("%s: %w", files[i].Path, err)
 		}
 		return nil
-	}
-	var errs []error
-	_ = parallel(jobs, jobs*16, feed, func(w int, i int, out func(error)) {
-		if err := gatherFile(src, files[i], opts, parts[w], log, i); err != nil {
-			out(fmt.Errorf("%s: %w", files[i].Path, err))
-		}
-	}, func(err error) { errs = append(errs, err) })
+	})
 	// the other workers' counts merge into the largest, so that the largest is not copied and
 	// the merge needs little more memory than the counts themselves
 	big := 0

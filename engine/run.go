@@ -95,13 +95,7 @@ func Run(cfg RuleSource, files []input.File, opts Options, emit func(*Result)) {
 		defer log.close()
 	}
 	jobs := opts.jobs()
-	feed := func(put func(int)) error {
-		for i := range files {
-			put(i)
-		}
-		return nil
-	}
-	_ = parallel(jobs, jobs*16, feed, func(_ int, i int, out func(*Result)) { lintFile(cfg, files[i], opts, out, log, i) }, emit)
+	eachIndexOrdered(jobs, len(files), jobs*16, func(_ int, i int, out func(*Result)) { lintFile(cfg, files[i], opts, out, log, i) }, emit)
 }
 
 // testHookPlan, when set, is told for each file planned from a screen log how many of its units
