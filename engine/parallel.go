@@ -21,7 +21,7 @@ func parallel[T, R any](workers, window int, feed func(put func(T)) error, work 
 		item T
 		out  chan R
 	}
-	jobs := make(chan job)
+	jobs := make(chan job, max(window, 1))
 	order := make(chan chan R, max(window, 1))
 	var ferr error
 	go func() {
