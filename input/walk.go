@@ -106,6 +106,21 @@ func relToAbs(base, abs string) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
+// relUnder is relToAbs for a clean base and a clean abs (filepath.Abs and filepath.Join clean
+// what they return): a path below base is its tail, found without filepath.Rel, which costs more
+// than the rest of a walk's work on a file.
+func relUnder(base, abs string) (string, bool) {
+	if n := len(base); n > 0 && len(abs) > n && abs[:n] == base {
+		switch {
+		case base[n-1] == filepath.Separator: // the root directory
+			return filepath.ToSlash(abs[n:]), true
+		case abs[n] == filepath.Separator:
+			return filepath.ToSlash(abs[n+1:]), true
+		}
+	}
+	return relToAbs(base, abs)
+}
+
 // excludedPath reports whether rel or one of its parent directories matches an exclude glob.
 func excludedPath(m Matcher, rel string) bool {
 	for i := 0; i < len(rel); i++ {
@@ -208,7 +223,7 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 			}
 			rel, ok := "", false
 			if abs, err := absOf(p); err == nil {
-				rel, ok = relToAbs(o.Base, abs)
+				rel, ok = relUnder(o.Base, abs)
 			}
 			group := ""
 			if !ok {
