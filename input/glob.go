@@ -141,17 +141,71 @@ type compiledMatcher struct {
 	include [][]segment
 	// exclude holds each exclude glob and, for "dir/**", also "dir": the directory itself
 	exclude [][]segment
+	// includeBase and excludeBase are the globs of the form "**/name" (most of them: the
+	// defaults are all of it), which only look at a path's last segment
+	includeBase, excludeBase baseGlobs
+}
+
+// baseGlobs are segments matched against the last segment of a path. Literals and prefixes are
+// tried only for a name whose first byte starts one of them.
+type baseGlobs struct {
+	first  [256]bool
+	lits   []segment // literals and prefixes, not empty
+	others []segment
+}
+
+func (b *baseGlobs) add(s segment) {
+	switch {
+	case (s.kind == segLiteral || s.kind == segPrefix) && s.pat != "" && s.pat[0] != '*':
+		b.first[s.pat[0]] = true
+		b.lits = append(b.lits, s)
+	default:
+		b.others = append(b.others, s)
+	}
+}
+
+// match reports whether some glob "**/s" matches a path whose last segment is name.
+func (b *baseGlobs) match(name string) bool {
+	if name != "" && b.first[name[0]] {
+		for _, s := range b.lits {
+			if s.match(name) {
+				return true
+			}
+		}
+	}
+	for _, s := range b.others {
+		if s.match(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// baseGlob reports whether g is "**/s", s not "**": it matches a path by its last segment.
+func baseGlob(g []segment) bool {
+	return len(g) == 2 && g[0].kind == segAny && g[1].kind != segAny
 }
 
 func (m Matcher) compile() compiledMatcher {
 	var c compiledMatcher
 	for _, g := range m.Include {
-		c.include = append(c.include, compileGlob(g))
+		if sg := compileGlob(g); baseGlob(sg) {
+			c.includeBase.add(sg[1])
+		} else {
+			c.include = append(c.include, sg)
+		}
 	}
 	for _, g := range m.Exclude {
-		c.exclude = append(c.exclude, compileGlob(g))
+		globs := []string{g}
 		if d := strings.TrimSuffix(g, "/**"); d != g {
-			c.exclude = append(c.exclude, compileGlob(d))
+			globs = append(globs, d)
+		}
+		for _, g := range globs {
+			if sg := compileGlob(g); baseGlob(sg) {
+				c.excludeBase.add(sg[1])
+			} else {
+				c.exclude = append(c.exclude, sg)
+			}
 		}
 	}
 	return c
@@ -161,6 +215,9 @@ func (c compiledMatcher) included(n []string) bool { return !c.excluded(n) && c.
 
 // includes reports whether the segments n match an include glob.
 func (c compiledMatcher) includes(n []string) bool {
+	if len(n) > 0 && c.includeBase.match(n[len(n)-1]) {
+		return true
+	}
 	for _, g := range c.include {
 		if matchSegs(g, n) {
 			return true
@@ -170,6 +227,9 @@ func (c compiledMatcher) includes(n []string) bool {
 }
 
 func (c compiledMatcher) excluded(n []string) bool {
+	if len(n) > 0 && c.excludeBase.match(n[len(n)-1]) {
+		return true
+	}
 	for _, g := range c.exclude {
 		if matchSegs(g, n) {
 			return true

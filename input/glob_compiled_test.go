@@ -58,3 +58,44 @@ func BenchmarkMatcher(b *testing.B) {
 		m.Included("crawl/2026-11-15/example.com/story-12345.txt")
 	}
 }
+
+// TestCompiledMatcherAgreesWithPathMatch: a compiled Matcher, which tries the globs of the form
+// "**/name" on a path's last segment alone, includes and excludes exactly what the plain
+// definition does, with the default globs and with odd ones.
+func TestCompiledMatcherAgreesWithPathMatch(t *testing.T) {
+	lists := [][]string{
+		{"**/*.txt", "**/*.md", "**/*.jsonl.gz"},
+		{"**/README*", "**/readme*", "**/LICENSE*", "**/.venv", "**/node_modules/**", "**/*.egg-info", "**/venv"},
+		{"**/", "**/*", "**/[ab]*.txt", "**/x", "a/**/b", "*.txt", "**/x/**/y.md", "**/R?ADME"},
+		{"**/vendor", "feeds/partner/**", "**/**/z.txt", "**/.tox/**"},
+	}
+	names := []string{"a.txt", "d/a.txt", "d/e/f.txt", "a.jsonl.gz", "x/y.jsonl.gz", "README.md", "docs/README", "a/b", "a/x/y/b",
+		"node_modules/p/a.txt", "x/node_modules", "node_modules", ".venv", "p/.venv/lib/a.txt", "feeds/partner/s.txt",
+		"x/a.md", "x/ab.md", "q/a1.txt", "q/b1.txt", "lib/x", "x", "", "a//b", "a/", "x/y.md", "p/x/q/y.md", "venv", "venvs/a.txt",
+		"q/readme.txt", "REDME", "RxADME", "p.egg-info", "d/p.egg-info/a.txt", "vendor/a.txt", "z.txt", "a/z.txt", ".tox/a.txt"}
+	for _, inc := range lists {
+		for _, exc := range lists {
+			m := Matcher{Include: inc, Exclude: exc}
+			c := m.compile()
+			for _, n := range names {
+				segs := strings.Split(n, "/")
+				var wantInc, wantExc bool
+				for _, g := range inc {
+					wantInc = wantInc || refMatch(strings.Split(g, "/"), segs)
+				}
+				for _, g := range exc {
+					wantExc = wantExc || refMatch(strings.Split(g, "/"), segs)
+					if d := strings.TrimSuffix(g, "/**"); d != g {
+						wantExc = wantExc || refMatch(strings.Split(d, "/"), segs)
+					}
+				}
+				if got := c.includes(segs); got != wantInc {
+					t.Errorf("include %q: %q: %v, want %v", inc, n, got, wantInc)
+				}
+				if got := c.excluded(segs); got != wantExc {
+					t.Errorf("exclude %q: %q: %v, want %v", exc, n, got, wantExc)
+				}
+			}
+		}
+	}
+}
