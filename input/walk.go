@@ -200,18 +200,30 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				top = repoTop(abs)
 			}
 		}
-		ignored := func(p string, isDir bool) bool {
-			if top == "" {
-				return false
-			}
-			abs, err := absOf(p)
-			return err == nil && ign.ignoredEntry(top, abs, isDir)
-		}
 		walkRoot := root
 		if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
 			// a root named on the command line is followed when it links to a directory: a
 			// trailing separator makes WalkDir start from the directory, not the link
 			walkRoot = root + string(filepath.Separator)
+		}
+		// absEntry is absOf for a path the walk gave: below the root, filepath.Join made it, so
+		// it is clean already, and a relative one that does not climb joins the working
+		// directory as it is
+		absEntry := func(p string) (string, error) {
+			switch {
+			case p == walkRoot:
+			case filepath.IsAbs(p):
+				return p, nil
+			case cwdErr == nil && !strings.HasPrefix(p, "..") && p != ".":
+				if strings.HasSuffix(cwd, string(filepath.Separator)) { // the root directory
+					return cwd + p, nil
+				}
+				return cwd + string(filepath.Separator) + p, nil
+			}
+			return absOf(p)
+		}
+		ignored := func(abs string, absErr error, isDir bool) bool {
+			return top != "" && absErr == nil && ign.ignoredEntry(top, abs, isDir)
 		}
 		err = filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -222,7 +234,8 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				return nil
 			}
 			rel, ok := "", false
-			if abs, err := absOf(p); err == nil {
+			abs, absErr := absEntry(p)
+			if absErr == nil {
 				rel, ok = relUnder(o.Base, abs)
 			}
 			group := ""
@@ -233,7 +246,7 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 			}
 			segs := splitRel(rel)
 			if d.IsDir() {
-				if p != walkRoot && (skipDirs[d.Name()] || cm.excluded(segs) || ignored(p, true)) {
+				if p != walkRoot && (skipDirs[d.Name()] || cm.excluded(segs) || ignored(abs, absErr, true)) {
 					return fs.SkipDir
 				}
 				return nil
@@ -241,7 +254,7 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 			if ownFiles[d.Name()] || isTemp(d.Name()) {
 				return nil
 			}
-			if cm.excluded(segs) || ignored(p, false) {
+			if cm.excluded(segs) || ignored(abs, absErr, false) {
 				r.Excluded++
 				return nil
 			}

@@ -1,6 +1,8 @@
 package input
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -20,5 +22,48 @@ func TestRelUnderIsRelToAbs(t *testing.T) {
 	}
 	if rel, ok := relUnder("/a/b", "/a/b/c/d.txt"); rel != "c/d.txt" || !ok {
 		t.Errorf("relUnder(/a/b, /a/b/c/d.txt) = %q, %v", rel, ok)
+	}
+}
+
+// TestWalkRelsAreRelToAbs: however a root is spelled (relative, with "./", "..", a trailing
+// slash, absolute), each walked file's Rel is its path relative to the base, as filepath.Rel
+// gives it from the absolute path, and files a .gitignore lists are left out.
+func TestWalkRelsAreRelToAbs(t *testing.T) {
+	top := t.TempDir()
+	for _, f := range []string{"site/a.txt", "site/sub/b.txt", "site/sub/deep/c.md", "site/skip.txt", "other/d.txt"} {
+		p := filepath.Join(top, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("Text.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(top, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(top, ".gitignore"), []byte("skip.txt\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(top, "site"))
+	m := Matcher{Include: []string{"**/*.txt", "**/*.md"}}
+	for _, root := range []string{".", "./", "sub", "./sub/", "../site", "../other", filepath.Join(top, "site"), top + "/site/"} {
+		w := CollectWith([]string{root}, m, Options{Base: top})
+		if len(w.Files) == 0 || len(w.Problems) > 0 {
+			t.Fatalf("root %q: %d files, problems %v", root, len(w.Files), w.Problems)
+		}
+		for _, f := range w.Files {
+			abs, err := filepath.Abs(f.Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, ok := relToAbs(top, abs)
+			if !ok || f.Rel != want {
+				t.Errorf("root %q: %s has Rel %q, want %q", root, f.Path, f.Rel, want)
+			}
+			if filepath.Base(f.Path) == "skip.txt" {
+				t.Errorf("root %q: %s is ignored by .gitignore", root, f.Path)
+			}
+		}
 	}
 }
