@@ -26,6 +26,7 @@ func scanRecord(raw []byte, fields []string) (rec *Record, ok bool) {
 	seen := keys[:0]
 	best := len(fields) // the index in fields of the text field found so far
 	var textStart, textEnd int
+	textU := false // the text value holds a \u escape
 	sc.space()
 	if !sc.byte('}') {
 		for {
@@ -47,6 +48,7 @@ func scanRecord(raw []byte, fields []string) (rec *Record, ok bool) {
 			}
 			sc.space()
 			vs := sc.i
+			sc.uEsc = false
 			if !sc.value(0) {
 				return nil, false
 			}
@@ -56,7 +58,7 @@ func scanRecord(raw []byte, fields []string) (rec *Record, ok bool) {
 			if val[0] == '"' {
 				for i, f := range fields[:best] {
 					if f == key {
-						best, textStart, textEnd = i, vs, ve
+						best, textStart, textEnd, textU = i, vs, ve, sc.uEsc
 						break
 					}
 				}
@@ -82,7 +84,7 @@ func scanRecord(raw []byte, fields []string) (rec *Record, ok bool) {
 	}
 	rec.Field, rec.Text, rec.ValueStart, rec.ValueEnd = fields[best], text, textStart, textEnd
 	// only invalid UTF-8 and \u escapes of surrogates lose anything: the rest need no second look
-	if !valid || bytes.Contains(val, []byte(`\u`)) {
+	if !valid || textU {
 		rec.Lossy = lossy(val)
 	}
 	return rec, true
@@ -188,6 +190,8 @@ func specialIn(x uint64) bool {
 type scanner struct {
 	b []byte
 	i int
+	// uEsc is set by a \u escape in a string the scanner consumed
+	uEsc bool
 }
 
 // maxScanDepth bounds nesting; deeper values are left to encoding/json.
@@ -251,6 +255,7 @@ func (s *scanner) str() (start, end int, esc bool) {
 					}
 				}
 				s.i += 6
+				s.uEsc = true
 			default:
 				return -1, 0, false
 			}

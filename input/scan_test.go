@@ -43,7 +43,8 @@ var scanSeeds = []string{
 	`{"url":"","link":"l","text":"t"}`, "{\"\xff\":1,\"\xfe\":2,\"text\":\"t\"}", `{"text":"t",}`, `{,"text":"t"}`,
 	"\xef\xbb\xbf{\"text\":\"bom\"}", `{"text":"\u00"}`, `{"maintext":"m","article":"a"}`, `{"text":"t"`, `"text"`,
 	`{"link":"http://a.example/x","url":"https://www.B.example/y","text":"t"}`, `{"url":"https://b.example/","link":"http://a.example/","text":"t"}`,
-	`{"url":"https:\/\/c.example\/z","text":"t"}`, `{"url":"not a host","link":"d.example/p","text":"t"}`,
+	`{"url":"https:\/\/c.example\/z","text":"t"}`, `{"text":"escaped \\ud800 x","id":"\ud800"}`,
+	`{"a":"\u0041","text":"plain"}`, `{"text":"lone \ud800 x"}`, `{"text":"pair \ud83d\ude00","b":"\udfff"}`, `{"url":"not a host","link":"d.example/p","text":"t"}`,
 }
 
 func TestScanRecordIsTheDecoder(t *testing.T) {
