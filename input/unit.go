@@ -1,7 +1,6 @@
 package input
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -170,24 +169,66 @@ func Units(r io.Reader, path string, k Kind, fields []string, fn func(*Unit) err
 	return fn(WholeUnit(path, all))
 }
 
-// eachLine calls fn with every line of r, numbered from 1, with its terminator.
+// eachLine calls fn with every line of r, numbered from 1, with its terminator. Lines are read
+// into chunks of lineChunk bytes and handed out as parts of them, without a copy each; a line
+// keeps its chunk alive as long as it is used, and a chunk only holds lines read one after
+// another, so what a window of lines in flight keeps is bounded.
 func eachLine(r io.Reader, fn func(n int, b []byte) error) error {
-	br := bufio.NewReaderSize(r, 1<<16)
-	for n := 1; ; n++ {
-		b, err := br.ReadBytes('\n')
-		if len(b) > 0 {
-			if ferr := fn(n, b); ferr != nil {
-				return ferr
+	buf := make([]byte, lineChunk)
+	pos, fill := 0, 0 // buf[pos:fill] is read and not yet handed out
+	scanned := 0      // buf[pos:scanned] holds no line end
+	var rerr error
+	empty := 0
+	for n := 1; ; {
+		for {
+			i := bytes.IndexByte(buf[scanned:fill], '\n')
+			if i < 0 {
+				scanned = fill
+				break
 			}
+			end := scanned + i + 1
+			if err := fn(n, buf[pos:end:end]); err != nil {
+				return err
+			}
+			n++
+			pos, scanned = end, end
 		}
-		if err == io.EOF {
-			return nil
+		if rerr != nil {
+			if pos < fill {
+				if err := fn(n, buf[pos:fill:fill]); err != nil {
+					return err
+				}
+			}
+			if rerr == io.EOF {
+				return nil
+			}
+			return rerr
 		}
-		if err != nil {
-			return err
+		if fill == len(buf) {
+			// the chunk is full: the line being read moves to a new one, which a long line
+			// makes larger; the lines handed out keep the old one
+			part := fill - pos
+			next := make([]byte, max(lineChunk, 2*part))
+			copy(next, buf[pos:fill])
+			buf, pos, scanned, fill = next, 0, part, part
+		}
+		m, err := r.Read(buf[fill:])
+		fill += m
+		switch {
+		case err != nil:
+			rerr = err
+		case m > 0:
+			empty = 0
+		default:
+			if empty++; empty >= 100 {
+				rerr = io.ErrNoProgress
+			}
 		}
 	}
 }
+
+// lineChunk is the size of the chunks eachLine reads lines into.
+var lineChunk = 256 << 10
 
 // eachElement calls fn with every element of a JSON array: its number from 1, the line of the
 // file where it starts, the bytes before it since the previous element (gap) and its own bytes;
