@@ -295,6 +295,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), lo
 		feed = func(put func(planned)) error { return plan.feed(log, idx, units, put) }
 	}
 	work := func(_ int, p planned, out func(unitResult)) {
+		p.take(active)
 		if p.skip {
 			out(unitResult{unit: p.unit})
 			return

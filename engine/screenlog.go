@@ -531,18 +531,20 @@ func planFile(log *screenLog, idx int, active []lint.Active, opts Options) *scre
 		if err != nil {
 			return nil
 		}
-		s, err := decodeUnit(frame, active)
-		if err != nil {
+		var need bool
+		if len(p.need) == 0 { // the whole frame, in case it is the file's only one
+			s, err := decodeUnit(frame, active)
+			if err != nil {
+				return nil
+			}
+			p.whole, need = s, s.wants(active, opts)
+		} else if need, err = frameNeeds(frame, active, opts); err != nil {
 			return nil
 		}
-		need := s.wants(active, opts)
 		if need {
 			p.work++
 		}
 		p.need = append(p.need, need)
-		if len(p.need) == 1 {
-			p.whole = s
-		}
 	}
 	if len(p.need) != 1 {
 		p.whole = nil
@@ -550,12 +552,53 @@ func planFile(log *screenLog, idx int, active []lint.Active, opts Options) *scre
 	return p
 }
 
+// frameNeeds is decodeUnit(frame, active).wants(active, opts), without decoding the diagnostics
+// of a frame that has some: such a unit is needed whatever its candidates.
+func frameNeeds(frame []byte, active []lint.Active, opts Options) (bool, error) {
+	switch {
+	case len(frame) < 1:
+		return false, errFrame
+	case frame[0]&unitFull != 0:
+		return true, nil
+	case len(frame) < 9:
+		return false, errFrame
+	case frame[0]&unitLocal != 0: // set only with diagnostics
+		return true, nil
+	case frame[0]&unitCands == 0:
+		return false, nil
+	}
+	s, err := decodeUnit(frame, active)
+	if err != nil {
+		return false, err
+	}
+	return s.wants(active, opts), nil
+}
+
 // planned is a unit of a file with what the corpus pass kept of it: skip, it needs no work;
-// screened, its decoded frame (nil: check it afresh).
+// screened, its decoded frame (nil: check it afresh). A unit of a file of several units comes
+// with its frame instead, which the worker that takes it matches with the unit's bytes (take):
+// the goroutine reading the file does not hash and decode for every unit.
 type planned struct {
 	unit     *input.Unit
 	skip     bool
 	screened *screenedUnit
+	frame    []byte
+	need     bool
+}
+
+// take matches a unit with the frame it came with, if any: a unit needing no work is skipped
+// when the frame is its own, one needing work gets the decoded frame; otherwise the unit is
+// checked afresh.
+func (p *planned) take(active []lint.Active) {
+	if p.frame == nil {
+		return
+	}
+	if !p.need {
+		p.skip = frameOf(p.frame, p.unit)
+	} else if s, err := decodeUnit(p.frame, active); err == nil && s.of(p.unit) {
+		p.screened = s
+	}
+	p.frame = nil
 }
 
 // feed reads the units of the file with units and hands each to put with its frame.
@@ -579,13 +622,7 @@ func (p *screenPlan) feed(log *screenLog, idx int, units func(func(*input.Unit))
 				p.need = p.need[:k] // check the rest afresh
 				break
 			}
-			if !p.need[k] {
-				pl.skip = frameOf(frame, u)
-				break
-			}
-			if s, err := decodeUnit(frame, p.active); err == nil && s.of(u) {
-				pl.screened = s
-			}
+			pl.frame, pl.need = frame, p.need[k]
 		}
 		k++
 		put(pl)

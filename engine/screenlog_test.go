@@ -327,3 +327,65 @@ func TestOnePassKeepsItsLogForItsOwnRules(t *testing.T) {
 		t.Errorf("the checking pass took the log of other rules:\n%s", firstDiff(want, got))
 	}
 }
+
+// TestFrameNeedsIsWants: what the plan reads of a frame without decoding its diagnostics says
+// what the decoded frame says, for units with diagnostics, with candidates alone (interesting to
+// the merged counts or not) and with nothing.
+func TestFrameNeedsIsWants(t *testing.T) {
+	cfg := config.Default()
+	active := cfg.For("site/a.txt")
+	var docs []*document.Document
+	for i := range 8 {
+		// a line every page of the site repeats (template-line's candidate) and, on some, a
+		// navigation label (a diagnostic of its own)
+		text := fmt.Sprintf("Council approves budget %d\n\nThe city council approved the budget for the coming year on Tuesday, after a debate that lasted %d hours and ended in a narrow vote.\n\nHarbour Valley Gazette weekend edition\n", i, i+2)
+		if i%3 == 0 {
+			text += "\nMore from the region\n"
+		}
+		if i == 7 {
+			text = "The mayor said the plan would be reviewed in the spring, and that residents could comment until March.\n"
+		}
+		docs = append(docs, document.New(fmt.Sprintf("site/%d.txt", i), text))
+	}
+	stats := corpus.New()
+	var frames [][]byte
+	for _, d := range docs {
+		diags, cands := lint.Screen(d, active, stats)
+		frames = append(frames, unitFrame(unitHash(input.OwnedUnit(d.Path, []byte(d.Src))), diags, cands))
+	}
+	kinds := map[string]int{}
+	for _, counts := range []*corpus.Stats{stats, corpus.New()} {
+		opts := Options{Corpus: counts}
+		for i, frame := range frames {
+			s, err := decodeUnit(frame, active)
+			if err != nil {
+				t.Fatal(err)
+			}
+			need, err := frameNeeds(frame, active, opts)
+			if want := s.wants(active, opts); err != nil || need != want {
+				t.Errorf("doc %d: frameNeeds = %v, %v; wants %v", i, need, err, want)
+			}
+			switch {
+			case len(s.diags) > 0:
+				kinds["diagnostics"]++
+			case s.cands != nil && need:
+				kinds["wanted candidates"]++
+			case s.cands != nil:
+				kinds["other candidates"]++
+			default:
+				kinds["nothing"]++
+			}
+		}
+	}
+	if len(kinds) < 4 {
+		t.Errorf("the frames cover too little: %v", kinds)
+	}
+	if need, err := frameNeeds([]byte{unitFull}, nil, Options{}); !need || err != nil {
+		t.Errorf("a unit checked whole: frameNeeds = %v, %v", need, err)
+	}
+	for _, bad := range [][]byte{{}, {unitLocal}, {unitLocal, 5}, {unitCands, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9}} {
+		if _, err := frameNeeds(bad, make([]lint.Active, 3), Options{}); err == nil {
+			t.Errorf("%v read without error", bad)
+		}
+	}
+}
