@@ -2,7 +2,9 @@ package lint
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
+	"sync"
 
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/document"
@@ -42,8 +44,26 @@ func (a *Analysis[T]) run(p *Pass) any      { return a.Run(p) }
 // docState is what the passes over one document share: the active rules (for their options)
 // and the analysis results computed so far.
 type docState struct {
-	active  []Active
-	results map[Analyzer]any
+	active []Active
+	// results are the analyses computed so far, in the order they finished: a document needs a
+	// handful, found faster in a short list than in a map, which would cost allocations
+	results []analysisResult
+	inline  [8]analysisResult
+}
+
+type analysisResult struct {
+	a Analyzer
+	v any
+}
+
+// result returns the result of a, if it was computed.
+func (st *docState) result(a Analyzer) (any, bool) {
+	for i := range st.results {
+		if st.results[i].a == a {
+			return st.results[i].v, true
+		}
+	}
+	return nil, false
 }
 
 // ResultOf returns the result of analysis a for the pass's document, computing it on first use.
@@ -58,22 +78,22 @@ func ResultOf[T any](p *Pass, a *Analysis[T]) T {
 		st = &docState{}
 		p.state = st
 	}
-	if v, ok := st.results[a]; ok {
+	if v, ok := st.result(a); ok {
 		return v.(T)
 	}
 	sub := &Pass{Doc: p.Doc, Corpus: p.Corpus, state: st, who: a.Name, whoKind: "analysis", requires: a.Requires}
 	v := a.Run(sub)
 	if st.results == nil {
-		st.results = map[Analyzer]any{}
+		st.results = st.inline[:0]
 	}
-	st.results[a] = v
+	st.results = append(st.results, analysisResult{a, v})
 	return v
 }
 
 // OptionsFor returns the options rule r runs with on the pass's document, or r's defaults when r
 // does not run there. Analyses use it to follow the configuration of the rule they serve.
 func OptionsFor[T any](p *Pass, r Configurable) *T {
-	id := r.(Rule).Meta().ID
+	id := ruleID(r)
 	if p.state != nil {
 		for i := range p.state.active {
 			a := &p.state.active[i]
@@ -85,6 +105,24 @@ func OptionsFor[T any](p *Pass, r Configurable) *T {
 		}
 	}
 	return r.NewOptions().(*T)
+}
+
+// ruleIDs caches the IDs of rules of types without fields (most built-in rules), by type: a
+// rule's Meta is built afresh on each call, and analyses ask OptionsFor on every document.
+var ruleIDs sync.Map // reflect.Type → string
+
+// ruleID returns r's ID.
+func ruleID(r Configurable) string {
+	t := reflect.TypeOf(r)
+	if t.Size() != 0 { // a rule with fields: its ID may depend on them
+		return r.(Rule).Meta().ID
+	}
+	if id, ok := ruleIDs.Load(t); ok {
+		return id.(string)
+	}
+	id := r.(Rule).Meta().ID
+	ruleIDs.Store(t, id)
+	return id
 }
 
 // RuleActive reports whether the rule with the given ID runs on this document, so that a rule can

@@ -80,6 +80,28 @@ func TestOptionsForFollowsTheConfiguredRule(t *testing.T) {
 	}
 }
 
+// namedRule is a rule type whose ID is a field: rules users define without code are such.
+type namedRule struct{ id string }
+
+func (r namedRule) Meta() *lint.Meta { return &lint.Meta{ID: r.id} }
+func (namedRule) Check(*lint.Pass)   {}
+func (namedRule) NewOptions() any    { return &optOpts{Size: 1} }
+
+// TestOptionsForTellsRulesOfOneTypeApart: an analysis asking for the options of one of several
+// rules of the same type gets that rule's, on every document.
+func TestOptionsForTellsRulesOfOneTypeApart(t *testing.T) {
+	for _, want := range []int{5, 7, 5} {
+		var seen int
+		id := map[int]string{5: "first", 7: "second"}[want]
+		probe := &lint.Analysis[int]{Name: "probe", Run: func(p *lint.Pass) int { return lint.OptionsFor[optOpts](p, namedRule{id}).Size }}
+		active := []lint.Active{{Rule: namedRule{"first"}, Options: &optOpts{Size: 5}}, {Rule: namedRule{"second"}, Options: &optOpts{Size: 7}}, {Rule: probeRule{probe, &seen}}}
+		lint.Run(document.New("a.txt", "x\n"), active, nil)
+		if seen != want {
+			t.Errorf("%s: analysis saw size %d, want %d", id, seen, want)
+		}
+	}
+}
+
 type probeRule struct {
 	a   *lint.Analysis[int]
 	got *int
