@@ -49,6 +49,18 @@ type docState struct {
 	// handful, found faster in a short list than in a map, which would cost allocations
 	results []analysisResult
 	inline  [8]analysisResult
+	// pass is the pass of the rule running: rules run one after another and do not keep
+	// their pass, so one serves them all
+	pass Pass
+}
+
+// rulePass readies st's pass for active rule a over doc.
+func (st *docState) rulePass(doc *document.Document, a *Active, stats *corpus.Stats, report func(Diagnostic)) *Pass {
+	m := a.meta()
+	p := &st.pass
+	*p = Pass{Doc: doc, Options: a.Options, Corpus: stats, rule: m.ID, sev: a.Severity, report: report,
+		state: st, who: m.ID, whoKind: "rule", requires: m.Requires}
+	return p
 }
 
 type analysisResult struct {
@@ -146,11 +158,7 @@ func Run(doc *document.Document, active []Active, stats *corpus.Stats) []Diagnos
 	st := &docState{active: active}
 	report := func(d Diagnostic) { out = append(out, d) }
 	for i := range active {
-		a := &active[i]
-		m := a.meta()
-		p := &Pass{Doc: doc, Options: a.Options, Corpus: stats, rule: m.ID, sev: a.Severity, report: report,
-			state: st, who: m.ID, whoKind: "rule", requires: m.Requires}
-		a.Rule.Check(p)
+		active[i].Rule.Check(st.rulePass(doc, &active[i], stats, report))
 	}
 	sortDiagnostics(out)
 	return out

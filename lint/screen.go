@@ -59,15 +59,7 @@ func Screen(doc *document.Document, active []Active, stats *corpus.Stats) ([]Dia
 	var cands [][]Candidate
 	st := &docState{active: active}
 	report := func(d Diagnostic) { out = append(out, d) }
-	passes := make([]Pass, len(active)) // one allocation for the document's passes
-	pass := func(i int) *Pass {
-		a := &active[i]
-		m := a.meta()
-		p := &passes[i]
-		*p = Pass{Doc: doc, Options: a.Options, rule: m.ID, sev: a.Severity, report: report,
-			state: st, who: m.ID, whoKind: "rule", requires: m.Requires}
-		return p
-	}
+	pass := func(i int) *Pass { return st.rulePass(doc, &active[i], nil, report) }
 	// the counts first: a rule that fails afterwards does not take the document's counts away
 	for i := range active {
 		if s, ok := active[i].Rule.(Screener); ok {
@@ -117,12 +109,8 @@ func Resolve(doc *document.Document, active []Active, stats *corpus.Stats, local
 		if len(c) == 0 {
 			continue
 		}
-		a := &active[i]
-		s := a.Rule.(Screener) // Wants was asked when the unit was planned: Resolve is exact anyway
-		m := a.meta()
-		p := &Pass{Doc: doc, Options: a.Options, Corpus: stats, rule: m.ID, sev: a.Severity, report: report,
-			state: st, who: m.ID, whoKind: "rule", requires: m.Requires}
-		s.Resolve(p, c)
+		s := active[i].Rule.(Screener) // Wants was asked when the unit was planned: Resolve is exact anyway
+		s.Resolve(st.rulePass(doc, &active[i], stats, report), c)
 	}
 	if added {
 		sortDiagnostics(out)
