@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/document"
@@ -21,6 +22,9 @@ type Analyzer interface {
 	// requires lists the analyses this one reads.
 	requires() []Analyzer
 	run(p *Pass) any
+	// key identifies the analysis: comparing keys is cheaper than comparing interfaces, and
+	// a generic ResultOf needs no conversion to Analyzer to find one
+	key() unsafe.Pointer
 }
 
 // Analysis is an Analyzer with a result of type T.
@@ -40,6 +44,7 @@ type Analysis[T any] struct {
 func (a *Analysis[T]) AnalyzerName() string { return a.Name }
 func (a *Analysis[T]) requires() []Analyzer { return a.Requires }
 func (a *Analysis[T]) run(p *Pass) any      { return a.Run(p) }
+func (a *Analysis[T]) key() unsafe.Pointer  { return unsafe.Pointer(a) }
 
 // docState is what the passes over one document share: the active rules (for their options)
 // and the analysis results computed so far.
@@ -64,14 +69,14 @@ func (st *docState) rulePass(doc *document.Document, a *Active, stats *corpus.St
 }
 
 type analysisResult struct {
-	a Analyzer
-	v any
+	key unsafe.Pointer // Analyzer.key
+	v   any
 }
 
-// result returns the result of a, if it was computed.
-func (st *docState) result(a Analyzer) (any, bool) {
+// result returns the result of the analysis of key k, if it was computed.
+func (st *docState) result(k unsafe.Pointer) (any, bool) {
 	for i := range st.results {
-		if st.results[i].a == a {
+		if st.results[i].key == k {
 			return st.results[i].v, true
 		}
 	}
@@ -82,7 +87,8 @@ func (st *docState) result(a Analyzer) (any, bool) {
 // The running rule (or analysis) must list a in its Requires: dependencies are declared, not
 // discovered.
 func ResultOf[T any](p *Pass, a *Analysis[T]) T {
-	if !slices.Contains(p.requires, Analyzer(a)) {
+	k := unsafe.Pointer(a)
+	if !slices.ContainsFunc(p.requires, func(r Analyzer) bool { return r.key() == k }) {
 		panic(fmt.Sprintf("%s %s reads analysis %q without declaring it in Requires", p.whoKind, p.who, a.Name))
 	}
 	st := p.state
@@ -90,7 +96,7 @@ func ResultOf[T any](p *Pass, a *Analysis[T]) T {
 		st = &docState{}
 		p.state = st
 	}
-	if v, ok := st.result(a); ok {
+	if v, ok := st.result(k); ok {
 		return v.(T)
 	}
 	sub := &Pass{Doc: p.Doc, Corpus: p.Corpus, state: st, who: a.Name, whoKind: "analysis", requires: a.Requires}
@@ -98,7 +104,7 @@ func ResultOf[T any](p *Pass, a *Analysis[T]) T {
 	if st.results == nil {
 		st.results = st.inline[:0]
 	}
-	st.results = append(st.results, analysisResult{a, v})
+	st.results = append(st.results, analysisResult{k, v})
 	return v
 }
 

@@ -61,6 +61,7 @@ func Screen(doc *document.Document, active []Active, stats *corpus.Stats) ([]Dia
 	report := func(d Diagnostic) { out = append(out, d) }
 	pass := func(i int) *Pass { return st.rulePass(doc, &active[i], nil, report) }
 	// the counts first: a rule that fails afterwards does not take the document's counts away
+	var checkers uint64 // bit i: rule i (below 64) is not a Screener, found in the first loop
 	for i := range active {
 		if s, ok := active[i].Rule.(Screener); ok {
 			if c := s.Screen(pass(i), stats); len(c) > 0 {
@@ -69,10 +70,14 @@ func Screen(doc *document.Document, active []Active, stats *corpus.Stats) ([]Dia
 				}
 				cands[i] = c
 			}
+		} else if i < 64 {
+			checkers |= 1 << i
 		}
 	}
 	for i := range active {
-		if _, ok := active[i].Rule.(Screener); !ok {
+		if i < 64 && checkers&(1<<i) != 0 {
+			active[i].Rule.Check(pass(i))
+		} else if _, ok := active[i].Rule.(Screener); !ok && i >= 64 {
 			active[i].Rule.Check(pass(i))
 		}
 	}
