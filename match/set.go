@@ -173,7 +173,11 @@ func (s *Set) cases(c byte) []byte {
 // Contains reports whether any pattern occurs in text.
 func (s *Set) Contains(text string) bool {
 	for _, p := range s.short {
-		if s.containsShort(text, p) {
+		if c := p[0]; s.fold && c >= 'a' && c <= 'z' {
+			if s.containsLetter(text, p) {
+				return true
+			}
+		} else if i := strings.IndexByte(text, c); i >= 0 && s.containsShort(text[i:], p) {
 			return true
 		}
 	}
@@ -187,47 +191,59 @@ func (s *Set) Contains(text string) bool {
 	}
 	// A window is text[i+2-w : i+2], named by i, its next to last byte. Each step waits for
 	// the previous one's loads: two halves of a longer text, scanned side by side, take little
-	// more time than one. The first half has the windows that start before mid.
-	last := uint(len(text) - 1) // the windows end before it: i < last
-	i := uint(w - 2)
+	// more time than one. The first half has the windows that start before mid. (The loops
+	// test 0 <= i and i < len-1 so that the compiler sees the reads in bounds.)
+	i := w - 2
 	if len(text) >= 4*w {
-		mid := uint(len(text)-w+1) / 2
-		end := mid + uint(w-2)
-		j := end
+		mid := (len(text) - w + 1) / 2
+		j := mid + w - 2
+		a := text[:j+1] // the first half's windows end in it
 		shift := s.shift[:]
-		for i < end && j < last {
-			d, e := shift[uint16(text[i])|uint16(text[i+1])<<8], shift[uint16(text[j])|uint16(text[j+1])<<8]
-			if d != 0 && e != 0 {
-				i, j = i+uint(d), j+uint(e)
-				continue
+		for {
+			for 0 <= i && i < len(a)-1 && 0 <= j && j < len(text)-1 {
+				d, e := shift[uint16(a[i])|uint16(a[i+1])<<8], shift[uint16(text[j])|uint16(text[j+1])<<8]
+				if d == 0 || e == 0 {
+					break
+				}
+				i, j = i+int(d), j+int(e)
 			}
-			// a pattern may start in one of the windows, or both: look, and move by one
-			if d == 0 && s.startsIn(text, int(i)+2-w) || e == 0 && s.startsIn(text, int(j)+2-w) {
+			if i >= len(a)-1 || j >= len(text)-1 {
+				break
+			}
+			// a pattern may be in one of the windows, or both: look, and move by one
+			if s.shift[uint16(a[i])|uint16(a[i+1])<<8] == 0 && s.startsIn(text, i+2-w) ||
+				s.shift[uint16(text[j])|uint16(text[j+1])<<8] == 0 && s.startsIn(text, j+2-w) {
 				return true
 			}
-			i, j = i+uint(max(d, 1)), j+uint(max(e, 1))
+			i, j = s.next(a, i), s.next(text, j)
 		}
-		if s.skip(text, i, end) {
+		if s.skip(text, i, len(a)-1) {
 			return true
 		}
 		i = j
 	}
-	return s.skip(text, i, last)
+	return s.skip(text, i, len(text)-1)
 }
 
-// skip reports whether a pattern starts in one of the windows of text from the one named by
-// i (Contains) to the one before end.
-func (s *Set) skip(text string, i, end uint) bool {
+// next returns where the window named by i moves in text (at least one byte).
+func (s *Set) next(text string, i int) int {
+	return i + int(max(s.shift[uint16(text[i])|uint16(text[i+1])<<8], 1))
+}
+
+// skip reports whether a pattern is in one of the windows of text from the one named by i
+// (Contains) to the one before end.
+func (s *Set) skip(text string, i, end int) bool {
 	shift, w := s.shift[:], s.window
-	for i < end {
-		d := shift[uint16(text[i])|uint16(text[i+1])<<8]
+	a := text[:end+1]
+	for 0 <= i && i < len(a)-1 {
+		d := shift[uint16(a[i])|uint16(a[i+1])<<8]
 		if d == 0 {
-			if s.startsIn(text, int(i)+2-w) {
+			if s.startsIn(text, i+2-w) {
 				return true
 			}
 			d = 1
 		}
-		i += uint(d)
+		i += int(d)
 	}
 	return false
 }
@@ -247,26 +263,26 @@ func (s *Set) startsIn(text string, i int) bool {
 	return false
 }
 
-// containsShort reports whether text contains p, a folded pattern shorter than minWindow.
+// containsShort reports whether text, which begins with p's first byte, contains p, a folded
+// pattern shorter than minWindow.
 func (s *Set) containsShort(text, p string) bool {
-	c := p[0]
-	if !s.fold || c < 'a' || c > 'z' {
-		for i := 0; i < len(text); {
-			j := strings.IndexByte(text[i:], c)
-			if j < 0 {
-				return false
-			}
-			i += j
-			if s.hasPrefix(text[i:], p) {
-				return true
-			}
-			i++
+	for {
+		if s.hasPrefix(text, p) {
+			return true
 		}
-		return false
+		i := strings.IndexByte(text[1:], p[0])
+		if i < 0 {
+			return false
+		}
+		text = text[1+i:]
 	}
-	// a letter's two cases
+}
+
+// containsLetter is containsShort for a pattern that begins with a letter, with fold: the
+// letter's two cases.
+func (s *Set) containsLetter(text, p string) bool {
 	for i := 0; i+len(p) <= len(text); i++ {
-		if text[i]|0x20 == c && s.hasPrefix(text[i:], p) {
+		if text[i]|0x20 == p[0] && s.hasPrefix(text[i:], p) {
 			return true
 		}
 	}
