@@ -32,6 +32,10 @@ func previewResults() []*finding.Result {
 			{Op: diff.Insert, Text: "Kim Jong-un met the delegation in Pyongyang."},
 			{Op: diff.Insert, Text: long + "END"},
 		}},
+		{OldStart: 20, OldLines: 1, NewStart: 20, NewLines: 1, Lines: []diff.Line{
+			{Op: diff.Delete, Text: "caf\xe9 \xff\xfe au lait, \xed\xa0\x80 bad bytes"},
+			{Op: diff.Insert, Text: "café \xff\xfe au lait, \xed\xa0\x80 bad bytes"},
+		}},
 		{OldStart: 0, OldLines: 0, NewStart: 1, NewLines: 1, Lines: []diff.Line{
 			{Op: diff.Insert, Text: "Добавленная строка"},
 		}},
