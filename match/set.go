@@ -138,9 +138,9 @@ func byteFreq(c byte) float64 {
 	return 0.001
 }
 
-// tailHash hashes the last w-1 bytes of a window of w (4 <= w-1 <= 8) that begins at b[0]:
-// the four from b[1] and the last four, folded with fold by setting 0x20 in each (which also
-// merges a few other bytes: a false hit costs only a look in the trie).
+// tailHash hashes the last w-1 bytes of a window of w that begins at b[0] (w-1 >= 4): the
+// four from b[1] and the last four (all of them up to w-1 = 8), folded with fold by setting 0x20
+// in each (which also merges a few other bytes: a false hit costs only a look in the trie).
 func (s *Set) tailHash(b string) uint32 {
 	w := s.window
 	x := uint64(load32(b[1:])) | uint64(load32(b[w-4:]))<<32

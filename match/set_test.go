@@ -44,7 +44,7 @@ func TestSetEveryPatternEverywhere(t *testing.T) {
 }
 
 // TestSetRandom: random pattern sets over a small alphabet, with short, long and repeated
-// patterns, on random texts dense in their pieces.
+// patterns (and sets of long ones only), on random texts dense in their pieces.
 func TestSetRandom(t *testing.T) {
 	r := rand.New(rand.NewSource(4))
 	alpha := "abcAB (é©"
@@ -55,10 +55,14 @@ func TestSetRandom(t *testing.T) {
 		}
 		return string(b)
 	}
-	for range 2000 {
+	for n := range 3000 {
 		var pats []string
 		for range 1 + r.Intn(8) {
-			pats = append(pats, word(r.Intn(9)))
+			if n%3 == 0 { // long patterns only: a window of more than nine bytes
+				pats = append(pats, word(9+r.Intn(12)))
+			} else {
+				pats = append(pats, word(r.Intn(9)))
+			}
 		}
 		fold := r.Intn(2) == 0
 		set, m := NewSet(pats, fold), New(pats, fold)
