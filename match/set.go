@@ -15,7 +15,7 @@ import (
 // The window is one byte longer than the shortest pattern: those of its length are taken to
 // begin with a byte that matches any, so that one pattern shorter than the others does not cut
 // every move short. Each longer pattern is found by one of its pieces of the window's length,
-// the one with the least common pairs of letters in prose (the least often stopped at). Patterns
+// the one whose bytes are the least common in prose (the least often stopped at). Patterns
 // shorter than minWindow would make the window too short to skip: each is looked for on its
 // own, by its first byte (for "©" and "(c)" among words, a byte rare in prose, which
 // strings.IndexByte finds many bytes at a time).
@@ -29,7 +29,7 @@ type Set struct {
 	// shift maps the last two bytes of a window (the first in the low byte) to how far the
 	// window can move: at most window-1, 0 where the window may be a pattern's piece.
 	shift *[1 << 16]uint8
-	// tails holds the hashes (tailHash) of the last four bytes of the pieces.
+	// tails is the set of the pieces' tailHash, a bit each.
 	tails [1 << tailBits / 64]uint64
 	// offsets are where the pieces begin in their patterns, each once: a piece found at i
 	// means a pattern may start at i-offset. -1 is the shortest patterns' wildcard.
@@ -88,7 +88,7 @@ func NewSet(patterns []string, foldASCII bool) *Set {
 			s.offsets = append(s.offsets, off)
 		}
 		piece := p[max(off, 0) : off+w]
-		h := s.tailHash(strings.Repeat(" ", w-len(piece)) + piece)
+		h := s.tailHash(strings.Repeat(" ", w-len(piece)) + piece) // the wildcard is not hashed
 		s.tails[h/64] |= 1 << (h % 64)
 		// piece[k] is the window's byte k+pad
 		pad := w - len(piece)
