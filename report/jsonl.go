@@ -6,7 +6,8 @@ import (
 	"github.com/newslint/newslint/finding"
 )
 
-// jsonFinding is the machine-readable form of a finding, shared by jsonl and json.
+// jsonFinding is the machine-readable form of a finding, encoded by encoding/json for json (and
+// exports); jsonl writes the same object with appendFinding.
 type jsonFinding struct {
 	Path     string   `json:"path"`
 	Line     int      `json:"line"`
