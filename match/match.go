@@ -1,7 +1,8 @@
 // Package match finds many literal strings at once: an Aho-Corasick automaton compiled to a
 // dense DFA over byte classes, so one pass over a text costs one table look-up per byte,
 // however many patterns there are. A Trie of the same patterns finds those that start at a
-// given position, for callers that know where a match can start.
+// given position, for callers that know where a match can start. A Set only tells whether a text
+// holds any of its patterns, skipping over most bytes of texts that hold none.
 package match
 
 import "slices"

@@ -6,7 +6,8 @@ import (
 	"github.com/newslint/newslint/finding"
 )
 
-// jsonFinding is the machine-readable form of a finding, shared by jsonl and json.
+// jsonFinding is the machine-readable form of a finding, encoded by encoding/json for json (and
+// exports); jsonl writes the same object with appendFinding.
 type jsonFinding struct {
 	Path     string   `json:"path"`
 	Line     int      `json:"line"`
@@ -69,19 +70,20 @@ func toJSON(path string, f *finding.Finding, unsafe bool) jsonFinding {
 // jsonlReporter prints one JSON object per finding and nothing else, a file's findings in one
 // write (a write per finding cost a system call each), encoded by appendFinding.
 type jsonlReporter struct {
-	w   io.Writer
-	o   Options
-	buf []byte
+	w    io.Writer
+	o    Options
+	buf  []byte
+	path []byte // the file's path as a JSON string, written once per file
 }
 
 func (r *jsonlReporter) File(res *finding.Result) error {
 	if len(res.Findings) == 0 {
 		return nil
 	}
+	r.path = appendJSONString(r.path[:0], res.File.Path)
 	b := r.buf[:0]
 	for i := range res.Findings {
-		j := toJSON(res.File.Path, &res.Findings[i], r.o.Unsafe)
-		b = append(appendFinding(b, &j), '\n')
+		b = append(appendFinding(b, r.path, &res.Findings[i], r.o.Unsafe), '\n')
 	}
 	_, err := r.w.Write(b)
 	if cap(b) <= 1<<20 { // a file with very many findings does not keep its buffer

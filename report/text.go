@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -49,19 +50,50 @@ func newText(w io.Writer, o Options) *textReporter {
 func (t *textReporter) sev(s lint.Severity) string {
 	switch s {
 	case lint.Error:
-		return t.err.Sprint("error")
+		return t.paint(t.err, "error")
 	case lint.Warning:
-		return t.warn.Sprint("warning")
+		return t.paint(t.warn, "warning")
 	}
-	return t.info.Sprint("info")
+	return t.paint(t.info, "info")
+}
+
+// paint is c.Sprint(s): s itself without colours (color.Color.Sprint then only copies s through
+// fmt).
+func (t *textReporter) paint(c *color.Color, s string) string {
+	if !t.o.Color {
+		return s
+	}
+	return c.Sprint(s)
+}
+
+// writePainted writes the parts, as one string painted in c.
+func (t *textReporter) writePainted(b *strings.Builder, c *color.Color, parts ...string) {
+	if !t.o.Color {
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+		return
+	}
+	b.WriteString(c.Sprint(strings.Join(parts, "")))
 }
 
 func (t *textReporter) File(r *finding.Result) error {
 	var b strings.Builder
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		fmt.Fprintf(&b, "%s:%d:%d: %s %s %s\n", t.path.Sprint(f.Loc.String()), f.Line, f.Col, t.sev(f.Severity),
-			t.rule.Sprintf("[%s]", f.Rule), f.Message)
+		// "%s:%d:%d: %s [%s] %s\n", the location and the rule painted
+		b.WriteString(t.paint(t.path, f.Loc.String()))
+		b.WriteByte(':')
+		writeInt(&b, f.Line)
+		b.WriteByte(':')
+		writeInt(&b, f.Col)
+		b.WriteString(": ")
+		b.WriteString(t.sev(f.Severity))
+		b.WriteByte(' ')
+		t.writePainted(&b, t.rule, "[", f.Rule, "]")
+		b.WriteByte(' ')
+		b.WriteString(f.Message)
+		b.WriteByte('\n')
 		for _, h := range f.Preview {
 			t.writeHunk(&b, h)
 		}
@@ -73,16 +105,17 @@ func (t *textReporter) File(r *finding.Result) error {
 			case f.Fix.Safety == lint.DisplayOnly:
 				how = "never applied automatically"
 			}
-			line := fmt.Sprintf("  fix (%s, %s): %s", f.Fix.Safety, how, f.Fix.Description)
+			sep := ""
 			if f.Conflict != "" {
-				line += "; " + f.Conflict
+				sep = "; "
 			}
-			b.WriteString(t.note.Sprint(line))
+			t.writePainted(&b, t.note, "  fix (", f.Fix.Safety.String(), ", ", how, "): ", f.Fix.Description, sep, f.Conflict)
 			b.WriteByte('\n')
 		}
 		for j := range f.Related {
 			g := &f.Related[j]
-			b.WriteString(t.note.Sprintf("  related: %s:%d:%d: %s [%s] %s", g.Loc.String(), g.Line, g.Col, g.Severity, g.Rule, g.Message))
+			t.writePainted(&b, t.note, "  related: ", g.Loc.String(), ":", strconv.Itoa(g.Line), ":", strconv.Itoa(g.Col), ": ",
+				g.Severity.String(), " [", g.Rule, "] ", g.Message)
 			b.WriteByte('\n')
 		}
 	}
@@ -93,8 +126,16 @@ func (t *textReporter) File(r *finding.Result) error {
 	return err
 }
 
+// writeInt writes n in decimal, as %d does.
+func writeInt(b *strings.Builder, n int) {
+	var buf [20]byte
+	b.Write(strconv.AppendInt(buf[:0], int64(n), 10))
+}
+
 func (t *textReporter) writeHunk(b *strings.Builder, h diff.Hunk) {
-	fmt.Fprintf(b, "  %s\n", t.hunk.Sprint(h.Header()))
+	b.WriteString("  ")
+	b.WriteString(t.paint(t.hunk, h.Header()))
+	b.WriteByte('\n')
 	oldN, newN := h.OldStart, h.NewStart
 	if h.OldLines == 0 {
 		oldN++
@@ -130,16 +171,38 @@ func (t *textReporter) writeHunk(b *strings.Builder, h diff.Hunk) {
 		}
 		text := shown[i]
 		if text == "" {
-			text = c.Sprint(clip(l.Text, width))
+			text = t.paint(c, clip(l.Text, width))
 		}
-		fmt.Fprintf(b, "  %s%s\n", c.Sprintf("%5d %c ", num, l.Op), text)
+		// "  %s%s\n" of the margin ("%5d %c ", painted) and the text
+		b.WriteString("  ")
+		b.WriteString(t.paint(c, margin(num, l.Op)))
+		b.WriteString(text)
+		b.WriteByte('\n')
 		if l.NoNewline {
-			fmt.Fprintf(b, "  %s\n", t.ctx.Sprint("      \\ No newline at end of file"))
+			b.WriteString("  ")
+			b.WriteString(t.paint(t.ctx, "      \\ No newline at end of file"))
+			b.WriteByte('\n')
 		}
 	}
 	if hidden > 0 {
-		fmt.Fprintf(b, "  %s\n", t.note.Sprintf("      … %s not shown", plural(hidden, "more changed line", "more changed lines")))
+		b.WriteString("  ")
+		b.WriteString(t.paint(t.note, "      … "+plural(hidden, "more changed line", "more changed lines")+" not shown"))
+		b.WriteByte('\n')
 	}
+}
+
+// margin is a preview line's number and kind, as fmt's "%5d %c " writes them.
+func margin(num int, op diff.Op) string {
+	var buf [32]byte
+	d := strconv.AppendInt(buf[:0], int64(num), 10)
+	m := make([]byte, 0, max(5, len(d))+4)
+	for range 5 - len(d) {
+		m = append(m, ' ')
+	}
+	m = append(m, d...)
+	m = append(m, ' ')
+	m = utf8.AppendRune(m, rune(op))
+	return string(append(m, ' '))
 }
 
 // textWidth is how many characters of a line a preview shows: the terminal's width (COLUMNS)
@@ -211,7 +274,7 @@ func (t *textReporter) segments(segs []diff.Segment, start, width int, c, hl *co
 	budget := width
 	var b strings.Builder
 	if start > 0 {
-		b.WriteString(c.Sprint("…"))
+		b.WriteString(t.paint(c, "…"))
 		budget--
 	}
 	if total-start > budget {
@@ -219,27 +282,34 @@ func (t *textReporter) segments(segs []diff.Segment, start, width int, c, hl *co
 	}
 	pos := 0
 	for _, g := range segs {
-		var piece strings.Builder
-		for _, r := range g.Text {
-			if pos >= start && pos < start+budget {
-				piece.WriteRune(r)
+		// the runes of g from pos start to start+budget
+		from, to := -1, len(g.Text)
+		for i := range g.Text {
+			if in := pos >= start && pos < start+budget; in && from < 0 {
+				from = i
+			} else if !in && from >= 0 && to == len(g.Text) {
+				to = i
 			}
 			pos++
 		}
-		if piece.Len() == 0 {
+		if from < 0 {
 			continue
 		}
+		piece := g.Text[from:to]
+		if !utf8.ValidString(piece) {
+			piece = string([]rune(piece)) // each invalid byte a U+FFFD, as ranging over it does
+		}
 		if g.Changed {
-			b.WriteString(hl.Sprint(piece.String()))
+			b.WriteString(t.paint(hl, piece))
 		} else {
-			b.WriteString(c.Sprint(piece.String()))
+			b.WriteString(t.paint(c, piece))
 		}
 	}
 	if total-start > budget {
-		b.WriteString(c.Sprint("…"))
+		b.WriteString(t.paint(c, "…"))
 	}
 	if b.Len() == 0 {
-		return c.Sprint("")
+		return t.paint(c, "")
 	}
 	return b.String()
 }

@@ -85,13 +85,16 @@ var termsCues = []string{
 // acceptance cues say that using the site means accepting its terms.
 var acceptanceCues = []string{"use of this site", "constitutes acceptance", "by using this site", "by using our site", "by continuing"}
 
-// legalTriggers are in every line legalKind can match: most lines have none, and are done with
-// one pass of an automaton instead of a folded copy and the cue lists.
-var legalTriggers = match.New([]string{
+// legalTriggerWords are in every line legalKind can match: most lines have none, and are done
+// with a look for them (legalTriggers, which skips over most of a line) instead of a folded copy
+// and the cue lists.
+var legalTriggerWords = []string{
 	"cookie", "©", "copyright", "(c)", "reserv", "vorbehalten", "réservés", "riservati", "защищены", "Защищены",
 	"版权", "privacy", "terms", "datenschutz", "impressum", "confidentialit", "mentions l", "privacidad",
 	"aviso legal", "privacidade", "agreement", "конфиденциальности", "Конфиденциальности",
-}, true)
+}
+
+var legalTriggers = match.NewSet(legalTriggerWords, true)
 
 // reportedSpeech marks a sentence in a reporter's voice.
 var reportedSpeech = append([]string{"“", "\"", "«", "„"}, reportingVerbs...)
