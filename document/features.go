@@ -95,16 +95,21 @@ func (d *Document) measure() {
 	buf := make([]byte, 0, len(d.Src)) // folding rarely changes the length
 	for j, l := range d.Lines {
 		f := &d.feats[j]
-		ascii := measureLine(f, d.Src[l.Start:l.End])
+		asciiFold := measureLine(f, d.Src[l.Start:l.End])
 		f.lowSet, f.aligned = true, true
 		start := len(buf)
-		if ascii {
+		if asciiFold {
 			if f.Upper == 0 {
 				f.low = f.Trim
 				continue
 			}
 			buf = append(buf, f.Trim...)
-			lowerASCII(buf[start:])
+			if !lowerASCII(buf[start:]) {
+				// capitals beyond ASCII that have no small letter
+				buf = buf[:start]
+				f.low = f.Trim
+				continue
+			}
 		} else {
 			var changed bool
 			buf, f.aligned, changed = appendLowerMixed(buf, f.Trim)
@@ -339,9 +344,11 @@ func Measure(line string) Features {
 	return f
 }
 
-// measureLine sets the measurements of f (not its folded copy) for line and reports whether its
-// trimmed text is ASCII.
-func measureLine(f *Features, line string) (ascii bool) {
+// measureLine sets the measurements of f (not its folded copy) for line and reports whether
+// folding its trimmed text to lower case only folds ASCII capitals: the text is valid UTF-8 and
+// unicode.ToLower keeps every rune beyond ASCII (ASCII text; most text with curly quotes, dashes
+// and accented small letters).
+func measureLine(f *Features, line string) (asciiFold bool) {
 	t := trimSpace(line)
 	var m lineCounts
 	for i := 0; i < len(t); {
@@ -360,7 +367,7 @@ func measureLine(f *Features, line string) (ascii bool) {
 	f.Trim, f.Runes, f.Words, f.Letters, f.Ideographs = t, len(t)-m.extra, m.words, m.letters, m.ideo
 	f.Upper, f.CapWords, f.Digits, f.Sentences = m.upper, m.capWords, m.digits, m.sentences
 	f.Terminal = terminal(t)
-	return !m.nonASCIISeen
+	return !m.foldsBeyondASCII
 }
 
 // lineCounts are the counts of Measure while it reads a line.
@@ -371,7 +378,7 @@ func measureLine(f *Features, line string) (ascii bool) {
 type lineCounts struct {
 	words, capWords, sentences, ideo, letters, upper, digits int
 	extra                                                    int  // bytes of multi-byte runes beyond their first
-	nonASCIISeen                                             bool // a byte of a multi-byte rune or an invalid byte
+	foldsBeyondASCII                                         bool // an invalid byte, or a rune beyond ASCII lowerRune changes
 	inWord                                                   bool // the last character read is not white space
 }
 
@@ -572,7 +579,6 @@ func word64(s string, i int) uint64 {
 
 // nonASCII counts the rune of t at i, not ASCII, and returns the offset after it.
 func (m *lineCounts) nonASCII(t string, i int) int {
-	m.nonASCIISeen = true
 	r, size := decode2(t, i)
 	if size == 0 {
 		r, size = utf8.DecodeRuneInString(t[i:])
@@ -581,12 +587,16 @@ func (m *lineCounts) nonASCII(t string, i int) int {
 	switch {
 	case uint32(r-0x400) < 0x30: // Cyrillic capitals (as classify says)
 		cl = aUpper
+		m.foldsBeyondASCII = true
 	case uint32(r-0x430) < 0x30: // and small letters
 		cl = aLower
 	default:
 		cl = runeClass(r)
 		if isIdeograph(r) {
 			m.ideo++
+		}
+		if lowerRune(r) != r || size == 1 {
+			m.foldsBeyondASCII = true // size 1: an invalid byte
 		}
 	}
 	m.extra += size - 1

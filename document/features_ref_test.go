@@ -337,10 +337,11 @@ func BenchmarkMeasureProse(b *testing.B) {
 // swarParts are the pieces of the lines TestMeasureEightBytes makes: single bytes that the
 // eight-byte tests of Measure tell apart at their edges (white space, the ends of the ranges of
 // letters, capitals and digits, the marks that end sentences or close quotes, control bytes,
-// DEL), short words, and multi-byte and invalid sequences that stop a run of ASCII.
+// DEL), short words, and multi-byte and invalid sequences that stop a run of ASCII (small
+// letters, capitals with small letters and one without, which folding keeps).
 var swarParts = []string{" ", " ", " ", "\t", "\n", "\v", "\f", "\r", "\x00", "\x08", "\x0e", "\x1f", "!", "\"",
 	"'", ")", "]", ".", ",", "?", ";", "-", "/", "0", "9", ":", "@", "A", "Z", "[", "`", "a", "z", "{", "~", "\x7f",
-	"ab", "Cd", "xyz", "Word", "e.g.", "U.S.", "42", "…", "”", "é", "中", "\u00a0", "\xff", "\xe2\x80"}
+	"ab", "Cd", "xyz", "Word", "e.g.", "U.S.", "42", "…", "”", "é", "É", "Ж", "ϒ", "中", "\u00a0", "\xff", "\xe2\x80"}
 
 // TestMeasureEightBytes checks the eight-bytes-at-a-time reading of Measure against the
 // reference on lines made to stress it: every byte value at every offset of the eight in a
