@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -274,9 +275,18 @@ func decode2(s string, i int) (r rune, size int) {
 	return rune(s[i]&0x1F)<<6 | rune(s[i+1]&0x3F), 2
 }
 
-// lowerRune is unicode.ToLower with fast paths for Latin-1, general punctuation, Cyrillic and the
-// scripts without case of East Asia.
+// lowerRune is unicode.ToLower with fast paths for Latin-1, general punctuation, Cyrillic, the
+// scripts without case of East Asia and, by runeTable, the other alphabets below U+1000
+// (Greek, Armenian, Hebrew, Arabic, the scripts of India).
 func lowerRune(r rune) rune {
+	if uint32(r-0x100) < runeTableSize-0x100 && runes()[r]&rtFolds == 0 {
+		return r
+	}
+	return lowerRuneSlow(r)
+}
+
+// lowerRuneSlow is lowerRune without runeTable.
+func lowerRuneSlow(r rune) rune {
 	switch {
 	case r < 0x100:
 		if r >= 'A' && r <= 'Z' || r >= 0xC0 && r <= 0xDE && r != 0xD7 {
@@ -737,9 +747,65 @@ func runeClass(r rune) uint8 {
 }
 
 // classify tells white space, letters and capitals with fast paths for the scripts most news is
-// written in (Latin-1, general punctuation, Cyrillic, CJK, Hangul, kana) and the unicode tables
-// for the rest.
+// written in (Latin-1, general punctuation, Cyrillic, CJK, Hangul, kana, and by runeTable the
+// other alphabets below U+1000) and the unicode tables for the rest.
 func classify(r rune) (space, letter, upper bool) {
+	if uint32(r-0x100) < runeTableSize-0x100 {
+		c := runes()[r]
+		return c&rtSpace != 0, c&rtLetter != 0, c&rtUpper != 0
+	}
+	return classifySlow(r)
+}
+
+// runeTable holds what classifySlow and lowerRuneSlow tell of the code points below
+// runeTableSize, beyond Latin-1: the alphabets of Europe, the Middle East and India, which the
+// unicode package finds by a binary search. It is made on first use (by runes), so that runs
+// that never meet these alphabets do not pay for it.
+var runeTable atomic.Pointer[[runeTableSize]uint8]
+
+// runes returns runeTable, made if need be.
+func runes() *[runeTableSize]uint8 {
+	if t := runeTable.Load(); t != nil {
+		return t
+	}
+	return makeRuneTable()
+}
+
+// makeRuneTable makes and keeps runeTable (goroutines that make it at once make the same).
+func makeRuneTable() *[runeTableSize]uint8 {
+	t := new([runeTableSize]uint8)
+	for r := rune(0x100); r < runeTableSize; r++ {
+		space, letter, upper := classifySlow(r)
+		if space {
+			t[r] |= rtSpace
+		}
+		if letter {
+			t[r] |= rtLetter
+		}
+		if upper {
+			t[r] |= rtUpper
+		}
+		if lowerRuneSlow(r) != r {
+			t[r] |= rtFolds
+		}
+	}
+	runeTable.Store(t)
+	return t
+}
+
+// runeTableSize is the first code point runeTable does not hold.
+const runeTableSize = 0x1000
+
+// The bits of runeTable.
+const (
+	rtSpace  = 1 << iota
+	rtLetter // a letter
+	rtUpper  // a capital
+	rtFolds  // lowerRuneSlow changes it
+)
+
+// classifySlow is classify without runeTable.
+func classifySlow(r rune) (space, letter, upper bool) {
 	switch {
 	case r >= 0xC0 && r <= 0xFF:
 		return false, r != 0xD7 && r != 0xF7, r <= 0xDE && r != 0xD7

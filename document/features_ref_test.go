@@ -408,3 +408,13 @@ func TestMeasureEightBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerRuneEveryRune: lowerRune's fast paths and table fold every code point as
+// unicode.ToLower does.
+func TestLowerRuneEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if got, want := lowerRune(r), unicode.ToLower(r); got != want {
+			t.Fatalf("lowerRune(%U) = %U, want %U", r, got, want)
+		}
+	}
+}
