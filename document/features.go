@@ -396,7 +396,7 @@ type lineCounts struct {
 // offset it returns. It reads eight bytes at a time: wordRun reads runs of words and spaces, and
 // the code after it the eight bytes that stopped wordRun (or that it was not given), whatever
 // they hold. asciiMasks sets the top bit of the lane of each byte that passes a test, and the
-// counts add up the passes lane by lane, two counts a lane (see nibbles).
+// counts are the numbers of bits set.
 func (m *lineCounts) asciiRun(t string, i int) int {
 	// carry is the top bit of the lane of the byte before the eight: set when that byte is in a
 	// word (and so, for all the masks know, may end a sentence)
@@ -405,9 +405,6 @@ func (m *lineCounts) asciiRun(t string, i int) int {
 		carry = 0x80
 	}
 	for {
-		// passes by lane: letters and capitals, words and capitalised words, digits and
-		// sentence ends
-		var letters, words, digits uint64
 		rest := len(t) - i
 		var x uint64
 		switch {
@@ -417,7 +414,9 @@ func (m *lineCounts) asciiRun(t string, i int) int {
 				break // wordRun would stop at once
 			}
 			start := i
+			var letters, words, digits uint64
 			i, carry, letters, words, digits = wordRun(t, i, carry)
+			m.add(letters, words, digits)
 			// the eight bytes that stopped wordRun, or the last ones of t
 			if rest = len(t) - i; rest >= 8 {
 				x = word64(t, i)
@@ -425,9 +424,7 @@ func (m *lineCounts) asciiRun(t string, i int) int {
 				x = word64(t, len(t)-8) >> (64 - 8*rest)
 			}
 			if i-start == wordRunMax && rest >= 8 && (x|^(x+(0x80-' ')*ones))&highs == 0 {
-				// wordRun stopped for its counts: nothing in the next eight bytes stops it
-				m.add(letters, words, digits)
-				continue
+				continue // wordRun stopped for its counts: nothing in the next eight bytes stops it
 			}
 		case rest <= 0:
 			m.inWord = carry != 0
@@ -453,13 +450,14 @@ func (m *lineCounts) asciiRun(t string, i int) int {
 			if ends := space & prevIn & ((in&^alpha&^digit)<<8 | carry); ends != 0 {
 				m.sentences += sentenceEnds(t, i, ends)
 			}
-			letters += alpha>>7 | capital>>3
-			words += starts>>7 | starts&capital>>3
-			digits += digit >> 7
+			m.letters += bits.OnesCount64(alpha)
+			m.upper += bits.OnesCount64(capital)
+			m.digits += bits.OnesCount64(digit)
+			m.words += bits.OnesCount64(starts)
+			m.capWords += bits.OnesCount64(starts & capital)
 			carry = in >> (8*n - 8) & 0x80
 			i += n
 		}
-		m.add(letters, words, digits)
 		if n < 8 {
 			m.inWord = carry != 0
 			return i
@@ -467,7 +465,7 @@ func (m *lineCounts) asciiRun(t string, i int) int {
 	}
 }
 
-// add adds the counts of asciiRun, by lane: letters and capitals, words and capitalised words,
+// add adds the counts of wordRun, by lane: letters and capitals, words and capitalised words,
 // digits and sentence ends.
 func (m *lineCounts) add(letters, words, digits uint64) {
 	lo, hi := nibbles(letters)
@@ -481,9 +479,9 @@ func (m *lineCounts) add(letters, words, digits uint64) {
 	m.sentences += hi
 }
 
-// wordRunMax is the most bytes wordRun reads: 14 words of eight bytes, so that asciiRun can add
-// the counts of eight bytes more before a lane overflows.
-const wordRunMax = 14 * 8
+// wordRunMax is the most bytes wordRun reads: 15 words of eight bytes, before a lane of its
+// counts overflows.
+const wordRunMax = 15 * 8
 
 // wordRun reads t from i on eight bytes at a time while they hold words of ASCII letters,
 // digits and marks and spaces ' ', for up to wordRunMax bytes, and returns the offset where it
