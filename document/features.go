@@ -488,9 +488,9 @@ const wordRunMax = 15 * 8
 // stopped and the carry (see asciiRun), with the counts of the bytes read by lane, two counts in
 // each lane (the low and the high four bits): letters and capitals, words and capitalised words,
 // digits and sentence ends. It stops before eight bytes holding a byte of a multi-byte rune or
-// a byte below ' ' (white space or not), or a word whose end only endsSentence can tell (one
-// ending in a mark other than '.' or ',', or in a multi-byte rune), and before the last bytes of
-// t when fewer than eight are left.
+// a byte below ' ' (white space or not), or the end of a word in a mark other than '.' or ','
+// (of a word that ends before the eight: one sentenceByte leaves to endsSentence), and before
+// the last bytes of t when fewer than eight are left.
 //
 // It tells the bytes apart as asciiMasks does, but for white space: among bytes from ' ' to
 // 0x7F, white space is ' ' alone.
