@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -95,16 +96,21 @@ func (d *Document) measure() {
 	buf := make([]byte, 0, len(d.Src)) // folding rarely changes the length
 	for j, l := range d.Lines {
 		f := &d.feats[j]
-		ascii := measureLine(f, d.Src[l.Start:l.End])
+		asciiFold := measureLine(f, d.Src[l.Start:l.End])
 		f.lowSet, f.aligned = true, true
 		start := len(buf)
-		if ascii {
+		if asciiFold {
 			if f.Upper == 0 {
 				f.low = f.Trim
 				continue
 			}
 			buf = append(buf, f.Trim...)
-			lowerASCII(buf[start:])
+			if !lowerASCII(buf[start:]) {
+				// capitals beyond ASCII that have no small letter
+				buf = buf[:start]
+				f.low = f.Trim
+				continue
+			}
 		} else {
 			var changed bool
 			buf, f.aligned, changed = appendLowerMixed(buf, f.Trim)
@@ -124,18 +130,20 @@ const ones, highs = 0x0101010101010101, 0x8080808080808080
 
 // lowerASCII folds the ASCII capitals of b in place, eight bytes at a time, and reports whether
 // there were any. A byte c is a capital when c+0x3F reaches 0x80 and c+0x25 does not (no sum of
-// bytes below 0x80 carries into the next byte); bytes of multi-byte runes are left alone.
+// bytes below 0x80 carries into the next byte); bytes of multi-byte runes are left alone. Every
+// eight bytes are written back, capitals or not: a test would be a branch the processor
+// mispredicts as often as capitals come.
 func lowerASCII(b []byte) (changed bool) {
 	i := 0
+	var any uint64
 	for ; i+8 <= len(b); i += 8 {
 		x := binary.LittleEndian.Uint64(b[i : i+8])
 		h := x &^ highs
 		upper := (h + (0x80-'A')*ones) &^ (h + (0x80-'Z'-1)*ones) &^ x & highs
-		if upper != 0 {
-			binary.LittleEndian.PutUint64(b[i:i+8], x|upper>>2)
-			changed = true
-		}
+		binary.LittleEndian.PutUint64(b[i:i+8], x|upper>>2)
+		any |= upper
 	}
+	changed = any != 0
 	for ; i < len(b); i++ {
 		if c := b[i]; c-'A' < 26 {
 			b[i] = c + 'a' - 'A'
@@ -267,9 +275,18 @@ func decode2(s string, i int) (r rune, size int) {
 	return rune(s[i]&0x1F)<<6 | rune(s[i+1]&0x3F), 2
 }
 
-// lowerRune is unicode.ToLower with fast paths for Latin-1, general punctuation, Cyrillic and the
-// scripts without case of East Asia.
+// lowerRune is unicode.ToLower with fast paths for Latin-1, general punctuation, Cyrillic, the
+// scripts without case of East Asia and, by runeTable, the other alphabets below U+1000
+// (Greek, Armenian, Hebrew, Arabic, the scripts of India).
 func lowerRune(r rune) rune {
+	if uint32(r-0x100) < runeTableSize-0x100 && runes()[r]&rtFolds == 0 {
+		return r
+	}
+	return lowerRuneSlow(r)
+}
+
+// lowerRuneSlow is lowerRune without runeTable.
+func lowerRuneSlow(r rune) rune {
 	switch {
 	case r < 0x100:
 		if r >= 'A' && r <= 'Z' || r >= 0xC0 && r <= 0xDE && r != 0xD7 {
@@ -320,35 +337,6 @@ var asciiClass = func() (t [128]uint8) {
 	return
 }()
 
-// The per-byte counts of Measure's ASCII path, packed in one word so that a run of bytes is
-// counted by one table look-up and one addition a byte: letters, capitals and digits in lanes of
-// 21 bits (measureChunk bytes at most between flushes), and a stop bit for white space and the
-// bytes of multi-byte runes, which end a run.
-const (
-	cntLetter    = 1
-	cntUpper     = 1 << 21
-	cntDigit     = 1 << 42
-	cntStop      = 1 << 63
-	cntLane      = 1<<21 - 1
-	measureChunk = 1 << 20
-)
-
-var asciiCount = func() (t [256]uint64) {
-	for c := 0; c < 256; c++ {
-		switch {
-		case c >= utf8.RuneSelf || asciiClass[c] == aSpace:
-			t[c] = cntStop
-		case asciiClass[c] == aUpper:
-			t[c] = cntLetter | cntUpper
-		case asciiClass[c] == aLower:
-			t[c] = cntLetter
-		case asciiClass[c] == aDigit:
-			t[c] = cntDigit
-		}
-	}
-	return
-}()
-
 // mayEnd marks the bytes a word ending a sentence may end with: . ! ? closing quotes and
 // brackets, and the last bytes of multi-byte runes (… 。 ” and others).
 var mayEnd = func() (t [256]bool) {
@@ -358,26 +346,28 @@ var mayEnd = func() (t [256]bool) {
 	return
 }()
 
-// Measure computes the features of one line of text in one pass; ASCII takes a table look-up
-// per byte, other text the unicode package.
+// Measure computes the features of one line of text in one pass; ASCII takes a few word-wide
+// operations per eight bytes, other text the unicode package.
 func Measure(line string) Features {
 	var f Features
 	measureLine(&f, line)
 	return f
 }
 
-// measureLine sets the measurements of f (not its folded copy) for line and reports whether its
-// trimmed text is ASCII.
-func measureLine(f *Features, line string) (ascii bool) {
+// measureLine sets the measurements of f (not its folded copy) for line and reports whether
+// folding its trimmed text to lower case only folds ASCII capitals: the text is valid UTF-8 and
+// unicode.ToLower keeps every rune beyond ASCII (ASCII text; most text with curly quotes, dashes
+// and accented small letters).
+func measureLine(f *Features, line string) (asciiFold bool) {
 	t := trimSpace(line)
 	var m lineCounts
 	for i := 0; i < len(t); {
-		i = m.asciiRun(t, i, min(len(t), i+measureChunk))
+		i = m.asciiRun(t, i)
 		for i < len(t) && t[i] >= utf8.RuneSelf {
 			i = m.nonASCII(t, i)
 		}
 	}
-	if m.inWord && mayEnd[t[len(t)-1]] && endsSentence(t[m.ws:]) {
+	if m.inWord && mayEnd[t[len(t)-1]] && endsSentence(t) {
 		m.sentences++
 	}
 	if m.ideo > 1 {
@@ -387,71 +377,216 @@ func measureLine(f *Features, line string) (ascii bool) {
 	f.Trim, f.Runes, f.Words, f.Letters, f.Ideographs = t, len(t)-m.extra, m.words, m.letters, m.ideo
 	f.Upper, f.CapWords, f.Digits, f.Sentences = m.upper, m.capWords, m.digits, m.sentences
 	f.Terminal = terminal(t)
-	return !m.nonASCIISeen
+	return !m.foldsBeyondASCII
 }
 
 // lineCounts are the counts of Measure while it reads a line.
+//
+// Whether a word ends a sentence is endsSentence of the text up to the word's end: endsSentence
+// looks back over closing quotes and brackets only, and the character before a word is white
+// space (or there is none), which is neither, so the word's start need not be kept.
 type lineCounts struct {
 	words, capWords, sentences, ideo, letters, upper, digits int
 	extra                                                    int  // bytes of multi-byte runes beyond their first
-	nonASCIISeen                                             bool // a byte of a multi-byte rune or an invalid byte
-	inWord                                                   bool // in a word (a run of characters other than white space) since ws
-	ws                                                       int
+	foldsBeyondASCII                                         bool // an invalid byte, or a rune beyond ASCII lowerRune changes
+	inWord                                                   bool // the last character read is not white space
 }
 
-// asciiRun counts the ASCII bytes of t from i on, up to end or the first other byte, whose
-// offset it returns. The bytes of a run other than white space take one table look-up and one
-// addition each.
-func (m *lineCounts) asciiRun(t string, i, end int) int {
-	u := t[:end]
-	var acc uint64 // packed counts, see asciiCount
-	tab := &asciiCount
-	words, capWords, sentences := 0, 0, 0
-	inWord, ws := m.inWord, m.ws
-	for i < len(u) {
-		c := u[i]
-		v := tab[c]
-		if int64(v) < 0 { // cntStop
-			if c >= utf8.RuneSelf {
-				break
+// asciiRun counts the ASCII bytes of t from i on, up to the end or the first other byte, whose
+// offset it returns. It reads eight bytes at a time: wordRun reads runs of words and spaces, and
+// the code after it the eight bytes that stopped wordRun (or that it was not given), whatever
+// they hold. asciiMasks sets the top bit of the lane of each byte that passes a test, and the
+// counts are the numbers of bits set.
+func (m *lineCounts) asciiRun(t string, i int) int {
+	// carry is the top bit of the lane of the byte before the eight: set when that byte is in a
+	// word (and so, for all the masks know, may end a sentence)
+	var carry uint64
+	if m.inWord {
+		carry = 0x80
+	}
+	for {
+		rest := len(t) - i
+		var x uint64
+		switch {
+		case rest >= 8:
+			x = word64(t, i)
+			if (x|^(x+(0x80-' ')*ones))&highs != 0 {
+				break // wordRun would stop at once
 			}
-			// white space ends a word
-			if inWord {
-				if mayEnd[u[i-1]] && endsSentence(t[ws:i]) {
-					sentences++
-				}
-				inWord = false
+			start := i
+			var letters, words, digits uint64
+			i, carry, letters, words, digits = wordRun(t, i, carry)
+			m.add(letters, words, digits)
+			// the eight bytes that stopped wordRun, or the last ones of t
+			if rest = len(t) - i; rest >= 8 {
+				x = word64(t, i)
+			} else if rest > 0 {
+				x = word64(t, len(t)-8) >> (64 - 8*rest)
 			}
-			i++
-			continue
+			if i-start == wordRunMax && rest >= 8 && (x|^(x+(0x80-' ')*ones))&highs == 0 {
+				continue // wordRun stopped for its counts: nothing in the next eight bytes stops it
+			}
+		case rest <= 0:
+			m.inWord = carry != 0
+			return i
+		case len(t) >= 8:
+			x = word64(t, len(t)-8) >> (64 - 8*rest)
+		default:
+			for k := rest - 1; k >= 0; k-- {
+				x = x<<8 | uint64(t[i+k])
+			}
 		}
-		if !inWord {
-			inWord, ws = true, i
-			words++
-			capWords += int(v>>21) & 1
+		n := min(rest, 8) // bytes of the run
+		if h := x & highs; h != 0 {
+			n = min(n, bits.TrailingZeros64(h)/8)
 		}
-		acc += v
-		for i++; i < len(u); i++ {
-			v = tab[u[i]]
-			if int64(v) < 0 {
-				break
+		if n > 0 {
+			valid := uint64(highs) >> (64 - 8*n) // the top bits of the lanes of the run
+			space, alpha, capital, digit := asciiMasks(x)
+			space, alpha, capital, digit = space&valid, alpha&valid, capital&valid, digit&valid
+			in := valid &^ space
+			prevIn := in<<8 | carry
+			starts := in &^ prevIn
+			if ends := space & prevIn & ((in&^alpha&^digit)<<8 | carry); ends != 0 {
+				m.sentences += sentenceEnds(t, i, ends)
 			}
-			acc += v
+			m.letters += bits.OnesCount64(alpha)
+			m.upper += bits.OnesCount64(capital)
+			m.digits += bits.OnesCount64(digit)
+			m.words += bits.OnesCount64(starts)
+			m.capWords += bits.OnesCount64(starts & capital)
+			carry = in >> (8*n - 8) & 0x80
+			i += n
+		}
+		if n < 8 {
+			m.inWord = carry != 0
+			return i
 		}
 	}
-	m.inWord, m.ws = inWord, ws
-	m.words += words
-	m.capWords += capWords
-	m.sentences += sentences
-	m.letters += int(acc & cntLane)
-	m.upper += int(acc >> 21 & cntLane)
-	m.digits += int(acc >> 42 & cntLane)
-	return i
+}
+
+// add adds the counts of wordRun, by lane: letters and capitals, words and capitalised words,
+// digits and sentence ends.
+func (m *lineCounts) add(letters, words, digits uint64) {
+	lo, hi := nibbles(letters)
+	m.letters += lo
+	m.upper += hi
+	lo, hi = nibbles(words)
+	m.words += lo
+	m.capWords += hi
+	lo, hi = nibbles(digits)
+	m.digits += lo
+	m.sentences += hi
+}
+
+// wordRunMax is the most bytes wordRun reads: 15 words of eight bytes, before a lane of its
+// counts overflows.
+const wordRunMax = 15 * 8
+
+// wordRun reads t from i on eight bytes at a time while they hold words of ASCII letters,
+// digits and marks and spaces ' ', for up to wordRunMax bytes, and returns the offset where it
+// stopped and the carry (see asciiRun), with the counts of the bytes read by lane, two counts in
+// each lane (the low and the high four bits): letters and capitals, words and capitalised words,
+// digits and sentence ends. It stops before eight bytes holding a byte of a multi-byte rune or
+// a byte below ' ' (white space or not), or the end of a word in a mark other than '.' or ','
+// (of a word that ends before the eight: one sentenceByte leaves to endsSentence), and before
+// the last bytes of t when fewer than eight are left.
+//
+// It tells the bytes apart as asciiMasks does, but for white space: among bytes from ' ' to
+// 0x7F, white space is ' ' alone.
+func wordRun(t string, i int, carry uint64) (j int, carryOut, letters, words, digits uint64) {
+	last := byte(' ') // the byte before the eight
+	if i > 0 {
+		last = t[i-1]
+	}
+	t = t[:min(len(t), i+wordRunMax)]
+	for i+8 <= len(t) {
+		x := word64(t, i)
+		if (x|^(x+(0x80-' ')*ones))&highs != 0 {
+			break // a byte at 0x80 or more or below ' '
+		}
+		in := (x + (0x80-'!')*ones) & highs // bytes in words
+		prevIn := in<<8 | carry             // the byte before each one is in a word
+		y := x | 0x20*ones                  // letters in small case
+		alpha := (y + (0x80-'a')*ones) &^ (y + (0x80-'z'-1)*ones) & highs
+		capital := alpha &^ (x << 2) // 0x20 clear
+		starts := in &^ prevIn       // the first bytes of words
+		nextLetters := letters + (alpha>>7 | capital>>3)
+		nextWords := words + (starts>>7 | starts&capital>>3)
+		digit := (x + (0x80-'0')*ones) &^ (x + (0x80-'9'-1)*ones) & highs
+		// white space after a word whose last byte is a mark; in the first lane, after a word
+		// whose last byte comes before the eight: sentenceByte tells that one
+		ends := prevIn &^ in & ((in&^alpha&^digit)<<8 | carry)
+		end0 := uint64(sentenceByte[last]) * (ends & 0x80)
+		// '.' and ',' (0x2E and 0x2C, which x|2 makes 0x2E) and the full stops among them
+		stops := ^((x | 0x02*ones ^ '.'*ones) + 0x7F*ones) & highs
+		dots := stops & (x << 6)
+		nextDigits := digits + (digit>>7 | (ends&(dots<<8)|end0)>>3)
+		if ends&^(stops<<8)&^0x80|end0&^0xFF != 0 {
+			break
+		}
+		letters, words, digits = nextLetters, nextWords, nextDigits
+		carry = in >> 56
+		last = byte(x >> 56)
+		i += 8
+	}
+	return i, carry, letters, words, digits
+}
+
+// sentenceByte tells, for the last byte of a word, whether the word ends a sentence (1: . ! ?),
+// cannot (0), or needs endsSentence to tell (2: closing quotes and brackets, the last bytes of
+// multi-byte runes).
+var sentenceByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c < utf8.RuneSelf && asciiClass[c] == aEnd:
+			t[c] = 1
+		case mayEnd[c]:
+			t[c] = 2
+		}
+	}
+	return
+}()
+
+// nibbles adds up the low and the high halves of the byte lanes of x, each below 16.
+func nibbles(x uint64) (lo, hi int) {
+	const low = 0x0F0F0F0F0F0F0F0F
+	return int((x & low) * ones >> 56), int((x >> 4 & low) * ones >> 56)
+}
+
+// asciiMasks tests the eight bytes of x, each below 0x80, and sets the top bit of the lane of
+// each byte that is white space (' ', '\t' '\n' '\v' '\f' '\r'), a letter, a capital, a digit.
+// A byte c is at least b when c+0x80-b reaches 0x80; no sum carries into the next lane.
+func asciiMasks(x uint64) (space, alpha, capital, digit uint64) {
+	space = (^(x ^ ' '*ones + 0x7F*ones) | (x+(0x80-'\t')*ones)&^(x+(0x80-'\r'-1)*ones)) & highs
+	y := x | 0x20*ones // letters in small case
+	alpha = (y + (0x80-'a')*ones) &^ (y + (0x80-'z'-1)*ones) & highs
+	capital = alpha &^ (x << 2) // 0x20 clear
+	digit = (x + (0x80-'0')*ones) &^ (x + (0x80-'9'-1)*ones) & highs
+	return
+}
+
+// sentenceEnds counts the words of t that end a sentence among those ending before the white
+// space bytes whose lanes ends marks in the eight bytes from i on.
+func sentenceEnds(t string, i int, ends uint64) (n int) {
+	for ; ends != 0; ends &= ends - 1 {
+		p := i + bits.TrailingZeros64(ends)/8
+		if c := t[p-1]; c < utf8.RuneSelf && asciiClass[c] == aEnd || mayEnd[c] && endsSentence(t[:p]) {
+			n++
+		}
+	}
+	return n
+}
+
+// word64 reads the eight bytes of s from i on as a little-endian word.
+func word64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // nonASCII counts the rune of t at i, not ASCII, and returns the offset after it.
 func (m *lineCounts) nonASCII(t string, i int) int {
-	m.nonASCIISeen = true
 	r, size := decode2(t, i)
 	if size == 0 {
 		r, size = utf8.DecodeRuneInString(t[i:])
@@ -460,6 +595,7 @@ func (m *lineCounts) nonASCII(t string, i int) int {
 	switch {
 	case uint32(r-0x400) < 0x30: // Cyrillic capitals (as classify says)
 		cl = aUpper
+		m.foldsBeyondASCII = true
 	case uint32(r-0x430) < 0x30: // and small letters
 		cl = aLower
 	default:
@@ -467,11 +603,14 @@ func (m *lineCounts) nonASCII(t string, i int) int {
 		if isIdeograph(r) {
 			m.ideo++
 		}
+		if lowerRune(r) != r || size == 1 {
+			m.foldsBeyondASCII = true // size 1: an invalid byte
+		}
 	}
 	m.extra += size - 1
 	if cl&aSpace != 0 {
 		if m.inWord {
-			if endsSentence(t[m.ws:i]) {
+			if endsSentence(t[:i]) {
 				m.sentences++
 			}
 			m.inWord = false
@@ -479,7 +618,7 @@ func (m *lineCounts) nonASCII(t string, i int) int {
 		return i + size
 	}
 	if !m.inWord {
-		m.inWord, m.ws = true, i
+		m.inWord = true
 		m.words++
 		if cl&aUpper != 0 {
 			m.capWords++
@@ -606,9 +745,65 @@ func runeClass(r rune) uint8 {
 }
 
 // classify tells white space, letters and capitals with fast paths for the scripts most news is
-// written in (Latin-1, general punctuation, Cyrillic, CJK, Hangul, kana) and the unicode tables
-// for the rest.
+// written in (Latin-1, general punctuation, Cyrillic, CJK, Hangul, kana, and by runeTable the
+// other alphabets below U+1000) and the unicode tables for the rest.
 func classify(r rune) (space, letter, upper bool) {
+	if uint32(r-0x100) < runeTableSize-0x100 {
+		c := runes()[r]
+		return c&rtSpace != 0, c&rtLetter != 0, c&rtUpper != 0
+	}
+	return classifySlow(r)
+}
+
+// runeTable holds what classifySlow and lowerRuneSlow tell of the code points below
+// runeTableSize, beyond Latin-1: the alphabets of Europe, the Middle East and India, which the
+// unicode package finds by a binary search. It is made on first use (by runes), so that runs
+// that never meet these alphabets do not pay for it.
+var runeTable atomic.Pointer[[runeTableSize]uint8]
+
+// runes returns runeTable, made if need be.
+func runes() *[runeTableSize]uint8 {
+	if t := runeTable.Load(); t != nil {
+		return t
+	}
+	return makeRuneTable()
+}
+
+// makeRuneTable makes and keeps runeTable (goroutines that make it at once make the same).
+func makeRuneTable() *[runeTableSize]uint8 {
+	t := new([runeTableSize]uint8)
+	for r := rune(0x100); r < runeTableSize; r++ {
+		space, letter, upper := classifySlow(r)
+		if space {
+			t[r] |= rtSpace
+		}
+		if letter {
+			t[r] |= rtLetter
+		}
+		if upper {
+			t[r] |= rtUpper
+		}
+		if lowerRuneSlow(r) != r {
+			t[r] |= rtFolds
+		}
+	}
+	runeTable.Store(t)
+	return t
+}
+
+// runeTableSize is the first code point runeTable does not hold.
+const runeTableSize = 0x1000
+
+// The bits of runeTable.
+const (
+	rtSpace  = 1 << iota
+	rtLetter // a letter
+	rtUpper  // a capital
+	rtFolds  // lowerRuneSlow changes it
+)
+
+// classifySlow is classify without runeTable.
+func classifySlow(r rune) (space, letter, upper bool) {
 	switch {
 	case r >= 0xC0 && r <= 0xFF:
 		return false, r != 0xD7 && r != 0xF7, r <= 0xDE && r != 0xD7

@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -121,20 +122,20 @@ func randomLines(rng *rand.Rand, n, max int) []string {
 	return lines
 }
 
-// TestMeasureLongLines: lines longer than the chunks Measure counts ASCII bytes in, with words,
-// multi-byte runes and sentence ends across chunk boundaries and more capitals, letters or
-// digits than a packed lane holds.
+// TestMeasureLongLines: lines of a million bytes and more, with words, multi-byte runes and
+// sentence ends at the million and more capitals, letters or digits than 21 bits count.
 func TestMeasureLongLines(t *testing.T) {
+	const longLine = 1 << 20
 	rng := rand.New(rand.NewSource(2))
 	lines := []string{
-		strings.Repeat("A", 3*measureChunk),
-		strings.Repeat("7", 2*measureChunk+5),
-		strings.Repeat("b", measureChunk-1) + "é中 Word. x",
-		strings.Repeat("b", measureChunk-2) + "é中 Word. x",
-		strings.Repeat("b", measureChunk-1) + ". Next",
-		strings.Repeat("Ab ", measureChunk) + "end.”",
-		strings.Repeat(" ", measureChunk) + "Lone",
-		strings.Join(randomLines(rng, measureChunk/8, 12), ""),
+		strings.Repeat("A", 3*longLine),
+		strings.Repeat("7", 2*longLine+5),
+		strings.Repeat("b", longLine-1) + "é中 Word. x",
+		strings.Repeat("b", longLine-2) + "é中 Word. x",
+		strings.Repeat("b", longLine-1) + ". Next",
+		strings.Repeat("Ab ", longLine) + "end.”",
+		strings.Repeat(" ", longLine) + "Lone",
+		strings.Join(randomLines(rng, longLine/8, 12), ""),
 	}
 	for _, l := range lines {
 		if got, want := Measure(l), measureRef(l); got != want {
@@ -273,6 +274,147 @@ func TestMeasureEveryRune(t *testing.T) {
 			if got, want := Measure(l), measureRef(l); got != want {
 				t.Fatalf("Measure(%q) = %+v, want %+v", l, got, want)
 			}
+		}
+	}
+}
+
+// proseLines makes n lines that look like news prose: sentences of common words and names,
+// commas, figures, quotes (curly in one line of six) and full stops.
+func proseLines(rng *rand.Rand, n int) []string {
+	words := strings.Fields("the a of to and in that for on was said with by at from it his her as " +
+		"will be has have an are council minister police city report year week people government " +
+		"new after over more than about two three would could officials told statement Tuesday " +
+		"Friday March Senate Ottawa Lagos Maria Chen Okafor Harbour Street announced expected " +
+		"million percent election vote said, however, while which, during before,")
+	lines := make([]string, n)
+	for i := range lines {
+		var b strings.Builder
+		curly := rng.Intn(6) == 0
+		for s := 3 + rng.Intn(5); s > 0; s-- {
+			quoted := rng.Intn(4) == 0
+			if quoted {
+				b.WriteString(map[bool]string{false: "\"", true: "“"}[curly])
+			}
+			first := 6 + rng.Intn(20)
+			for w := first; w > 0; w-- {
+				word := words[rng.Intn(len(words))]
+				if w == first || rng.Intn(12) == 0 {
+					word = strings.ToUpper(word[:1]) + word[1:]
+				}
+				if rng.Intn(25) == 0 {
+					word = strconv.Itoa(rng.Intn(3000))
+				}
+				b.WriteString(word)
+				if w > 1 {
+					b.WriteByte(' ')
+				}
+			}
+			b.WriteByte('.')
+			if quoted {
+				b.WriteString(map[bool]string{false: "\"", true: "”"}[curly])
+			}
+			if s > 1 {
+				b.WriteByte(' ')
+			}
+		}
+		lines[i] = b.String()
+	}
+	return lines
+}
+
+// BenchmarkMeasureProse measures and folds the lines of a document of news-like prose, as Feat
+// does.
+func BenchmarkMeasureProse(b *testing.B) {
+	src := strings.Join(proseLines(rand.New(rand.NewSource(7)), 2000), "\n\n")
+	d := New("x.txt", src)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		d.feats = nil
+		d.measure()
+	}
+}
+
+// swarParts are the pieces of the lines TestMeasureEightBytes makes: single bytes that the
+// eight-byte tests of Measure tell apart at their edges (white space, the ends of the ranges of
+// letters, capitals and digits, the marks that end sentences or close quotes, control bytes,
+// DEL), short words, and multi-byte and invalid sequences that stop a run of ASCII (small
+// letters, capitals with small letters and one without, which folding keeps).
+var swarParts = []string{" ", " ", " ", "\t", "\n", "\v", "\f", "\r", "\x00", "\x08", "\x0e", "\x1f", "!", "\"",
+	"'", ")", "]", ".", ",", "?", ";", "-", "/", "0", "9", ":", "@", "A", "Z", "[", "`", "a", "z", "{", "~", "\x7f",
+	"ab", "Cd", "xyz", "Word", "e.g.", "U.S.", "42", "…", "”", "é", "É", "Ж", "ϒ", "中", "\u00a0", "\xff", "\xe2\x80"}
+
+// TestMeasureEightBytes checks the eight-bytes-at-a-time reading of Measure against the
+// reference on lines made to stress it: every byte value at every offset of the eight in a
+// line of words, word and sentence ends at every offset, random lines of 0 to 40 bytes of
+// swarParts, and long lines of ASCII words.
+func TestMeasureEightBytes(t *testing.T) {
+	var lines []string
+	words := "Abc de. Fgh, ij Kl.\" mn (op) Q? rs! tu: vw xyz A.B. 12 x.y 3."
+	for c := range 256 {
+		for off := range 24 {
+			b := []byte(words)
+			b[off] = byte(c)
+			lines = append(lines, string(b), string(b[:off+1]), string(b[off:]))
+		}
+	}
+	for _, word := range []string{"end.", "end,", "end", "end!", "end?\"", "end.)", "e.”", "END.", "x9.", "é.", "a.\x7f"} {
+		for off := range 17 {
+			for _, sep := range []string{" ", "  ", "\t", "\u00a0", "\x01"} {
+				pad := strings.Repeat("a", off)
+				lines = append(lines, pad+sep+word+sep+"Next", pad+word+sep+word, word+sep+pad+word+sep, pad+" "+word)
+			}
+		}
+	}
+	rng := rand.New(rand.NewSource(8))
+	for range 200000 {
+		n := rng.Intn(41)
+		var b strings.Builder
+		for b.Len() < n {
+			b.WriteString(swarParts[rng.Intn(len(swarParts))])
+		}
+		lines = append(lines, b.String())
+	}
+	// long runs of ASCII words, capitals and digits (more of each than four bits count), and
+	// full stops, ending anywhere, some with one part of swarParts inside
+	ascii := []string{"A", "b", "Cd", "EFG", "hij", "7", "42", " ", " ", " ", ".", ","}
+	for range 20000 {
+		n := 100 + rng.Intn(300)
+		var b strings.Builder
+		dense := rng.Intn(3) == 0
+		for b.Len() < n {
+			if dense {
+				b.WriteString(ascii[rng.Intn(6)])
+			} else {
+				b.WriteString(ascii[rng.Intn(len(ascii))])
+			}
+		}
+		l := b.String()
+		if rng.Intn(2) == 0 {
+			at := rng.Intn(len(l))
+			l = l[:at] + swarParts[rng.Intn(len(swarParts))] + l[at:]
+		}
+		lines = append(lines, l)
+	}
+	for _, l := range lines {
+		if got, want := Measure(l), measureRef(l); got != want {
+			t.Fatalf("Measure(%q) = %+v, want %+v", l, got, want)
+		}
+	}
+	// and the lines folded in one document, as Feat does
+	d := New("x.txt", strings.Join(lines[len(lines)-20000:], "\n"))
+	for i := range d.NumLines() {
+		if f := d.Feat(i); f.Lower() != strings.ToLower(f.Trim) {
+			t.Fatalf("line %d (%q): Lower() = %q", i, f.Trim, f.Lower())
+		}
+	}
+}
+
+// TestLowerRuneEveryRune: lowerRune's fast paths and table fold every code point as
+// unicode.ToLower does.
+func TestLowerRuneEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if got, want := lowerRune(r), unicode.ToLower(r); got != want {
+			t.Fatalf("lowerRune(%U) = %U, want %U", r, got, want)
 		}
 	}
 }
