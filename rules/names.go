@@ -114,6 +114,11 @@ type NameDB struct {
 	// capsStart: starts holds only capitals and non-ASCII bytes, which Find picks out of eight
 	// bytes at once.
 	capsStart bool
+	// heads is a filter of the spellings' first four bytes, ASCII letters folded as the trie
+	// folds them (a bit per hash, headBits bits): where the four bytes are not in it, no
+	// spelling starts. Used only when every spelling has four bytes or more (headsOK).
+	heads   [1 << headBits / 64]uint64
+	headsOK bool
 	// never maps a folded name to the never-merge groups it belongs to.
 	never map[string][]int
 }
@@ -300,6 +305,15 @@ func compileNames(entries []NameEntry, never [][]string) (*NameDB, error) {
 			db.starts[strings.ToUpper(p)[0]] = true
 		}
 	}
+	db.headsOK = true
+	for _, p := range pats {
+		if len(p) < 4 {
+			db.headsOK = false
+		} else {
+			h := headHash(p)
+			db.heads[h/64] |= 1 << (h % 64)
+		}
+	}
 	db.capsStart = true
 	for b, ok := range db.starts {
 		if ok && !(b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf) {
@@ -368,14 +382,14 @@ func (db *NameDB) Find(text string) []nameHit {
 		for ; i+8 <= len(text); i += 8 {
 			for m := capsOrHigh(load64(text[i:])); m != 0; m &= m - 1 {
 				s = i + bits.TrailingZeros64(m)/8
-				if db.starts[text[s]] && (s == 0 || !nameJoins[text[s-1]]) {
+				if db.starts[text[s]] && (s == 0 || !nameJoins[text[s-1]]) && db.mayStart(text, s) {
 					db.trie.At(text, s, check)
 				}
 			}
 		}
 	}
 	for ; i < len(text); i++ {
-		if s = i; db.starts[text[s]] && (s == 0 || !nameJoins[text[s-1]]) {
+		if s = i; db.starts[text[s]] && (s == 0 || !nameJoins[text[s-1]]) && db.mayStart(text, s) {
 			db.trie.At(text, s, check)
 		}
 	}
@@ -395,6 +409,33 @@ func (db *NameDB) Find(text string) []nameHit {
 		end = h.end
 	}
 	return out
+}
+
+// headBits is the size of NameDB.heads: 4,096 bits for about a thousand spellings' heads.
+const headBits = 12
+
+// headHash hashes the first four bytes of s (at least four), ASCII capitals folded to small
+// letters as the trie folds them.
+func headHash(s string) uint32 {
+	x := uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+	const ones, tops = 0x01010101, 0x80808080
+	ascii := x &^ tops
+	caps := (ascii + (0x80-'A')*ones) &^ (ascii + (0x80-'Z'-1)*ones) &^ x & tops
+	x |= caps >> 2 // 'A'..'Z' + 0x20 = 'a'..'z'
+	return x * 0x9E3779B1 >> (32 - headBits)
+}
+
+// mayStart reports whether a spelling may start at text[s:]: false only where heads says that
+// none does.
+func (db *NameDB) mayStart(text string, s int) bool {
+	if !db.headsOK {
+		return true
+	}
+	if s+4 > len(text) {
+		return false // every spelling is longer
+	}
+	h := headHash(text[s:])
+	return db.heads[h/64]&(1<<(h%64)) != 0
 }
 
 // nameJoins are the ASCII bytes that join a name to the word before it: a letter, digit or

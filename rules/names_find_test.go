@@ -79,15 +79,27 @@ func TestFindOracle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// a list with spellings shorter than four bytes, which the filter of heads cannot take
+	short, err := compileNames([]NameEntry{
+		{Canonical: "Xi Jinping", Variants: []string{"Xi"}},
+		{Canonical: "Wu Yi", Misspellings: []string{"WU YI"}},
+		{Canonical: "Ada Lovelace", Variants: []string{"Ada", "Lovelace"}},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	// the embedded list's names start with capitals, looked for eight bytes at once, and so do
 	// the accented ones; the custom list has a name in lower case, looked for byte by byte
 	if !db.capsStart || custom.capsStart || !accented.capsStart {
 		t.Fatalf("capsStart: embedded %v, custom %v, accented %v", db.capsStart, custom.capsStart, accented.capsStart)
 	}
+	if !db.headsOK || !custom.headsOK || !accented.headsOK || short.headsOK {
+		t.Fatalf("headsOK: embedded %v, custom %v, accented %v, short %v", db.headsOK, custom.headsOK, accented.headsOK, short.headsOK)
+	}
 	glue := []string{" ", " ", " ", "-", "_", "\n", ". ", "'", "’", "é", "ж", "x", "X", "7", "(", "«", "\u00a0", ""}
 	r := rand.New(rand.NewSource(6))
 	found := 0
-	for _, d := range []*NameDB{db, custom, accented} {
+	for _, d := range []*NameDB{db, custom, accented, short} {
 		pats := make([]string, len(d.spells))
 		for i, s := range d.spells {
 			pats[i] = s.text
