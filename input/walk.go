@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 )
@@ -110,13 +111,19 @@ func relToAbs(base, abs string) (string, bool) {
 // what they return): a path below base is its tail, found without filepath.Rel, which costs more
 // than the rest of a walk's work on a file.
 func relUnder(base, abs string) (string, bool) {
-	if n := len(base); n > 0 && len(abs) > n && abs[:n] == base {
+	n := len(base)
+	if n > 0 && len(abs) > n && abs[:n] == base {
 		switch {
 		case base[n-1] == filepath.Separator: // the root directory
 			return filepath.ToSlash(abs[n:]), true
 		case abs[n] == filepath.Separator:
 			return filepath.ToSlash(abs[n+1:]), true
 		}
+	}
+	// elsewhere, a clean absolute path is outside the base, unless it is the base (or differs
+	// only in case where filepath.Rel ignores it: Windows)
+	if n > 0 && abs != base && runtime.GOOS != "windows" && filepath.IsAbs(base) && filepath.IsAbs(abs) {
+		return "", false
 	}
 	return relToAbs(base, abs)
 }
@@ -222,6 +229,27 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 			}
 			return absOf(p)
 		}
+		// relToRoot is filepath.Rel(root, p) for a path the walk gave: below the root, the
+		// part after it
+		cleanRoot := filepath.Clean(root)
+		relToRoot := func(p string) string {
+			switch {
+			case p == walkRoot:
+			case cleanRoot == ".":
+				if !strings.HasPrefix(p, "..") {
+					return p
+				}
+			case len(p) > len(cleanRoot) && p[:len(cleanRoot)] == cleanRoot:
+				if strings.HasSuffix(cleanRoot, string(filepath.Separator)) { // the root directory
+					return p[len(cleanRoot):]
+				}
+				if p[len(cleanRoot)] == filepath.Separator {
+					return p[len(cleanRoot)+1:]
+				}
+			}
+			rel, _ := filepath.Rel(root, p)
+			return rel
+		}
 		ignored := func(abs string, absErr error, isDir bool) bool {
 			return top != "" && absErr == nil && ign.ignoredEntry(top, abs, isDir)
 		}
@@ -240,9 +268,12 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 			}
 			group := ""
 			if !ok {
-				rel, _ = filepath.Rel(root, p)
-				rel = filepath.ToSlash(rel)
-				group = outsideGroup(o.Base, p)
+				rel = filepath.ToSlash(relToRoot(p))
+				if absErr == nil && o.Base != "" {
+					group = filepath.ToSlash(filepath.Dir(abs)) // outsideGroup, abs known
+				} else {
+					group = outsideGroup(o.Base, p)
+				}
 			}
 			segs := splitRel(rel)
 			if d.IsDir() {

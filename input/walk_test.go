@@ -65,5 +65,18 @@ func TestWalkRelsAreRelToAbs(t *testing.T) {
 				t.Errorf("root %q: %s is ignored by .gitignore", root, f.Path)
 			}
 		}
+		// a base elsewhere: each file is named relative to its root, and grouped by its
+		// directory's absolute path
+		out := CollectWith([]string{root}, m, Options{Base: t.TempDir()})
+		if len(out.Files) != len(w.Files) {
+			t.Fatalf("root %q, base elsewhere: %d files, want %d", root, len(out.Files), len(w.Files))
+		}
+		for _, f := range out.Files {
+			rel, _ := filepath.Rel(root, f.Path)
+			abs, _ := filepath.Abs(f.Path)
+			if f.Rel != filepath.ToSlash(rel) || f.Group != filepath.ToSlash(filepath.Dir(abs)) {
+				t.Errorf("root %q, base elsewhere: %s has Rel %q and Group %q, want %q and %q", root, f.Path, f.Rel, f.Group, rel, filepath.Dir(abs))
+			}
+		}
 	}
 }
