@@ -83,6 +83,26 @@ func CheckText(src string) error {
 
 // New indexes src. It never fails: callers decide with Check what to refuse.
 func New(path, src string) *Document {
+	d := index(path, src)
+	if !utf8.ValidString(src) {
+		for i := 0; i < len(src); {
+			r, size := utf8.DecodeRuneInString(src[i:])
+			if r == utf8.RuneError && size <= 1 {
+				d.InvalidUTF8 = i
+				break
+			}
+			i += size
+		}
+	}
+	return d
+}
+
+// NewValid is New for a src known to be valid UTF-8, such as a JSON string's decoded value: it
+// skips New's check of every byte (InvalidUTF8 stays -1).
+func NewValid(path, src string) *Document { return index(path, src) }
+
+// index is New without the UTF-8 check.
+func index(path, src string) *Document {
 	d := &Document{Path: path, Src: src, InvalidUTF8: -1}
 	start := 0
 	if len(src) >= 3 && src[:3] == BOM {
@@ -111,16 +131,6 @@ func New(path, src string) *Document {
 	}
 	d.FinalNewline = len(src) > 0 && src[len(src)-1] == '\n'
 	d.CRLF = crlf > lf
-	if !utf8.ValidString(src) {
-		for i := 0; i < len(src); {
-			r, size := utf8.DecodeRuneInString(src[i:])
-			if r == utf8.RuneError && size <= 1 {
-				d.InvalidUTF8 = i
-				break
-			}
-			i += size
-		}
-	}
 	return d
 }
 

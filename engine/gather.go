@@ -188,13 +188,23 @@ func screenUnit(u *input.Unit, group string, active []lint.Active, stats *corpus
 	if err != nil || document.CheckText(text) != nil {
 		return full
 	}
-	doc := document.New(u.Loc.Path, text)
+	doc := unitDocument(u, text)
 	doc.Group = UnitGroup(u, group)
 	diags, cands := lint.Screen(doc, active, stats)
 	if rec := u.Record(); doc.InvalidUTF8 >= 0 || rec != nil && rec.Lossy != "" {
 		return full // the checking pass words what is wrong with the text
 	}
 	return unitFrame(unitHash(u), diags, cands)
+}
+
+// unitDocument indexes the text of unit u. A record's text is a decoded JSON string, valid UTF-8
+// whatever its bytes were (decoding put U+FFFD for what was not, and Record.Lossy says so), so
+// it is not checked byte by byte again.
+func unitDocument(u *input.Unit, text string) *document.Document {
+	if u.Loc.IsRecord() {
+		return document.NewValid(u.Loc.Path, text)
+	}
+	return document.New(u.Loc.Path, text)
 }
 
 // gatherUnit adds the counts of one unit to stats (a new one when stats is nil; nil is
@@ -214,7 +224,7 @@ func gatherUnit(u *input.Unit, group string, active []lint.Active, stats *corpus
 	for _, a := range active {
 		if g, ok := a.Rule.(lint.Gatherer); ok {
 			if doc == nil {
-				doc = document.New(u.Loc.Path, text)
+				doc = unitDocument(u, text)
 				doc.Group = UnitGroup(u, group)
 			}
 			if stats == nil {

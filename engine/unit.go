@@ -90,7 +90,7 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 	var lastChanged bool
 	if s := opts.screened; s != nil && !s.full && unsafe == nil {
 		// the corpus pass checked this text with the rules that need no counts
-		doc := document.New(u.Loc.Path, src)
+		doc := unitDocument(u, src)
 		doc.Group = opts.group
 		first = checked{doc, lint.DropProtected(doc, lint.Resolve(doc, active, opts.Corpus, s.diags, s.cands))}
 		fr, last = FixResult{Text: src, Converged: true}, first
