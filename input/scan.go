@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -116,33 +117,35 @@ func decodeValid(val []byte, valid bool) (string, bool) {
 
 // unescape decodes the escapes of the inside of a JSON string that is valid UTF-8 and holds no
 // control character (the scanner checked both), as encoding/json does; it declines surrogates
-// and anything unusual, which encoding/json then decodes.
+// and anything unusual, which encoding/json then decodes. The text is built in a
+// strings.Builder: its buffer is not zeroed first, and becomes the string without a copy.
 func unescape(inner []byte) (string, bool) {
-	buf := make([]byte, 0, len(inner))
+	var b strings.Builder
+	b.Grow(len(inner))
 	for len(inner) > 0 {
 		i := bytes.IndexByte(inner, '\\')
 		if i < 0 {
-			buf = append(buf, inner...)
+			b.Write(inner)
 			break
 		}
-		buf = append(buf, inner[:i]...)
+		b.Write(inner[:i])
 		inner = inner[i:]
 		if len(inner) < 2 {
 			return "", false
 		}
 		switch c := inner[1]; c {
 		case '"', '\\', '/':
-			buf = append(buf, c)
+			b.WriteByte(c)
 		case 'b':
-			buf = append(buf, '\b')
+			b.WriteByte('\b')
 		case 'f':
-			buf = append(buf, '\f')
+			b.WriteByte('\f')
 		case 'n':
-			buf = append(buf, '\n')
+			b.WriteByte('\n')
 		case 'r':
-			buf = append(buf, '\r')
+			b.WriteByte('\r')
 		case 't':
-			buf = append(buf, '\t')
+			b.WriteByte('\t')
 		case 'u':
 			if len(inner) < 6 {
 				return "", false
@@ -163,7 +166,7 @@ func unescape(inner []byte) (string, bool) {
 			if utf16.IsSurrogate(r) {
 				return "", false
 			}
-			buf = utf8.AppendRune(buf, r)
+			b.WriteRune(r)
 			inner = inner[6:]
 			continue
 		default:
@@ -171,7 +174,7 @@ func unescape(inner []byte) (string, bool) {
 		}
 		inner = inner[2:]
 	}
-	return string(buf), true
+	return b.String(), true
 }
 
 // specialIn reports whether one of the eight bytes of x is a quote, a backslash or below 0x20,
