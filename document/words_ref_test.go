@@ -254,10 +254,10 @@ func TestWordsBlocksAgreeWithReference(t *testing.T) {
 func TestWordsAtEveryOffset(t *testing.T) {
 	words := []string{""}
 	for n := 1; n <= 40; n++ {
-		lower := strings.Repeat("x", n)
-		words = append(words, lower, "Q"+lower[1:], strings.ToUpper(lower))
+		lower := strings.Repeat("zam", 14)[:n]
+		words = append(words, lower, "A"+lower[1:], strings.ToUpper(lower))
 		if n > 1 {
-			words = append(words, "Q"+strings.ToUpper(lower[2:])+"x", lower[1:]+"Q")
+			words = append(words, "Z"+strings.ToUpper(lower[2:])+"a", lower[1:]+"Z")
 		}
 	}
 	sides := []string{" ", "\n", ",", ".", ":", "-", "'", "/", "@", "#", "_", "7", "\x00", "é", "’", "\xff", "\xe2\x80", "Ж", "𝐀", "北"}
@@ -272,6 +272,17 @@ func TestWordsAtEveryOffset(t *testing.T) {
 				k++
 				after, next := sides[k%len(sides)], nexts[k%len(nexts)]
 				checkWords(t, pad+before+w+after+next+tail, &buf)
+			}
+		}
+	}
+	// runs of letters beyond ASCII that fill a block, then a mark and a word: the block after
+	// them starts where the path that reads runes left off
+	for _, long := range []string{"é", "Ж", "北", "𝐀", "’"} {
+		for n := 64 / len(long); n <= 80/len(long); n++ {
+			for _, mark := range sides {
+				for _, w := range []string{"s", "Kim", "ab"} {
+					checkWords(t, " "+strings.Repeat(long, n)+mark+w+" "+w+"-"+tail, &buf)
+				}
 			}
 		}
 	}
@@ -294,7 +305,8 @@ func TestWordsAtEveryOffset(t *testing.T) {
 // bytes, so that its words meet the blocks' ends at every offset.
 func FuzzWords(f *testing.F) {
 	addSeeds(f)
-	for _, s := range []string{strings.Repeat("ab ", 30), strings.Repeat("x", 130), "Jong-un’s " + strings.Repeat("é-a. b:c/d ", 9)} {
+	for _, s := range []string{strings.Repeat("ab ", 30), strings.Repeat("x", 130), "Jong-un’s " + strings.Repeat("é-a. b:c/d ", 9),
+		strings.Repeat("ab-é cd./ ef.é g:h ", 5)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
