@@ -50,9 +50,10 @@ func (w Word) In(text string) string { return text[w.Start:w.End] }
 func Words(text string, buf []Word) []Word {
 	out := buf[:0]
 	if cap(out) == 0 && len(text) > 256 {
-		// one allocation: words are about as many as the spaces and line ends (a SIMD count), and
-		// the room asciiWords needs
-		out = make([]Word, 0, strings.Count(text, " ")+strings.Count(text, "\n")+48)
+		// one allocation: words are about as many as the spaces and line ends (a SIMD count),
+		// some more in texts with many hyphens and apostrophes, and asciiWords needs room for 32
+		n := strings.Count(text, " ") + strings.Count(text, "\n")
+		out = make([]Word, 0, n+n/8+48)
 	}
 	i := 0
 	if len(text) >= 64 {
