@@ -286,10 +286,10 @@ func (s *langSampler) line(text string, ws []Word, end int) int {
 		return n
 	}
 	maxLen := asciiStopLen
-	n := 0
-	for ; n < len(ws); n++ {
-		w := ws[n]
+	n := len(ws)
+	for j, w := range ws {
 		if int(w.Start) >= end {
+			n = j
 			break
 		}
 		l := int(w.End - w.Start)
