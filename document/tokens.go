@@ -105,9 +105,9 @@ func Words(text string, buf []Word) []Word {
 
 // asciiWords puts the words of the runs of ASCII letters of the block text[i:i+64] (blockMasks)
 // into dst, lowest first, as long as the masks and the bytes of the block tell their flags. It
-// reads the block in w, with the byte before it if a run starts the block. It returns how many
-// words it put and the runs left, the first of which wordsFrom must split (it has a byte beyond
-// ASCII next to it, or a byte past the block matters).
+// reads the block in w, which starts at the byte before the block. It returns how many words it
+// put and the runs left, the first of which wordsFrom must split (it has a byte beyond ASCII next
+// to it, or a byte past the block matters).
 func asciiWords(w string, i int, runs, upper uint64, dst *[32]Word) (int, uint64) {
 	w = w[:65] // w[j+1] is the block's byte j
 	k := 0
