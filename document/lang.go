@@ -174,8 +174,9 @@ func asciiKey(w string) uint64 {
 	return k
 }
 
-// keyMask[n] keeps the first n bytes of a word.
-var keyMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
+// keyMask[n] keeps the first n bytes of a word (n at most 8; the rest pads the table for an
+// index without bounds check).
+var keyMask = [16]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
 
 // load64 reads the first eight bytes of s, little-endian (one load).
 func load64(s string) uint64 {
@@ -241,7 +242,7 @@ func sampleText(text string) (s langSampler) {
 			text = ""
 		}
 		ws = Words(line, ws)
-		s.line(line, ws)
+		s.line(line, ws, len(line))
 	}
 	return s
 }
@@ -260,12 +261,7 @@ func sampleWords(d *Document, words []Word) (s langSampler) {
 		if s.prose.words >= langSampleWords {
 			break
 		}
-		n := 0
-		for n < len(words) && int(words[n].Start) < l.End {
-			n++
-		}
-		s.line(d.Src, words[:n])
-		words = words[n:]
+		words = words[s.line(d.Src, words, l.End):]
 	}
 	return s
 }
@@ -276,39 +272,55 @@ type langSampler struct {
 	buf        [16]byte
 }
 
-// line counts the words ws of one line (offsets into text).
-func (s *langSampler) line(text string, ws []Word) {
+// line counts the function words of one line, whose words are those of ws (offsets into text)
+// that start before end, and returns how many words it has.
+func (s *langSampler) line(text string, ws []Word, end int) int {
 	c := &s.all
-	if len(ws) >= proseWords {
+	if len(ws) >= proseWords && int(ws[proseWords-1].Start) < end {
 		c = &s.prose
 	} else if s.all.words >= langSampleWords {
-		return
+		n := 0
+		for n < len(ws) && int(ws[n].Start) < end {
+			n++
+		}
+		return n
 	}
-	c.words += len(ws)
-	for _, w := range ws {
-		n := w.Len()
-		var set uint32
-		if w.Flags&ASCII != 0 {
-			if n > asciiStopLen {
-				continue
+	maxLen := asciiStopLen
+	n := len(ws)
+	for j, w := range ws {
+		if int(w.Start) >= end {
+			n = j
+			break
+		}
+		l := int(w.End - w.Start)
+		if w.Flags&ASCII == 0 {
+			if l <= 12 {
+				c.add(stopSet(AppendLower(s.buf[:0], w.In(text))))
 			}
-			// the word's key in one load when eight bytes follow its start
-			var key uint64
-			if st := int(w.Start); st+8 <= len(text) {
-				key = (load64(text[st:]) | 0x2020202020202020) & keyMask[n]
-			} else {
-				key = asciiKey(w.In(text))
-			}
-			set = stopSetKey(key)
+			continue
+		}
+		if l > maxLen {
+			continue
+		}
+		// the word's key in one load when eight bytes follow its start
+		var key uint64
+		if st := int(w.Start); st+8 <= len(text) {
+			key = (load64(text[st:st+8]) | 0x2020202020202020) & keyMask[l&15]
 		} else {
-			if n > 12 {
-				continue
-			}
-			set = stopSet(AppendLower(s.buf[:0], w.In(text)))
+			key = asciiKey(w.In(text))
 		}
-		for ; set != 0; set &= set - 1 {
-			c.counts[bits.TrailingZeros32(set)]++
+		if set := stopSetKey(key); set != 0 {
+			c.add(set)
 		}
+	}
+	c.words += n
+	return n
+}
+
+// add counts a function word of the languages of set.
+func (c *langCount) add(set uint32) {
+	for ; set != 0; set &= set - 1 {
+		c.counts[bits.TrailingZeros32(set)]++
 	}
 }
 

@@ -1,6 +1,8 @@
 package document
 
 import (
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,20 +44,175 @@ func (w Word) Len() int { return int(w.End - w.Start) }
 func (w Word) In(text string) string { return text[w.Start:w.End] }
 
 // Words appends the words of text to buf[:0] and returns it, so a caller may reuse one buffer.
-// ASCII text takes a fast path without rune decoding, other text tables of the unicode package.
+// Blocks of 64 bytes are split eight bytes at a time, from bit masks of the block, a bit a byte
+// (blockMasks): asciiWords takes the runs of ASCII letters, and the runs with bytes beyond ASCII
+// and the last bytes of the text take the path that reads a byte or a rune at a time (wordsFrom).
 func Words(text string, buf []Word) []Word {
 	out := buf[:0]
 	if cap(out) == 0 && len(text) > 256 {
-		// one allocation: words are about as many as the spaces and line ends (a SIMD count)
-		out = make([]Word, 0, strings.Count(text, " ")+strings.Count(text, "\n")+16)
+		// one allocation: words are about as many as the spaces and line ends (a SIMD count),
+		// some more in texts with many hyphens and apostrophes, and asciiWords needs room for 32
+		n := strings.Count(text, " ") + strings.Count(text, "\n")
+		out = make([]Word, 0, n+n/8+48)
 	}
+	i := 0
+	if len(text) >= 64 {
+		// the first word, if the text starts with one: the blocks have a byte before them
+		out, i = wordsFrom(text, 0, 1, out)
+	}
+	for i+64 <= len(text) {
+		b := text[i : i+64]
+		runs, upper, high := blockMasks(b)
+		next := 64
+		if runs>>63 != 0 {
+			// the run that reaches the block's end is left to the next block, which starts at it,
+			// or to wordsFrom when it fills the block
+			next = 64 - bits.LeadingZeros64(^runs)
+			if next == 0 {
+				out, i = wordsFrom(text, i, i+64, out)
+				continue
+			}
+			runs &= 1<<next - 1
+		}
+		for runs != 0 {
+			// the runs below the first with a byte beyond ASCII
+			ascii := runs
+			if high &= runs; high != 0 {
+				ascii &= 1<<(64-bits.LeadingZeros64(^runs&(high&-high-1))) - 1
+			}
+			if ascii != 0 {
+				if cap(out)-len(out) < 32 {
+					out = slices.Grow(out, 32)
+				}
+				n := len(out)
+				k, rest := asciiWords(text[i-1:i+64], i, ascii, upper, (*[32]Word)(out[n:n+32]))
+				out = out[:n+k]
+				runs = runs&^ascii | rest
+			}
+			if runs != 0 {
+				// the lowest run has a byte beyond ASCII or one next to it
+				s := bits.TrailingZeros64(runs)
+				rest := runs + runs&-runs
+				out, _ = wordsFrom(text, i+s, i+bits.TrailingZeros64(rest), out)
+				runs &= rest
+			}
+		}
+		i += next
+	}
+	out, _ = wordsFrom(text, i, len(text), out)
+	return out
+}
+
+// asciiWords puts the words of the runs of ASCII letters of the block text[i:i+64] (blockMasks)
+// into dst, lowest first, as long as the masks and the bytes of the block tell their flags. It
+// reads the block in w, which starts at the byte before the block. It returns how many words it
+// put and the runs left, the first of which wordsFrom must split (it has a byte beyond ASCII next
+// to it, or a byte past the block matters).
+func asciiWords(w string, i int, runs, upper uint64, dst *[32]Word) (int, uint64) {
+	w = w[:65] // w[j+1] is the block's byte j
+	k := 0
+	for runs != 0 {
+		low := runs & -runs
+		rest := runs + low // the lowest run cleared, the bit after it set
+		run := runs &^ rest
+		s := bits.TrailingZeros64(runs)
+		e := bits.TrailingZeros64(rest) // below 64: no run reaches the block's end
+		f := ASCII | Alone
+		if up := upper & run; up == 0 {
+			f |= LowerCase
+		} else if up&low != 0 && up != run {
+			f |= Capitalised
+		}
+		// the bytes before and after the word are ASCII bytes that are not letters, unless the
+		// word starts the block
+		before, after := aloneBefore[w[s&63]], aloneAfter[w[e&63+1]]
+		if before|after != apart {
+			// standsAlone and the hyphen test of wordsFrom, short of decoding runes
+			if before == decode || e == 63 {
+				break
+			}
+			next := w[(e+1)&63+1] // the byte after the one after the word
+			if before == joins || after == joins {
+				f &^= Alone
+			} else if after == joinsBeforeLetter {
+				if next >= utf8.RuneSelf {
+					break
+				}
+				if isASCIILetter(next) || next == '/' {
+					f &^= Alone
+				}
+			}
+			if w[e&63+1] == '-' {
+				if next >= utf8.RuneSelf {
+					break
+				}
+				if isASCIILetter(next) {
+					f |= HyphenAfter
+				}
+			}
+		}
+		dst[k&31] = Word{Start: int32(i + s), End: int32(i + e), Flags: f}
+		k++
+		runs &= rest
+	}
+	return k, runs
+}
+
+const (
+	bytesHigh  = 0x8080808080808080 // the high bit of each byte
+	bytesLow7  = 0x5f5f5f5f5f5f5f5f // a byte without its high bit and its case bit
+	bytesFromA = 0x3f3f3f3f3f3f3f3f // adds 0x80-'A': the high bit is set from 'A' on
+	bytesPastZ = 0x2525252525252525 // adds 0x80-'Z'-1: the high bit is set past 'Z'
+	gatherMul  = 0x0102040810204080 // moves bit 8j to bit 56+j; no two partial products meet
+)
+
+// blockMasks returns the masks of the 64 bytes of b, bit j for b[j]: runs has the ASCII letters
+// and the bytes beyond ASCII, high the bytes beyond ASCII and upper the upper-case ASCII letters
+// (and some bytes beyond ASCII, which Words ignores).
+func blockMasks(b string) (runs, upper, high uint64) {
+	b = b[:64]
+	r0, u0, x0 := chunkMasks(load64(b[0:]))
+	r1, u1, x1 := chunkMasks(load64(b[8:]))
+	r2, u2, x2 := chunkMasks(load64(b[16:]))
+	r3, u3, x3 := chunkMasks(load64(b[24:]))
+	r4, u4, x4 := chunkMasks(load64(b[32:]))
+	r5, u5, x5 := chunkMasks(load64(b[40:]))
+	r6, u6, x6 := chunkMasks(load64(b[48:]))
+	r7, u7, x7 := chunkMasks(load64(b[56:]))
+	runs = r0>>56 | r1>>48 | r2>>40 | r3>>32 | r4>>24 | r5>>16 | r6>>8 | r7
+	upper = u0>>56 | u1>>48 | u2>>40 | u3>>32 | u4>>24 | u5>>16 | u6>>8 | u7
+	if (x0|x1|x2|x3|x4|x5|x6|x7)&bytesHigh != 0 {
+		high = gatherHigh(x0)>>56 | gatherHigh(x1)>>48 | gatherHigh(x2)>>40 | gatherHigh(x3)>>32 |
+			gatherHigh(x4)>>24 | gatherHigh(x5)>>16 | gatherHigh(x6)>>8 | gatherHigh(x7)
+	}
+	return runs, upper, high
+}
+
+// chunkMasks returns the masks of blockMasks for the eight bytes of x in the top byte of r and
+// u (runs and upper, the lower bytes cleared), and x.
+func chunkMasks(x uint64) (r, u, _ uint64) {
+	y := x & bytesLow7 // folded to upper case; no byte is above 0x5f, so no sum below carries
+	l := (y + bytesFromA) &^ (y + bytesPastZ)
+	r = ((l | x) & bytesHigh >> 7) * gatherMul
+	u = (l &^ (x << 2) & bytesHigh >> 7) * gatherMul // x<<2 brings the case bit (0x20) to the high bit
+	const top = 0xff << 56
+	return r & top, u & top, x
+}
+
+// gatherHigh is chunkMasks for the bytes beyond ASCII.
+func gatherHigh(x uint64) uint64 { return (x & bytesHigh >> 7) * gatherMul & (0xff << 56) }
+
+// wordsFrom appends the words of text that start in text[i:end], a byte or a rune at a time, and
+// returns where it stopped: at end or past it, after the last word or the last rune skipped. i
+// must not be inside a word or a rune.
+func wordsFrom(text string, i, end int, out []Word) ([]Word, int) {
 	cls := &letterClass
-	for i := 0; ; {
-		for i < len(text) && cls[text[i]] == 0 {
+	for {
+		for i < end && cls[text[i]] == 0 {
 			i++
 		}
-		if i == len(text) {
-			break
+		if i >= end {
+			return out, i
 		}
 		k := cls[text[i]]
 		start := i
@@ -127,7 +284,6 @@ func Words(text string, buf []Word) []Word {
 		}
 		out = append(out, w)
 	}
-	return out
 }
 
 // bmpLetter and bmpUpper are unicode.IsLetter and unicode.IsUpper of the code points below

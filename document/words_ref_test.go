@@ -193,3 +193,126 @@ func TestAppendLowerAgreesWithReference(t *testing.T) {
 		}
 	}
 }
+
+// checkWords fails t unless Words(text) and Words with a reused buffer say what wordsRef says.
+func checkWords(t *testing.T, text string, buf *[]Word) {
+	t.Helper()
+	want := wordsRef(text, nil)
+	if got := Words(text, nil); !slices.Equal(got, want) {
+		t.Fatalf("Words(%q) =\n%v, want\n%v", text, got, want)
+	}
+	if *buf = Words(text, *buf); !slices.Equal(*buf, want) {
+		t.Fatalf("Words(%q) with a buffer =\n%v, want\n%v", text, *buf, want)
+	}
+}
+
+// wordBytes are the bytes the tests of the block path build texts of: letters of both cases,
+// digits, every mark standsAlone and the hyphen test look at, spaces, and the lead and
+// continuation bytes of runes of two, three and four bytes.
+const wordBytes = "aAzZmMqQ09' -.:/@#_=&?\\\n,;!\"()\t\x00\x7f\xc3\xa9\xe2\x80\x99\xf0\x9f\x98\x80\xd0\x96\xff"
+
+// TestWordsBlocksAgreeWithReference builds texts of 0 to 200 bytes, on which the 64-byte blocks
+// of Words start at every offset of their words, from bytes of any value and from the bytes that
+// decide where words end and what flags they get, and checks each against wordsRef.
+func TestWordsBlocksAgreeWithReference(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	var buf []Word
+	b := make([]byte, 0, 256)
+	for n := range 40000 {
+		b = b[:0]
+		size := rng.Intn(201)
+		switch n % 4 {
+		case 0: // any byte
+			for range size {
+				b = append(b, byte(rng.Intn(256)))
+			}
+		case 1: // the bytes that matter, evenly
+			for range size {
+				b = append(b, wordBytes[rng.Intn(len(wordBytes))])
+			}
+		case 2: // mostly ASCII letters: long words, words across blocks
+			for range size {
+				if rng.Intn(6) == 0 {
+					b = append(b, wordBytes[rng.Intn(len(wordBytes))])
+				} else {
+					b = append(b, byte('a'+rng.Intn(26))&^byte(rng.Intn(2)*0x20))
+				}
+			}
+		case 3: // pieces of text: words, marks, runes and invalid UTF-8
+			for len(b) < size {
+				b = append(b, trickyParts[rng.Intn(len(trickyParts))]...)
+			}
+		}
+		checkWords(t, string(b), &buf)
+	}
+}
+
+// TestWordsAtEveryOffset puts words of 0 to 40 letters, in every case pattern that matters, at
+// every offset of a 64-byte block and past it, between the bytes that decide how a word ends or
+// stands, and checks each text against wordsRef; around the end of a block, between every pair
+// of them, with every byte after those.
+func TestWordsAtEveryOffset(t *testing.T) {
+	words := []string{""}
+	for n := 1; n <= 40; n++ {
+		lower := strings.Repeat("zam", 14)[:n]
+		words = append(words, lower, "A"+lower[1:], strings.ToUpper(lower))
+		if n > 1 {
+			words = append(words, "Z"+strings.ToUpper(lower[2:])+"a", lower[1:]+"Z")
+		}
+	}
+	sides := []string{" ", "\n", ",", ".", ":", "-", "'", "/", "@", "#", "_", "7", "\x00", "é", "’", "\xff", "\xe2\x80", "Ж", "𝐀", "北"}
+	nexts := []string{"", "a", "/", "é", "1", "\xff"}
+	const tail = " and the tail of the text, long enough for another block"
+	var buf []Word
+	k := 0
+	for off := range 72 {
+		pad := strings.Repeat(" ", off)
+		for _, w := range words {
+			for _, before := range sides {
+				k++
+				after, next := sides[k%len(sides)], nexts[k%len(nexts)]
+				checkWords(t, pad+before+w+after+next+tail, &buf)
+			}
+		}
+	}
+	// runs of letters beyond ASCII that fill a block, then a mark and a word: the block after
+	// them starts where the path that reads runes left off
+	for _, long := range []string{"é", "Ж", "北", "𝐀", "’"} {
+		for n := 64 / len(long); n <= 80/len(long); n++ {
+			for _, mark := range sides {
+				for _, w := range []string{"s", "Kim", "ab"} {
+					checkWords(t, " "+strings.Repeat(long, n)+mark+w+" "+w+"-"+tail, &buf)
+				}
+			}
+		}
+	}
+	// the first block starts at byte 1 after a space: words ending at bytes 62 to 65 of it
+	for _, w := range []string{"x", "Qx", "QQ", "xyz", "Quiet", "abcdefghi"} {
+		for end := 62; end <= 65; end++ {
+			for _, before := range sides {
+				pad := strings.Repeat(" ", max(0, 1+end-len(w)-len(before)))
+				for _, after := range sides {
+					for _, next := range nexts {
+						checkWords(t, pad+before+w+after+next+tail, &buf)
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzWords checks Words against wordsRef on any text, and on the text shifted by up to seven
+// bytes, so that its words meet the blocks' ends at every offset.
+func FuzzWords(f *testing.F) {
+	addSeeds(f)
+	for _, s := range []string{strings.Repeat("ab ", 30), strings.Repeat("x", 130), "Jong-un’s " + strings.Repeat("é-a. b:c/d ", 9),
+		strings.Repeat("ab-é cd./ ef.é g:h ", 5)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var buf []Word
+		for shift := range 8 {
+			checkWords(t, strings.Repeat(" ", shift)+text, &buf)
+		}
+	})
+}
