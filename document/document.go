@@ -37,8 +37,10 @@ type Document struct {
 	FinalNewline bool
 	// CRLF reports whether most line terminators are "\r\n".
 	CRLF bool
-	// InvalidUTF8 is the offset of the first invalid UTF-8 sequence, or -1.
-	InvalidUTF8 int
+	// invalid is InvalidUTF8 once known (utf8Known): New leaves it to the first question, or
+	// to measuring the lines, which decodes every rune beyond ASCII anyway.
+	invalid   int
+	utf8Known bool
 
 	feats []Features
 	memos map[memoKey]any
@@ -82,28 +84,42 @@ func CheckText(src string) error {
 }
 
 // New indexes src. It never fails: callers decide with Check what to refuse.
-func New(path, src string) *Document {
+func New(path, src string) *Document { return index(path, src) }
+
+// NewValid is New for a src known to be valid UTF-8, such as a JSON string's decoded value:
+// InvalidUTF8 is -1 without a look at the bytes.
+func NewValid(path, src string) *Document {
 	d := index(path, src)
-	if !utf8.ValidString(src) {
-		for i := 0; i < len(src); {
-			r, size := utf8.DecodeRuneInString(src[i:])
-			if r == utf8.RuneError && size <= 1 {
-				d.InvalidUTF8 = i
-				break
-			}
-			i += size
-		}
-	}
+	d.invalid, d.utf8Known = -1, true
 	return d
 }
 
-// NewValid is New for a src known to be valid UTF-8, such as a JSON string's decoded value: it
-// skips New's check of every byte (InvalidUTF8 stays -1).
-func NewValid(path, src string) *Document { return index(path, src) }
+// InvalidUTF8 is the offset of the first invalid UTF-8 sequence of Src, or -1.
+func (d *Document) InvalidUTF8() int {
+	if !d.utf8Known {
+		d.invalid, d.utf8Known = firstInvalid(d.Src), true
+	}
+	return d.invalid
+}
 
-// index is New without the UTF-8 check.
+// firstInvalid is the offset of the first invalid UTF-8 sequence of s, or -1.
+func firstInvalid(s string) int {
+	if utf8.ValidString(s) {
+		return -1
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// index splits src into lines.
 func index(path, src string) *Document {
-	d := &Document{Path: path, Src: src, InvalidUTF8: -1}
+	d := &Document{Path: path, Src: src}
 	start := 0
 	if len(src) >= 3 && src[:3] == BOM {
 		d.BOM = true

@@ -77,10 +77,10 @@ func TestCheckAndInvalidUTF8(t *testing.T) {
 		t.Errorf("UTF-16: %v", err)
 	}
 	d := New("x", "ok\nbad \xff here\n")
-	if d.InvalidUTF8 != 7 {
-		t.Errorf("InvalidUTF8 = %d, want 7", d.InvalidUTF8)
+	if d.InvalidUTF8() != 7 {
+		t.Errorf("InvalidUTF8 = %d, want 7", d.InvalidUTF8())
 	}
-	if New("x", "fine ✓").InvalidUTF8 != -1 {
+	if New("x", "fine ✓").InvalidUTF8() != -1 {
 		t.Error("valid text reported invalid")
 	}
 }
@@ -146,5 +146,34 @@ func TestLowerRune(t *testing.T) {
 		if got, want := lowerRune(r), unicode.ToLower(r); got != want {
 			t.Fatalf("lowerRune(%U) = %U, want %U", r, got, want)
 		}
+	}
+}
+
+// TestInvalidUTF8FoundWhileMeasuring: the first invalid byte that measuring the lines finds is
+// the one a scan of the whole text finds: after leading and before trailing spaces beyond ASCII,
+// in sequences cut by a line end, after a byte-order mark, as overlong forms, encoded surrogates
+// and bytes no sequence starts with, and in a later line than a valid one.
+func TestInvalidUTF8FoundWhileMeasuring(t *testing.T) {
+	texts := []string{
+		"plain text\nand more\n", "\u3000\u00a0caf\xe9 au lait\u200b \n", "ok\n\u2003 \xff tail\u200b\u3000\r\n",
+		"cut \xe2\x80\nnext", "cut \xe2\x80\r\nnext\n", BOM + "\xc3\x28 after the mark", "first line fine ✓\nsecond \xc0\x80 overlong",
+		"surrogate \xed\xa0\x80 here", "\xf5\x80\x80\x80 no start", "a\n\n\n  \xe2\x82 \xe2\x82\xac\n", "end \xf0\x9f\x98",
+		"\xef\xbb\xbf", "\u200b\xff\u200b", "fine é\nfine ж\n\u2060x\xa0", "\t\t\xe2\x80\x8b\xe2\x80", "x\r\n\xc3",
+	}
+	for _, text := range texts {
+		want := firstInvalid(text)
+		d := New("a.txt", text)
+		for i := range d.Lines {
+			d.Feat(i)
+		}
+		if got := d.InvalidUTF8(); got != want {
+			t.Errorf("%q: %d found while measuring, want %d", text, got, want)
+		}
+		if got := New("a.txt", text).InvalidUTF8(); got != want {
+			t.Errorf("%q: %d asked first, want %d", text, got, want)
+		}
+	}
+	if NewValid("a.txt", "valid ✓").InvalidUTF8() != -1 {
+		t.Error("NewValid: InvalidUTF8 is not -1")
 	}
 }

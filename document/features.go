@@ -94,9 +94,22 @@ func (d *Document) Feat(i int) *Features {
 func (d *Document) measure() {
 	d.feats = make([]Features, len(d.Lines))
 	buf := make([]byte, 0, len(d.Src)) // folding rarely changes the length
+	// measuring decodes every rune beyond ASCII of the lines, which hold every byte but the
+	// byte-order mark and the line ends (all valid): the first invalid one it meets is the
+	// text's (no valid sequence spans a line end, and trimming keeps invalid bytes)
+	invalid := -1
+	defer func() {
+		if !d.utf8Known {
+			d.invalid, d.utf8Known = invalid, true
+		}
+	}()
 	for j, l := range d.Lines {
 		f := &d.feats[j]
-		asciiFold := measureLine(f, d.Src[l.Start:l.End])
+		line := d.Src[l.Start:l.End]
+		asciiFold, bad := measureLine(f, line)
+		if bad > 0 && invalid < 0 {
+			invalid = l.Start + len(line) - len(f.Trim) - trailing(line, f.Trim) + bad - 1
+		}
 		f.lowSet, f.aligned = true, true
 		start := len(buf)
 		if asciiFold {
@@ -358,7 +371,7 @@ func Measure(line string) Features {
 // folding its trimmed text to lower case only folds ASCII capitals: the text is valid UTF-8 and
 // unicode.ToLower keeps every rune beyond ASCII (ASCII text; most text with curly quotes, dashes
 // and accented small letters).
-func measureLine(f *Features, line string) (asciiFold bool) {
+func measureLine(f *Features, line string) (asciiFold bool, invalid int) {
 	t := trimSpace(line)
 	var m lineCounts
 	for i := 0; i < len(t); {
@@ -377,7 +390,16 @@ func measureLine(f *Features, line string) (asciiFold bool) {
 	f.Trim, f.Runes, f.Words, f.Letters, f.Ideographs = t, len(t)-m.extra, m.words, m.letters, m.ideo
 	f.Upper, f.CapWords, f.Digits, f.Sentences = m.upper, m.capWords, m.digits, m.sentences
 	f.Terminal = terminal(t)
-	return !m.foldsBeyondASCII
+	return !m.foldsBeyondASCII, m.invalid
+}
+
+// trailing is how many bytes of line follow t, a substring of it that trimSpace returned.
+func trailing(line, t string) int {
+	if t == "" {
+		return 0
+	}
+	start := int(uintptr(unsafe.Pointer(unsafe.StringData(t))) - uintptr(unsafe.Pointer(unsafe.StringData(line))))
+	return len(line) - start - len(t)
 }
 
 // lineCounts are the counts of Measure while it reads a line.
@@ -389,6 +411,7 @@ type lineCounts struct {
 	words, capWords, sentences, ideo, letters, upper, digits int
 	extra                                                    int  // bytes of multi-byte runes beyond their first
 	foldsBeyondASCII                                         bool // an invalid byte, or a rune beyond ASCII lowerRune changes
+	invalid                                                  int  // one more than the offset of the first invalid byte, or 0
 	inWord                                                   bool // the last character read is not white space
 }
 
@@ -605,6 +628,9 @@ func (m *lineCounts) nonASCII(t string, i int) int {
 		}
 		if lowerRune(r) != r || size == 1 {
 			m.foldsBeyondASCII = true // size 1: an invalid byte
+			if size == 1 && m.invalid == 0 {
+				m.invalid = i + 1
+			}
 		}
 	}
 	m.extra += size - 1

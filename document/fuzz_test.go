@@ -48,14 +48,29 @@ func FuzzDocument(f *testing.F) {
 				t.Fatalf("Position(%d) = %d:%d", off, line, col)
 			}
 		}
-		if (d.InvalidUTF8 >= 0) == utf8.ValidString(src) {
-			t.Fatalf("InvalidUTF8 = %d for valid=%v", d.InvalidUTF8, utf8.ValidString(src))
+		// the first invalid byte, whether asked before the lines are measured or found while
+		// measuring them, is the one a scan of the whole text finds
+		want := -1
+		for i := 0; i < len(src); {
+			r, size := utf8.DecodeRuneInString(src[i:])
+			if r == utf8.RuneError && size <= 1 {
+				want = i
+				break
+			}
+			i += size
 		}
-		for i := range d.Lines {
-			ft := d.Feat(i)
+		if got := d.InvalidUTF8(); got != want {
+			t.Fatalf("InvalidUTF8 = %d before measuring, want %d", got, want)
+		}
+		measured := New("x.txt", src)
+		for i := range measured.Lines {
+			ft := measured.Feat(i)
 			if ft.Words > ft.Runes || ft.Letters > ft.Runes {
 				t.Fatalf("features %+v", ft)
 			}
+		}
+		if got := measured.InvalidUTF8(); got != want {
+			t.Fatalf("InvalidUTF8 = %d after measuring, want %d", got, want)
 		}
 	})
 }

@@ -191,7 +191,7 @@ func screenUnit(u *input.Unit, group string, active []lint.Active, stats *corpus
 	doc := unitDocument(u, text)
 	doc.Group = UnitGroup(u, group)
 	diags, cands := lint.Screen(doc, active, stats)
-	if rec := u.Record(); doc.InvalidUTF8 >= 0 || rec != nil && rec.Lossy != "" {
+	if rec := u.Record(); doc.InvalidUTF8() >= 0 || rec != nil && rec.Lossy != "" {
 		return full // the checking pass words what is wrong with the text
 	}
 	return unitFrame(unitHash(u), diags, cands)

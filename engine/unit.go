@@ -113,8 +113,8 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 		r.fixed, r.applied = &fr.Text, fr.Applied
 		r.lastChanged = lastChanged
 	}
-	if doc := first.doc; doc.InvalidUTF8 >= 0 {
-		line, col := doc.Position(doc.InvalidUTF8)
+	if doc := first.doc; doc.InvalidUTF8() >= 0 {
+		line, col := doc.Position(doc.InvalidUTF8())
 		r.errs = append(r.errs, unitError(u.Loc, "invalid UTF-8 at line %d, column %d; linted as is, its bytes are kept", line, col))
 	}
 	if fixErr != nil {
