@@ -44,6 +44,8 @@ type Document struct {
 
 	feats []Features
 	memos map[memoKey]any
+	// wordBuf is the holder of the reused word list WordsOf took, which Release returns.
+	wordBuf *[]Word
 }
 
 // ErrBinary is returned by Check for content that is not text.

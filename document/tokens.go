@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -49,11 +50,13 @@ func (w Word) In(text string) string { return text[w.Start:w.End] }
 // and the last bytes of the text take the path that reads a byte or a rune at a time (wordsFrom).
 func Words(text string, buf []Word) []Word {
 	out := buf[:0]
-	if cap(out) == 0 && len(text) > 256 {
+	if len(text) > 256 {
 		// one allocation: words are about as many as the spaces and line ends (a SIMD count),
 		// some more in texts with many hyphens and apostrophes, and asciiWords needs room for 32
 		n := strings.Count(text, " ") + strings.Count(text, "\n")
-		out = make([]Word, 0, n+n/8+48)
+		if want := n + n/8 + 48; cap(out) < want {
+			out = make([]Word, 0, want)
+		}
 	}
 	i := 0
 	if len(text) >= 64 {
@@ -376,7 +379,41 @@ func startsLetter(s string) bool {
 
 // WordsOf returns the words of d.Src, computed once per document.
 func WordsOf(d *Document) []Word {
-	return d.memo(wordsMemo, func() any { return Words(d.Src, nil) }).([]Word)
+	return d.memo(wordsMemo, func() any {
+		var buf []Word
+		if p, ok := wordBufs.Get().(*[]Word); ok {
+			buf, d.wordBuf = *p, p
+		}
+		return Words(d.Src, buf)
+	}).([]Word)
+}
+
+// wordBufs holds the word lists of released documents (Release) for the documents made after
+// them: the word list is the largest allocation of a document, and most documents need one.
+var wordBufs sync.Pool // *[]Word
+
+// maxPooledWords bounds the word lists kept for reuse, so that one long text does not leave a
+// large buffer behind.
+const maxPooledWords = 1 << 16
+
+// Release hands the document's word list (WordsOf) back for reuse by documents made later. The
+// caller promises that neither the document nor anything WordsOf returned for it is used again.
+func (d *Document) Release() {
+	v, ok := d.memos[wordsMemo]
+	if !ok {
+		return
+	}
+	delete(d.memos, wordsMemo)
+	w := v.([]Word)
+	if cap(w) == 0 || cap(w) > maxPooledWords {
+		return
+	}
+	p := d.wordBuf
+	if p == nil {
+		p = new([]Word)
+	}
+	*p, d.wordBuf = w[:0], nil
+	wordBufs.Put(p)
 }
 
 // Bounded reports whether text[s:e] stands as a whole: no letter, digit or underscore directly

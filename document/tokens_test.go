@@ -1,6 +1,7 @@
 package document
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -123,5 +124,42 @@ func TestStandsAloneTables(t *testing.T) {
 		if got := standsAlone(c.text, c.s, c.e); got != c.want {
 			t.Errorf("standsAlone(%q, %d, %d) = %v", c.text, c.s, c.e, got)
 		}
+	}
+}
+
+// TestReleaseReusesWords: a released document's word list serves the documents made after it,
+// which still get exactly their own words (none left over from the list's last user, short or
+// long texts alike); a document without words releases nothing.
+func TestReleaseReusesWords(t *testing.T) {
+	texts := []string{
+		strings.Repeat("The council met on Monday and voted on the budget. ", 40),
+		"Short text.",
+		strings.Repeat("Zweiter Text, länger: die Sitzung dauerte bis spät in die Nacht. ", 30),
+		"",
+		strings.Repeat("x", 300),
+	}
+	reused := 0
+	var last *Word
+	for round := range 20 {
+		for _, text := range texts {
+			d := New("a.txt", text)
+			got := WordsOf(d)
+			want := Words(text, nil)
+			if !slices.Equal(got, want) {
+				t.Fatalf("round %d, %.20q: %d words, want %d", round, text, len(got), len(want))
+			}
+			if cap(got) > 0 {
+				if &got[:1][0] == last {
+					reused++
+				}
+				last = &got[:1][0]
+			}
+			d.Release()
+			d.Release() // twice: nothing more
+		}
+	}
+	New("a.txt", "never asked for its words").Release()
+	if reused == 0 {
+		t.Error("no word list was reused")
 	}
 }

@@ -194,7 +194,9 @@ func screenUnit(u *input.Unit, group string, active []lint.Active, stats *corpus
 	if rec := u.Record(); doc.InvalidUTF8() >= 0 || rec != nil && rec.Lossy != "" {
 		return full // the checking pass words what is wrong with the text
 	}
-	return unitFrame(unitHash(u), diags, cands)
+	frame = unitFrame(unitHash(u), diags, cands)
+	doc.Release() // the frame holds copies of what the checking pass needs
+	return frame
 }
 
 // unitDocument indexes the text of unit u. A record's text is a decoded JSON string, valid UTF-8
