@@ -44,8 +44,10 @@ type Document struct {
 
 	feats []Features
 	memos map[memoKey]any
-	// wordBuf is the holder of the reused word list WordsOf took, which Release returns.
+	// wordBuf and featBuf hold the reused word and feature lists WordsOf and measuring took,
+	// which Release returns.
 	wordBuf *[]Word
+	featBuf *[]Features
 }
 
 // ErrBinary is returned by Check for content that is not text.

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -92,7 +93,15 @@ func (d *Document) Feat(i int) *Features {
 // measure computes the features of every line and folds the lines to lower case into one shared
 // buffer (a line without capitals is its own folded copy).
 func (d *Document) measure() {
-	d.feats = make([]Features, len(d.Lines))
+	// a released document's list when it is large enough: every field of every line is set below
+	if p, ok := featBufs.Get().(*[]Features); ok && cap(*p) >= len(d.Lines) {
+		d.feats, d.featBuf = (*p)[:len(d.Lines)], p
+	} else {
+		if ok {
+			featBufs.Put(p)
+		}
+		d.feats = make([]Features, len(d.Lines))
+	}
 	buf := make([]byte, 0, len(d.Src)) // folding rarely changes the length
 	// measuring decodes every rune beyond ASCII of the lines, which hold every byte but the
 	// byte-order mark and the line ends (all valid): the first invalid one it meets is the
@@ -137,6 +146,30 @@ func (d *Document) measure() {
 		// copies it elsewhere), so the line's folded copy can share it
 		f.low = unsafe.String(&buf[start], len(buf)-start)
 	}
+}
+
+// featBufs holds the feature lists of released documents (Release) for the documents measured
+// after them.
+var featBufs sync.Pool // *[]Features
+
+// maxPooledLines bounds the feature lists kept for reuse.
+const maxPooledLines = 1 << 14
+
+// releaseFeats hands d's feature list back for reuse, cleared of its strings so that it keeps
+// no text alive.
+func (d *Document) releaseFeats() {
+	f := d.feats
+	d.feats = nil
+	if cap(f) == 0 || cap(f) > maxPooledLines {
+		return
+	}
+	clear(f)
+	p := d.featBuf
+	if p == nil {
+		p = new([]Features)
+	}
+	*p, d.featBuf = f[:0], nil
+	featBufs.Put(p)
 }
 
 const ones, highs = 0x0101010101010101, 0x8080808080808080

@@ -396,9 +396,11 @@ var wordBufs sync.Pool // *[]Word
 // large buffer behind.
 const maxPooledWords = 1 << 16
 
-// Release hands the document's word list (WordsOf) back for reuse by documents made later. The
-// caller promises that neither the document nor anything WordsOf returned for it is used again.
+// Release hands the document's word list (WordsOf) and line features (Feat) back for reuse by
+// documents made later. The caller promises that neither the document nor anything WordsOf or
+// Feat returned for it is used again.
 func (d *Document) Release() {
+	d.releaseFeats()
 	v, ok := d.memos[wordsMemo]
 	if !ok {
 		return

@@ -127,13 +127,14 @@ func TestStandsAloneTables(t *testing.T) {
 	}
 }
 
-// TestReleaseReusesWords: a released document's word list serves the documents made after it,
-// which still get exactly their own words (none left over from the list's last user, short or
-// long texts alike); a document without words releases nothing.
+// TestReleaseReusesWords: a released document's word list and line features serve the
+// documents made after it, which still get exactly their own words and features (none left over
+// from the lists' last user, short or long texts alike); a document without words releases
+// nothing.
 func TestReleaseReusesWords(t *testing.T) {
 	texts := []string{
 		strings.Repeat("The council met on Monday and voted on the budget. ", 40),
-		"Short text.",
+		"Short text.\nWith a SECOND line, and a third:\n\n  Ünïcödé ÉTÉ déjà vu…\n",
 		strings.Repeat("Zweiter Text, länger: die Sitzung dauerte bis spät in die Nacht. ", 30),
 		"",
 		strings.Repeat("x", 300),
@@ -153,6 +154,15 @@ func TestReleaseReusesWords(t *testing.T) {
 					reused++
 				}
 				last = &got[:1][0]
+			}
+			// the line features too, measured into a reused list
+			for i := range d.Lines {
+				f, want := d.Feat(i), Measure(d.Text(i))
+				if f.Trim != want.Trim || f.Runes != want.Runes || f.Words != want.Words || f.Upper != want.Upper ||
+					f.CapWords != want.CapWords || f.Sentences != want.Sentences || f.Terminal != want.Terminal ||
+					f.Lower() != want.Lower() || f.LowerAligned() != want.LowerAligned() {
+					t.Fatalf("round %d, %.20q, line %d: features %+v, want %+v", round, text, i, *f, want)
+				}
 			}
 			d.Release()
 			d.Release() // twice: nothing more
