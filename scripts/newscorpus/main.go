@@ -91,7 +91,8 @@ func cutStories(texts []string, size int) []string {
 }
 
 // write writes copies of texts: as OUT/<copy>/<n>.txt, or as records of one JSON Lines file
-// whose URLs spread them over 40 sites.
+// whose URLs spread each copy over 8 sites of its own (corpus rules count the records of a site
+// together, as they count the files of a directory: copies of a text never share a site).
 func write(texts []string, out string, copies int, jsonl bool) error {
 	if jsonl {
 		f, err := os.Create(out)
@@ -103,7 +104,7 @@ func write(texts []string, out string, copies int, jsonl bool) error {
 		id := 0
 		for c := range copies {
 			for i, t := range texts {
-				rec := map[string]any{"id": id, "url": fmt.Sprintf("https://site%d.example/%d/%d", i%40, c, i), "text": t}
+				rec := map[string]any{"id": id, "url": fmt.Sprintf("https://site%d-%d.example/%d", c, i%8, i), "text": t}
 				if err := enc.Encode(rec); err != nil {
 					f.Close()
 					return err
