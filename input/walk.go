@@ -111,21 +111,31 @@ func relToAbs(base, abs string) (string, bool) {
 // what they return): a path below base is its tail, found without filepath.Rel, which costs more
 // than the rest of a walk's work on a file.
 func relUnder(base, abs string) (string, bool) {
-	n := len(base)
-	if n > 0 && len(abs) > n && abs[:n] == base {
-		switch {
-		case base[n-1] == filepath.Separator: // the root directory
-			return filepath.ToSlash(abs[n:]), true
-		case abs[n] == filepath.Separator:
-			return filepath.ToSlash(abs[n+1:]), true
-		}
+	if rel, ok := below(base, abs); ok {
+		return filepath.ToSlash(rel), true
 	}
 	// elsewhere, a clean absolute path is outside the base, unless it is the base (or differs
 	// only in case where filepath.Rel ignores it: Windows)
-	if n > 0 && abs != base && runtime.GOOS != "windows" && filepath.IsAbs(base) && filepath.IsAbs(abs) {
+	if base != "" && abs != base && runtime.GOOS != "windows" && filepath.IsAbs(base) && filepath.IsAbs(abs) {
 		return "", false
 	}
 	return relToAbs(base, abs)
+}
+
+// below returns the part of p after dir, a clean directory path, when p lies below dir (as
+// filepath.Rel would give it for clean paths); false otherwise.
+func below(dir, p string) (string, bool) {
+	n := len(dir)
+	if n == 0 || len(p) <= n || p[:n] != dir {
+		return "", false
+	}
+	switch {
+	case dir[n-1] == filepath.Separator: // the root directory
+		return p[n:], true
+	case p[n] == filepath.Separator:
+		return p[n+1:], true
+	}
+	return "", false
 }
 
 // excludedPath reports whether rel or one of its parent directories matches an exclude glob.
@@ -239,12 +249,9 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				if !strings.HasPrefix(p, "..") {
 					return p
 				}
-			case len(p) > len(cleanRoot) && p[:len(cleanRoot)] == cleanRoot:
-				if strings.HasSuffix(cleanRoot, string(filepath.Separator)) { // the root directory
-					return p[len(cleanRoot):]
-				}
-				if p[len(cleanRoot)] == filepath.Separator {
-					return p[len(cleanRoot)+1:]
+			default:
+				if rel, ok := below(cleanRoot, p); ok {
+					return rel
 				}
 			}
 			rel, _ := filepath.Rel(root, p)
