@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 )
 
@@ -47,6 +48,13 @@ type Counts struct {
 	// mu is set on counts whose hashes one pass's workers share (see Shared): it guards Hashes
 	// and once.
 	mu *sync.Mutex
+}
+
+// AddKey counts n more for key k. The map keeps a copy of k, never k itself: on assignment Go
+// stores the key it is given in place of the equal key it holds, so counting a substring of a
+// document would keep the document alive (and a reused buffer would change the key).
+func (c *Counts) AddKey(k string, n uint32) {
+	c.Keys[strings.Clone(k)] += n
 }
 
 // AddHash counts one more for hash k.

@@ -104,11 +104,7 @@ func countGlue(stats *corpus.Stats, seen map[string]bool, w string) map[string]b
 		seen = map[string]bool{}
 	}
 	seen[w] = true
-	keys := stats.For(gluedWordID).Keys
-	if _, ok := keys[w]; !ok {
-		w = strings.Clone(w) // a key must not keep the document's text alive
-	}
-	keys[w]++
+	stats.For(gluedWordID).AddKey(w, 1) // a copy: a key must not keep the document's text alive
 	return seen
 }
 

@@ -260,15 +260,12 @@ func (NameConsistency) Gather(doc *document.Document, _ any, stats *corpus.Stats
 // countNames adds the uses of each candidate spelling in doc to stats and, with cands, returns
 // each use with the key of its spelling (nameKey).
 func countNames(doc *document.Document, stats *corpus.Stats, cands *[]lint.Candidate) {
-	uses := stats.For(nameConsistencyID).Keys
+	uses := stats.For(nameConsistencyID)
 	nameCandidates(doc.Src, document.WordsOf(doc), func(start, end int, name string) {
 		if cands != nil {
 			*cands = append(*cands, lint.Candidate{Start: start, End: end, Key: nameKey(name)})
 		}
-		if _, ok := uses[name]; !ok {
-			name = strings.Clone(name) // a key must not keep the document's text alive
-		}
-		uses[name]++
+		uses.AddKey(name, 1) // a copy: a key must not keep the document's text alive
 	})
 }
 
