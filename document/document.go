@@ -44,10 +44,10 @@ type Document struct {
 
 	feats []Features
 	memos map[memoKey]any
-	// wordBuf and featBuf hold the reused word and feature lists WordsOf and measuring took,
-	// which Release returns.
-	wordBuf *[]Word
-	featBuf *[]Features
+	// wordBuf and measured hold the reused word list and measuring buffers WordsOf and
+	// measuring took, which Release returns.
+	wordBuf  *[]Word
+	measured *measureBuf
 }
 
 // ErrBinary is returned by Check for content that is not text.

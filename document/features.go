@@ -93,16 +93,23 @@ func (d *Document) Feat(i int) *Features {
 // measure computes the features of every line and folds the lines to lower case into one shared
 // buffer (a line without capitals is its own folded copy).
 func (d *Document) measure() {
-	// a released document's list when it is large enough: every field of every line is set below
-	if p, ok := featBufs.Get().(*[]Features); ok && cap(*p) >= len(d.Lines) {
-		d.feats, d.featBuf = (*p)[:len(d.Lines)], p
+	// a released document's buffers when they are large enough: every field of every line is
+	// set below, and the folded text is written before it is read
+	mb, _ := measureBufs.Get().(*measureBuf)
+	if mb == nil {
+		mb = new(measureBuf)
+	}
+	d.measured = mb
+	if cap(mb.feats) >= len(d.Lines) {
+		d.feats = mb.feats[:len(d.Lines)]
 	} else {
-		if ok {
-			featBufs.Put(p)
-		}
 		d.feats = make([]Features, len(d.Lines))
 	}
-	buf := make([]byte, 0, len(d.Src)) // folding rarely changes the length
+	buf := mb.low[:0]
+	if cap(buf) < len(d.Src) {
+		buf = make([]byte, 0, len(d.Src)) // folding rarely changes the length
+	}
+	defer func() { mb.low = buf[:0] }()
 	// measuring decodes every rune beyond ASCII of the lines, which hold every byte but the
 	// byte-order mark and the line ends (all valid): the first invalid one it meets is the
 	// text's (no valid sequence spans a line end, and trimming keeps invalid bytes)
@@ -148,28 +155,40 @@ func (d *Document) measure() {
 	}
 }
 
-// featBufs holds the feature lists of released documents (Release) for the documents measured
-// after them.
-var featBufs sync.Pool // *[]Features
+// measureBuf holds what measuring a document takes: its line features and the buffer its lines
+// are folded to lower case in.
+type measureBuf struct {
+	feats []Features
+	low   []byte
+}
 
-// maxPooledLines bounds the feature lists kept for reuse.
-const maxPooledLines = 1 << 14
+// measureBufs holds the measuring buffers of released documents (Release) for the documents
+// measured after them.
+var measureBufs sync.Pool // *measureBuf
 
-// releaseFeats hands d's feature list back for reuse, cleared of its strings so that it keeps
-// no text alive.
+// maxPooledLines and maxPooledText bound the buffers kept for reuse.
+const (
+	maxPooledLines = 1 << 14
+	maxPooledText  = 1 << 22
+)
+
+// releaseFeats hands d's measuring buffers back for reuse, the features cleared of their
+// strings so that they keep no text alive.
 func (d *Document) releaseFeats() {
-	f := d.feats
-	d.feats = nil
-	if cap(f) == 0 || cap(f) > maxPooledLines {
+	mb, f := d.measured, d.feats
+	d.measured, d.feats = nil, nil
+	if mb == nil {
 		return
 	}
 	clear(f)
-	p := d.featBuf
-	if p == nil {
-		p = new([]Features)
+	mb.feats = f[:0]
+	if cap(f) > maxPooledLines {
+		mb.feats = nil
 	}
-	*p, d.featBuf = f[:0], nil
-	featBufs.Put(p)
+	if cap(mb.low) > maxPooledText {
+		mb.low = nil
+	}
+	measureBufs.Put(mb)
 }
 
 const ones, highs = 0x0101010101010101, 0x8080808080808080

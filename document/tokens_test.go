@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func TestWords(t *testing.T) {
@@ -139,8 +140,9 @@ func TestReleaseReusesWords(t *testing.T) {
 		"",
 		strings.Repeat("x", 300),
 	}
-	reused := 0
+	reused, lowReused := 0, 0
 	var last *Word
+	var lastLow *byte
 	for round := range 20 {
 		for _, text := range texts {
 			d := New("a.txt", text)
@@ -164,6 +166,13 @@ func TestReleaseReusesWords(t *testing.T) {
 					t.Fatalf("round %d, %.20q, line %d: features %+v, want %+v", round, text, i, *f, want)
 				}
 			}
+			if mb := d.measured; mb != nil && cap(mb.low) > 0 {
+				if p := unsafe.SliceData(mb.low); p == lastLow {
+					lowReused++
+				} else {
+					lastLow = p
+				}
+			}
 			d.Release()
 			d.Release() // twice: nothing more
 		}
@@ -171,5 +180,8 @@ func TestReleaseReusesWords(t *testing.T) {
 	New("a.txt", "never asked for its words").Release()
 	if reused == 0 {
 		t.Error("no word list was reused")
+	}
+	if lowReused == 0 {
+		t.Error("no folding buffer was reused")
 	}
 }

@@ -154,8 +154,12 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats,
 	err = parallel(workers, workers*8, feed, work, func(frame []byte) {
 		if frames != nil {
 			frames.add(frame)
-			if keep && frame[0] != 0 { // a plain file is one unit, read and screened in turn
-				opts.keep.put(f.Path, last)
+			switch {
+			case !keep || len(last) == 0:
+			case frame[0] != 0: // a plain file is one unit, read and screened in turn
+				opts.keep.putRead(f.Path, last)
+			default:
+				recycleRead(last) // the frame holds copies of what the checking pass needs
 			}
 		}
 	})

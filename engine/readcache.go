@@ -2,6 +2,7 @@ package engine
 
 import (
 	"io"
+	"math/bits"
 	"sync"
 
 	"github.com/newslint/newslint/corpus"
@@ -36,25 +37,41 @@ type readCache struct {
 
 func newReadCache() *readCache { return &readCache{files: map[string][]byte{}} }
 
-// put keeps the content of path if it is small and the budget allows.
-func (c *readCache) put(path string, content []byte) {
+// put keeps the content of path if it is small and the budget allows, and reports whether it
+// did.
+func (c *readCache) put(path string, content []byte) bool {
 	if c == nil || len(content) > readCacheMaxFile {
-		return
+		return false
 	}
-	cost := int64(len(content)) + readCacheEntry // path is the file list's own string
+	cost := int64(cap(content)) + readCacheEntry // path is the file list's own string
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.offered += cost; c.offered > readCacheGiveUp {
 		if c.used <= readCacheBudget {
 			c.files, c.used = map[string][]byte{}, readCacheBudget+1 // nothing fits any more
 		}
-		return
+		return false
 	}
 	if _, dup := c.files[path]; dup || c.used+cost > readCacheBudget {
-		return
+		return false
 	}
 	c.files[path] = content
 	c.used += cost
+	return true
+}
+
+// putRead is put for the content of a plain file in a buffer that readWhole took (readBuf):
+// the buffer goes back for reuse, and what the cache keeps is a copy of the content's size,
+// unless the buffer is about that size.
+func (c *readCache) putRead(path string, content []byte) {
+	kept := content
+	if cap(content)-len(content) > len(content)/4 {
+		kept = append([]byte(nil), content...)
+	}
+	if c.put(path, kept) && &kept[:1][0] == &content[:1][0] {
+		return
+	}
+	recycleRead(content)
 }
 
 // take returns and forgets the content kept for path.
@@ -146,8 +163,53 @@ func sameFiles(a, b []input.File) bool {
 	return true
 }
 
-// readWhole reads all of r into one buffer. size >= 0 is r's exact size: reading that many
-// bytes reads all of it, without the read that meets the end (a system call per file on many
+// readBufs holds buffers that plain files were read into, given back once their content was
+// screened (recycleRead), for the files read after them: on many small files, allocating (and
+// zeroing) a buffer per file was a fifth of what a run allocated. Pool k holds buffers of at
+// least readBufMin<<k bytes.
+var readBufs [readBufClasses]sync.Pool // *[]byte
+
+const (
+	readBufMin     = 4 << 10
+	readBufClasses = 7 // up to 256 KiB
+)
+
+// readBuf returns an empty buffer of at least n bytes: a reused one, or a new one of its pool's
+// size.
+func readBuf(n int) []byte {
+	for k := range readBufClasses {
+		if size := readBufMin << k; size >= n {
+			if p, ok := readBufs[k].Get().(*[]byte); ok {
+				return (*p)[:0]
+			}
+			return make([]byte, 0, size)
+		}
+	}
+	return make([]byte, 0, n)
+}
+
+// recycleRead gives back a buffer of readBuf that nothing uses any more.
+func recycleRead(b []byte) {
+	if testHookRecycle != nil {
+		testHookRecycle(b)
+	}
+	if cap(b) < readBufMin {
+		return
+	}
+	k := bits.Len(uint(cap(b)/readBufMin)) - 1 // readBufMin<<k <= cap(b)
+	if k >= readBufClasses {
+		return
+	}
+	b = b[:0]
+	readBufs[k].Put(&b)
+}
+
+// testHookRecycle, when set, sees each buffer given back (tests overwrite it, to show that
+// nothing still reads it).
+var testHookRecycle func([]byte)
+
+// readWhole reads all of r into one buffer (readBuf). size >= 0 is r's exact size: reading that
+// many bytes reads all of it, without the read that meets the end (a system call per file on many
 // small files); size < 0 is a hint, -size-1 bytes.
 func readWhole(r io.Reader, size int64) ([]byte, error) {
 	exact := size >= 0
@@ -158,7 +220,7 @@ func readWhole(r io.Reader, size int64) ([]byte, error) {
 	if hint <= 0 || hint > 1<<30 {
 		return io.ReadAll(r)
 	}
-	b := make([]byte, 0, hint+1) // +1: the read that meets the end needs no larger buffer
+	b := readBuf(int(hint) + 1) // +1: the read that meets the end needs no larger buffer
 	for {
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
