@@ -23,7 +23,7 @@ func TestReadBufSizes(t *testing.T) {
 		b = append(b, "some text"...)
 		first := &b[0]
 		recycleRead(b)
-		if c := readBuf(6000); cap(c) >= 6000 && &c[:1][0] == first {
+		if c := readBuf(4500); cap(c) >= 4500 && &c[:1][0] == first {
 			reused++
 		}
 	}

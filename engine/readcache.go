@@ -2,7 +2,6 @@ package engine
 
 import (
 	"io"
-	"math/bits"
 	"sync"
 
 	"github.com/newslint/newslint/corpus"
@@ -166,26 +165,33 @@ func sameFiles(a, b []input.File) bool {
 // readBufs holds buffers that plain files were read into, given back once their content was
 // screened (recycleRead), for the files read after them: on many small files, allocating (and
 // zeroing) a buffer per file was a fifth of what a run allocated. Pool k holds buffers of at
-// least readBufMin<<k bytes.
+// least readBufSize(k) bytes; the sizes grow by a quarter or less from one pool to the next, so
+// a buffer is never much larger than its content and the read cache can keep it as it is.
 var readBufs [readBufClasses]sync.Pool // *[]byte
 
 const (
 	readBufMin     = 4 << 10
-	readBufClasses = 7 // up to 256 KiB
+	readBufClasses = 4 * 7 // up to 448 KiB
 )
+
+// readBufSize is the size of the buffers of pool k: readBufMin times 1, 1.25, 1.5, 1.75, 2,
+// 2.5 and so on.
+func readBufSize(k int) int { return readBufMin * (4 + k%4) << (k / 4) / 4 }
 
 // readBuf returns an empty buffer of at least n bytes: a reused one, or a new one of its pool's
 // size.
 func readBuf(n int) []byte {
-	for k := range readBufClasses {
-		if size := readBufMin << k; size >= n {
-			if p, ok := readBufs[k].Get().(*[]byte); ok {
-				return (*p)[:0]
-			}
-			return make([]byte, 0, size)
-		}
+	if n > readBufSize(readBufClasses-1) {
+		return make([]byte, 0, n)
 	}
-	return make([]byte, 0, n)
+	k := 0
+	for readBufSize(k) < n {
+		k++
+	}
+	if p, ok := readBufs[k].Get().(*[]byte); ok {
+		return (*p)[:0]
+	}
+	return make([]byte, 0, readBufSize(k))
 }
 
 // recycleRead gives back a buffer of readBuf that nothing uses any more.
@@ -193,12 +199,12 @@ func recycleRead(b []byte) {
 	if testHookRecycle != nil {
 		testHookRecycle(b)
 	}
-	if cap(b) < readBufMin {
+	if cap(b) < readBufMin || cap(b) > readBufSize(readBufClasses-1) {
 		return
 	}
-	k := bits.Len(uint(cap(b)/readBufMin)) - 1 // readBufMin<<k <= cap(b)
-	if k >= readBufClasses {
-		return
+	k := readBufClasses - 1
+	for readBufSize(k) > cap(b) {
+		k--
 	}
 	b = b[:0]
 	readBufs[k].Put(&b)
