@@ -59,12 +59,13 @@ func (c *readCache) put(path string, content []byte) bool {
 	return true
 }
 
-// putRead is put for the content of a plain file in a buffer that readWhole took (readBuf):
-// the buffer goes back for reuse, and what the cache keeps is a copy of the content's size,
-// unless the buffer is about that size.
+// putRead is put for the content of a plain file in a buffer that readWhole took (readBuf).
+// The buffers of readBuf are about the size of their content, so the cache keeps the buffer
+// itself; one much larger (a file that shrank while it was read) is kept in a copy. A buffer
+// the cache does not keep goes back for reuse.
 func (c *readCache) putRead(path string, content []byte) {
 	kept := content
-	if cap(content)-len(content) > len(content)/4 {
+	if cap(content) > len(content)+len(content)/4+readBufMin {
 		kept = append([]byte(nil), content...)
 	}
 	if c.put(path, kept) && &kept[:1][0] == &content[:1][0] {
@@ -170,8 +171,8 @@ func sameFiles(a, b []input.File) bool {
 var readBufs [readBufClasses]sync.Pool // *[]byte
 
 const (
-	readBufMin     = 4 << 10
-	readBufClasses = 4 * 7 // up to 448 KiB
+	readBufMin     = 512
+	readBufClasses = 4 * 10 // up to 448 KiB
 )
 
 // readBufSize is the size of the buffers of pool k: readBufMin times 1, 1.25, 1.5, 1.75, 2,
