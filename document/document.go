@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -44,10 +45,12 @@ type Document struct {
 
 	feats []Features
 	memos map[memoKey]any
-	// wordBuf and measured hold the reused word list and measuring buffers WordsOf and
-	// measuring took, which Release returns.
-	wordBuf  *[]Word
-	measured *measureBuf
+	// wordBuf, measured and lineBuf hold the reused word list, measuring buffers and line list
+	// WordsOf, measuring and indexing took, which Release returns; onRelease runs there too.
+	wordBuf   *[]Word
+	measured  *measureBuf
+	lineBuf   *[]Line
+	onRelease []func()
 }
 
 // ErrBinary is returned by Check for content that is not text.
@@ -122,6 +125,10 @@ func firstInvalid(s string) int {
 }
 
 // index splits src into lines.
+// lineBufs holds the line lists of released documents (Release) for the documents indexed after
+// them.
+var lineBufs sync.Pool // *[]Line
+
 func index(path, src string) *Document {
 	d := &Document{Path: path, Src: src}
 	start := 0
@@ -130,7 +137,19 @@ func index(path, src string) *Document {
 		start = 3
 	}
 	crlf, lf := 0, 0
-	d.Lines = make([]Line, 0, strings.Count(src[start:], "\n")+1)
+	if n := strings.Count(src[start:], "\n") + 1; n > 64 {
+		// a released document's list when it is large enough
+		if p, ok := lineBufs.Get().(*[]Line); ok && cap(*p) >= n {
+			d.Lines, d.lineBuf = (*p)[:0], p
+		} else {
+			if ok {
+				lineBufs.Put(p)
+			}
+			d.Lines = make([]Line, 0, n)
+		}
+	} else {
+		d.Lines = make([]Line, 0, n)
+	}
 	for start < len(src) {
 		i := strings.IndexByte(src[start:], '\n')
 		if i < 0 {

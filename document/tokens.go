@@ -396,11 +396,17 @@ var wordBufs sync.Pool // *[]Word
 // large buffer behind.
 const maxPooledWords = 1 << 16
 
-// Release hands the document's word list (WordsOf) and line features (Feat) back for reuse by
-// documents made later. The caller promises that neither the document nor anything WordsOf or
-// Feat returned for it is used again.
+// Release hands the document's word list (WordsOf), line features (Feat) and line list back
+// for reuse by documents made later, and runs what OnRelease registered. The caller promises
+// that neither the document nor anything WordsOf, Feat or an analysis returned for it is used
+// again.
 func (d *Document) Release() {
+	for _, f := range d.onRelease {
+		f()
+	}
+	d.onRelease = nil
 	d.releaseFeats()
+	d.releaseLines()
 	v, ok := d.memos[wordsMemo]
 	if !ok {
 		return
@@ -416,6 +422,25 @@ func (d *Document) Release() {
 	}
 	*p, d.wordBuf = w[:0], nil
 	wordBufs.Put(p)
+}
+
+// OnRelease registers f to run when d is released: an analysis that took reused buffers for d
+// hands them back there.
+func (d *Document) OnRelease(f func()) { d.onRelease = append(d.onRelease, f) }
+
+// releaseLines hands d's line list back for reuse.
+func (d *Document) releaseLines() {
+	l := d.Lines
+	d.Lines = nil
+	if cap(l) <= 64 || cap(l) > maxPooledLines {
+		return
+	}
+	p := d.lineBuf
+	if p == nil {
+		p = new([]Line)
+	}
+	*p, d.lineBuf = l[:0], nil
+	lineBufs.Put(p)
 }
 
 // Bounded reports whether text[s:e] stands as a whole: no letter, digit or underscore directly

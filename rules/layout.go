@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -125,9 +126,9 @@ func isProse(f *document.Features) bool { return f.Prose() }
 // runs longer than bodyGap separate; the cluster with the most text is the body.
 func computeLayout(d *document.Document) *Layout {
 	n := d.NumLines()
-	// one array for each type of per-line slice
-	strs, ints, bools := make([]string, 2*n), make([]int, 3*n), make([]bool, 5*n)
-	l := &Layout{Labels: strs[:n:n], Classes: make([]labelClass, n), Prose: bools[:n:n],
+	// one array for each type of per-line slice, reused from a released document's layout
+	strs, ints, bools, classes := layoutArrays(d, n)
+	l := &Layout{Labels: strs[:n:n], Classes: classes, Prose: bools[:n:n],
 		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1, ParaFirst: ints[:n:n], ParaLast: ints[n : 2*n : 2*n],
 		legal: strs[n:], widget: bools[n : 2*n : 2*n], Data: bools[2*n : 3*n : 3*n], Rows: bools[3*n : 4*n : 4*n],
 		Listed: bools[4*n:]}
@@ -250,6 +251,46 @@ func computeLayout(d *document.Document) *Layout {
 		prev = i
 	}
 	return l
+}
+
+// layoutBuf holds the per-line arrays of a layout.
+type layoutBuf struct {
+	strs    []string
+	ints    []int
+	bools   []bool
+	classes []labelClass
+}
+
+// layoutBufs holds the arrays of the layouts of released documents (document.Release).
+var layoutBufs sync.Pool // *layoutBuf
+
+// maxPooledLayout bounds the lines of the arrays kept for reuse.
+const maxPooledLayout = 1 << 14
+
+// layoutArrays returns zeroed arrays for the layout of d's n lines: 2n strings, 3n ints, 5n
+// bools and n classes, reused when d is released.
+func layoutArrays(d *document.Document, n int) ([]string, []int, []bool, []labelClass) {
+	if n == 0 || n > maxPooledLayout {
+		return make([]string, 2*n), make([]int, 3*n), make([]bool, 5*n), make([]labelClass, n)
+	}
+	b, _ := layoutBufs.Get().(*layoutBuf)
+	if b == nil {
+		b = new(layoutBuf)
+	}
+	if cap(b.strs) < 2*n {
+		m := max(n, 64) // room for the next documents' layouts too
+		b.strs, b.ints, b.bools, b.classes = make([]string, 2*m), make([]int, 3*m), make([]bool, 5*m), make([]labelClass, m)
+	}
+	strs, ints, bools, classes := b.strs[:2*n:2*n], b.ints[:3*n:3*n], b.bools[:5*n:5*n], b.classes[:n:n]
+	clear(strs)
+	clear(ints)
+	clear(bools)
+	clear(classes)
+	d.OnRelease(func() {
+		clear(strs) // keep no text alive
+		layoutBufs.Put(b)
+	})
+	return strs, ints, bools, classes
 }
 
 // wrapWidth detects hard-wrapped paragraphs: text whose long lines all end near one column (at

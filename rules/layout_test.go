@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -227,5 +230,36 @@ func TestTeaserClusterIsNotTheBody(t *testing.T) {
 	l = computeLayout(document.New("t.txt", lines(ls[10:]...)))
 	if l.BodyFirst < 0 {
 		t.Error("a text of teaser shape alone has no body")
+	}
+}
+
+// TestLayoutOfReusedArrays: a layout computed in the arrays of a released document's layout is
+// the layout computed afresh, whatever the sizes of the documents before it.
+func TestLayoutOfReusedArrays(t *testing.T) {
+	names, _ := filepath.Glob("../testdata/eval/dev/*/*.txt")
+	if len(names) < 20 {
+		t.Fatalf("%d texts", len(names))
+	}
+	names = names[:40]
+	texts := []string{"", "one line", strings.Repeat("A short line\n", 200)}
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	var fresh []*Layout
+	for _, text := range texts {
+		fresh = append(fresh, computeLayout(document.New("a.txt", text))) // never released
+	}
+	for round := range 2 {
+		for i, text := range texts {
+			d := document.New("a.txt", text)
+			if got := computeLayout(d); !reflect.DeepEqual(got, fresh[i]) {
+				t.Fatalf("round %d, text %d (%d bytes): the layout differs from one computed afresh", round, i, len(text))
+			}
+			d.Release()
+		}
 	}
 }
