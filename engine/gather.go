@@ -91,11 +91,8 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats,
 	var frames *fileFrames
 	full, size := true, int64(0) // full until the file was read to its end
 	if log != nil {
-		frames = &fileFrames{log: log}
-		defer func() {
-			frames.flush()
-			log.setFile(idx, frames.spans, size, full)
-		}()
+		frames = newFileFrames(log)
+		defer func() { frames.done(idx, size, full) }()
 	}
 	kind, comp := input.KindOf(f.Path)
 	in, err := openSource(f, kind, comp, opts, false)
@@ -149,7 +146,13 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats,
 	group := GroupOf(f)
 	work := func(w int, u *input.Unit, _ func([]byte)) { each(u, group, active, parts[w]) }
 	if log != nil {
-		work = func(w int, u *input.Unit, out func([]byte)) { out(screenUnit(u, group, active, parts[w])) }
+		work = func(w int, u *input.Unit, out func([]byte)) { out(screenUnit(nil, u, group, active, parts[w])) }
+		if workers == 1 { // out takes the frame in turn: one buffer serves every unit
+			work = func(w int, u *input.Unit, out func([]byte)) {
+				frames.scratch = screenUnit(frames.scratch[:0], u, group, active, parts[w])
+				out(frames.scratch)
+			}
+		}
 	}
 	err = parallel(workers, workers*8, feed, work, func(frame []byte) {
 		if frames != nil {
@@ -173,32 +176,33 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats,
 }
 
 // screenUnit adds the counts of one unit to stats, as gatherUnit does, and checks it with the
-// rules that need no counts (lint.Screen); it returns the unit's frame for the checking pass.
-func screenUnit(u *input.Unit, group string, active []lint.Active, stats *corpus.Stats) (frame []byte) {
-	full := []byte{unitFull}
+// rules that need no counts (lint.Screen); it returns the unit's frame for the checking pass,
+// appended to dst when dst is not nil.
+func screenUnit(dst []byte, u *input.Unit, group string, active []lint.Active, stats *corpus.Stats) (frame []byte) {
+	full := func() []byte { return append(dst, unitFull) }
 	if !lint.Screenable(active) {
 		gatherUnit(u, group, active, stats)
-		return full
+		return full()
 	}
 	defer func() {
 		if recover() != nil {
-			frame = full // the checking pass reports the failure
+			frame = full() // the checking pass reports the failure
 		}
 	}()
 	text, err := u.Text()
 	if errors.Is(err, input.ErrSkip) {
-		return unitFrame(unitHash(u), nil, nil) // nothing to check
+		return appendUnitFrame(dst, unitHash(u), nil, nil) // nothing to check
 	}
 	if err != nil || document.CheckText(text) != nil {
-		return full
+		return full()
 	}
 	doc := unitDocument(u, text)
 	doc.Group = UnitGroup(u, group)
 	diags, cands := lint.Screen(doc, active, stats)
 	if rec := u.Record(); doc.InvalidUTF8() >= 0 || rec != nil && rec.Lossy != "" {
-		return full // the checking pass words what is wrong with the text
+		return full() // the checking pass words what is wrong with the text
 	}
-	frame = unitFrame(unitHash(u), diags, cands)
+	frame = appendUnitFrame(dst, unitHash(u), diags, cands)
 	doc.Release() // the frame holds copies of what the checking pass needs
 	return frame
 }

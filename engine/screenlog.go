@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"sort"
+	"slices"
 	"sync"
 
 	"github.com/newslint/newslint/input"
@@ -100,7 +101,7 @@ func (l *screenLog) setFile(idx int, spans []span, size int64, full bool) {
 		if l.more == nil {
 			l.more = map[int][]span{}
 		}
-		l.more[idx] = spans
+		l.more[idx] = slices.Clone(spans) // spans is the caller's, reused
 		l.mu.Unlock()
 	}
 	l.files[idx] = sf
@@ -265,6 +266,31 @@ type fileFrames struct {
 	log   *screenLog
 	buf   []byte
 	spans []span
+	// scratch is where the frame of a unit screened in turn is encoded (screenUnit)
+	scratch []byte
+}
+
+// fileFramesPool holds the buffers of files done, for the files screened after them.
+var fileFramesPool sync.Pool // *fileFrames
+
+// newFileFrames returns an empty fileFrames for a file of log.
+func newFileFrames(log *screenLog) *fileFrames {
+	w, _ := fileFramesPool.Get().(*fileFrames)
+	if w == nil {
+		w = new(fileFrames)
+	}
+	w.log, w.buf, w.spans = log, w.buf[:0], w.spans[:0]
+	return w
+}
+
+// done flushes the frames of file idx, records them in the log and hands the buffers back.
+func (w *fileFrames) done(idx int, size int64, full bool) {
+	w.flush()
+	w.log.setFile(idx, w.spans, size, full)
+	w.log = nil
+	if cap(w.buf) <= 2*screenChunk && cap(w.scratch) <= 2*screenChunk {
+		fileFramesPool.Put(w)
+	}
 }
 
 // add appends a unit's frame.
@@ -286,6 +312,12 @@ func (w *fileFrames) flush() {
 // unitFrame encodes what the checking pass needs of a screened unit: the hash of its bytes
 // (unitHash), its diagnostics and its candidates.
 func unitFrame(hash uint64, diags []lint.Diagnostic, cands [][]lint.Candidate) []byte {
+	return appendUnitFrame(nil, hash, diags, cands)
+}
+
+// appendUnitFrame appends the frame unitFrame encodes to dst; with a nil dst, the frame takes a
+// buffer of its size.
+func appendUnitFrame(dst []byte, hash uint64, diags []lint.Diagnostic, cands [][]lint.Candidate) []byte {
 	var flags byte
 	if len(diags) > 0 {
 		flags |= unitLocal
@@ -294,7 +326,13 @@ func unitFrame(hash uint64, diags []lint.Diagnostic, cands [][]lint.Candidate) [
 		flags |= unitCands
 	}
 	if flags == 0 {
-		return binary.LittleEndian.AppendUint64([]byte{flags}, hash)
+		if dst == nil {
+			dst = make([]byte, 0, 9)
+		}
+		return binary.LittleEndian.AppendUint64(append(dst, flags), hash)
+	}
+	if dst != nil {
+		return appendFrameBody(binary.LittleEndian.AppendUint64(append(dst, flags), hash), diags, cands)
 	}
 	size := 16 // the frame's size, taken at once: what it holds is known
 	for _, d := range diags {
@@ -309,7 +347,11 @@ func unitFrame(hash uint64, diags []lint.Diagnostic, cands [][]lint.Candidate) [
 	for _, cs := range cands {
 		size += 4 + 20*len(cs)
 	}
-	b := binary.LittleEndian.AppendUint64(append(make([]byte, 0, size), flags), hash)
+	return appendFrameBody(binary.LittleEndian.AppendUint64(append(make([]byte, 0, size), flags), hash), diags, cands)
+}
+
+// appendFrameBody appends the diagnostics and candidates of a unit's frame to b.
+func appendFrameBody(b []byte, diags []lint.Diagnostic, cands [][]lint.Candidate) []byte {
 	if len(diags) > 0 {
 		b = binary.AppendUvarint(b, uint64(len(diags)))
 		for _, d := range diags {

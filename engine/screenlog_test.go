@@ -229,6 +229,7 @@ func TestScreenFramesRoundTrip(t *testing.T) {
 	_, files := screenCorpus(t)
 	cfg := config.Default()
 	n := 0
+	scratch := []byte("left over")
 	for _, f := range files[:40] {
 		raw, _ := os.ReadFile(f.Path)
 		text := string(raw)
@@ -236,6 +237,10 @@ func TestScreenFramesRoundTrip(t *testing.T) {
 		diags, cands := lint.Screen(document.New(f.Path, text), active, corpus.New())
 		u := input.OwnedUnit(f.Path, raw)
 		frame := unitFrame(unitHash(u), diags, cands)
+		scratch = appendUnitFrame(scratch[:0], unitHash(u), diags, cands) // a reused buffer
+		if !bytes.Equal(scratch, frame) {
+			t.Errorf("%s: the frame appended to a buffer differs", f.Rel)
+		}
 		s, err := decodeUnit(frame, active)
 		if err != nil {
 			t.Fatal(err)
