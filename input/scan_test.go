@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"math/rand"
 	"os"
@@ -151,4 +152,65 @@ func TestSpecialIn(t *testing.T) {
 			t.Fatalf("%q: %v, want %v", b, got, want)
 		}
 	}
+}
+
+// noteFieldDecoded is noteField with encoding/json's decoding of every value, the reference of
+// its fast path (plainJSON).
+func noteFieldDecoded(rec *Record, key string, val []byte) {
+	switch key {
+	case "id", "url", "link":
+	default:
+		return
+	}
+	if rec.ID == "" {
+		var v any
+		if json.Unmarshal(val, &v) == nil {
+			rec.ID = fmt.Sprint(v)
+		}
+	}
+	if key != "url" && (key != "link" || rec.Site != "") || len(val) == 0 || val[0] != '"' {
+		return
+	}
+	var s string
+	if json.Unmarshal(val, &s) == nil {
+		if h := HostOf(s); h != "" {
+			rec.Site = h
+		}
+	}
+}
+
+var noteSeeds = []string{`0`, `7`, `007`, `-3`, `999999`, `1000000`, `123456789012345`, `1234567890123456`, `12345678901234567890`, `1e6`,
+	`1.5`, `-0`, `""`, `"a"`, `"https://www.Example.com/x?y=1"`, `"https:\/\/e.example\/"`, `"caf\u00e9"`, "\"caf\xc3\xa9\"",
+	"\"bad \xff\"", `"tab\there"`, `"a\"b"`, `" spaced.example "`, `"~"`, "\"\x7f\"", `null`, `true`, `{"a":1}`, `[1]`}
+
+// TestNoteFieldIsTheDecoder: the ID and site noted of a field are those encoding/json's decoding
+// of its value gives.
+func TestNoteFieldIsTheDecoder(t *testing.T) {
+	for _, v := range noteSeeds {
+		sameNote(t, v)
+	}
+}
+
+func sameNote(t *testing.T, val string) {
+	t.Helper()
+	if !json.Valid([]byte(val)) {
+		return // the scanner hands noteField valid values only
+	}
+	for _, key := range []string{"id", "url", "link"} {
+		for _, before := range []Record{{}, {ID: "x"}, {Site: "s.example"}} {
+			got, want := before, before
+			noteField(&got, key, []byte(val))
+			noteFieldDecoded(&want, key, []byte(val))
+			if got.ID != want.ID || got.Site != want.Site {
+				t.Fatalf("%s: %s: ID %q site %q, decoded: ID %q site %q", key, val, got.ID, got.Site, want.ID, want.Site)
+			}
+		}
+	}
+}
+
+func FuzzNoteField(f *testing.F) {
+	for _, s := range noteSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, val string) { sameNote(t, val) })
 }
