@@ -8,8 +8,8 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"sort"
 	"slices"
+	"sort"
 	"sync"
 
 	"github.com/newslint/newslint/input"
