@@ -89,8 +89,9 @@ func lintUnit(u *input.Unit, active []lint.Active, opts Options) (r unitResult) 
 	var first, last checked
 	var lastChanged bool
 	if s := opts.screened; s != nil && !s.full && unsafe == nil {
-		// the corpus pass checked this text with the rules that need no counts
-		doc := unitDocument(u, src)
+		// the corpus pass checked this text with the rules that need no counts; it took the
+		// frame for these very bytes (screenedUnit.of), and screens valid UTF-8 only
+		doc := document.NewValid(u.Loc.Path, src)
 		doc.Group = opts.group
 		first = checked{doc, lint.DropProtected(doc, lint.Resolve(doc, active, opts.Corpus, s.diags, s.cands))}
 		fr, last = FixResult{Text: src, Converged: true}, first
