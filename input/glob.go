@@ -136,6 +136,17 @@ func (m Matcher) Excluded(rel string) bool { return m.compile().excluded(splitRe
 
 func splitRel(rel string) []string { return strings.Split(rel, "/") }
 
+// appendSplit appends the segments of rel to dst: splitRel without a slice per path.
+func appendSplit(dst []string, rel string) []string {
+	for {
+		i := strings.IndexByte(rel, '/')
+		if i < 0 {
+			return append(dst, rel)
+		}
+		dst, rel = append(dst, rel[:i]), rel[i+1:]
+	}
+}
+
 // compiledMatcher is a Matcher with its globs compiled, for matching many paths (a walk).
 type compiledMatcher struct {
 	include [][]segment

@@ -2,6 +2,7 @@ package input
 
 import (
 	"path"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -96,6 +97,17 @@ func TestCompiledMatcherAgreesWithPathMatch(t *testing.T) {
 					t.Errorf("exclude %q: %q: %v, want %v", exc, n, got, wantExc)
 				}
 			}
+		}
+	}
+}
+
+// TestAppendSplitIsSplitRel: the walk's reused split gives what splitRel gives.
+func TestAppendSplitIsSplitRel(t *testing.T) {
+	buf := []string{"left", "over"}
+	for _, rel := range []string{"", "a", "a/b", "/a", "a/", "a//b", "dir/sub/file.txt", "//", "é/ü.txt"} {
+		buf = appendSplit(buf[:0], rel)
+		if want := splitRel(rel); !slices.Equal(buf, want) {
+			t.Errorf("%q: %q, want %q", rel, buf, want)
 		}
 	}
 }

@@ -176,14 +176,21 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 	if !o.NoIgnore {
 		ign = newGitIgnore()
 	}
-	seen := map[string]bool{}
+	// a file named twice (overlapping roots) is linted once; one root names each file once
+	var seen map[string]bool
+	if len(roots) > 1 {
+		seen = map[string]bool{}
+	}
 	add := func(r *Root, f File) {
 		r.Files++
-		if !seen[f.Path] {
+		if seen == nil {
+			w.Files = append(w.Files, f)
+		} else if !seen[f.Path] {
 			seen[f.Path] = true
 			w.Files = append(w.Files, f)
 		}
 	}
+	var segBuf []string // the segments of the path the walk is at, reused
 	for _, root := range roots {
 		w.Roots = append(w.Roots, Root{Path: root, Skipped: map[string]int{}})
 		r := &w.Roots[len(w.Roots)-1]
@@ -282,7 +289,8 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 					group = outsideGroup(o.Base, p)
 				}
 			}
-			segs := splitRel(rel)
+			segBuf = appendSplit(segBuf[:0], rel)
+			segs := segBuf
 			if d.IsDir() {
 				if p != walkRoot && (skipDirs[d.Name()] || cm.excluded(segs) || ignored(abs, absErr, true)) {
 					return fs.SkipDir
