@@ -112,8 +112,9 @@ type NameDB struct {
 	// looked for only where one of them follows a word's start.
 	starts [256]bool
 	// capsStart: starts holds only capitals and non-ASCII bytes, which Find picks out of eight
-	// bytes at once.
-	capsStart bool
+	// bytes at once; highStart: some of them are non-ASCII (without, Find skips text in other
+	// scripts eight bytes at a time).
+	capsStart, highStart bool
 	// heads is a filter of the spellings' first four bytes, ASCII letters folded as the trie
 	// folds them (a bit per hash, headBits bits): where the four bytes are not in it, no
 	// spelling starts. Used only when every spelling has four bytes or more (headsOK).
@@ -319,6 +320,7 @@ func compileNames(entries []NameEntry, never [][]string) (*NameDB, error) {
 		if ok && !(b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf) {
 			db.capsStart = false
 		}
+		db.highStart = db.highStart || ok && b >= utf8.RuneSelf
 	}
 	return db, nil
 }
@@ -379,8 +381,12 @@ func (db *NameDB) Find(text string) []nameHit {
 	// would reject): elsewhere there is nothing to look up.
 	i := 0
 	if db.capsStart {
+		picks := capsOrHigh
+		if !db.highStart {
+			picks = caps
+		}
 		for ; i+8 <= len(text); i += 8 {
-			for m := capsOrHigh(load64(text[i:])); m != 0; m &= m - 1 {
+			for m := picks(load64(text[i:])); m != 0; m &= m - 1 {
 				s = i + bits.TrailingZeros64(m)/8
 				if db.starts[text[s]] && (s == 0 || !nameJoins[text[s-1]]) && db.mayStart(text, s) {
 					db.trie.At(text, s, check)
@@ -456,6 +462,9 @@ func capsOrHigh(x uint64) uint64 {
 	caps := (ascii + (0x80-'A')*ones) &^ (ascii + (0x80-'Z'-1)*ones) // top bit: 'A' <= byte <= 'Z'
 	return (x | caps) & tops
 }
+
+// caps returns the top bit of each of the eight bytes of x (load64) that is an ASCII capital.
+func caps(x uint64) uint64 { return capsOrHigh(x) &^ x }
 
 // load64 reads the first eight bytes of b, the first lowest.
 func load64(b string) uint64 {

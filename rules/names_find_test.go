@@ -93,6 +93,9 @@ func TestFindOracle(t *testing.T) {
 	if !db.capsStart || custom.capsStart || !accented.capsStart {
 		t.Fatalf("capsStart: embedded %v, custom %v, accented %v", db.capsStart, custom.capsStart, accented.capsStart)
 	}
+	if db.highStart || !accented.highStart {
+		t.Fatalf("highStart: embedded %v, accented %v", db.highStart, accented.highStart)
+	}
 	if !db.headsOK || !custom.headsOK || !accented.headsOK || short.headsOK {
 		t.Fatalf("headsOK: embedded %v, custom %v, accented %v, short %v", db.headsOK, custom.headsOK, accented.headsOK, short.headsOK)
 	}
@@ -140,7 +143,8 @@ func TestFindOracle(t *testing.T) {
 	}
 }
 
-// TestCapsOrHigh: capsOrHigh marks exactly the capitals and non-ASCII bytes of eight.
+// TestCapsOrHigh: capsOrHigh marks exactly the capitals and non-ASCII bytes of eight, caps
+// exactly the capitals.
 func TestCapsOrHigh(t *testing.T) {
 	r := rand.New(rand.NewSource(8))
 	for round := range 20000 {
@@ -151,14 +155,20 @@ func TestCapsOrHigh(t *testing.T) {
 				b[i] = "@AZ[`az{\x7f\x80\xff"[r.Intn(11)]
 			}
 		}
-		var want uint64
+		var want, wantCaps uint64
 		for i, c := range b {
 			if c >= 'A' && c <= 'Z' || c >= 0x80 {
 				want |= 0x80 << (8 * i)
 			}
+			if c >= 'A' && c <= 'Z' {
+				wantCaps |= 0x80 << (8 * i)
+			}
 		}
 		if got := capsOrHigh(load64(string(b))); got != want {
 			t.Fatalf("%q: got %x, want %x", b, got, want)
+		}
+		if got := caps(load64(string(b))); got != wantCaps {
+			t.Fatalf("caps %q: got %x, want %x", b, got, wantCaps)
 		}
 	}
 }
