@@ -108,7 +108,7 @@ func stopHash[S string | []byte](w S) uint32 {
 }
 
 // stopSet is stopLangs[w] for a lower-case w.
-func stopSet(w []byte) uint32 {
+func stopSet[S string | []byte](w S) uint32 {
 	if len(w) > stopMaxLen || len(w) == 0 {
 		return 0
 	}
@@ -295,7 +295,11 @@ func (s *langSampler) line(text string, ws []Word, end int) int {
 		l := int(w.End - w.Start)
 		if w.Flags&ASCII == 0 {
 			if l <= 12 {
-				c.add(stopSet(AppendLower(s.buf[:0], w.In(text))))
+				if ww := w.In(text); w.Flags&LowerCase != 0 && !titleCased(ww) {
+					c.add(stopSet(ww)) // its own lower-case form
+				} else {
+					c.add(stopSet(AppendLower(s.buf[:0], ww)))
+				}
 			}
 			continue
 		}
@@ -315,6 +319,19 @@ func (s *langSampler) line(text string, ws []Word, end int) int {
 	}
 	c.words += n
 	return n
+}
+
+// titleCased reports whether w may hold a title-case letter (ǅ, ᾈ and the like, the only runes
+// that are not upper case and yet change in lower case): its UTF-8 starts with 0xC7, or with
+// 0xE1 0xBE or 0xE1 0xBF. A word without capitals and without them is its own lower-case form
+// (TestLowerCaseWordsFoldToThemselves).
+func titleCased(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c == 0xC7 || c == 0xE1 && i+1 < len(w) && (w[i+1] == 0xBE || w[i+1] == 0xBF) {
+			return true
+		}
+	}
+	return false
 }
 
 // add counts a function word of the languages of set.

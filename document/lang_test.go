@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/newslint/newslint/internal/testtext"
 )
@@ -124,7 +125,8 @@ func TestSamplesAgreeWithReference(t *testing.T) {
 		parts = append(parts, w, strings.ToUpper(w), strings.Title(w))
 	}
 	slices.Sort(parts)
-	parts = append(parts, "zebra", "Minister", "abcdefgh", "abcdefghijklm", "ÉTÉ", "İ", "ẞ", "Straße", "Ѐ", "x1", "l’", "co-op")
+	parts = append(parts, "zebra", "Minister", "abcdefgh", "abcdefghijklm", "ÉTÉ", "İ", "ẞ", "Straße", "Ѐ", "x1", "l’", "co-op",
+		"ǅemal", "ǆemal", "ᾈ", "ᾀ", "что", "Что", "ЧТО", "чтО", "ǲ", "ῼ")
 	rng := rand.New(rand.NewSource(7))
 	for i := range 3000 {
 		var b strings.Builder
@@ -156,6 +158,31 @@ func TestSamplesAgreeWithReference(t *testing.T) {
 		}
 		if s := sampleWords(New("x.txt", text), Words(text, nil)); s.prose != prose || s.all != all {
 			t.Fatalf("sampleWords(%.100q) = %v %v, want %v %v", text, s.prose, s.all, prose, all)
+		}
+	}
+}
+
+// TestLowerCaseWordsFoldToThemselves: every letter (words are made of letters only) that is
+// not upper case but changes in lower case is one that titleCased finds, so a word without
+// capitals (LowerCase) and without those is its own lower-case form, which the sampler looks
+// up without folding it. (Roman numerals and circled letters fold too, but are no letters.)
+func TestLowerCaseWordsFoldToThemselves(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF || !isLetter(r) || isUpper(r) || lowerRune(r) == r {
+			continue
+		}
+		n++
+		if !titleCased(string(r)) {
+			t.Errorf("%U %c folds to %c but is not upper case, and titleCased misses it", r, r, lowerRune(r))
+		}
+	}
+	if n == 0 {
+		t.Error("no title-case letter found: the test looks at nothing")
+	}
+	for _, w := range []string{"что", "été", "x", "\u00e1\u00bf"} {
+		if titleCased(w) {
+			t.Errorf("titleCased(%q)", w)
 		}
 	}
 }
