@@ -124,11 +124,11 @@ func firstInvalid(s string) int {
 	return -1
 }
 
-// index splits src into lines.
 // lineBufs holds the line lists of released documents (Release) for the documents indexed after
 // them.
 var lineBufs sync.Pool // *[]Line
 
+// index splits src into lines.
 func index(path, src string) *Document {
 	d := &Document{Path: path, Src: src}
 	start := 0

@@ -413,15 +413,20 @@ func (d *Document) Release() {
 	}
 	delete(d.memos, wordsMemo)
 	w := v.([]Word)
-	if cap(w) == 0 || cap(w) > maxPooledWords {
-		return
+	if cap(w) > 0 && cap(w) <= maxPooledWords {
+		putSlice(&wordBufs, &d.wordBuf, w)
 	}
-	p := d.wordBuf
+}
+
+// putSlice hands s back to pool, in the holder *h it was taken in (a new one if it was made
+// afresh), and forgets the holder.
+func putSlice[T any](pool *sync.Pool, h **[]T, s []T) {
+	p := *h
 	if p == nil {
-		p = new([]Word)
+		p = new([]T)
 	}
-	*p, d.wordBuf = w[:0], nil
-	wordBufs.Put(p)
+	*p, *h = s[:0], nil
+	pool.Put(p)
 }
 
 // OnRelease registers f to run when d is released: an analysis that took reused buffers for d
@@ -432,15 +437,9 @@ func (d *Document) OnRelease(f func()) { d.onRelease = append(d.onRelease, f) }
 func (d *Document) releaseLines() {
 	l := d.Lines
 	d.Lines = nil
-	if cap(l) <= 64 || cap(l) > maxPooledLines {
-		return
+	if cap(l) > 64 && cap(l) <= maxPooledLines {
+		putSlice(&lineBufs, &d.lineBuf, l)
 	}
-	p := d.lineBuf
-	if p == nil {
-		p = new([]Line)
-	}
-	*p, d.lineBuf = l[:0], nil
-	lineBufs.Put(p)
 }
 
 // Bounded reports whether text[s:e] stands as a whole: no letter, digit or underscore directly
