@@ -19,7 +19,9 @@ func TestNameCandidatesOracle(t *testing.T) {
 		"met", "said", "and", "in", "New", "York", "Ángela", "Şahin", "ÖZIL", "Ödegaard", "von", "der", "Leyen",
 		"McDonald", "O’Brien", "UN", "NATO", "X", "A", "Volkonsky", "Andrei", "Andrey", "Big", "House", "white",
 		"7Up", "B2", "2020", "Al-Sisi", "al-Sisi", "-", "Jean-Luc", "foo-Bar", "Über", "über", "日本", "Москва", "Путин",
-		"Prime", "Minister", "Sir", "Dr", "Spokesperson", "Archbishop", "St", "Ayatollah", "Agent", "Agents", "Kapitan", "\u212Aing"}
+		"Prime", "Minister", "Sir", "Dr", "Spokesperson", "Archbishop", "St", "Ayatollah", "Agent", "Agents", "Kapitan", "\u212Aing",
+		// longer than nameRun's folding buffer, ASCII and not
+		"Wolfeschlegelsteinhausenbergerdorff", "Counterrevolutionariesnesslessly", "Ｗｏｌｆｅｓｃｈｌｅｇｅｌ"}
 	seps := []string{" ", " ", " ", " ", "  ", ", ", ". ", "\n", "\t", "-", "’s ", ": ", "\" ", "“", "” ", "(", ") ", "1", "é"}
 	r := rand.New(rand.NewSource(7))
 	found := 0

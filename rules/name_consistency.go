@@ -92,7 +92,8 @@ var nameTitles = set("mr", "mrs", "ms", "dr", "sir", "president", "minister", "p
 // in a row (after leading titles), at least one of them not an English dictionary word. words
 // are the words of text (document.Words); a name word may join words with hyphens ("Jong-un").
 func nameCandidates(text string, words []document.Word, fn func(start, end int, name string)) {
-	r := nameRun{text: text, fn: fn}
+	var toks [16]nameTok // most runs are short: the run stays on the stack
+	r := nameRun{text: text, fn: fn, toks: toks[:0]}
 	const lone = document.LowerCase | document.HyphenAfter // a lower-case word alone: flags&lone == LowerCase
 	for i := 0; i < len(words); i++ {
 		if words[i].Flags&lone == document.LowerCase {
@@ -135,21 +136,28 @@ func nameCandidates(text string, words []document.Word, fn func(start, end int, 
 
 // nameRun is the run of capitalised name words nameCandidates is reading.
 type nameRun struct {
-	text  string
-	fn    func(start, end int, name string)
-	toks  []nameTok // runs of capitalised name words separated by single spaces
-	lower []byte
-	// lowerAt is one more than the start of the token whose lower-case form lower holds, or 0
-	lowerAt int
+	text string
+	fn   func(start, end int, name string)
+	toks []nameTok // runs of capitalised name words separated by single spaces
+	// lower holds the lower-case form of the token that starts at lowerAt-1, lowerLen bytes
+	// (lowerAt is 0 when it holds none). A buffer in the run, never a slice stored in it, keeps
+	// the run on its caller's stack.
+	lower             [32]byte
+	lowerAt, lowerLen int
 }
 
-// lowerOf returns the lower-case form of a token, folded once for both look-ups.
+// lowerOf returns the lower-case form of a token, folded once for both look-ups (a token longer
+// than the buffer is folded at each).
 func (r *nameRun) lowerOf(t *nameTok) []byte {
-	if r.lowerAt != t.start+1 {
-		r.lower = document.AppendLower(r.lower[:0], r.text[t.start:t.end])
-		r.lowerAt = t.start + 1
+	if r.lowerAt == t.start+1 {
+		return r.lower[:r.lowerLen]
 	}
-	return r.lower
+	low := document.AppendLower(r.lower[:0], r.text[t.start:t.end])
+	r.lowerAt, r.lowerLen = 0, 0
+	if len(low) <= len(r.lower) {
+		r.lowerAt, r.lowerLen = t.start+1, len(low)
+	}
+	return low
 }
 
 // isTitle reports whether a token is a title (nameTitles), looked up once a token on its
