@@ -151,6 +151,8 @@ func init() {
 			i = (i + 1) & (1<<asciiStopBits - 1)
 		}
 		asciiStops[i] = asciiStop{key, set}
+		b := asciiStopBit(key)
+		asciiStopBits4k[b/64] |= 1 << (b % 64)
 		asciiStopLen = max(asciiStopLen, len(w))
 	}
 }
@@ -189,8 +191,20 @@ func asciiStopHash(key uint64) uint64 {
 	return key * 0x9E3779B97F4A7C15 >> (64 - asciiStopBits)
 }
 
+// asciiStopBits4k has the bit asciiStopBit of each key of asciiStops: most words are no function
+// word, and most of those are told by this bit alone, from 512 bytes that stay in the cache
+// while the rules' larger tables pass through it, instead of a probe of the table.
+var asciiStopBits4k [1 << 12 / 64]uint64
+
+func asciiStopBit(key uint64) uint64 {
+	return key * 0x9E3779B97F4A7C15 >> (64 - 12)
+}
+
 // stopSetKey is stopLangs of the word whose asciiKey is key.
 func stopSetKey(key uint64) uint32 {
+	if b := asciiStopBit(key); asciiStopBits4k[b/64]&(1<<(b%64)) == 0 {
+		return 0
+	}
 	for i := asciiStopHash(key); ; i = (i + 1) & (1<<asciiStopBits - 1) {
 		e := &asciiStops[i]
 		if e.key == key {
