@@ -68,6 +68,18 @@ func (c *Counts) AddHash(k uint64) {
 	c.addHash(k)
 }
 
+// AddHashes counts one more for each hash of ks, as AddHash does each, taking the lock of
+// shared counts once.
+func (c *Counts) AddHashes(ks []uint64) {
+	if c.mu != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+	}
+	for _, k := range ks {
+		c.addHash(k)
+	}
+}
+
 func (c *Counts) addHash(k uint64) {
 	if n, ok := c.Hashes[k]; ok {
 		c.Hashes[k] = n + 1

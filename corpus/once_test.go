@@ -29,6 +29,25 @@ func TestAddHashCountsSinglesApart(t *testing.T) {
 	}
 }
 
+// TestAddHashesIsAddHashEach: counting hashes together counts what counting each does.
+func TestAddHashesIsAddHashEach(t *testing.T) {
+	seq := []uint64{1, 2, 2, 3, 3, 3, 4, 9, 1}
+	for cut := 0; cut <= len(seq); cut++ {
+		s := New()
+		s.For("t").AddHashes(seq[:cut])
+		s.For("t").AddHashes(seq[cut:])
+		whole, c := counted(seq...).Of("t"), s.Of("t")
+		for k := uint64(0); k <= 10; k++ {
+			if got, want := c.Hash(k), whole.Hash(k); got != want {
+				t.Errorf("cut %d: Hash(%d) = %d, want %d", cut, k, got, want)
+			}
+		}
+		if c.Singles() != whole.Singles() || len(c.Hashes) != len(whole.Hashes) {
+			t.Errorf("cut %d: %d singles, %d counts; want %d, %d", cut, c.Singles(), len(c.Hashes), whole.Singles(), len(whole.Hashes))
+		}
+	}
+}
+
 func TestMergeOfSinglesEqualsOneCount(t *testing.T) {
 	// split one sequence between two parts in every way: the merge counts as one part would
 	seq := []uint64{7, 8, 7, 9, 8, 7, 10, 11, 11}
@@ -92,7 +111,11 @@ func TestSharedPartsCountAsOne(t *testing.T) {
 					p.Merge(o)
 					continue
 				}
-				p.For("t").AddHash(k)
+				if i%3 == 1 { // through the lock taken once for a document's hashes
+					p.For("t").AddHashes([]uint64{k})
+				} else {
+					p.For("t").AddHash(k)
+				}
 				p.For("t").Keys["dir"]++
 			}
 			done <- true

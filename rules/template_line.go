@@ -149,11 +149,7 @@ func (TemplateLine) count(doc *document.Document, o *templateOptions, st *Layout
 	}
 	// each distinct line once: files of the directory holding the line
 	slices.Sort(keys)
-	for i, k := range keys {
-		if i == 0 || k != keys[i-1] {
-			counts.AddHash(k)
-		}
-	}
+	counts.AddHashes(slices.Compact(keys))
 }
 
 // Screen implements lint.Screener: the candidate lines, with their keys.
