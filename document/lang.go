@@ -124,36 +124,68 @@ func stopSet[S string | []byte](w S) uint32 {
 }
 
 // asciiStops is stopLangs for the function words written in ASCII letters, keyed by
-// asciiKey: the table Language consults for most words it samples.
-type asciiStop struct {
-	key uint64
-	set uint32
-}
-
-const asciiStopBits = 10
-
-var (
-	asciiStops   [1 << asciiStopBits]asciiStop
-	asciiStopLen int // the longest ASCII function word, at most 8 bytes
+// asciiKey: the table Language consults for most words it samples. Each entry packs a key (six
+// letters at most: 48 bits) with its set of languages above it, at the slot asciiStopHash gives,
+// which no other key shares (a perfect hash: one load and no probing, whatever the word); empty
+// slots are 0, which no key is.
+const (
+	asciiStopBits = 12
+	asciiKeyBits  = 48
 )
 
+var (
+	asciiStops   [1 << asciiStopBits]uint64
+	asciiStopLen int    // the longest ASCII function word, at most 6 bytes
+	asciiStopMul uint64 // the multiplier of asciiStopHash: asciiStopSeed, unless the words changed
+)
+
+// asciiStopSeed is a multiplier that perfectMul found for the function words: start-up needs no
+// search (after a change of the words, TestStopHashIsPerfect prints the new one).
+const asciiStopSeed = 0x9e3779b984b7cbbf
+
 func init() {
+	if numLangs > 64-asciiKeyBits {
+		panic("document: the languages of a function word do not fit above its key")
+	}
+	var keys []uint64
+	var sets []uint32
 	for w, set := range stopLangs {
 		if !isASCIIWord(w) {
 			continue
 		}
-		if len(w) > 8 {
-			panic("document: ASCII function word longer than 8 bytes: " + w)
+		if len(w) > asciiKeyBits/8 {
+			panic("document: ASCII function word longer than 6 bytes: " + w)
 		}
-		key := asciiKey(w)
-		i := asciiStopHash(key)
-		for asciiStops[i].key != 0 {
-			i = (i + 1) & (1<<asciiStopBits - 1)
-		}
-		asciiStops[i] = asciiStop{key, set}
-		b := asciiStopBit(key)
-		asciiStopBits4k[b/64] |= 1 << (b % 64)
+		keys, sets = append(keys, asciiKey(w)), append(sets, set)
 		asciiStopLen = max(asciiStopLen, len(w))
+	}
+	asciiStopMul = perfectMul(keys, asciiStopSeed)
+	for i, key := range keys {
+		asciiStops[asciiStopHash(key)] = key | uint64(sets[i])<<asciiKeyBits
+	}
+}
+
+// perfectMul returns mul if it hashes keys (asciiStopHash) to distinct slots, or else the
+// first odd multiplier that does in a pseudo-random sequence started from it.
+func perfectMul(keys []uint64, mul uint64) uint64 {
+	used := make([]uint64, 1<<asciiStopBits) // the try (from 1) that last used a slot
+	for try := uint64(1); ; try++ {
+		ok := true
+		for _, k := range keys {
+			h := k * mul >> (64 - asciiStopBits)
+			if used[h] == try {
+				ok = false
+				break
+			}
+			used[h] = try
+		}
+		if ok {
+			return mul
+		}
+		mul ^= mul << 13 // xorshift: multipliers that differ in their high bits, not by two
+		mul ^= mul >> 7
+		mul ^= mul << 17
+		mul |= 1
 	}
 }
 
@@ -188,32 +220,16 @@ func load64(s string) uint64 {
 }
 
 func asciiStopHash(key uint64) uint64 {
-	return key * 0x9E3779B97F4A7C15 >> (64 - asciiStopBits)
+	return key * asciiStopMul >> (64 - asciiStopBits)
 }
 
-// asciiStopBits4k has the bit asciiStopBit of each key of asciiStops: most words are no function
-// word, and most of those are told by this bit alone, from 512 bytes that stay in the cache
-// while the rules' larger tables pass through it, instead of a probe of the table.
-var asciiStopBits4k [1 << 12 / 64]uint64
-
-func asciiStopBit(key uint64) uint64 {
-	return key * 0x9E3779B97F4A7C15 >> (64 - 12)
-}
-
-// stopSetKey is stopLangs of the word whose asciiKey is key.
+// stopSetKey is stopLangs of the word whose asciiKey is key (of at most eight letters).
 func stopSetKey(key uint64) uint32 {
-	if b := asciiStopBit(key); asciiStopBits4k[b/64]&(1<<(b%64)) == 0 {
+	e := asciiStops[asciiStopHash(key)]
+	if e&(1<<asciiKeyBits-1) != key {
 		return 0
 	}
-	for i := asciiStopHash(key); ; i = (i + 1) & (1<<asciiStopBits - 1) {
-		e := &asciiStops[i]
-		if e.key == key {
-			return e.set
-		}
-		if e.key == 0 {
-			return 0
-		}
-	}
+	return uint32(e >> asciiKeyBits)
 }
 
 // stopSetASCII is stopSet of the lower-case form of w, a word of ASCII letters.

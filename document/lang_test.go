@@ -62,12 +62,36 @@ func TestLanguageOfUsesTheDocumentsWords(t *testing.T) {
 }
 
 // TestStopSets: the table look-ups say what stopLangs says, for function words in any case and
-// for words that are none.
+// for words that are none: every word of up to three letters, and the words one letter away from
+// a function word (changed, added or dropped), which share most of its key.
 func TestStopSets(t *testing.T) {
 	words := []string{"zebra", "Thee", "x", "Tambem", "abcdefghijklmn"}
 	for w := range stopLangs {
 		words = append(words, w, strings.ToUpper(w), strings.Title(w))
+		for i := 0; i <= len(w); i++ {
+			if i < len(w) {
+				words = append(words, w[:i]+w[i+1:])
+			}
+			for c := byte('a'); c <= 'z'; c++ {
+				words = append(words, w[:i]+string(c)+w[i:])
+				if i < len(w) {
+					words = append(words, w[:i]+string(c)+w[i+1:])
+				}
+			}
+		}
 	}
+	var short func(prefix string)
+	short = func(prefix string) {
+		if prefix != "" {
+			words = append(words, prefix)
+		}
+		if len(prefix) < 3 {
+			for c := byte('a'); c <= 'z'; c++ {
+				short(prefix + string(c))
+			}
+		}
+	}
+	short("")
 	for _, w := range words {
 		want := stopLangs[strings.ToLower(w)]
 		if got := stopSet([]byte(strings.ToLower(w))); got != want {
@@ -80,6 +104,47 @@ func TestStopSets(t *testing.T) {
 		if got := stopSetASCII(w); ascii && got != want {
 			t.Errorf("stopSetASCII(%q) = %b, want %b", w, got, want)
 		}
+	}
+}
+
+// TestStopHashIsPerfect: the stored multiplier (asciiStopSeed) sends every ASCII function word to a slot of its
+// own, so that a run does not search for one at start-up (after a change of the function words,
+// set asciiStopMul to what this test prints); and the search finds one from a multiplier that
+// sends them all to one slot. A word that lands in a function word's slot is none.
+func TestStopHashIsPerfect(t *testing.T) {
+	var keys []uint64
+	for w := range stopLangs {
+		if isASCIIWord(w) {
+			keys = append(keys, asciiKey(w))
+		}
+	}
+	if got := perfectMul(keys, asciiStopSeed); got != asciiStopSeed {
+		t.Errorf("asciiStopSeed %#x is no perfect hash of the function words: set it to %#x", uint64(asciiStopSeed), got)
+	}
+	// a word in a function word's slot is told apart by its key
+	rng := rand.New(rand.NewSource(3))
+	for found := 0; found < 200; {
+		b := make([]byte, 1+rng.Intn(6))
+		for i := range b {
+			b[i] = byte('a' + rng.Intn(26))
+		}
+		w := string(b)
+		if e := asciiStops[asciiStopHash(asciiKey(w))]; e == 0 || stopLangs[w] != 0 {
+			continue
+		}
+		found++
+		if got := stopSetASCII(w); got != 0 {
+			t.Errorf("stopSetASCII(%q), a word in the slot of a function word, = %b, want 0", w, got)
+		}
+	}
+	mul := perfectMul(keys, 1)
+	slots := map[uint64]bool{}
+	for _, k := range keys {
+		h := k * mul >> (64 - asciiStopBits)
+		if slots[h] {
+			t.Fatalf("perfectMul from 1 gave %#x, which sends two keys to slot %d", mul, h)
+		}
+		slots[h] = true
 	}
 }
 
