@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -183,12 +184,18 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 	}
 	add := func(r *Root, f File) {
 		r.Files++
-		if seen == nil {
-			w.Files = append(w.Files, f)
-		} else if !seen[f.Path] {
+		if seen != nil {
+			if seen[f.Path] {
+				return
+			}
 			seen[f.Path] = true
-			w.Files = append(w.Files, f)
 		}
+		if len(w.Files) == cap(w.Files) {
+			// doubling, where append grows a long list by a quarter: a walk of many files
+			// copied its list five times over, each copy a new span of pointers to clear and scan
+			w.Files = slices.Grow(w.Files, max(len(w.Files), 256))
+		}
+		w.Files = append(w.Files, f)
 	}
 	var segBuf []string // the segments of the path the walk is at, reused
 	for _, root := range roots {
