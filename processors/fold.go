@@ -1,6 +1,8 @@
 package processors
 
 import (
+	"slices"
+
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/lint"
 )
@@ -69,6 +71,19 @@ func (Fold) Process(fs []finding.Finding) []finding.Finding {
 		if into[i] < 0 {
 			at[i] = len(out)
 			out = append(out, fs[i])
+		}
+	}
+	// each outer finding's notes are counted first and given room once: a run of page chrome
+	// can take in a hundred findings, and growing its list one by one copied them over and over
+	grow := make([]int, len(out))
+	for i := range fs {
+		if into[i] >= 0 {
+			grow[at[root(i)]] += 1 + len(fs[i].Related)
+		}
+	}
+	for k, n := range grow {
+		if n > 0 {
+			out[k].Related = slices.Grow(out[k].Related, n)
 		}
 	}
 	for i := range fs {
