@@ -145,6 +145,11 @@ func (TemplateLine) count(doc *document.Document, o *templateOptions, st *Layout
 			}
 			*cands = append(*cands, lint.Candidate{Start: i, End: i, Key: k, Flag: flag})
 		}
+		if len(keys) == cap(keys) {
+			// a page's text can hold hundreds of candidates: past the stack's, room for every
+			// line left at once (the lines are the bound) instead of growing step by step
+			keys = slices.Grow(keys, doc.NumLines()-i)
+		}
 		keys = append(keys, k)
 	}
 	// each distinct line once: files of the directory holding the line
