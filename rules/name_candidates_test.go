@@ -46,6 +46,22 @@ func TestNameCandidatesOracle(t *testing.T) {
 	}
 }
 
+// TestNameCandidatesAllocateNothing: the run and its words stay on the stack. nameCandidates
+// runs on every English document; a field that leaks (such as the name, a slice of the text)
+// takes the whole run to the heap with it, which the compiler does not say unless asked.
+func TestNameCandidatesAllocateNothing(t *testing.T) {
+	text := "Prime Minister Kim Jong-un met Sergey Lavrov and Andrei Volkonsky in New York. The talks ended."
+	words := document.Words(text, nil)
+	n := 0
+	fn := func(s, e int, name string) { n++ }
+	if a := testing.AllocsPerRun(100, func() { nameCandidates(text, words, fn) }); a != 0 {
+		t.Errorf("nameCandidates allocates %.0f times a call; want 0", a)
+	}
+	if n == 0 {
+		t.Error("no candidates: the text tests nothing")
+	}
+}
+
 // TestIsNameTitle: the shape filter before the map gives the map's answer for every title, for
 // words one letter longer or shorter, and for words of other first letters.
 func TestIsNameTitle(t *testing.T) {

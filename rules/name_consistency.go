@@ -92,15 +92,18 @@ var nameTitles = set("mr", "mrs", "ms", "dr", "sir", "president", "minister", "p
 // in a row (after leading titles), at least one of them not an English dictionary word. words
 // are the words of text (document.Words); a name word may join words with hyphens ("Jong-un").
 func nameCandidates(text string, words []document.Word, fn func(start, end int, name string)) {
-	var toks [16]nameTok // most runs are short: the run stays on the stack
-	r := nameRun{text: text, fn: fn, toks: toks[:0]}
+	// most runs are short: the run stays on the stack. It is not a field of r: escape analysis
+	// sees r's text leak (a name is a slice of it) and would move all of r's contents to the heap
+	var buf [16]nameTok
+	toks := buf[:0]
+	r := nameRun{text: text, fn: fn}
 	const lone = document.LowerCase | document.HyphenAfter // a lower-case word alone: flags&lone == LowerCase
 	for i := 0; i < len(words); i++ {
 		if words[i].Flags&lone == document.LowerCase {
 			// a lower-case word alone, most words: no capital; it ends a run, and so do the
 			// lower-case words that follow it
-			if len(r.toks) > 0 {
-				r.flush()
+			if len(toks) > 0 {
+				toks = r.flush(toks)
 			}
 			for i+1 < len(words) && words[i+1].Flags&lone == document.LowerCase {
 				i++
@@ -120,25 +123,24 @@ func nameCandidates(text string, words []document.Word, fn func(start, end int, 
 		capital := unicode.IsUpper(first) && hasLower && end-start >= 2 &&
 			!(start > 0 && isDigit(text[start-1])) && !(end < len(text) && isDigit(text[end]))
 		if !capital {
-			r.flush()
+			toks = r.flush(toks)
 			continue
 		}
-		if n := len(r.toks); n > 0 && !(r.toks[n-1].end == start-1 && text[start-1] == ' ') {
-			r.flush()
+		if n := len(toks); n > 0 && !(toks[n-1].end == start-1 && text[start-1] == ' ') {
+			toks = r.flush(toks)
 		}
-		r.toks = append(r.toks, nameTok{start: start, end: end})
+		toks = append(toks, nameTok{start: start, end: end})
 		if end < len(text) && text[end] != ' ' {
-			r.flush() // only a single space continues a run
+			toks = r.flush(toks) // only a single space continues a run
 		}
 	}
-	r.flush()
+	r.flush(toks)
 }
 
 // nameRun is the run of capitalised name words nameCandidates is reading.
 type nameRun struct {
 	text string
 	fn   func(start, end int, name string)
-	toks []nameTok // runs of capitalised name words separated by single spaces
 	// lower holds the lower-case form of the token that starts at lowerAt-1, lowerLen bytes
 	// (lowerAt is 0 when it holds none). A buffer in the run, never a slice stored in it, keeps
 	// the run on its caller's stack.
@@ -197,9 +199,10 @@ func isNameTitle(low []byte) bool {
 	return nameTitles[string(low)]
 }
 
-// flush reports the run read so far if it is a name, and starts a new one.
-func (r *nameRun) flush() {
-	text, toks := r.text, r.toks
+// flush reports the run read so far, the capitalised name words of run separated by single
+// spaces, if it is a name; it returns run emptied for the next one.
+func (r *nameRun) flush(run []nameTok) []nameTok {
+	text, toks := r.text, run
 	// dropping leading words never makes a run longer: fewer than two words are no name
 	for len(toks) >= 2 {
 		// titles, and a common word that is capitalised because it starts a sentence
@@ -231,7 +234,7 @@ func (r *nameRun) flush() {
 			r.fn(start, end, text[start:end])
 		}
 	}
-	r.toks = r.toks[:0]
+	return run[:0]
 }
 
 // nameTok is one capitalised name word of a run, with what the word lists say of it once asked.
