@@ -44,7 +44,10 @@ type Document struct {
 	utf8Known bool
 
 	feats []Features
-	memos map[memoKey]any
+	// memos holds what memo computed, at its key; memoSet has bit k set once key k is. An array,
+	// where a map was made for every document.
+	memos   [numMemoKeys]any
+	memoSet uint8
 	// wordBuf, measured and lineBuf hold the reused word list, measuring buffers and line list
 	// WordsOf, measuring and indexing took, which Release returns; onRelease runs there too.
 	wordBuf   *[]Word
@@ -242,18 +245,17 @@ const (
 	wordsMemo memoKey = iota
 	langMemo
 	protectedMemo
+	numMemoKeys
 )
 
 // memo returns the value build computes for key, computing it once per document. A document is
 // checked by one goroutine at a time, so memo needs no lock.
 func (d *Document) memo(key memoKey, build func() any) any {
-	if v, ok := d.memos[key]; ok {
-		return v
-	}
-	if d.memos == nil {
-		d.memos = map[memoKey]any{}
+	if d.memoSet&(1<<key) != 0 {
+		return d.memos[key]
 	}
 	v := build()
 	d.memos[key] = v
+	d.memoSet |= 1 << key
 	return v
 }

@@ -407,12 +407,11 @@ func (d *Document) Release() {
 	d.onRelease = nil
 	d.releaseFeats()
 	d.releaseLines()
-	v, ok := d.memos[wordsMemo]
-	if !ok {
+	if d.memoSet&(1<<wordsMemo) == 0 {
 		return
 	}
-	delete(d.memos, wordsMemo)
-	w := v.([]Word)
+	w := d.memos[wordsMemo].([]Word)
+	d.memos[wordsMemo], d.memoSet = nil, d.memoSet&^(1<<wordsMemo)
 	if cap(w) > 0 && cap(w) <= maxPooledWords {
 		putSlice(&wordBufs, &d.wordBuf, w)
 	}
