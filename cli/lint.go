@@ -354,7 +354,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	if int64(len(raw)) > limit {
 		return errorf(env, "standard input is larger than --max-file-size (%d bytes)", limit)
 	}
-	file := input.File{Path: name, Rel: stdinRel(cfg, env, name), Explicit: true}
+	file := input.File{Path: name, Rel: stdinRel(cfg, env, name)}
 	var filters []processors.Filter
 	if ign := ignoreFilter(cfg, env, []input.File{file}); ign != nil {
 		filters = append(filters, ign)

@@ -33,9 +33,9 @@ func lintStdinFeed(o *options, cfg *config.Config, ropts report.Options, failOn 
 	if err := spool(path, env.Stdin, o.maxFileSize); err != nil {
 		return errorf(env, "reading standard input: %v", err)
 	}
-	file := input.File{Path: path, Rel: stdinRel(cfg, env, name), Explicit: true}
+	file := input.File{Path: path, Rel: stdinRel(cfg, env, name)}
 	var filters []processors.Filter
-	if ign := ignoreFilter(cfg, env, []input.File{{Path: name, Rel: file.Rel, Explicit: true}}); ign != nil {
+	if ign := ignoreFilter(cfg, env, []input.File{{Path: name, Rel: file.Rel}}); ign != nil {
 		filters = append(filters, ign)
 	}
 	eo := pipeline.RunOptions{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, TextFields: cfg.TextFields, Context: o.context,

@@ -1,8 +1,10 @@
 package input
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -78,5 +80,42 @@ func TestWalkRelsAreRelToAbs(t *testing.T) {
 				t.Errorf("root %q, base elsewhere: %s has Rel %q and Group %q, want %q and %q", root, f.Path, f.Rel, f.Group, rel, filepath.Dir(abs))
 			}
 		}
+	}
+}
+
+// TestWalkListsEveryFileOnce: a walk whose files fill several chunks of its list lists each file
+// once, sorted by path, whether one root holds them all or overlapping roots name them.
+func TestWalkListsEveryFileOnce(t *testing.T) {
+	defer func(n int) { fileChunk = n }(fileChunk)
+	fileChunk = 100
+	top := t.TempDir()
+	var want []string
+	for d := range 7 {
+		dir := filepath.Join(top, fmt.Sprintf("d%d", d))
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for f := range 3 + 40*d {
+			p := filepath.Join(dir, fmt.Sprintf("f%03d.txt", f))
+			if err := os.WriteFile(p, []byte("Text.\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, p)
+		}
+	}
+	slices.Sort(want)
+	m := Matcher{Include: []string{"**/*.txt"}}
+	for _, roots := range [][]string{{top}, {top, filepath.Join(top, "d3"), filepath.Join(top, "d6", "f001.txt")}} {
+		w := CollectWith(roots, m, Options{Base: top, NoIgnore: true})
+		var got []string
+		for _, f := range w.Files {
+			got = append(got, f.Path)
+		}
+		if len(w.Problems) > 0 || !slices.Equal(got, want) {
+			t.Errorf("roots %v: %d files (problems %v), want the %d files once each, sorted", roots, len(got), w.Problems, len(want))
+		}
+	}
+	if len(want) <= 3*fileChunk {
+		t.Fatalf("%d files fill few chunks of %d: the test tests little", len(want), fileChunk)
 	}
 }
