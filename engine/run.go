@@ -242,14 +242,14 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), lo
 	kind, comp := input.KindOf(f.Path)
 	// a file the corpus pass screened is only read again when some unit needs more work
 	var plan *screenPlan
-	if log != nil && !log.files[idx].full && !opts.Fix && !opts.Diff {
+	if log != nil && !log.files[idx].full() && !opts.Fix && !opts.Diff {
 		plan = planFile(log, idx, cfg.For(f.Rel), opts)
 		if plan != nil && testHookPlan != nil {
 			testHookPlan(plan.work, len(plan.need))
 		}
 		if plan != nil && plan.work == 0 {
 			opts.cached.take(f.Path)
-			res.Bytes = log.files[idx].size
+			res.Bytes = log.files[idx].size()
 			return
 		}
 	}

@@ -57,10 +57,48 @@ type span struct {
 // the log's more[file] when they took several) and its size. It is small, since a run holds
 // one per file.
 type screenedFile struct {
-	first span
-	size  int64
-	// full: check the whole file afresh (it could not be read to the end in the corpus pass)
-	full bool
+	// first is the span of its frames (packSpan), when one span that fits holds them all
+	first uint64
+	// sizeFull is the file's size, or -size-1 when the whole file is to be checked afresh (it
+	// could not be read to the end in the corpus pass): one word where a flag beside the size
+	// took a second (a million files: 8 MB)
+	sizeFull int64
+}
+
+// size is the size of the file the corpus pass read.
+func (f *screenedFile) size() int64 {
+	if f.sizeFull < 0 {
+		return -f.sizeFull - 1
+	}
+	return f.sizeFull
+}
+
+// full reports a file to check afresh.
+func (f *screenedFile) full() bool { return f.sizeFull < 0 }
+
+// A span of the log is packed into one word (screenedFile.first) when its offset is below 1 TiB
+// and its length below 16 MiB, as a file's frames almost always are: 16 bytes a file instead of
+// 24 take a million files' index from 24 to 16 MB. The rest go to screenLog.more.
+const (
+	spanLenBits = 24
+	spanOffBits = 64 - spanLenBits
+)
+
+// packSpan packs sp into one word (0 for an empty span, which holds no frame), or reports that
+// it does not fit.
+func packSpan(sp span) (uint64, bool) {
+	if sp.n == 0 {
+		return 0, true
+	}
+	if sp.off < 0 || sp.off >= 1<<spanOffBits || sp.n < 0 || sp.n >= 1<<spanLenBits {
+		return 0, false
+	}
+	return uint64(sp.off)<<spanLenBits | uint64(sp.n), true
+}
+
+// unpackSpan is the span packSpan packed.
+func unpackSpan(w uint64) span {
+	return span{off: int64(w >> spanLenBits), n: int(w & (1<<spanLenBits - 1))}
 }
 
 // screenLog holds the frames of the units of a corpus pass, and per file where they are.
@@ -75,7 +113,8 @@ type screenLog struct {
 	size     int64
 	broken   bool
 	files    []screenedFile
-	// more holds the spans of the files whose frames took several, by file.
+	// more holds the spans of the files whose frames took several, or one too large to pack
+	// (packSpan), by file.
 	more map[int][]span
 
 	// block is the stretch of file that the checking pass read last, at blockOff: it reads
@@ -92,11 +131,15 @@ func newScreenLog(files int) *screenLog { return &screenLog{files: make([]screen
 
 // setFile records what the corpus pass kept of file idx.
 func (l *screenLog) setFile(idx int, spans []span, size int64, full bool) {
-	sf := screenedFile{size: size, full: full}
-	if len(spans) > 0 {
-		sf.first = spans[0]
+	sf := screenedFile{sizeFull: size}
+	if full {
+		sf.sizeFull = -size - 1
 	}
-	if len(spans) > 1 {
+	packed := false
+	if len(spans) == 1 {
+		sf.first, packed = packSpan(spans[0])
+	}
+	if len(spans) > 1 || len(spans) == 1 && !packed {
 		l.mu.Lock()
 		if l.more == nil {
 			l.more = map[int][]span{}
@@ -112,8 +155,8 @@ func (l *screenLog) spans(idx int) []span {
 	if s, ok := l.more[idx]; ok {
 		return s
 	}
-	if f := l.files[idx]; f.first.n > 0 {
-		return []span{f.first}
+	if f := l.files[idx]; f.first != 0 {
+		return []span{unpackSpan(f.first)}
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -405,6 +406,44 @@ func TestFrameNeedsIsWants(t *testing.T) {
 	for _, bad := range [][]byte{{}, {unitLocal}, {unitLocal, 5}, {unitCands, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9}} {
 		if _, err := frameNeeds(bad, make([]lint.Active, 3), Options{}); err == nil {
 			t.Errorf("%v read without error", bad)
+		}
+	}
+}
+
+// TestScreenedFileKeepsSizeAndFull: a file's size and whether it is checked afresh share one
+// word; each comes back as it was set, for empty, small and huge files.
+func TestScreenedFileKeepsSizeAndFull(t *testing.T) {
+	l := newScreenLog(1)
+	for _, size := range []int64{0, 1, 4096, 1 << 40, math.MaxInt64 - 1} {
+		for _, full := range []bool{false, true} {
+			l.setFile(0, nil, size, full)
+			if f := &l.files[0]; f.size() != size || f.full() != full {
+				t.Errorf("setFile(size %d, full %v): size %d, full %v", size, full, f.size(), f.full())
+			}
+		}
+	}
+}
+
+// TestScreenLogSpansPackedOrNot: a file's spans come back as they were set, whether its one span
+// packs into a word or not (an offset past 1 TiB, a length past 16 MiB) and with several spans.
+func TestScreenLogSpansPackedOrNot(t *testing.T) {
+	l := newScreenLog(1)
+	for _, spans := range [][]span{
+		nil,
+		{{0, 1}},
+		{{12345, 678}},
+		{{1<<40 - 1, 1<<24 - 1}},
+		{{1 << 40, 10}},
+		{{7, 1 << 24}},
+		{{0, 3}, {100, 4}},
+	} {
+		l.more = nil
+		l.setFile(0, spans, 99, false)
+		if got := l.spans(0); !reflect.DeepEqual(got, spans) && !(len(got) == 0 && len(spans) == 0) {
+			t.Errorf("setFile(%v): spans %v", spans, got)
+		}
+		if _, inMore := l.more[0]; inMore != (len(spans) > 1 || len(spans) == 1 && (spans[0].off >= 1<<40 || spans[0].n >= 1<<24)) {
+			t.Errorf("setFile(%v): kept in more: %v", spans, inMore)
 		}
 	}
 }
