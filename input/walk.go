@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"unsafe"
 )
 
 // File is one file to lint.
@@ -181,6 +182,8 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 	// held twice its length at worst (a million files: 112 MB for 56 MB of list)
 	var chunks [][]File
 	var chunk []File
+	var paths pathArena
+	lastGroup := ""
 	if len(roots) > 1 {
 		seen = map[string]bool{}
 	}
@@ -337,10 +340,23 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				w.Problems = append(w.Problems, Problem{p, fmt.Errorf("not a regular file; skipped")})
 				return nil
 			}
+			// the path is kept in the walk's arena, and its Rel and Group share its bytes (or,
+			// for a group elsewhere, the previous file's): a corpus may hold millions of files
+			ip := paths.keep(p)
 			if strings.HasSuffix(p, rel) {
-				rel = p[len(p)-len(rel):] // shares the path's bytes: a corpus may hold millions of files
+				rel = ip[len(ip)-len(rel):]
 			}
-			add(r, File{Path: p, Rel: rel, Group: group})
+			switch {
+			case group == "":
+			case strings.HasPrefix(p, group):
+				group = ip[:len(group)]
+			case group == lastGroup:
+				group = lastGroup
+			default:
+				group = paths.keep(group)
+				lastGroup = group
+			}
+			add(r, File{Path: ip, Rel: rel, Group: group})
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.SkipDir) {
@@ -362,6 +378,28 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 	}
 	sort.Slice(w.Files, func(i, j int) bool { return w.Files[i].Path < w.Files[j].Path })
 	return w
+}
+
+// pathArena holds the paths of a walk's files in large blocks. Each path the walk is given is a
+// string of its own; kept as they are, a million files are a million small objects that the
+// collector marks at every cycle, and at the soft memory limit it runs hundreds of cycles.
+type pathArena struct{ block []byte }
+
+// pathBlock is the size of an arena's block.
+const pathBlock = 64 << 10
+
+// keep returns s copied into the arena (a long s is returned as it is).
+func (a *pathArena) keep(s string) string {
+	if len(s) == 0 || len(s) > pathBlock/8 {
+		return s
+	}
+	if len(a.block)+len(s) > cap(a.block) {
+		a.block = make([]byte, 0, pathBlock)
+	}
+	start := len(a.block)
+	a.block = append(a.block, s...)
+	// the block is only ever appended to: the bytes behind the string never change
+	return unsafe.String(&a.block[start], len(s))
 }
 
 // fileChunk is how many files a chunk of a walk's list holds: 64k files, 3 MB (a variable for

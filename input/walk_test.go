@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -117,5 +118,28 @@ func TestWalkListsEveryFileOnce(t *testing.T) {
 	}
 	if len(want) <= 3*fileChunk {
 		t.Fatalf("%d files fill few chunks of %d: the test tests little", len(want), fileChunk)
+	}
+}
+
+// TestPathArenaKeepsEveryPath: paths kept in the arena read back as they were given, however
+// many blocks they fill, long paths included, and stay so as more are kept.
+func TestPathArenaKeepsEveryPath(t *testing.T) {
+	var a pathArena
+	var want, got []string
+	for i := range 20000 {
+		s := fmt.Sprintf("/data/site%03d/%d.txt", i%700, i)
+		switch i % 1000 {
+		case 7:
+			s = ""
+		case 8:
+			s = "/" + strings.Repeat("long/", pathBlock/40) + "x.txt" // past the arena's bound
+		}
+		want = append(want, s)
+		got = append(got, a.keep(s))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("path %d: %q, want %q", i, got[i], want[i])
+		}
 	}
 }
