@@ -59,6 +59,25 @@ type docState struct {
 	pass Pass
 }
 
+// docStates holds the states of finished documents for the next ones: a state (with its pass
+// and room for eight results) is a few hundred bytes, which every document needed anew.
+var docStates = sync.Pool{New: func() any { return new(docState) }}
+
+// newDocState returns a cleared state for a document checked with active.
+func newDocState(active []Active) *docState {
+	st := docStates.Get().(*docState)
+	st.active = active
+	return st
+}
+
+// free clears st, so that it keeps nothing of its document alive, and keeps it for another
+// document. Neither st nor a pass of it may be used afterwards: rules and analyses do not keep
+// their pass beyond the call.
+func (st *docState) free() {
+	*st = docState{}
+	docStates.Put(st)
+}
+
 // rulePass readies st's pass for active rule a over doc.
 func (st *docState) rulePass(doc *document.Document, a *Active, stats *corpus.Stats, report func(Diagnostic)) *Pass {
 	m := a.meta()
@@ -161,7 +180,8 @@ func (p *Pass) RuleActive(id string) bool {
 // rule. Analyses the rules share are computed once.
 func Run(doc *document.Document, active []Active, stats *corpus.Stats) []Diagnostic {
 	var out []Diagnostic
-	st := &docState{active: active}
+	st := newDocState(active)
+	defer st.free()
 	report := func(d Diagnostic) { out = append(out, d) }
 	for i := range active {
 		active[i].Rule.Check(st.rulePass(doc, &active[i], stats, report))

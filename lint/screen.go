@@ -57,7 +57,8 @@ func Screenable(active []Active) bool {
 func Screen(doc *document.Document, active []Active, stats *corpus.Stats) ([]Diagnostic, [][]Candidate) {
 	var out []Diagnostic
 	var cands [][]Candidate
-	st := &docState{active: active}
+	st := newDocState(active)
+	defer st.free()
 	report := func(d Diagnostic) { out = append(out, d) }
 	pass := func(i int) *Pass { return st.rulePass(doc, &active[i], nil, report) }
 	// the counts first: a rule that fails afterwards does not take the document's counts away
@@ -100,7 +101,8 @@ func Wants(active []Active, stats *corpus.Stats, cands [][]Candidate) bool {
 // Screen returned for doc's text, it returns what Run returns with stats.
 func Resolve(doc *document.Document, active []Active, stats *corpus.Stats, local []Diagnostic, cands [][]Candidate) []Diagnostic {
 	out := local
-	st := &docState{active: active}
+	st := newDocState(active)
+	defer st.free()
 	added := false
 	report := func(d Diagnostic) {
 		if !added {
