@@ -57,6 +57,10 @@ type docState struct {
 	// pass is the pass of the rule running: rules run one after another and do not keep
 	// their pass, so one serves them all
 	pass Pass
+	// subs are the passes of the analyses running, one for each level of analyses that
+	// require analyses (deeper levels get new ones); depth is how many are in use
+	subs  [2]Pass
+	depth int
 }
 
 // docStates holds the states of finished documents for the next ones: a state (with its pass
@@ -118,7 +122,15 @@ func ResultOf[T any](p *Pass, a *Analysis[T]) T {
 	if v, ok := st.result(k); ok {
 		return v.(T)
 	}
-	sub := &Pass{Doc: p.Doc, Corpus: p.Corpus, state: st, who: a.Name, whoKind: "analysis", requires: a.Requires}
+	var sub *Pass
+	if st.depth < len(st.subs) {
+		sub = &st.subs[st.depth]
+		st.depth++
+		defer func() { st.depth-- }()
+	} else {
+		sub = new(Pass)
+	}
+	*sub = Pass{Doc: p.Doc, Corpus: p.Corpus, state: st, who: a.Name, whoKind: "analysis", requires: a.Requires}
 	v := a.Run(sub)
 	if st.results == nil {
 		st.results = st.inline[:0]
