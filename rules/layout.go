@@ -127,8 +127,8 @@ func isProse(f *document.Features) bool { return f.Prose() }
 func computeLayout(d *document.Document) *Layout {
 	n := d.NumLines()
 	// one array for each type of per-line slice, reused from a released document's layout
-	strs, ints, bools, classes := layoutArrays(d, n)
-	l := &Layout{Labels: strs[:n:n], Classes: classes, Prose: bools[:n:n],
+	l, strs, ints, bools, classes := layoutArrays(d, n)
+	*l = Layout{Labels: strs[:n:n], Classes: classes, Prose: bools[:n:n],
 		ProseFirst: -1, ProseLast: -1, BodyFirst: -1, BodyLast: -1, ParaFirst: ints[:n:n], ParaLast: ints[n : 2*n : 2*n],
 		legal: strs[n:], widget: bools[n : 2*n : 2*n], Data: bools[2*n : 3*n : 3*n], Rows: bools[3*n : 4*n : 4*n],
 		Listed: bools[4*n:]}
@@ -253,8 +253,9 @@ func computeLayout(d *document.Document) *Layout {
 	return l
 }
 
-// layoutBuf holds the per-line arrays of a layout.
+// layoutBuf holds a layout and its per-line arrays.
 type layoutBuf struct {
+	layout  Layout
 	strs    []string
 	ints    []int
 	bools   []bool
@@ -267,11 +268,11 @@ var layoutBufs sync.Pool // *layoutBuf
 // maxPooledLayout bounds the lines of the arrays kept for reuse.
 const maxPooledLayout = 1 << 14
 
-// layoutArrays returns zeroed arrays for the layout of d's n lines: 2n strings, 3n ints, 5n
-// bools and n classes, reused when d is released.
-func layoutArrays(d *document.Document, n int) ([]string, []int, []bool, []labelClass) {
+// layoutArrays returns a layout and zeroed arrays for the layout of d's n lines: 2n strings, 3n
+// ints, 5n bools and n classes, reused when d is released.
+func layoutArrays(d *document.Document, n int) (*Layout, []string, []int, []bool, []labelClass) {
 	if n == 0 || n > maxPooledLayout {
-		return make([]string, 2*n), make([]int, 3*n), make([]bool, 5*n), make([]labelClass, n)
+		return new(Layout), make([]string, 2*n), make([]int, 3*n), make([]bool, 5*n), make([]labelClass, n)
 	}
 	b, _ := layoutBufs.Get().(*layoutBuf)
 	if b == nil {
@@ -288,9 +289,10 @@ func layoutArrays(d *document.Document, n int) ([]string, []int, []bool, []label
 	clear(classes)
 	d.OnRelease(func() {
 		clear(strs) // keep no text alive
+		b.layout = Layout{}
 		layoutBufs.Put(b)
 	})
-	return strs, ints, bools, classes
+	return &b.layout, strs, ints, bools, classes
 }
 
 // wrapWidth detects hard-wrapped paragraphs: text whose long lines all end near one column (at
