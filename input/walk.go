@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"unsafe"
@@ -363,18 +364,8 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 			w.Problems = append(w.Problems, Problem{root, err})
 		}
 	}
-	n := len(chunk)
-	for _, c := range chunks {
-		n += len(c)
-	}
-	if len(chunks) == 0 {
-		w.Files = chunk
-	} else {
-		w.Files = make([]File, 0, n)
-		for _, c := range chunks {
-			w.Files = append(w.Files, c...)
-		}
-		w.Files = append(w.Files, chunk...)
+	if w.Files = chunk; len(chunks) > 0 {
+		w.Files = slices.Concat(append(chunks, chunk)...) // one list of the exact length
 	}
 	sort.Slice(w.Files, func(i, j int) bool { return w.Files[i].Path < w.Files[j].Path })
 	return w
