@@ -133,7 +133,7 @@ func (s *Set) Hide(u processors.Unit, fs []finding.Finding) []bool {
 // Seen implements processors.Tracker: it counts the findings hidden in a reported result, for
 // Stale.
 func (s *Set) Seen(r *finding.Result) {
-	p := s.rel(r.File.Path)
+	p := s.rel(r.File.Path())
 	s.linted[p] = true
 	for i := range r.Suppressed {
 		f := &r.Suppressed[i]
@@ -176,7 +176,7 @@ func NewWriter(path string) *Writer {
 // Add records the findings of one file, related notes included: the baseline hides findings
 // before they are folded.
 func (w *Writer) Add(r *finding.Result) {
-	p := rel(w.dir, r.File.Path)
+	p := rel(w.dir, r.File.Path())
 	for _, f := range finding.Flatten(r.Findings) {
 		k := key{f.Rule, p, textHash(f.Text)}
 		if e, ok := w.entries[k]; ok {

@@ -23,7 +23,7 @@ func TestHideCountsPerUnit(t *testing.T) {
 	path := filepath.Join(dir, FileName)
 	w := NewWriter(path)
 	// the folded template line is recorded too: the baseline filters before folding
-	w.Add(&finding.Result{File: input.File{Path: a}, Findings: []finding.Finding{
+	w.Add(&finding.Result{File: input.NewFile(a, "", ""), Findings: []finding.Finding{
 		fnd("widget", "Like (3)"), fnd("chrome", "Home\nMenu", fnd("template", "Home")), fnd("widget", "Like (3)")}})
 	if w.Len() != 4 {
 		t.Fatalf("recorded %d findings, want 4", w.Len())
@@ -48,7 +48,7 @@ func TestHideCountsPerUnit(t *testing.T) {
 		t.Error("hidden in another file")
 	}
 	// only the template line and one widget were hidden in the end: the rest is stale
-	s.Seen(&finding.Result{File: input.File{Path: a}, Suppressed: []finding.Finding{fs[1], fs[2]}})
+	s.Seen(&finding.Result{File: input.NewFile(a, "", ""), Suppressed: []finding.Finding{fs[1], fs[2]}})
 	stale := s.Stale()
 	if len(stale) != 2 || stale[0].Rule != "chrome" || stale[1].Rule != "widget" || stale[1].Count != 1 {
 		t.Errorf("stale %+v", stale)

@@ -53,11 +53,11 @@ func changedSince(files []input.File, rev string, env Env) ([]input.File, error)
 	}
 	var out []input.File
 	for _, f := range files {
-		if keep[realPath(f.Path)] {
+		if keep[realPath(f.Path())] {
 			out = append(out, f)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	sort.Slice(out, func(i, j int) bool { return out[i].Path() < out[j].Path() })
 	return out, nil
 }
 
@@ -131,29 +131,28 @@ func corpusRootFiles(o *options, cfg *config.Config, env Env, linted []input.Fil
 	byPath := map[string]input.File{}
 	dirForm, dirRel, dirGroup := map[string]string{}, map[string]string{}, map[string]string{}
 	for _, f := range linted {
-		abs, _ := filepath.Abs(f.Path)
+		abs, _ := filepath.Abs(f.Path())
 		byPath[abs] = f
-		dirForm[filepath.Dir(abs)] = filepath.Dir(f.Path)
-		dirRel[filepath.Dir(abs)] = path.Dir(f.Rel)
-		dirGroup[filepath.Dir(abs)] = f.Group
+		dirForm[filepath.Dir(abs)] = filepath.Dir(f.Path())
+		dirRel[filepath.Dir(abs)] = path.Dir(f.Rel())
+		dirGroup[filepath.Dir(abs)] = f.Group()
 	}
 	out := make([]input.File, 0, len(walk.Files)+len(linted))
 	for _, f := range walk.Files {
-		abs, _ := filepath.Abs(f.Path)
+		abs, _ := filepath.Abs(f.Path())
 		if lf, ok := byPath[abs]; ok {
 			out = append(out, lf)
 			delete(byPath, abs)
 			continue
 		}
 		if d, ok := dirForm[filepath.Dir(abs)]; ok {
-			f.Path = filepath.Join(d, filepath.Base(abs))
-			f.Rel = path.Join(dirRel[filepath.Dir(abs)], filepath.Base(abs))
-			f.Group = dirGroup[filepath.Dir(abs)]
+			f = input.NewFile(filepath.Join(d, filepath.Base(abs)),
+				path.Join(dirRel[filepath.Dir(abs)], filepath.Base(abs)), dirGroup[filepath.Dir(abs)])
 		}
 		out = append(out, f)
 	}
 	for _, f := range linted {
-		abs, _ := filepath.Abs(f.Path)
+		abs, _ := filepath.Abs(f.Path())
 		if _, ok := byPath[abs]; ok {
 			out = append(out, f)
 		}

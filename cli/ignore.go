@@ -28,7 +28,7 @@ func ignoreFilter(cfg *config.Config, env Env, files []input.File) *processors.I
 	field := ""
 	if cfg.IgnoreField != "" {
 		for _, f := range files {
-			if k, _ := input.KindOf(f.Path); k != input.Text {
+			if k, _ := input.KindOf(f.Path()); k != input.Text {
 				field = cfg.IgnoreField
 				break
 			}

@@ -185,7 +185,7 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 		sum.Add(r)
 		for _, e := range r.Errors {
 			prog.clear()
-			fmt.Fprintf(env.Stderr, "newslint: %s: %v\n", r.File.Path, e)
+			fmt.Fprintf(env.Stderr, "newslint: %s: %v\n", r.File.Path(), e)
 		}
 		if rec != nil {
 			rec.Add(r)
@@ -354,7 +354,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	if int64(len(raw)) > limit {
 		return errorf(env, "standard input is larger than --max-file-size (%d bytes)", limit)
 	}
-	file := input.File{Path: name, Rel: stdinRel(cfg, env, name)}
+	file := input.NewFile(name, stdinRel(cfg, env, name), "")
 	var filters []processors.Filter
 	if ign := ignoreFilter(cfg, env, []input.File{file}); ign != nil {
 		filters = append(filters, ign)

@@ -124,10 +124,10 @@ func checkOverlaps(o *options, sub string, env Env, cfg *config.Config, files []
 		}
 		base := filepath.Base(t.path)
 		for _, f := range files {
-			if filepath.Base(f.Path) != base {
+			if filepath.Base(f.Path()) != base {
 				continue
 			}
-			if fs, err := os.Stat(f.Path); err == nil && os.SameFile(st, fs) {
+			if fs, err := os.Stat(f.Path()); err == nil && os.SameFile(st, fs) {
 				o.discardProfile = true
 				return fmt.Errorf("%s %s is an input being linted; write it elsewhere", t.flag, t.path)
 			}

@@ -41,7 +41,7 @@ func shardFiles(o *options, files []input.File) ([]input.File, error) {
 	}
 	var out []input.File
 	for _, f := range files {
-		if inShard(f.Rel, i, n) {
+		if inShard(f.Rel(), i, n) {
 			out = append(out, f)
 		}
 	}

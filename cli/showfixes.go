@@ -34,10 +34,10 @@ func newFixLog(o *options, cfg *config.Config, files []input.File, eo pipeline.R
 }
 
 func count(m map[string]map[string]int, r *finding.Result) {
-	byRule := m[r.File.Path]
+	byRule := m[r.File.Path()]
 	if byRule == nil {
 		byRule = map[string]int{}
-		m[r.File.Path] = byRule
+		m[r.File.Path()] = byRule
 	}
 	for _, f := range finding.Flatten(r.Findings) {
 		byRule[f.Rule]++
@@ -50,7 +50,7 @@ func (l *fixLog) seen(r *finding.Result) {
 		return
 	}
 	if r.Part == 0 {
-		l.order = append(l.order, r.File.Path)
+		l.order = append(l.order, r.File.Path())
 	}
 	count(l.after, r)
 }

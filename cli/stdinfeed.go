@@ -33,9 +33,9 @@ func lintStdinFeed(o *options, cfg *config.Config, ropts report.Options, failOn 
 	if err := spool(path, env.Stdin, o.maxFileSize); err != nil {
 		return errorf(env, "reading standard input: %v", err)
 	}
-	file := input.File{Path: path, Rel: stdinRel(cfg, env, name)}
+	file := input.NewFile(path, stdinRel(cfg, env, name), "")
 	var filters []processors.Filter
-	if ign := ignoreFilter(cfg, env, []input.File{{Path: name, Rel: file.Rel}}); ign != nil {
+	if ign := ignoreFilter(cfg, env, []input.File{input.NewFile(name, file.Rel(), "")}); ign != nil {
 		filters = append(filters, ign)
 	}
 	eo := pipeline.RunOptions{Fix: o.fix, Unsafe: o.unsafe, Diff: o.diff, Jobs: o.jobs, TextFields: cfg.TextFields, Context: o.context,
@@ -52,7 +52,7 @@ func lintStdinFeed(o *options, cfg *config.Config, ropts report.Options, failOn 
 	rename := func(s string) string { return strings.ReplaceAll(s, path, name) }
 	status, changed := ExitClean, false
 	linterFor(o, cfg).Run([]input.File{file}, eo, func(r *finding.Result) {
-		r.File.Path = name
+		r.File = input.NewFile(name, r.File.Rel(), r.File.Group())
 		renameFindings(r.Findings, name)
 		renameFindings(r.Suppressed, name)
 		for i, e := range r.Errors {

@@ -43,8 +43,8 @@ func UnitGroup(u *input.Unit, group string) string {
 // GroupOf is the corpus group of a file: the directory of its root-relative path, or its
 // Group when the walk set one.
 func GroupOf(f input.File) string {
-	if f.Group != "" {
-		return f.Group
+	if f.Group() != "" {
+		return f.Group()
 	}
-	return corpus.GroupOf(f.Rel)
+	return corpus.GroupOf(f.Rel())
 }

@@ -79,7 +79,7 @@ func writeBenchDocs(b *testing.B, docs []benchDoc) ([]input.File, int) {
 		if err := os.WriteFile(path, []byte(d.text), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		files = append(files, input.File{Path: path, Rel: rel})
+		files = append(files, input.NewFile(path, rel, ""))
 		n += len(d.text)
 	}
 	return files, n

@@ -14,7 +14,7 @@ import (
 func NeedsCorpus(src RuleSource, files []input.File) bool {
 	seen := map[string]bool{}
 	for _, f := range files {
-		for _, a := range src.For(f.Rel) {
+		for _, a := range src.For(f.Rel()) {
 			id := a.Rule.Meta().ID
 			if seen[id] {
 				continue
@@ -54,7 +54,7 @@ func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.St
 	}
 	errs := eachIndex(jobs, len(files), func(w, i int) error {
 		if err := gatherFile(src, files[i], opts, parts[w], log, i); err != nil {
-			return fmt.Errorf("%s: %w", files[i].Path, err)
+			return fmt.Errorf("%s: %w", files[i].Path(), err)
 		}
 		return nil
 	})
@@ -94,7 +94,7 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats,
 		frames = newFileFrames(log)
 		defer func() { frames.done(idx, size, full) }()
 	}
-	kind, comp := input.KindOf(f.Path)
+	kind, comp := input.KindOf(f.Path())
 	in, err := openSource(f, kind, comp, opts, false)
 	if err != nil {
 		// a file that is unreadable for good is reported by the checking pass; one that could
@@ -112,7 +112,7 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats,
 		}
 	}()
 	stats.Files++
-	active := src.For(f.Rel)
+	active := src.For(f.Rel())
 	// the records of a large file are gathered on all cores into per-worker counts
 	workers := opts.recordWorkers(kind == input.Text)
 	parts := make([]*corpus.Stats, workers)
@@ -131,7 +131,7 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats,
 		return readUnits(in, f, kind, opts, func(u *input.Unit) {
 			if keep {
 				if last, _ = u.Content(); log == nil {
-					opts.keep.put(f.Path, last)
+					opts.keep.put(f.Path(), last)
 				}
 			}
 			put(u)
@@ -163,7 +163,7 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats,
 			switch {
 			case !keep || len(last) == 0:
 			case frame[0] != 0: // a plain file is one unit, read and screened in turn
-				opts.keep.putRead(f.Path, last)
+				opts.keep.putRead(f.Path(), last)
 			default:
 				recycleRead(last) // the frame holds copies of what the checking pass needs
 			}

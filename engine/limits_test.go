@@ -53,7 +53,7 @@ func TestJobsGovernRecordWorkers(t *testing.T) {
 	os.WriteFile(p, []byte(b.String()), 0o644)
 	for _, jobs := range []int{1, 3} {
 		var now, most atomic.Int32
-		Run(oneRule{busyRule{&now, &most}}, []input.File{{Path: p, Rel: "feed.jsonl"}}, Options{Jobs: jobs}, func(*Result) {})
+		Run(oneRule{busyRule{&now, &most}}, []input.File{input.NewFile(p, "feed.jsonl", "")}, Options{Jobs: jobs}, func(*Result) {})
 		if got := most.Load(); got > int32(jobs) || jobs > 1 && got < 2 {
 			t.Errorf("--jobs %d: %d records linted at once", jobs, got)
 		}
@@ -70,7 +70,7 @@ func TestGatherFailsOnReadErrors(t *testing.T) {
 	for i := range 6 {
 		p := filepath.Join(dir, fmt.Sprintf("%d.txt", i))
 		os.WriteFile(p, []byte("Follow us on Twitter\nThe talks resumed on Monday, officials said.\n"), 0o644)
-		files = append(files, input.File{Path: p, Rel: filepath.Base(p)})
+		files = append(files, input.NewFile(p, filepath.Base(p), ""))
 	}
 	defer func(o func(string) (*os.File, error)) { openFile = o }(openFile)
 	fail := func(err error) func(string) (*os.File, error) {

@@ -30,7 +30,7 @@ func TestFiltersRunBeforeFixing(t *testing.T) {
 	text := "The ministry said on Friday that the talks had made progress and would resume next month.\n" +
 		"veryGood! (62)\nLeave a Reply\n"
 	cfg := config.Default()
-	f := input.File{Path: "a.txt", Rel: "a.txt"}
+	f := input.NewFile("a.txt", "a.txt", "")
 	opts := engine.Options{Fix: true, Pipeline: processors.New([]processors.Filter{hideRule("vote-widget")})}
 	res, fixed := engine.LintBytes(cfg, f, []byte(text), opts)
 	if !strings.Contains(fixed, "veryGood! (62)") || strings.Contains(fixed, "Leave a Reply") {
@@ -61,7 +61,7 @@ func TestHiddenFindingsStreamInParts(t *testing.T) {
 	cfg := config.Default()
 	opts := engine.Options{Pipeline: processors.New([]processors.Filter{hideRule("vote-widget")})}
 	parts, hidden, shown := 0, 0, 0
-	engine.Run(cfg, []input.File{{Path: p, Rel: "feed.jsonl"}}, opts, func(r *engine.Result) {
+	engine.Run(cfg, []input.File{input.NewFile(p, "feed.jsonl", "")}, opts, func(r *engine.Result) {
 		parts++
 		hidden += len(r.Suppressed)
 		for _, f := range r.Findings {

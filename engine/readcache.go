@@ -156,7 +156,7 @@ func sameFiles(a, b []input.File) bool {
 		return false
 	}
 	for i := range a {
-		if a[i].Path != b[i].Path || a[i].Rel != b[i].Rel || a[i].Group != b[i].Group {
+		if a[i].Path() != b[i].Path() || a[i].Rel() != b[i].Rel() || a[i].Group() != b[i].Group() {
 			return false
 		}
 	}

@@ -30,7 +30,7 @@ func TestSmallFilesAreReadOnce(t *testing.T) {
 		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, input.File{Path: p, Rel: rel})
+		files = append(files, input.NewFile(p, rel, ""))
 	}
 	var opens atomic.Int32
 	defer func(o func(string) (*os.File, error)) { openFile = o }(openFile)
@@ -50,10 +50,10 @@ func TestSmallFilesAreReadOnce(t *testing.T) {
 		var out strings.Builder
 		Run(cfg, files, opts, func(r *Result) {
 			for _, f := range r.Findings {
-				fmt.Fprintf(&out, "%s:%d:%d %s %s\n", r.File.Path, f.Line, f.Col, f.Rule, f.Message)
+				fmt.Fprintf(&out, "%s:%d:%d %s %s\n", r.File.Path(), f.Line, f.Col, f.Rule, f.Message)
 			}
 			for _, e := range r.Errors {
-				fmt.Fprintf(&out, "%s: %v\n", r.File.Path, e)
+				fmt.Fprintf(&out, "%s: %v\n", r.File.Path(), e)
 			}
 		})
 		return out.String(), opens.Load()

@@ -160,7 +160,7 @@ type source struct {
 // openSource opens a file to read its units and, with hashed, hashes its bytes for the atomic
 // writer. JSON Lines files are streamed and have no size limit.
 func openSource(f input.File, kind input.Kind, comp input.Compression, opts Options, hashed bool) (*source, error) {
-	in, size, err := openRaw(f.Path, !hashed)
+	in, size, err := openRaw(f.Path(), !hashed)
 	if err != nil {
 		return nil, err
 	}
@@ -205,10 +205,10 @@ func readUnits(src *source, f input.File, kind input.Kind, opts Options, put fun
 		if err != nil {
 			return err
 		}
-		put(input.OwnedUnit(f.Path, content)) // a fresh buffer, never written to
+		put(input.OwnedUnit(f.Path(), content)) // a fresh buffer, never written to
 		return nil
 	}
-	return input.Units(src.r, f.Path, kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
+	return input.Units(src.r, f.Path(), kind, opts.textFields(), func(u *input.Unit) error { put(u); return nil })
 }
 
 // Sum hashes what is left of the file and returns the hash of all of it.
@@ -239,22 +239,22 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), lo
 		res.Last = true
 		emit(res)
 	}()
-	kind, comp := input.KindOf(f.Path)
+	kind, comp := input.KindOf(f.Path())
 	// a file the corpus pass screened is only read again when some unit needs more work
 	var plan *screenPlan
 	if log != nil && !log.files[idx].full() && !opts.Fix && !opts.Diff {
-		plan = planFile(log, idx, cfg.For(f.Rel), opts)
+		plan = planFile(log, idx, cfg.For(f.Rel()), opts)
 		if plan != nil && testHookPlan != nil {
 			testHookPlan(plan.work, len(plan.need))
 		}
 		if plan != nil && plan.work == 0 {
-			opts.cached.take(f.Path)
+			opts.cached.take(f.Path())
 			res.Bytes = log.files[idx].size()
 			return
 		}
 	}
 	// a small file the corpus pass read is not read again (never when fixing)
-	content, cached := opts.cached.take(f.Path)
+	content, cached := opts.cached.take(f.Path())
 	var src *source
 	var err error
 	if cached {
@@ -267,11 +267,11 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), lo
 		defer src.Close()
 		res.Bytes = src.size
 	}
-	active := cfg.For(f.Rel)
+	active := cfg.For(f.Rel())
 	// a file of records is written as it is read; a whole file only once it is fixed
 	var w *AtomicWriter
 	if opts.Fix && kind != input.Text {
-		if w, err = CreateAtomicWith(f.Path, comp, src.dec, opts.Write); err != nil {
+		if w, err = CreateAtomicWith(f.Path(), comp, src.dec, opts.Write); err != nil {
 			res.Errors = append(res.Errors, err)
 			opts.Fix = false
 		} else {
@@ -283,7 +283,7 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), lo
 	var whole *unitResult
 	units := func(put func(*input.Unit)) error {
 		if cached {
-			put(input.OwnedUnit(f.Path, content)) // what the corpus pass read, never written to
+			put(input.OwnedUnit(f.Path(), content)) // what the corpus pass read, never written to
 			return nil
 		}
 		return readUnits(src, f, kind, opts, put)
@@ -348,10 +348,10 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), lo
 	}
 	if opts.Fix {
 		if testHookBeforeWrite != nil {
-			testHookBeforeWrite(f.Path)
+			testHookBeforeWrite(f.Path())
 		}
 		if whole != nil {
-			if w, err = CreateAtomicWith(f.Path, comp, src.dec, opts.Write); err == nil {
+			if w, err = CreateAtomicWith(f.Path(), comp, src.dec, opts.Write); err == nil {
 				defer w.Abort()
 				for _, b := range whole.unit.WriteBack(whole.fixed) {
 					w.Write(b)
@@ -381,8 +381,8 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), lo
 func LintBytes(cfg RuleSource, f input.File, raw []byte, opts Options) (*Result, string) {
 	res := &Result{File: f, Bytes: int64(len(raw))}
 	opts.group = GroupOf(f)
-	u := input.WholeUnit(f.Path, raw)
-	active := cfg.For(f.Rel)
+	u := input.WholeUnit(f.Path(), raw)
+	active := cfg.For(f.Rel())
 	if opts.Corpus == nil {
 		opts.Corpus = gatherUnit(u, opts.group, active, nil)
 	}

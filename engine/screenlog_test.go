@@ -47,7 +47,7 @@ func screenCorpus(t *testing.T) (string, []input.File) {
 			if err := os.WriteFile(dst, raw, 0o644); err != nil {
 				return err
 			}
-			files = append(files, input.File{Path: dst, Rel: rel})
+			files = append(files, input.NewFile(dst, rel, ""))
 			if n++; n%3 == 0 {
 				rec, _ := json.Marshal(map[string]string{"url": fmt.Sprintf("https://www.site%d.example/a/%d", n%4, n), "text": string(raw)})
 				feed.Write(rec)
@@ -70,7 +70,7 @@ func screenCorpus(t *testing.T) (string, []input.File) {
 		if err := os.WriteFile(p, []byte(f.text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, input.File{Path: p, Rel: f.rel})
+		files = append(files, input.NewFile(p, f.rel, ""))
 	}
 	return dir, files
 }
@@ -91,7 +91,7 @@ func runReport(t *testing.T, files []input.File, opts Options, between func()) s
 	opts.Corpus = stats
 	var out strings.Builder
 	Run(cfg, files, opts, func(r *Result) {
-		fmt.Fprintf(&out, "== %s part %d last %v bytes %d changed %v\n", r.File.Rel, r.Part, r.Last, r.Bytes, r.Changed)
+		fmt.Fprintf(&out, "== %s part %d last %v bytes %d changed %v\n", r.File.Rel(), r.Part, r.Last, r.Bytes, r.Changed)
 		for _, e := range r.Errors {
 			fmt.Fprintf(&out, "error: %v\n", e)
 		}
@@ -167,21 +167,21 @@ func TestOnePassChecksChangedTextAfresh(t *testing.T) {
 	_, files := screenCorpus(t)
 	var target input.File
 	for _, f := range files {
-		if strings.HasSuffix(f.Rel, ".txt") && strings.Contains(f.Rel, "html-text") {
+		if strings.HasSuffix(f.Rel(), ".txt") && strings.Contains(f.Rel(), "html-text") {
 			target = f
 			break
 		}
 	}
-	raw, err := os.ReadFile(target.Path)
+	raw, err := os.ReadFile(target.Path())
 	if err != nil {
 		t.Fatal(err)
 	}
 	change := func() {
-		if err := os.WriteFile(target.Path, append([]byte("Share this article\nSubscribe now\n"), raw...), 0o644); err != nil {
+		if err := os.WriteFile(target.Path(), append([]byte("Share this article\nSubscribe now\n"), raw...), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	restore := func() { os.WriteFile(target.Path, raw, 0o644) }
+	restore := func() { os.WriteFile(target.Path(), raw, 0o644) }
 	want := runReport(t, files, Options{Preview: true}, change)
 	restore()
 	got := runReport(t, files, Options{Preview: true, OnePass: true}, change)
@@ -204,7 +204,7 @@ func TestOnePassChecksChangedRecordsAfresh(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := filepath.Join(t.TempDir(), "feed.jsonl")
-			files := []input.File{{Path: p, Rel: "feed.jsonl"}}
+			files := []input.File{input.NewFile(p, "feed.jsonl", "")}
 			write := func(s string) {
 				if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
 					t.Fatal(err)
@@ -232,26 +232,26 @@ func TestScreenFramesRoundTrip(t *testing.T) {
 	n := 0
 	scratch := []byte("left over")
 	for _, f := range files[:40] {
-		raw, _ := os.ReadFile(f.Path)
+		raw, _ := os.ReadFile(f.Path())
 		text := string(raw)
-		active := cfg.For(f.Rel)
-		diags, cands := lint.Screen(document.New(f.Path, text), active, corpus.New())
-		u := input.OwnedUnit(f.Path, raw)
+		active := cfg.For(f.Rel())
+		diags, cands := lint.Screen(document.New(f.Path(), text), active, corpus.New())
+		u := input.OwnedUnit(f.Path(), raw)
 		frame := unitFrame(unitHash(u), diags, cands)
 		scratch = appendUnitFrame(scratch[:0], unitHash(u), diags, cands) // a reused buffer
 		if !bytes.Equal(scratch, frame) {
-			t.Errorf("%s: the frame appended to a buffer differs", f.Rel)
+			t.Errorf("%s: the frame appended to a buffer differs", f.Rel())
 		}
 		s, err := decodeUnit(frame, active)
 		if err != nil {
 			t.Fatal(err)
 		}
-		other := input.OwnedUnit(f.Path, append(raw[:len(raw):len(raw)], ' '))
+		other := input.OwnedUnit(f.Path(), append(raw[:len(raw):len(raw)], ' '))
 		if !s.of(u) || !frameOf(frame, u) || s.of(other) || frameOf(frame, other) {
-			t.Errorf("%s: the frame does not name its unit", f.Rel)
+			t.Errorf("%s: the frame does not name its unit", f.Rel())
 		}
 		if len(diags) > 0 && !reflect.DeepEqual(s.diags, diags) || !reflect.DeepEqual(s.cands, cands) {
-			t.Errorf("%s: the frame does not decode to what was encoded", f.Rel)
+			t.Errorf("%s: the frame does not decode to what was encoded", f.Rel())
 		}
 		n += len(diags)
 	}
@@ -328,7 +328,7 @@ func TestOnePassKeepsItsLogForItsOwnRules(t *testing.T) {
 		var out strings.Builder
 		Run(src, files, *stats, func(r *Result) {
 			for _, f := range r.Findings {
-				fmt.Fprintf(&out, "%s:%d %s %s\n", r.File.Rel, f.Line, f.Rule, f.Severity)
+				fmt.Fprintf(&out, "%s:%d %s %s\n", r.File.Rel(), f.Line, f.Rule, f.Severity)
 			}
 		})
 		return out.String()

@@ -34,11 +34,11 @@ func SettleCorpus(src RuleSource, over, linted []input.File, opts Options) (Opti
 	}
 	fixed := make(map[string]bool, len(linted))
 	for _, f := range linted {
-		fixed[f.Path] = true
+		fixed[f.Path()] = true
 	}
 	var rest []input.File
 	for _, f := range over {
-		if !fixed[f.Path] {
+		if !fixed[f.Path()] {
 			rest = append(rest, f)
 		}
 	}

@@ -115,7 +115,7 @@ func TestDirectorySwappedForLink(t *testing.T) {
 		os.WriteFile(filepath.Join(d, "sub", "b.jsonl"), []byte(feed), 0o644)
 	}
 	real, _ := filepath.EvalSymlinks(root)
-	files := []input.File{{Path: filepath.Join(root, "sub", "a.txt"), Rel: "sub/a.txt"}, {Path: filepath.Join(root, "sub", "b.jsonl"), Rel: "sub/b.jsonl"}}
+	files := []input.File{input.NewFile(filepath.Join(root, "sub", "a.txt"), "sub/a.txt", ""), input.NewFile(filepath.Join(root, "sub", "b.jsonl"), "sub/b.jsonl", "")}
 	swapped := 0
 	testHookBeforeWrite = func(string) {
 		if swapped++; swapped == 1 {
@@ -127,7 +127,7 @@ func TestDirectorySwappedForLink(t *testing.T) {
 	var errs []string
 	Run(config.Default(), files, Options{Fix: true, Jobs: 1, Write: WritePolicy{Roots: []string{real}}}, func(r *Result) {
 		for _, e := range r.Errors {
-			errs = append(errs, r.File.Path+": "+e.Error())
+			errs = append(errs, r.File.Path()+": "+e.Error())
 		}
 	})
 	for _, n := range []string{"a.txt", "b.jsonl"} {

@@ -119,7 +119,7 @@ func Fingerprints(r *Result) []string {
 	for _, x := range flatten(r.Findings) {
 		k := x.f.Rule + "\x00" + NormText(x.f.Text)
 		if x.outer >= 0 {
-			out[x.outer] = Fingerprint(r.File.Path, &x.f, seen[k])
+			out[x.outer] = Fingerprint(r.File.Path(), &x.f, seen[k])
 		}
 		seen[k]++
 	}

@@ -45,7 +45,7 @@ func TestCollect(t *testing.T) {
 	files, problems := Collect([]string{dir, filepath.Join(dir, "h.bin"), filepath.Join(dir, "missing")}, m)
 	var got []string
 	for _, f := range files {
-		rel, _ := filepath.Rel(dir, f.Path)
+		rel, _ := filepath.Rel(dir, f.Path())
 		got = append(got, rel)
 	}
 	want := []string{"a/c.txt", "a/d.md", "b.txt", "h.bin"}

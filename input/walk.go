@@ -13,19 +13,6 @@ import (
 	"unsafe"
 )
 
-// File is one file to lint.
-type File struct {
-	// Path is the path as reported: relative to the working directory when given so.
-	Path string
-	// Rel is the slash-separated path that globs match: relative to Options.Base when the file
-	// lies inside it, else to the root it was found under (a named file: its base name).
-	Rel string
-	// Group is the directory corpus rules count the file with when Rel cannot say it: set for
-	// files outside Options.Base (their absolute directory), so that files of different roots
-	// never count together. Empty means the directory of Rel.
-	Group string
-}
-
 // Problem is a path that could not be walked.
 type Problem struct {
 	Path string
@@ -184,17 +171,18 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 	var chunks [][]File
 	var chunk []File
 	var paths pathArena
-	lastGroup := ""
+	lastGroup := ""       // the last Group elsewhere, kept in the arena
+	var shared *fileNames // and the names that hold it
 	if len(roots) > 1 {
 		seen = map[string]bool{}
 	}
 	add := func(r *Root, f File) {
 		r.Files++
 		if seen != nil {
-			if seen[f.Path] {
+			if seen[f.Path()] {
 				return
 			}
-			seen[f.Path] = true
+			seen[f.Path()] = true
 		}
 		if len(chunk) == cap(chunk) {
 			if len(chunk) > 0 {
@@ -228,7 +216,7 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				r.Excluded++
 				continue
 			}
-			add(r, File{Path: filepath.Clean(root), Rel: rel, Group: group})
+			add(r, NewFile(filepath.Clean(root), rel, group))
 			continue
 		}
 		r.Dir = true
@@ -341,23 +329,23 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 				w.Problems = append(w.Problems, Problem{p, fmt.Errorf("not a regular file; skipped")})
 				return nil
 			}
-			// the path is kept in the walk's arena, and its Rel and Group share its bytes (or,
-			// for a group elsewhere, the previous file's): a corpus may hold millions of files
-			ip := paths.keep(p)
-			if strings.HasSuffix(p, rel) {
-				rel = ip[len(ip)-len(rel):]
-			}
-			switch {
-			case group == "":
-			case strings.HasPrefix(p, group):
-				group = ip[:len(group)]
-			case group == lastGroup:
+			// the path is kept in the walk's arena, or its Rel when that ends with it (a run from
+			// a directory below the base); the other is the end of it, which is what File keeps
+			// (and Group the start of the path, or the files of a directory whose Group lies
+			// elsewhere share one copy of it): a corpus may hold millions of files
+			if group != "" && !strings.HasPrefix(p, group) {
+				if group != lastGroup {
+					lastGroup = paths.keep(group)
+				}
 				group = lastGroup
-			default:
-				group = paths.keep(group)
-				lastGroup = group
 			}
-			add(r, File{Path: ip, Rel: rel, Group: group})
+			if len(rel) > len(p) && strings.HasSuffix(rel, p) {
+				rel = paths.keep(rel)
+				p = rel[len(rel)-len(p):]
+			} else {
+				p = paths.keep(p)
+			}
+			add(r, newFile(p, rel, group, &shared))
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.SkipDir) {
@@ -367,7 +355,7 @@ func CollectWith(roots []string, m Matcher, o Options) Walk {
 	if w.Files = chunk; len(chunks) > 0 {
 		w.Files = slices.Concat(append(chunks, chunk)...) // one list of the exact length
 	}
-	sort.Slice(w.Files, func(i, j int) bool { return w.Files[i].Path < w.Files[j].Path })
+	sort.Slice(w.Files, func(i, j int) bool { return w.Files[i].Path() < w.Files[j].Path() })
 	return w
 }
 

@@ -56,16 +56,19 @@ func TestWalkRelsAreRelToAbs(t *testing.T) {
 			t.Fatalf("root %q: %d files, problems %v", root, len(w.Files), w.Problems)
 		}
 		for _, f := range w.Files {
-			abs, err := filepath.Abs(f.Path)
+			abs, err := filepath.Abs(f.Path())
 			if err != nil {
 				t.Fatal(err)
 			}
 			want, ok := relToAbs(top, abs)
-			if !ok || f.Rel != want {
-				t.Errorf("root %q: %s has Rel %q, want %q", root, f.Path, f.Rel, want)
+			if !ok || f.Rel() != want {
+				t.Errorf("root %q: %s has Rel %q, want %q", root, f.Path(), f.Rel(), want)
 			}
-			if filepath.Base(f.Path) == "skip.txt" {
-				t.Errorf("root %q: %s is ignored by .gitignore", root, f.Path)
+			if filepath.Base(f.Path()) == "skip.txt" {
+				t.Errorf("root %q: %s is ignored by .gitignore", root, f.Path())
+			}
+			if f.names != nil { // Rel ends the path, Group is empty: nothing kept aside
+				t.Errorf("root %q: %s keeps its names aside", root, f.Path())
 			}
 		}
 		// a base elsewhere: each file is named relative to its root, and grouped by its
@@ -74,12 +77,20 @@ func TestWalkRelsAreRelToAbs(t *testing.T) {
 		if len(out.Files) != len(w.Files) {
 			t.Fatalf("root %q, base elsewhere: %d files, want %d", root, len(out.Files), len(w.Files))
 		}
+		names, dirs := map[*fileNames]bool{}, map[string]bool{}
 		for _, f := range out.Files {
-			rel, _ := filepath.Rel(root, f.Path)
-			abs, _ := filepath.Abs(f.Path)
-			if f.Rel != filepath.ToSlash(rel) || f.Group != filepath.ToSlash(filepath.Dir(abs)) {
-				t.Errorf("root %q, base elsewhere: %s has Rel %q and Group %q, want %q and %q", root, f.Path, f.Rel, f.Group, rel, filepath.Dir(abs))
+			rel, _ := filepath.Rel(root, f.Path())
+			abs, _ := filepath.Abs(f.Path())
+			if f.Rel() != filepath.ToSlash(rel) || f.Group() != filepath.ToSlash(filepath.Dir(abs)) {
+				t.Errorf("root %q, base elsewhere: %s has Rel %q and Group %q, want %q and %q", root, f.Path(), f.Rel(), f.Group(), rel, filepath.Dir(abs))
 			}
+			if f.names != nil {
+				names[f.names] = true
+			}
+			dirs[f.Group()] = true
+		}
+		if len(names) > len(dirs) { // the files of a directory share its Group elsewhere
+			t.Errorf("root %q, base elsewhere: %d names kept aside for %d directories", root, len(names), len(dirs))
 		}
 	}
 }
@@ -110,7 +121,7 @@ func TestWalkListsEveryFileOnce(t *testing.T) {
 		w := CollectWith(roots, m, Options{Base: top, NoIgnore: true})
 		var got []string
 		for _, f := range w.Files {
-			got = append(got, f.Path)
+			got = append(got, f.Path())
 		}
 		if len(w.Problems) > 0 || !slices.Equal(got, want) {
 			t.Errorf("roots %v: %d files (problems %v), want the %d files once each, sorted", roots, len(got), w.Problems, len(want))

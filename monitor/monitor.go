@@ -102,29 +102,29 @@ func dirRoots(roots []input.Root) []string {
 // named on the command line has its base name (site ".").
 func siteRel(dirs []string, f input.File) string {
 	for _, d := range dirs {
-		if rel, ok := input.RelTo(d, f.Path); ok {
+		if rel, ok := input.RelTo(d, f.Path()); ok {
 			return rel
 		}
 	}
-	return filepath.Base(f.Path)
+	return filepath.Base(f.Path())
 }
 
 func summariseFile(cfg *config.Config, f input.File, rel string, stats *corpus.Stats, o Options, out *summary.Summary) error {
-	raw, err := os.ReadFile(f.Path)
+	raw, err := os.ReadFile(f.Path())
 	if err != nil {
 		return err
 	}
-	kind, comp := input.KindOf(f.Path)
+	kind, comp := input.KindOf(f.Path())
 	if comp != input.None {
 		if raw, err = input.DecompressAll(raw, comp); err != nil {
-			return fmt.Errorf("%s: %w", f.Path, err)
+			return fmt.Errorf("%s: %w", f.Path(), err)
 		}
 	}
-	active := cfg.For(f.Rel)
+	active := cfg.For(f.Rel())
 	add := func(siteValue, text string, rec *input.Record) {
 		d := summary.DocStats{Site: summary.Site(siteValue, rel, o.SiteDepth), Findings: map[string]int{}}
 		summary.MeasureText(&d, text)
-		doc := document.New(f.Path, text)
+		doc := document.New(f.Path(), text)
 		doc.Group = engine.GroupOf(f)
 		if rec != nil && rec.Site != "" {
 			doc.Group = corpus.SiteGroup(rec.Site) // as the run counted it
@@ -134,7 +134,7 @@ func summariseFile(cfg *config.Config, f input.File, rel string, stats *corpus.S
 		}
 		if len(d.Findings) > 0 {
 			// as --fix would: a text whose fixes would delete most of its article text is kept
-			if fr := engine.FixIn(f.Path, doc.Group, text, active, false, stats); fr.Converged && engine.WithinDeleteCap(text, fr.Text) {
+			if fr := engine.FixIn(f.Path(), doc.Group, text, active, false, stats); fr.Converged && engine.WithinDeleteCap(text, fr.Text) {
 				d.RemovedChars = max(0, d.Chars-utf8.RuneCountInString(fr.Text))
 			}
 		}
@@ -159,7 +159,7 @@ func summariseFile(cfg *config.Config, f input.File, rel string, stats *corpus.S
 	switch kind {
 	case input.Text:
 		if err := document.Check(raw); err != nil {
-			return fmt.Errorf("%s: %w", f.Path, err)
+			return fmt.Errorf("%s: %w", f.Path(), err)
 		}
 		add("", string(raw), nil)
 	case input.JSONLines:
@@ -174,7 +174,7 @@ func summariseFile(cfg *config.Config, f input.File, rel string, stats *corpus.S
 	case input.JSONArray:
 		spans, err := input.SplitArray(raw)
 		if err != nil {
-			return fmt.Errorf("%s: %w", f.Path, err)
+			return fmt.Errorf("%s: %w", f.Path(), err)
 		}
 		for i, s := range spans {
 			record(i+1, raw[s[0]:s[1]])
@@ -184,7 +184,7 @@ func summariseFile(cfg *config.Config, f input.File, rel string, stats *corpus.S
 		problems = append(problems, fmt.Sprintf("and %d more records", bad-3))
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("%s: %s", f.Path, strings.Join(problems, "; "))
+		return fmt.Errorf("%s: %s", f.Path(), strings.Join(problems, "; "))
 	}
 	return nil
 }

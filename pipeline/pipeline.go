@@ -154,7 +154,7 @@ func (l *Linter) Spec() Spec { return l.spec }
 // NeedsCorpus reports whether a rule that runs on the document at rel is a corpus rule, so
 // that a run without one can skip the gathering pass.
 func (l *Linter) NeedsCorpus(rel string) bool {
-	return engine.NeedsCorpus(l.cfg, []input.File{{Rel: rel}})
+	return engine.NeedsCorpus(l.cfg, []input.File{input.NewFile("", rel, "")})
 }
 
 // Doc is one unit of text to lint: a whole file, or one record of a JSON Lines or JSON file.

@@ -29,12 +29,12 @@ func lintTree(t *testing.T, l *pipeline.Linter, roots ...string) (findings, errs
 	docs := map[string][]pipeline.Doc{}
 	var parts []*corpus.Stats
 	for _, f := range files {
-		in, err := os.Open(f.Path)
+		in, err := os.Open(f.Path())
 		if err != nil {
 			t.Fatal(err)
 		}
-		err = l.ReadDocs(in, f.Path, f.Rel, func(d pipeline.Doc) error {
-			docs[f.Rel] = append(docs[f.Rel], d)
+		err = l.ReadDocs(in, f.Path(), f.Rel(), func(d pipeline.Doc) error {
+			docs[f.Rel()] = append(docs[f.Rel()], d)
 			parts = append(parts, l.Gather(d))
 			return nil
 		})

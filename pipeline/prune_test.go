@@ -19,12 +19,12 @@ func gatherTree(t *testing.T, l *pipeline.Linter, root string) (*corpus.Stats, m
 	docs := map[string][]pipeline.Doc{}
 	stats := corpus.New()
 	for _, f := range files {
-		in, err := os.Open(f.Path)
+		in, err := os.Open(f.Path())
 		if err != nil {
 			t.Fatal(err)
 		}
-		l.ReadDocs(in, f.Path, f.Rel, func(d pipeline.Doc) error {
-			docs[f.Path] = append(docs[f.Path], d)
+		l.ReadDocs(in, f.Path(), f.Rel(), func(d pipeline.Doc) error {
+			docs[f.Path()] = append(docs[f.Path()], d)
 			stats.Merge(l.Gather(d))
 			return nil
 		})

@@ -189,15 +189,15 @@ func Changes(dir string, unsafe bool) ([]Change, error) {
 	stats := engine.Gather(cfg, files, engine.Options{})
 	var out []Change
 	for _, f := range files {
-		raw, err := os.ReadFile(f.Path)
+		raw, err := os.ReadFile(f.Path())
 		if err != nil {
 			return nil, err
 		}
-		res := engine.FixIn(f.Path, engine.GroupOf(f), string(raw), cfg.For(f.Rel), unsafe, stats)
+		res := engine.FixIn(f.Path(), engine.GroupOf(f), string(raw), cfg.For(f.Rel()), unsafe, stats)
 		if res.Text == string(raw) {
 			continue
 		}
-		c := Change{File: f.Rel}
+		c := Change{File: f.Rel()}
 		lines := strings.Split(string(raw), "\n")
 		gone := DeletedLines(string(raw), res.Text)
 		for i := 1; i <= len(lines); i++ {

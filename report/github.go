@@ -97,8 +97,8 @@ func (g *githubReporter) File(r *finding.Result) error {
 		g.files = map[string]int{}
 	}
 	for _, f := range r.Findings {
-		g.items = append(g.items, ghItem{r.File.Path, f})
-		g.files[r.File.Path]++
+		g.items = append(g.items, ghItem{r.File.Path(), f})
+		g.files[r.File.Path()]++
 	}
 	return nil
 }

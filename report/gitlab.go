@@ -29,7 +29,7 @@ func (g *gitlabReporter) File(r *finding.Result) error {
 			"severity":    gitlabSeverity(f.Severity),
 			"categories":  []string{"Style"},
 			"location": map[string]any{
-				"path":  filepath.ToSlash(r.File.Path),
+				"path":  filepath.ToSlash(r.File.Path()),
 				"lines": map[string]any{"begin": line, "end": endLine},
 			},
 		})

@@ -80,12 +80,12 @@ func (r *jsonReporter) File(res *finding.Result) error {
 		}
 		r.n++
 		r.bw.WriteString(sep)
-		if err := r.encode(toJSON(res.File.Path, &res.Findings[i], r.o.Unsafe), "    "); err != nil {
+		if err := r.encode(toJSON(res.File.Path(), &res.Findings[i], r.o.Unsafe), "    "); err != nil {
 			return err
 		}
 	}
 	for _, e := range res.Errors {
-		r.errors = append(r.errors, jsonError{res.File.Path, e.Error()})
+		r.errors = append(r.errors, jsonError{res.File.Path(), e.Error()})
 	}
 	return nil
 }

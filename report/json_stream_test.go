@@ -14,8 +14,8 @@ import (
 // json.Encoder call over the whole document writes, with no findings, with several files, with
 // errors, HTML characters and unused ignores.
 func TestJSONStreamsTheSameDocument(t *testing.T) {
-	withErr := &finding.Result{File: input.File{Path: "b <&> c.txt"}, Errors: []error{errors.New("bad <UTF-8> & more")}, Last: true}
-	empty := &finding.Result{File: input.File{Path: "empty.txt"}, Last: true}
+	withErr := &finding.Result{File: input.NewFile("b <&> c.txt", "", ""), Errors: []error{errors.New("bad <UTF-8> & more")}, Last: true}
+	empty := &finding.Result{File: input.NewFile("empty.txt", "", ""), Last: true}
 	for name, rs := range map[string][]*finding.Result{
 		"none":   {empty},
 		"one":    {sample()},
@@ -34,10 +34,10 @@ func TestJSONStreamsTheSameDocument(t *testing.T) {
 				t.Fatal(err)
 			}
 			for i := range r.Findings {
-				findings = append(findings, toJSON(r.File.Path, &r.Findings[i], true))
+				findings = append(findings, toJSON(r.File.Path(), &r.Findings[i], true))
 			}
 			for _, e := range r.Errors {
-				errs = append(errs, jsonError{r.File.Path, e.Error()})
+				errs = append(errs, jsonError{r.File.Path(), e.Error()})
 			}
 		}
 		if name == "many" {

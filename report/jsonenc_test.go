@@ -68,12 +68,12 @@ func TestAppendFindingIsEncodingJSON(t *testing.T) {
 // path escaped once per file shared by the findings and their related ones.
 func TestJSONLIsEncodingJSON(t *testing.T) {
 	r1, r2 := sample(), sample()
-	r2.File.Path = "odd \"dir\"\\naïve\u2028\xff.txt"
+	r2.File = input.NewFile("odd \"dir\"\\naïve\u2028\xff.txt", "", "")
 	for _, unsafe := range []bool{false, true} {
 		var want strings.Builder
 		for _, r := range []*finding.Result{r1, r2} {
 			for i := range r.Findings {
-				want.WriteString(encodingJSON(t, toJSON(r.File.Path, &r.Findings[i], unsafe)) + "\n")
+				want.WriteString(encodingJSON(t, toJSON(r.File.Path(), &r.Findings[i], unsafe)) + "\n")
 			}
 		}
 		if got := render(t, "jsonl", Options{Unsafe: unsafe}, r1, r2); got != want.String() {
@@ -200,7 +200,7 @@ func FuzzJSONString(f *testing.F) {
 // BenchmarkJSONL writes the findings of a report as jsonl.
 func BenchmarkJSONL(b *testing.B) {
 	r := sample()
-	r.File.Path = "corpus/site/2026/05/a-long-file-name-of-a-news-page.txt"
+	r.File = input.NewFile("corpus/site/2026/05/a-long-file-name-of-a-news-page.txt", "", "")
 	rep := &jsonlReporter{w: discard{}}
 	for b.Loop() {
 		if err := rep.File(r); err != nil {

@@ -80,7 +80,7 @@ func (r *jsonlReporter) File(res *finding.Result) error {
 	if len(res.Findings) == 0 {
 		return nil
 	}
-	r.path = appendJSONString(r.path[:0], res.File.Path)
+	r.path = appendJSONString(r.path[:0], res.File.Path())
 	b := r.buf[:0]
 	for i := range res.Findings {
 		b = append(appendFinding(b, r.path, &res.Findings[i], r.o.Unsafe), '\n')

@@ -26,7 +26,7 @@ func sample() *finding.Result {
 		Related: []finding.Finding{inner}}
 	widget := finding.Finding{Diagnostic: lint.Diagnostic{Rule: "vote-widget", Severity: lint.Info, Start: 80, End: 90, Message: "rating widget"},
 		Loc: loc, Line: 7, Col: 1, EndLine: 7, EndCol: 11, Text: "Like (3)"}
-	return &finding.Result{File: input.File{Path: "news/a.txt"}, Findings: []finding.Finding{outer, widget}, Last: true}
+	return &finding.Result{File: input.NewFile("news/a.txt", "", ""), Findings: []finding.Finding{outer, widget}, Last: true}
 }
 
 func render(t *testing.T, format string, o Options, rs ...*finding.Result) string {
@@ -68,7 +68,7 @@ func TestTextRecordsAndErrors(t *testing.T) {
 	r := sample()
 	r.Findings = r.Findings[1:]
 	r.Findings[0].Loc = input.Locator{Path: "feed.jsonl", Record: 3, Line: 3, ID: "42"}
-	r.File.Path = "feed.jsonl"
+	r.File = input.NewFile("feed.jsonl", "", "")
 	r.Errors = []error{errors.New("line 2: malformed record")}
 	got := render(t, "text", Options{}, r)
 	if !strings.HasPrefix(got, "feed.jsonl[line 3, 42]:7:1: info [vote-widget] rating widget\n") ||

@@ -51,7 +51,7 @@ func (r *sarifReporter) File(res *finding.Result) error {
 		r.cap = newSeverityCap(r.o.MaxResults)
 	}
 	fps := finding.Fingerprints(res)
-	uri := sarifURI(res.File.Path)
+	uri := sarifURI(res.File.Path())
 	for i := range res.Findings {
 		f := &res.Findings[i]
 		if !r.cap.wants(f.Severity) {

@@ -65,8 +65,8 @@ func previewResults() []*finding.Result {
 		}
 		fs = append(fs, f)
 	}
-	return []*finding.Result{sample(), {File: input.File{Path: "news/b.txt"}, Findings: fs, Last: true},
-		{File: input.File{Path: "empty.txt"}, Last: true}}
+	return []*finding.Result{sample(), {File: input.NewFile("news/b.txt", "", ""), Findings: fs, Last: true},
+		{File: input.NewFile("empty.txt", "", ""), Last: true}}
 }
 
 // TestTextGolden: the text report of previewResults, with and without colours, widths and

@@ -34,7 +34,7 @@ type junitCase struct {
 }
 
 func (j *junitReporter) File(r *finding.Result) error {
-	c := junitCase{Name: r.File.Path, Classname: "newslint"}
+	c := junitCase{Name: r.File.Path(), Classname: "newslint"}
 	var below strings.Builder
 	for i := range r.Findings {
 		f := &r.Findings[i]
@@ -124,7 +124,7 @@ func (c *checkstyleReporter) File(r *finding.Result) error {
 	if len(r.Findings) == 0 {
 		return nil
 	}
-	f := csFile{Name: r.File.Path}
+	f := csFile{Name: r.File.Path()}
 	for i := range r.Findings {
 		x := &r.Findings[i]
 		line, col, _, _ := x.FileSpan()
