@@ -43,7 +43,7 @@ func Gather(src RuleSource, files []input.File, opts Options) *corpus.Stats {
 // checking pass reports): counts that lack them would make corpus rules judge the other files wrongly.
 // Problems of the content itself are left to the checking pass, which reports them.
 func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.Stats, error) {
-	keepReads(&opts)
+	keepReads(&opts, files)
 	jobs := opts.jobs()
 	// the workers' hash counts are one table: a copy each, merged at the end, took twice the
 	// memory of the counts, the largest part of a run's on a large corpus

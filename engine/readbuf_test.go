@@ -42,7 +42,7 @@ func TestPutReadKeepsTheContent(t *testing.T) {
 			b[j] = 0
 		}
 	}
-	c := newReadCache()
+	c := newReadCache(readCacheBudget)
 	for i, n := range []int{10, 3000, 4096, 5000, 60000, 50000} {
 		b := append(readBuf(n+1), bytes.Repeat([]byte{byte('a' + i)}, n)...)
 		if i == 5 {

@@ -2,7 +2,9 @@ package engine
 
 import (
 	"io"
+	"runtime/debug"
 	"sync"
+	"unsafe"
 
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/input"
@@ -14,44 +16,70 @@ import (
 // (readCacheBudget, counting each entry's own cost), so memory does not grow with the corpus;
 // larger files, compressed files and files of records are read again. Runs that fix or diff
 // always read the files afresh: what they write must be what is on disk.
+//
+// The budget also gives way to what a run over many files holds for its whole length (the list
+// of files, their paths, the screen log): a cache that filled the heap up to the soft memory
+// limit made the collector run back to back (a million small files: a hundred collections in
+// two seconds) to save re-reading a small share of the corpus.
 const (
 	readCacheBudget  = 32 << 20
 	readCacheMaxFile = 64 << 10
 	// readCacheEntry is about what one entry costs besides its content (map slot, headers).
 	readCacheEntry = 96
-	// readCacheGiveUp: once the corpus pass has offered this much, the cache is emptied and
-	// keeps nothing more. It would save re-reading a small share of such a corpus, while
-	// holding its whole budget through the rest of the corpus pass, when the counts are largest.
-	readCacheGiveUp = 4 * readCacheBudget
+	// readCacheGiveUp: once the corpus pass has offered this many times the budget, the cache
+	// is emptied and keeps nothing more. It would save re-reading a small share of such a
+	// corpus, while holding its whole budget through the rest of the corpus pass, when the
+	// counts are largest.
+	readCacheGiveUp = 4
+	// readCacheMin: a smaller budget is not worth keeping a cache for
+	readCacheMin = 1 << 20
 )
+
+// readCacheBudgetFor is the budget of a corpus pass over files under the soft memory limit
+// limit: at most readCacheBudget, and at most half of what three quarters of the limit leave
+// when the files' list, their paths and the screen log are counted (0: keep nothing).
+func readCacheBudgetFor(files []input.File, limit int64) int64 {
+	held := int64(len(files)) * int64(unsafe.Sizeof(input.File{})+unsafe.Sizeof(screenedFile{}))
+	for i := range files {
+		held += int64(len(files[i].Path()))
+	}
+	budget := min((limit/4*3-held)/2, readCacheBudget)
+	if budget < readCacheMin {
+		return 0
+	}
+	return budget
+}
 
 // readCache maps the paths of files the corpus pass read to their content.
 type readCache struct {
-	mu    sync.Mutex
-	files map[string][]byte
-	used  int64
+	mu     sync.Mutex
+	files  map[string][]byte
+	budget int64
+	used   int64
 	// offered is the cost of every content offered, kept or not.
 	offered int64
 }
 
-func newReadCache() *readCache { return &readCache{files: map[string][]byte{}} }
+func newReadCache(budget int64) *readCache {
+	return &readCache{files: map[string][]byte{}, budget: budget}
+}
 
 // put keeps the content of path if it is small and the budget allows, and reports whether it
 // did.
 func (c *readCache) put(path string, content []byte) bool {
-	if c == nil || len(content) > readCacheMaxFile {
+	if c == nil || len(content) > readCacheMaxFile || c.budget == 0 {
 		return false
 	}
 	cost := int64(cap(content)) + readCacheEntry // path is the file list's own string
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.offered += cost; c.offered > readCacheGiveUp {
-		if c.used <= readCacheBudget {
-			c.files, c.used = map[string][]byte{}, readCacheBudget+1 // nothing fits any more
+	if c.offered += cost; c.offered > readCacheGiveUp*c.budget {
+		if c.used <= c.budget {
+			c.files, c.used = map[string][]byte{}, c.budget+1 // nothing fits any more
 		}
 		return false
 	}
-	if _, dup := c.files[path]; dup || c.used+cost > readCacheBudget {
+	if _, dup := c.files[path]; dup || c.used+cost > c.budget {
 		return false
 	}
 	c.files[path] = content
@@ -101,11 +129,14 @@ var lastGathered struct {
 	log   *screenLog
 }
 
-// keepReads makes the corpus pass of opts keep what it reads, when the run reads files only.
-func keepReads(opts *Options) {
-	if !opts.Fix && !opts.Diff && opts.gatherEach == nil {
-		opts.keep = newReadCache()
+// keepReads makes the corpus pass of opts over files keep what it reads, when the run reads
+// files only.
+func keepReads(opts *Options, files []input.File) {
+	if opts.Fix || opts.Diff || opts.gatherEach != nil {
+		return
 	}
+	// a cache with no budget keeps nothing, and still marks the run as one that only reads
+	opts.keep = newReadCache(readCacheBudgetFor(files, debug.SetMemoryLimit(-1)))
 }
 
 // offerReads hands the cache of a corpus pass over files, and its screen log, to the checking

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,10 +82,10 @@ func TestSmallFilesAreReadOnce(t *testing.T) {
 }
 
 func TestReadCacheGivesUpOnLargeCorpora(t *testing.T) {
-	c := newReadCache()
+	c := newReadCache(readCacheBudget)
 	content := make([]byte, readCacheMaxFile)
 	n := 0
-	for ; int64(n)*int64(len(content)) <= readCacheGiveUp; n++ {
+	for ; int64(n)*int64(len(content)) <= readCacheGiveUp*readCacheBudget; n++ {
 		c.put(fmt.Sprintf("f%d", n), content)
 	}
 	if len(c.files) != 0 {
@@ -97,9 +98,47 @@ func TestReadCacheGivesUpOnLargeCorpora(t *testing.T) {
 	if _, ok := c.take("f0"); ok {
 		t.Errorf("a cache that gave up returned a file it kept before")
 	}
-	fresh := newReadCache()
+	fresh := newReadCache(readCacheBudget)
 	fresh.put("small", []byte("a line"))
 	if b, ok := fresh.take("small"); !ok || string(b) != "a line" {
 		t.Errorf("a small corpus' file was not kept")
+	}
+}
+
+// TestReadCacheGivesWayToTheFileList: the cache's budget shrinks as the files a run holds for its
+// whole length grow towards the soft memory limit, and is the whole budget for a usual corpus or
+// without a limit.
+func TestReadCacheGivesWayToTheFileList(t *testing.T) {
+	files := func(n int) []input.File {
+		fs := make([]input.File, n)
+		for i := range fs {
+			fs[i] = input.NewFile(fmt.Sprintf("/corpus/wire/%07d.txt", i), fmt.Sprintf("wire/%07d.txt", i), "")
+		}
+		return fs
+	}
+	const limit = 120 << 20
+	many := files(1_000_000)
+	cases := []struct {
+		name     string
+		files    []input.File
+		limit    int64
+		min, max int64
+	}{
+		{"15,000 files", files(15_000), limit, readCacheBudget, readCacheBudget},
+		{"100,000 files", files(100_000), limit, readCacheBudget, readCacheBudget},
+		{"a million files", many, limit, readCacheMin, 12 << 20},
+		{"a million files, twice the limit", many, 2 * limit, readCacheBudget, readCacheBudget},
+		{"a million files, no limit", many, math.MaxInt64, readCacheBudget, readCacheBudget},
+		{"a million files, a small limit", many, 64 << 20, 0, 0},
+		{"no files, no room", nil, 1 << 20, 0, 0},
+	}
+	for _, c := range cases {
+		if got := readCacheBudgetFor(c.files, c.limit); got < c.min || got > c.max {
+			t.Errorf("%s: budget %d, want %d to %d", c.name, got, c.min, c.max)
+		}
+	}
+	c := newReadCache(0)
+	if c.put("small", []byte("a line")) {
+		t.Errorf("a cache without a budget kept a file")
 	}
 }
