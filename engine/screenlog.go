@@ -448,6 +448,10 @@ type screenedUnit struct {
 	hash  uint64
 	diags []lint.Diagnostic
 	cands [][]lint.Candidate
+	// lists is the room cands is made in, candBuf holds the candidates of every rule (cands
+	// are slices of it): kept when s is reused
+	lists   [][]lint.Candidate
+	candBuf []lint.Candidate
 }
 
 // of reports whether the frame was made of u (not of a unit of a file that changed since), so
@@ -527,18 +531,36 @@ func (d *frameDecoder) string() string {
 
 // decodeUnit decodes a unit frame for a file on which the rules active run.
 func decodeUnit(frame []byte, active []lint.Active) (*screenedUnit, error) {
-	d := &frameDecoder{b: frame}
+	s := new(screenedUnit)
+	return s, s.decode(frame, active)
+}
+
+// unitScratch holds screenedUnits to decode frames into when only whether they need work
+// matters: most frames of a large corpus are decoded to be dropped, and a frame with
+// candidates took three allocations (the unit, its list per rule, each rule's candidates).
+var unitScratch = sync.Pool{New: func() any { return new(screenedUnit) }}
+
+// release gives s back to unitScratch; s must not be used after.
+func (s *screenedUnit) release() {
+	clear(s.lists) // keeps no list of candidates alive
+	unitScratch.Put(s)
+}
+
+// decode decodes a unit frame into s for a file on which the rules active run, reusing the
+// room s has.
+func (s *screenedUnit) decode(frame []byte, active []lint.Active) error {
+	d := frameDecoder{b: frame}
 	flags := d.byte()
-	s := &screenedUnit{full: flags&unitFull != 0}
+	*s = screenedUnit{full: flags&unitFull != 0, diags: s.diags[:0], lists: s.lists, candBuf: s.candBuf[:0]}
 	if s.full || d.err != nil {
-		return s, d.err
+		return d.err
 	}
 	if s.hash = d.uint64(); flags == 0 || d.err != nil {
-		return s, d.err
+		return d.err
 	}
 	if flags&unitLocal != 0 {
 		n := d.uvarint()
-		s.diags = make([]lint.Diagnostic, 0, min(n, len(d.b)))
+		s.diags = slices.Grow(s.diags, min(n, len(d.b)))
 		for i := 0; i < n && d.err == nil; i++ {
 			var dg lint.Diagnostic
 			dg.Rule = d.rule(active)
@@ -560,30 +582,37 @@ func decodeUnit(frame []byte, active []lint.Active) (*screenedUnit, error) {
 			s.diags = append(s.diags, dg)
 		}
 	}
+	if len(s.diags) == 0 {
+		s.diags = nil // a unit with no diagnostic has none
+	}
 	if flags&unitCands != 0 && d.err == nil {
 		if n := d.uvarint(); n != len(active) {
-			return nil, errFrame
+			return errFrame
 		}
-		s.cands = make([][]lint.Candidate, len(active))
+		s.lists = slices.Grow(s.lists[:0], len(active))[:len(active)]
+		clear(s.lists)
+		s.cands = s.lists
 		for d.err == nil {
 			i := d.uvarint()
 			if i >= len(active) {
 				break
 			}
 			n := d.uvarint()
-			cs := make([]lint.Candidate, 0, min(n, len(d.b)))
+			start := len(s.candBuf)
+			s.candBuf = slices.Grow(s.candBuf, min(n, len(d.b)))
 			for j := 0; j < n && d.err == nil; j++ {
 				var c lint.Candidate
 				c.Start = d.uvarint()
 				c.End = c.Start + d.uvarint()
 				c.Key = d.uint64()
 				c.Flag = d.byte()
-				cs = append(cs, c)
+				s.candBuf = append(s.candBuf, c)
 			}
-			s.cands[i] = cs
+			// the list is never appended to: a later one that moves the buffer leaves it be
+			s.cands[i] = s.candBuf[start:len(s.candBuf):len(s.candBuf)]
 		}
 	}
-	return s, d.err
+	return d.err
 }
 
 // wants reports whether the checking pass has work on a unit of frame: a diagnostic to place, a
@@ -618,11 +647,18 @@ func planFile(log *screenLog, idx int, active []lint.Active, opts Options) *scre
 		}
 		var need bool
 		if len(p.need) == 0 { // the whole frame, in case it is the file's only one
-			s, err := decodeUnit(frame, active)
-			if err != nil {
+			s := unitScratch.Get().(*screenedUnit)
+			if err := s.decode(frame, active); err != nil {
+				s.release()
 				return nil
 			}
-			p.whole, need = s, s.wants(active, opts)
+			// a unit that needs no work is not kept: a file of one such unit is not read
+			// again, and a file of several reads their frames again
+			if need = s.wants(active, opts); need {
+				p.whole = s
+			} else {
+				s.release()
+			}
 		} else if need, err = frameNeeds(frame, active, opts); err != nil {
 			return nil
 		}
@@ -652,8 +688,9 @@ func frameNeeds(frame []byte, active []lint.Active, opts Options) (bool, error) 
 	case frame[0]&unitCands == 0:
 		return false, nil
 	}
-	s, err := decodeUnit(frame, active)
-	if err != nil {
+	s := unitScratch.Get().(*screenedUnit)
+	defer s.release()
+	if err := s.decode(frame, active); err != nil {
 		return false, err
 	}
 	return s.wants(active, opts), nil

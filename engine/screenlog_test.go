@@ -231,6 +231,9 @@ func TestScreenFramesRoundTrip(t *testing.T) {
 	cfg := config.Default()
 	n := 0
 	scratch := []byte("left over")
+	var frames [][]byte
+	var fresh []*screenedUnit
+	var actives [][]lint.Active
 	for _, f := range files[:40] {
 		raw, _ := os.ReadFile(f.Path())
 		text := string(raw)
@@ -254,6 +257,25 @@ func TestScreenFramesRoundTrip(t *testing.T) {
 			t.Errorf("%s: the frame does not decode to what was encoded", f.Rel())
 		}
 		n += len(diags)
+		frames, fresh, actives = append(frames, frame), append(fresh, s), append(actives, active)
+	}
+	// one unit decoded into again and again, forwards and backwards, keeps nothing of the
+	// frames before
+	reused := new(screenedUnit)
+	for _, backwards := range []bool{false, true} {
+		for k := range frames {
+			i := k
+			if backwards {
+				i = len(frames) - 1 - k
+			}
+			if err := reused.decode(frames[i], actives[i]); err != nil {
+				t.Fatal(err)
+			}
+			want := fresh[i]
+			if reused.full != want.full || reused.hash != want.hash || !reflect.DeepEqual(reused.diags, want.diags) || !reflect.DeepEqual(reused.cands, want.cands) {
+				t.Errorf("%s: decoded into a reused unit, the frame differs from decoded afresh", files[i].Rel())
+			}
+		}
 	}
 	if n == 0 {
 		t.Fatal("no diagnostics encoded")
