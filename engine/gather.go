@@ -53,7 +53,7 @@ func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.St
 		log = newScreenLog(len(files))
 	}
 	errs := eachIndex(jobs, len(files), func(w, i int) error {
-		if err := gatherFile(src, files[i], opts, parts[w], log, i); err != nil {
+		if err := gatherFile(src, files[i], &opts, parts[w], log, i); err != nil {
 			return fmt.Errorf("%s: %w", files[i].Path(), err)
 		}
 		return nil
@@ -85,8 +85,10 @@ func GatherChecked(src RuleSource, files []input.File, opts Options) (*corpus.St
 
 // gatherFile adds the counts of one file to stats. It returns the error of opening or reading
 // the file itself; other problems are the checking pass's to report. With log, the file's units
-// are screened (screenUnit) and their frames written to the log as file idx.
-func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats, log *screenLog, idx int) (ioErr error) {
+// are screened (screenUnit) and their frames written to the log as file idx. The options are
+// the run's, shared and not changed (a copy for each file went to the heap with the closures
+// that read them).
+func gatherFile(src RuleSource, f input.File, opts *Options, stats *corpus.Stats, log *screenLog, idx int) (ioErr error) {
 	defer func() { _ = recover() }() // the checking pass reports what went wrong
 	var frames *fileFrames
 	full, size := true, int64(0) // full until the file was read to its end
@@ -95,7 +97,7 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats,
 		defer func() { frames.done(idx, size, full) }()
 	}
 	kind, comp := input.KindOf(f.Path())
-	in, err := openSource(f, kind, comp, opts, false)
+	in, err := openSource(f, kind, comp, *opts, false)
 	if err != nil {
 		// a file that is unreadable for good is reported by the checking pass; one that could
 		// not be opened this time (too many open files) would be linted with counts that lack it
@@ -128,7 +130,7 @@ func gatherFile(src RuleSource, f input.File, opts Options, stats *corpus.Stats,
 	keep := kind == input.Text && comp == input.None
 	var last []byte
 	feed := func(put func(*input.Unit)) error {
-		return readUnits(in, f, kind, opts, func(u *input.Unit) {
+		return readUnits(in, f, kind, *opts, func(u *input.Unit) {
 			if keep {
 				if last, _ = u.Content(); log == nil {
 					opts.keep.put(f.Path(), last)

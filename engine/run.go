@@ -227,9 +227,8 @@ func (s *source) Close() {
 // cores and put back in file order; with --fix, each is written back as it comes, so only the
 // text of a changed record is rewritten and the others stay byte-identical. Unreadable units
 // (malformed records) are reported with their line and kept as they are.
-func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), log *screenLog, idx int) {
+func lintFile(cfg RuleSource, f input.File, o Options, emit func(*Result), log *screenLog, idx int) {
 	res := &Result{File: f}
-	opts.group = GroupOf(f)
 	defer func() {
 		if p := recover(); p != nil { // a rule bug must not take the run down or lose the file
 			res.Findings = nil
@@ -242,17 +241,21 @@ func lintFile(cfg RuleSource, f input.File, opts Options, emit func(*Result), lo
 	kind, comp := input.KindOf(f.Path())
 	// a file the corpus pass screened is only read again when some unit needs more work
 	var plan *screenPlan
-	if log != nil && !log.files[idx].full() && !opts.Fix && !opts.Diff {
-		plan = planFile(log, idx, cfg.For(f.Rel()), opts)
+	if log != nil && !log.files[idx].full() && !o.Fix && !o.Diff {
+		plan = planFile(log, idx, cfg.For(f.Rel()), o)
 		if plan != nil && testHookPlan != nil {
 			testHookPlan(plan.work, len(plan.need))
 		}
 		if plan != nil && plan.work == 0 {
-			opts.cached.take(f.Path())
+			o.cached.take(f.Path())
 			res.Bytes = log.files[idx].size()
 			return
 		}
 	}
+	// the options of a file read again: the closures below take them to the heap, which a
+	// file that needs no work (most of a large corpus) does not pay for
+	opts := o
+	opts.group = GroupOf(f)
 	// a small file the corpus pass read is not read again (never when fixing)
 	content, cached := opts.cached.take(f.Path())
 	var src *source
