@@ -8,6 +8,7 @@ import (
 	"github.com/newslint/newslint/input"
 	"github.com/newslint/newslint/lint"
 	"io/fs"
+	"sync"
 )
 
 // NeedsCorpus reports whether any rule that runs on files is a corpus rule.
@@ -203,7 +204,15 @@ func screenUnit(dst []byte, u *input.Unit, group string, active []lint.Active, s
 	}
 	doc := unitDocument(u, text)
 	doc.Group = UnitGroup(u, group)
-	diags, cands := lint.Screen(doc, active, stats)
+	room := candRoom.Get().(*[][]lint.Candidate)
+	diags, cands := lint.ScreenInto(doc, active, stats, *room)
+	if cap(cands) > cap(*room) {
+		*room = cands // made larger: kept for the next unit
+	}
+	defer func() {
+		clear((*room)[:cap(*room)]) // keeps no candidate alive
+		candRoom.Put(room)
+	}()
 	if rec := u.Record(); doc.InvalidUTF8() >= 0 || rec != nil && rec.Lossy != "" {
 		return full() // the checking pass words what is wrong with the text
 	}
@@ -211,6 +220,11 @@ func screenUnit(dst []byte, u *input.Unit, group string, active []lint.Active, s
 	doc.Release() // the frame holds copies of what the checking pass needs
 	return frame
 }
+
+// candRoom holds the lists of candidates screenUnit makes lint.Screen's in: a unit's list is
+// encoded in its frame and dropped, and a list for every unit with candidates was most of what
+// screening a small file allocated.
+var candRoom = sync.Pool{New: func() any { return new([][]lint.Candidate) }}
 
 // unitDocument indexes the text of unit u. A record's text is a decoded JSON string, valid UTF-8
 // whatever its bytes were (decoding put U+FFFD for what was not, and Record.Lossy says so), so

@@ -55,6 +55,13 @@ func Screenable(active []Active) bool {
 // stats and its candidates are returned at its index in active (nil for the other rules). Every
 // corpus rule of active must be a Screener (see Screenable).
 func Screen(doc *document.Document, active []Active, stats *corpus.Stats) ([]Diagnostic, [][]Candidate) {
+	return ScreenInto(doc, active, stats, nil)
+}
+
+// ScreenInto is Screen making the list of candidates it returns in room when room is large
+// enough: a caller that screens many documents, and is done with each list before the next,
+// makes it once.
+func ScreenInto(doc *document.Document, active []Active, stats *corpus.Stats, room [][]Candidate) ([]Diagnostic, [][]Candidate) {
 	var out []Diagnostic
 	var cands [][]Candidate
 	st := newDocState(active)
@@ -67,7 +74,12 @@ func Screen(doc *document.Document, active []Active, stats *corpus.Stats) ([]Dia
 		if s, ok := active[i].Rule.(Screener); ok {
 			if c := s.Screen(pass(i), stats); len(c) > 0 {
 				if cands == nil {
-					cands = make([][]Candidate, len(active))
+					if cap(room) >= len(active) {
+						cands = room[:len(active)]
+						clear(cands)
+					} else {
+						cands = make([][]Candidate, len(active))
+					}
 				}
 				cands[i] = c
 			}

@@ -2,6 +2,8 @@ package lint_test
 
 import (
 	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/newslint/newslint/corpus"
@@ -54,5 +56,43 @@ func TestScreenRunsEachRuleOnce(t *testing.T) {
 		if len(diags) != checkers {
 			t.Errorf("%d rules: %d diagnostics, want %d", n, len(diags), checkers)
 		}
+	}
+}
+
+// candScreener returns its candidates when the document's text contains its word.
+type candScreener struct {
+	countingScreener
+	word string
+}
+
+func (r candScreener) Screen(p *lint.Pass, _ *corpus.Stats) []lint.Candidate {
+	if strings.Contains(p.Doc.Src, r.word) {
+		return []lint.Candidate{{Start: 0, End: len(r.word), Key: uint64(len(r.word))}}
+	}
+	return nil
+}
+
+// TestScreenIntoUsesTheRoom: ScreenInto returns what Screen returns, in the room it is given
+// when that is large enough, with nothing left of the list the room held before.
+func TestScreenIntoUsesTheRoom(t *testing.T) {
+	calls := 0
+	active := []lint.Active{
+		{Rule: candScreener{countingScreener{countingRule{"a", &calls}}, "alpha"}},
+		{Rule: countingRule{"c", &calls}},
+		{Rule: candScreener{countingScreener{countingRule{"b", &calls}}, "beta"}},
+	}
+	room := make([][]lint.Candidate, 3)
+	for _, text := range []string{"alpha beta\n", "beta\n", "alpha\n", "gamma\n", "beta\n"} {
+		wantDiags, want := lint.Screen(document.New("a.txt", text), active, corpus.New())
+		diags, got := lint.ScreenInto(document.New("a.txt", text), active, corpus.New(), room)
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(diags, wantDiags) {
+			t.Errorf("%q: ScreenInto gives %v, Screen %v", text, got, want)
+		}
+		if got != nil && &got[0] != &room[0] {
+			t.Errorf("%q: the list is not made in the room given", text)
+		}
+	}
+	if _, got := lint.ScreenInto(document.New("a.txt", "alpha\n"), active, corpus.New(), make([][]lint.Candidate, 2)); len(got) != 3 {
+		t.Errorf("a room too small gives a list of %d", len(got))
 	}
 }
