@@ -143,6 +143,9 @@ func (TemplateLine) count(doc *document.Document, o *templateOptions, st *Layout
 			if st.BodyFirst >= 0 && !st.Outside(i) {
 				flag = 1
 			}
+			if len(*cands) == cap(*cands) { // doubling, never past the lines left
+				*cands = slices.Grow(*cands, min(doc.NumLines()-i, max(8, len(*cands))))
+			}
 			*cands = append(*cands, lint.Candidate{Start: i, End: i, Key: k, Flag: flag})
 		}
 		if len(keys) == cap(keys) {
