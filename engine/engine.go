@@ -37,6 +37,14 @@ func Check(doc *document.Document, active []lint.Active, stats *corpus.Stats) []
 // ctx lines of context.
 func Place(doc *document.Document, diags []lint.Diagnostic, preview bool, ctx int) []Finding {
 	out := make([]Finding, len(diags))
+	// the positions of every fix's edits share one list (a page's findings have hundreds)
+	edits := 0
+	for _, d := range diags {
+		if d.Fix != nil {
+			edits += len(d.Fix.Edits)
+		}
+	}
+	spans := make([]Span, edits)
 	for i, d := range diags {
 		f := Finding{Diagnostic: d}
 		if d.Start >= 0 && d.End <= len(doc.Src) && d.Start <= d.End {
@@ -44,12 +52,13 @@ func Place(doc *document.Document, diags []lint.Diagnostic, preview bool, ctx in
 		}
 		f.Line, f.Col = doc.Position(d.Start)
 		f.EndLine, f.EndCol = doc.Position(d.End)
-		if d.Fix != nil {
-			for _, e := range d.Fix.Edits {
-				var sp Span
+		if d.Fix != nil && len(d.Fix.Edits) > 0 {
+			n := len(d.Fix.Edits)
+			f.EditPos, spans = spans[:n:n], spans[n:] // capped: an append elsewhere copies
+			for j, e := range d.Fix.Edits {
+				sp := &f.EditPos[j]
 				sp.Line, sp.Col = doc.Position(e.Start)
 				sp.EndLine, sp.EndCol = doc.Position(e.End)
-				f.EditPos = append(f.EditPos, sp)
 			}
 		}
 		if preview && d.Fix != nil {
