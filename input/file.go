@@ -48,26 +48,23 @@ func NewFile(path, rel, group string) File {
 // newFile is NewFile that reuses *shared for a Group elsewhere when it names the same group, and
 // sets it to the names it makes otherwise (shared may be nil).
 func newFile(path, rel, group string, shared **fileNames) File {
-	var f File
+	f := File{s: path}
+	relKept := true // Rel is read off s
 	switch {
 	case len(path) > math.MaxInt32:
+		relKept = false
 	case strings.HasSuffix(path, rel) && len(path)-len(rel) <= math.MaxUint16:
-		f.s, f.rel = path, uint16(len(path)-len(rel))
+		f.rel = uint16(len(path) - len(rel))
 	case strings.HasSuffix(rel, path) && len(rel)-len(path) <= math.MaxUint16:
 		f.s, f.path = rel, uint16(len(rel)-len(path))
-	}
-	relKept := f.s != ""
-	if !relKept {
-		f.s = path
+	default:
+		relKept = false
 	}
 	switch {
-	case len(path) <= math.MaxInt32 && strings.HasPrefix(path, group):
-		f.grp = int32(len(group))
-		if !relKept {
-			f.names = &fileNames{group: group, rel: rel, hasRel: true}
-		}
 	case !relKept:
 		f.names = &fileNames{group: group, rel: rel, hasRel: true}
+	case strings.HasPrefix(path, group):
+		f.grp = int32(len(group))
 	case shared != nil && *shared != nil && (*shared).group == group:
 		f.names = *shared
 	default:

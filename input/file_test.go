@@ -74,4 +74,7 @@ func TestFileIsSmall(t *testing.T) {
 	if f := NewFile("sub/a.txt", "site/sub/a.txt", ""); f.names != nil {
 		t.Errorf("a file whose path ends its Rel keeps them aside")
 	}
+	if f := NewFile("", "", ""); f.names != nil {
+		t.Errorf("a File with no names keeps them aside")
+	}
 }
