@@ -31,11 +31,16 @@ type Features struct {
 	// Sentences counts sentence ends (. ! ? … followed by a space or the end of the line).
 	Sentences int
 
-	// low is strings.ToLower(Trim) and aligned is LowerAligned(), when lowSet (Feat fills them
-	// for every line at once, so that rules folding the same line share one copy).
-	low     string
-	aligned bool
-	lowSet  bool
+	// low is strings.ToLower(Trim) and aligned is LowerAligned(), when lowSet. A line of a
+	// document is folded the first time a rule asks (into its document's buffer, mb, so that
+	// rules folding the same line share one copy): most lines, long prose above all, are never
+	// asked for, and folding every line was a twelfth of what a run executes. asciiFold is what
+	// measuring said of the line (measureLine).
+	low       string
+	mb        *measureBuf
+	aligned   bool
+	lowSet    bool
+	asciiFold bool
 }
 
 // Blank reports a line with nothing but white space.
@@ -68,6 +73,10 @@ func (f *Features) Lower() string {
 	if f.lowSet {
 		return f.low
 	}
+	if f.mb != nil {
+		f.fold()
+		return f.low
+	}
 	return strings.ToLower(f.Trim)
 }
 
@@ -76,6 +85,10 @@ func (f *Features) Lower() string {
 // is strings.ToLower(Trim[i:j]) for i and j on rune boundaries.
 func (f *Features) LowerAligned() bool {
 	if f.lowSet {
+		return f.aligned
+	}
+	if f.mb != nil {
+		f.fold()
 		return f.aligned
 	}
 	_, aligned := appendLower(nil, f.Trim)
@@ -90,8 +103,8 @@ func (d *Document) Feat(i int) *Features {
 	return &d.feats[i]
 }
 
-// measure computes the features of every line and folds the lines to lower case into one shared
-// buffer (a line without capitals is its own folded copy).
+// measure computes the features of every line. Folding a line to lower case waits until a
+// rule asks for it (fold).
 func (d *Document) measure() {
 	// a released document's buffers when they are large enough: every field of every line is
 	// set below, and the folded text is written before it is read
@@ -105,11 +118,7 @@ func (d *Document) measure() {
 	} else {
 		d.feats = make([]Features, len(d.Lines))
 	}
-	buf := mb.low[:0]
-	if cap(buf) < len(d.Src) {
-		buf = make([]byte, 0, len(d.Src)) // folding rarely changes the length
-	}
-	defer func() { mb.low = buf[:0] }()
+	mb.low = mb.low[:0]
 	// measuring decodes every rune beyond ASCII of the lines, which hold every byte but the
 	// byte-order mark and the line ends (all valid): the first invalid one it meets is the
 	// text's (no valid sequence spans a line end, and trimming keeps invalid bytes)
@@ -126,33 +135,38 @@ func (d *Document) measure() {
 		if bad > 0 && invalid < 0 {
 			invalid = l.Start + len(line) - len(f.Trim) - trailing(line, f.Trim) + bad - 1
 		}
-		f.lowSet, f.aligned = true, true
-		start := len(buf)
-		if asciiFold {
-			if f.Upper == 0 {
-				f.low = f.Trim
-				continue
-			}
-			buf = append(buf, f.Trim...)
-			if !lowerASCII(buf[start:]) {
-				// capitals beyond ASCII that have no small letter
-				buf = buf[:start]
-				f.low = f.Trim
-				continue
-			}
-		} else {
-			var changed bool
-			buf, f.aligned, changed = appendLowerMixed(buf, f.Trim)
-			if !changed {
-				buf = buf[:start]
-				f.low = f.Trim
-				continue
-			}
-		}
-		// buf[start:] is never written again (later lines append after it, and growing buf
-		// copies it elsewhere), so the line's folded copy can share it
-		f.low = unsafe.String(&buf[start], len(buf)-start)
+		f.asciiFold, f.mb = asciiFold, mb
 	}
+}
+
+// fold sets the folded copy of f, a line of a document, in its document's buffer (a line
+// without capitals is its own folded copy).
+func (f *Features) fold() {
+	mb := f.mb
+	f.lowSet, f.aligned, f.low = true, true, f.Trim
+	if f.asciiFold && f.Upper == 0 {
+		return
+	}
+	buf := mb.low
+	if cap(buf) == 0 {
+		buf = make([]byte, 0, 4<<10)
+	}
+	start := len(buf)
+	changed := false
+	if f.asciiFold {
+		buf = append(buf, f.Trim...)
+		changed = lowerASCII(buf[start:]) // false: capitals beyond ASCII that have no small letter
+	} else {
+		buf, f.aligned, changed = appendLowerMixed(buf, f.Trim)
+	}
+	if !changed {
+		mb.low = buf[:start]
+		return
+	}
+	// buf[start:] is never written again (later lines append after it, and growing buf
+	// copies it elsewhere), so the line's folded copy can share it
+	f.low = unsafe.String(&buf[start], len(buf)-start)
+	mb.low = buf
 }
 
 // measureBuf holds what measuring a document takes: its line features and the buffer its lines

@@ -161,7 +161,13 @@ func TestFoldAgreesWithToLower(t *testing.T) {
 	}
 	lines = append(lines, strings.Repeat("MiXeD ", 100000), strings.Repeat("@AZ[`az{", 1000))
 	d := New("x.txt", strings.Join(lines, "\n"))
-	for i := range d.NumLines() {
+	// lines are folded when first asked, into one growing buffer: asked in any order, each
+	// keeps its own folded copy
+	order := rng.Perm(d.NumLines())
+	for _, i := range order {
+		d.Feat(i).Lower()
+	}
+	for _, i := range order {
 		f := d.Feat(i)
 		if got, want := f.Lower(), strings.ToLower(f.Trim); got != want {
 			t.Fatalf("line %d: Lower() = %.80q, want %.80q", i, got, want)
@@ -174,7 +180,7 @@ func TestFoldAgreesWithToLower(t *testing.T) {
 			t.Fatalf("line %d (%.80q): LowerAligned() = %v", i, f.Trim, f.LowerAligned())
 		}
 		m := Measure(d.Text(i))
-		m.low, m.aligned, m.lowSet = f.low, f.aligned, f.lowSet
+		m.low, m.aligned, m.lowSet, m.mb, m.asciiFold = f.low, f.aligned, f.lowSet, f.mb, f.asciiFold
 		if m != *f {
 			t.Fatalf("line %d: Feat = %+v, Measure = %+v", i, *f, m)
 		}

@@ -76,8 +76,7 @@ func widgetLine(f *document.Features) bool {
 		}
 		t = t[:cut]
 	}
-	low := lowerIn(f, t)
-	k := widgetPrefixes.first(low)
+	k := widgetPrefixes.firstLower(t, func(t string) string { return lowerIn(f, t) })
 	if k < 0 {
 		return false
 	}

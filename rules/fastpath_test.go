@@ -196,9 +196,25 @@ func TestPrefixSetsFindWhatTheLinearScanFinds(t *testing.T) {
 	}
 	texts = append(texts, foldCases...)
 	texts = append(texts, "\ufffdx", "\xffx", "\xc3x", "\xc3", "ǆa", "Ǆa", "ǅA", "\u212ak x", "\u017fs x", "\u212aILO", "\u017f\u017f", "SS", "фото: x", "\xff", "\xffbad x", "É", "é")
+	// ASCII openings cut short or followed by letters beyond ASCII, whose lower case may be
+	// longer (İ) or shorter than the letter, and invalid bytes (folded to U+FFFD)
+	for _, ph := range widgetPhrases {
+		for _, cut := range []int{1, len(ph) / 2, len(ph) - 1, len(ph)} {
+			for _, tail := range []string{"", "İ", "\u212a", "ÉTÉ", "\xff", " x"} {
+				texts = append(texts, strings.ToUpper(ph[:cut])+tail, ph[:cut]+tail, "Deixe Um Coment"+tail)
+			}
+		}
+	}
 	for _, l := range lists {
 		ps := newPrefixSet(l)
 		for _, s := range texts {
+			folded := 0
+			if got, want := ps.firstLower(s, func(t string) string { folded++; return strings.ToLower(t) }), ps.first(strings.ToLower(s)); got != want {
+				t.Errorf("firstLower(%q) = %d, want %d", s, got, want)
+			}
+			if folded > 1 || folded == 1 && s != "" && utf8.ValidString(s) && len(s) == utf8.RuneCountInString(s) {
+				t.Errorf("firstLower(%q) folded the text %d times", s, folded)
+			}
 			want, wantFold := -1, -1
 			for i, ph := range l {
 				if want < 0 && strings.HasPrefix(s, ph) {

@@ -343,6 +343,35 @@ func (p *prefixSet) first(s string) int {
 	return -1
 }
 
+// firstLower is first(strings.ToLower(s)), the text folded only when it must be: as long as the
+// bytes a phrase is compared with are ASCII, they are folded one by one (the lower case of an
+// ASCII byte is one byte, and what follows them cannot change them); a phrase that reaches a byte
+// beyond ASCII, or a text that opens with one, folds the text (lower, which returns
+// strings.ToLower(s)). Most lines open with a word no phrase opens with and are never folded.
+func (p *prefixSet) firstLower(s string, lower func(string) string) int {
+	if s == "" || s[0] >= utf8.RuneSelf {
+		return p.first(lower(s))
+	}
+	for _, i := range p.exact[lowerByte(s[0])] {
+		ph := p.phrases[i]
+		n := min(len(ph), len(s))
+		for k := 0; k < n; k++ {
+			c := s[k]
+			if c >= utf8.RuneSelf {
+				return p.first(lower(s))
+			}
+			if lowerByte(c) != ph[k] {
+				n = -1
+				break
+			}
+		}
+		if n == len(ph) {
+			return int(i)
+		}
+	}
+	return -1
+}
+
 // firstFold returns the index of the first phrase s starts with ignoring case (hasPrefixFold), or
 // -1. A text that opens with a non-ASCII byte tries the phrases whose first letter has a case
 // form that opens with that byte (the Kelvin sign is a k).
