@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/lint"
 )
 
@@ -81,7 +82,7 @@ func (PromptLine) Check(p *lint.Pass) {
 	for i := 0; i < n; i++ {
 		f := d.Feat(i)
 		if f.Blank() || f.Words > 30 || f.Words < 2 || lay.Wrapped(i) || lay.Listed[i] || lay.Data[i] {
-		} else if isPrompt(lowerIn(f, stripListMarker(f.Trim))) && !namesOtherParty(f.Trim) {
+		} else if t := stripListMarker(f.Trim); mayBePrompt(f, t) && isPrompt(lowerIn(f, t)) && !namesOtherParty(f.Trim) {
 			prompt[i] = true
 			continue
 		}
@@ -153,6 +154,12 @@ func isLowerWord(w string) bool {
 var promptPrefixes = newPrefixSet(promptOpeners)
 
 // isPrompt reports a folded line that opens with a prompt and names a channel.
+// mayBePrompt reports whether t, a part of line f, opens with a prompt (as isPrompt's first test
+// of its lower case), folding t only when it must (prefixSet.firstLower).
+func mayBePrompt(f *document.Features, t string) bool {
+	return promptPrefixes.firstLower(t, func(t string) string { return lowerIn(f, t) }) >= 0
+}
+
 func isPrompt(low string) bool {
 	if promptPrefixes.first(low) < 0 {
 		return false

@@ -347,9 +347,21 @@ func (p *prefixSet) first(s string) int {
 // bytes a phrase is compared with are ASCII, they are folded one by one (the lower case of an
 // ASCII byte is one byte, and what follows them cannot change them); a phrase that reaches a byte
 // beyond ASCII, or a text that opens with one, folds the text (lower, which returns
-// strings.ToLower(s)). Most lines open with a word no phrase opens with and are never folded.
+// strings.ToLower(s)) unless no phrase opens with the first byte it would have. Most lines open
+// with a word no phrase opens with and are never folded.
 func (p *prefixSet) firstLower(s string, lower func(string) string) int {
-	if s == "" || s[0] >= utf8.RuneSelf {
+	if s == "" {
+		return p.first(lower(s))
+	}
+	if s[0] >= utf8.RuneSelf {
+		// the folded text opens with the first byte of its first rune's lower case (U+FFFD
+		// for an invalid byte): no phrase opens with it, nothing to fold
+		r, _ := utf8.DecodeRuneInString(s)
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], unicode.ToLower(r))
+		if len(p.exact[b[0]]) == 0 {
+			return -1
+		}
 		return p.first(lower(s))
 	}
 	for _, i := range p.exact[lowerByte(s[0])] {
