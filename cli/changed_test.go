@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os/exec"
 	"path/filepath"
@@ -156,4 +157,28 @@ func runStdin(t *testing.T, dir, stdin string, args ...string) (int, string, str
 	var out, errb bytes.Buffer
 	code := Main(args, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Dir: dir, Getenv: func(string) string { return "" }})
 	return code, out.String(), errb.String()
+}
+
+// TestQuietFixOfStdinReportsWhatRemains: --fix --quiet on standard input writes the fixed text
+// to standard output and the findings that remain to standard error in every machine format
+// (--quiet drops the text report's summary, not the findings).
+func TestQuietFixOfStdinReportsWhatRemains(t *testing.T) {
+	dirty := "Home | News | Sport | Weather\n\nTalks resumed on Monday, Sergei Lavrov told reporters in Moscow after the meeting.\n"
+	for _, format := range []string{"jsonl", "json", "sarif"} {
+		code, out, errs := runStdin(t, t.TempDir(), dirty, "--fix", "--quiet", "--format", format, "-")
+		if code == ExitError || strings.Contains(out, "Home |") || !strings.Contains(out, "Sergei Lavrov told") {
+			t.Errorf("%s: exit %d, fixed text %q", format, code, out)
+		}
+		if format == "jsonl" {
+			var f struct{ Rule string }
+			if err := json.Unmarshal([]byte(errs), &f); err != nil || f.Rule != "name-spelling" || strings.Count(errs, "\n") != 1 {
+				t.Errorf("%s: report %q (%v), want the name-spelling finding", format, errs, err)
+			}
+			continue
+		}
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(errs), &doc); err != nil || !strings.Contains(errs, "name-spelling") {
+			t.Errorf("%s: report %.300q (%v), want a document with the name-spelling finding", format, errs, err)
+		}
+	}
 }

@@ -387,7 +387,7 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	case o.fix:
 		io.WriteString(env.Stdout, fixed)
 		rep.File(res)
-		if !o.quiet {
+		if !o.quiet || o.format != "text" { // --quiet drops the text report's summary, not findings
 			rep.Finish(sum)
 		}
 		fixes.write(env.Stderr)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/newslint/newslint/finding"
@@ -76,5 +77,72 @@ func TestJSONStreamsTheSameDocument(t *testing.T) {
 		if b.String() != want.String() {
 			t.Errorf("%s: streamed\n%s\nwant\n%s", name, b.String(), want.String())
 		}
+	}
+}
+
+// countingWriter counts the writes it takes; after failAfter of them, each fails.
+type countingWriter struct {
+	bytes.Buffer
+	writes, failAfter int
+}
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.writes++
+	if w.failAfter > 0 && w.writes > w.failAfter {
+		return 0, errors.New("disk full")
+	}
+	return w.Buffer.Write(p)
+}
+
+// TestJSONLWritesInChunks: the JSON Lines report of many files is each finding's object on its
+// own line, in order, as json.Marshal encodes it, written in chunks of about jsonlChunk bytes
+// rather than once per file, the rest by Finish; a failed write is reported and not retried.
+func TestJSONLWritesInChunks(t *testing.T) {
+	var w countingWriter
+	rep, _ := New("jsonl", &w, Options{Unsafe: true})
+	var want bytes.Buffer
+	files := 1999
+	for i := range files {
+		r := sample()
+		r.File = input.NewFile(fmt.Sprintf("site/%04d <&>.txt", i), "", "")
+		if err := rep.File(r); err != nil {
+			t.Fatal(err)
+		}
+		for j := range r.Findings {
+			line, err := json.Marshal(toJSON(r.File.Path(), &r.Findings[j], true))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want.Write(bytes.ReplaceAll(bytes.ReplaceAll(bytes.ReplaceAll(line, []byte(`\u003c`), []byte("<")), []byte(`\u003e`), []byte(">")), []byte(`\u0026`), []byte("&")))
+			want.WriteByte('\n')
+		}
+	}
+	if w.Len() >= want.Len() {
+		t.Fatalf("all %d bytes written before Finish", w.Len())
+	}
+	if err := rep.Finish(nil); err != nil {
+		t.Fatal(err)
+	}
+	if w.String() != want.String() {
+		t.Fatalf("report differs from the findings one per line:\n%.600s\nwant\n%.600s", w.String(), want.String())
+	}
+	if most := want.Len()/jsonlChunk + 1; w.writes > most || w.writes < 2 {
+		t.Errorf("%d writes for %d bytes of %d files, want 2 to %d", w.writes, want.Len(), files, most)
+	}
+
+	broken := countingWriter{failAfter: 1}
+	rep, _ = New("jsonl", &broken, Options{})
+	var err error
+	for i := 0; i < files && err == nil; i++ {
+		err = rep.File(sample())
+	}
+	if err == nil {
+		err = rep.Finish(nil)
+	}
+	if err == nil || broken.writes != 2 {
+		t.Errorf("failed write: error %v after %d writes, want disk full after 2", err, broken.writes)
+	}
+	if rep.Finish(nil) == nil {
+		t.Errorf("Finish after a failed write reports no error")
 	}
 }

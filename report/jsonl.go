@@ -67,29 +67,47 @@ func toJSON(path string, f *finding.Finding, unsafe bool) jsonFinding {
 	return j
 }
 
-// jsonlReporter prints one JSON object per finding and nothing else, a file's findings in one
-// write (a write per finding cost a system call each), encoded by appendFinding.
+// jsonlReporter prints one JSON object per finding and nothing else, encoded by appendFinding.
+// The lines of several files go out in one write of about jsonlChunk bytes (a write per file
+// was a system call for nearly every file of a corpus whose files have findings); Finish
+// writes the rest.
 type jsonlReporter struct {
 	w    io.Writer
 	o    Options
 	buf  []byte
 	path []byte // the file's path as a JSON string, written once per file
+	err  error  // the first failed write: later ones are not tried
 }
+
+// jsonlChunk is about how much the JSON Lines report holds before writing.
+const jsonlChunk = 64 << 10
 
 func (r *jsonlReporter) File(res *finding.Result) error {
 	if len(res.Findings) == 0 {
 		return nil
 	}
 	r.path = appendJSONString(r.path[:0], res.File.Path())
-	b := r.buf[:0]
+	b := r.buf
 	for i := range res.Findings {
 		b = append(appendFinding(b, r.path, &res.Findings[i], r.o.Unsafe), '\n')
 	}
-	_, err := r.w.Write(b)
-	if cap(b) <= 1<<20 { // a file with very many findings does not keep its buffer
-		r.buf = b
+	r.buf = b
+	if len(b) < jsonlChunk {
+		return nil
 	}
-	return err
+	return r.flush()
 }
 
-func (r *jsonlReporter) Finish(*Summary) error { return nil }
+// flush writes what the report holds.
+func (r *jsonlReporter) flush() error {
+	if len(r.buf) > 0 && r.err == nil {
+		_, r.err = r.w.Write(r.buf)
+	}
+	r.buf = r.buf[:0]
+	if cap(r.buf) > 1<<20 { // a file with very many findings does not keep its buffer
+		r.buf = nil
+	}
+	return r.err
+}
+
+func (r *jsonlReporter) Finish(*Summary) error { return r.flush() }
