@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os/exec"
 	"path/filepath"
@@ -180,5 +181,26 @@ func TestQuietFixOfStdinReportsWhatRemains(t *testing.T) {
 		if err := json.Unmarshal([]byte(errs), &doc); err != nil || !strings.Contains(errs, "name-spelling") {
 			t.Errorf("%s: report %.300q (%v), want a document with the name-spelling finding", format, errs, err)
 		}
+	}
+}
+
+// failingWriter fails every write, as a full disk does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestFixedFeedThatCannotBeWrittenKeepsTheReport: when the fixed feed cannot be written to
+// standard output, the findings that remain in every record still reach standard error before
+// the error (the JSON Lines report holds the lines of records done within jsonlLatency).
+func TestFixedFeedThatCannotBeWrittenKeepsTheReport(t *testing.T) {
+	feed := `{"url":"https://x.test/1","text":"Talks resumed on Monday, Sergei Lavrov told reporters in Moscow after the meeting."}` + "\n" +
+		`{"url":"https://x.test/2","text":"Officials said on Tuesday that Kim Jong-un had inspected the new factory near the coast."}` + "\n"
+	var errb bytes.Buffer
+	code := Main([]string{"--stdin-filename", "feed.jsonl", "--fix", "--quiet", "--format", "jsonl", "-"},
+		Env{Stdin: strings.NewReader(feed), Stdout: failingWriter{}, Stderr: &errb, Dir: t.TempDir(), Getenv: func(string) string { return "" }})
+	report, msg, _ := strings.Cut(errb.String(), "newslint: writing the fixed feed")
+	if code != ExitError || msg == "" || !strings.Contains(report, `"rule":"name-spelling"`) || !strings.Contains(report, `"record_id":"https://x.test/1"`) ||
+		!strings.Contains(report, `"record_id":"https://x.test/2"`) {
+		t.Errorf("exit %d, standard error:\n%s", code, errb.String())
 	}
 }

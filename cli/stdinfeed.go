@@ -78,6 +78,13 @@ func lintStdinFeed(o *options, cfg *config.Config, ropts report.Options, failOn 
 		}
 		return status
 	}
+	// the report first: it holds findings until Finish, and a fixed feed that cannot be
+	// written must not take them with it
+	if !o.quiet || o.format != "text" {
+		if err := rep.Finish(sum); err != nil {
+			return errorf(env, "writing the report: %v", err)
+		}
+	}
 	if o.fix {
 		f, err := os.Open(path)
 		if err != nil {
@@ -87,11 +94,6 @@ func lintStdinFeed(o *options, cfg *config.Config, ropts report.Options, failOn 
 		f.Close()
 		if err != nil {
 			return errorf(env, "writing the fixed feed: %v", err)
-		}
-	}
-	if !o.quiet || o.format != "text" {
-		if err := rep.Finish(sum); err != nil {
-			return errorf(env, "writing the report: %v", err)
 		}
 	}
 	fixes.write(env.Stderr)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/newslint/newslint/finding"
 	"github.com/newslint/newslint/input"
@@ -98,6 +99,9 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 // own line, in order, as json.Marshal encodes it, written in chunks of about jsonlChunk bytes
 // rather than once per file, the rest by Finish; a failed write is reported and not retried.
 func TestJSONLWritesInChunks(t *testing.T) {
+	clock := time.Unix(1e9, 0)
+	defer func(old func() time.Time) { now = old }(now)
+	now = func() time.Time { return clock } // time stands still: only size makes the report write
 	var w countingWriter
 	rep, _ := New("jsonl", &w, Options{Unsafe: true})
 	var want bytes.Buffer
@@ -126,8 +130,27 @@ func TestJSONLWritesInChunks(t *testing.T) {
 	if w.String() != want.String() {
 		t.Fatalf("report differs from the findings one per line:\n%.600s\nwant\n%.600s", w.String(), want.String())
 	}
-	if most := want.Len()/jsonlChunk + 1; w.writes > most || w.writes < 2 {
-		t.Errorf("%d writes for %d bytes of %d files, want 2 to %d", w.writes, want.Len(), files, most)
+	// the first file's lines go at once (the report has not written yet), then chunks
+	if most := want.Len()/jsonlChunk + 2; w.writes > most || w.writes < 3 {
+		t.Errorf("%d writes for %d bytes of %d files, want 3 to %d", w.writes, want.Len(), files, most)
+	}
+
+	// a reader following the report sees a file's lines once jsonlLatency has passed since the
+	// last write, however few they are
+	var slow countingWriter
+	rep, _ = New("jsonl", &slow, Options{})
+	for i, step := range []time.Duration{0, jsonlLatency / 2, jsonlLatency / 4, jsonlLatency, 0} {
+		clock = clock.Add(step)
+		before := slow.Len()
+		if err := rep.File(sample()); err != nil {
+			t.Fatal(err)
+		}
+		if wrote := slow.Len() > before; wrote != (i == 0 || i == 3) {
+			t.Errorf("file %d, %v after the one before: wrote %v", i, step, wrote)
+		}
+	}
+	if err := rep.Finish(nil); err != nil || slow.writes != 3 {
+		t.Errorf("Finish: %v, %d writes in all, want 3", err, slow.writes)
 	}
 
 	broken := countingWriter{failAfter: 1}

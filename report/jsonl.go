@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"time"
 
 	"github.com/newslint/newslint/finding"
 )
@@ -68,19 +69,27 @@ func toJSON(path string, f *finding.Finding, unsafe bool) jsonFinding {
 }
 
 // jsonlReporter prints one JSON object per finding and nothing else, encoded by appendFinding.
-// The lines of several files go out in one write of about jsonlChunk bytes (a write per file
-// was a system call for nearly every file of a corpus whose files have findings); Finish
-// writes the rest.
+// The lines of several files go out in one write (a write per file was a system call for nearly
+// every file of a corpus whose files have findings): once the report holds jsonlChunk bytes, or
+// once jsonlLatency has passed since it last wrote, so that a reader following the report still
+// sees findings as files are done, and an interrupted run loses at most that much. Finish writes
+// the rest.
 type jsonlReporter struct {
 	w    io.Writer
 	o    Options
 	buf  []byte
-	path []byte // the file's path as a JSON string, written once per file
-	err  error  // the first failed write: later ones are not tried
+	path []byte    // the file's path as a JSON string, written once per file
+	last time.Time // when the report last wrote (zero: never, so the first lines go at once)
+	err  error     // the first failed write: later ones are not tried
 }
 
-// jsonlChunk is about how much the JSON Lines report holds before writing.
-const jsonlChunk = 64 << 10
+const (
+	jsonlChunk   = 64 << 10
+	jsonlLatency = 100 * time.Millisecond
+)
+
+// now is time.Now, replaced by tests.
+var now = time.Now
 
 func (r *jsonlReporter) File(res *finding.Result) error {
 	if len(res.Findings) == 0 {
@@ -92,10 +101,11 @@ func (r *jsonlReporter) File(res *finding.Result) error {
 		b = append(appendFinding(b, r.path, &res.Findings[i], r.o.Unsafe), '\n')
 	}
 	r.buf = b
-	if len(b) < jsonlChunk {
-		return nil
+	if t := now(); len(b) >= jsonlChunk || t.Sub(r.last) >= jsonlLatency {
+		r.last = t
+		return r.flush()
 	}
-	return r.flush()
+	return nil
 }
 
 // flush writes what the report holds.
