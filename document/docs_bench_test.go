@@ -15,7 +15,8 @@ func benchTexts(b *testing.B) (texts []string, size int64) {
 	return texts, size
 }
 
-// BenchmarkFeatures measures and folds every line of every testdata text, as Feat does.
+// BenchmarkFeatures measures every line of every testdata text, as Feat does (a line is folded
+// to lower case only when a rule asks for it).
 func BenchmarkFeatures(b *testing.B) {
 	texts, size := benchTexts(b)
 	docs := make([]*Document, len(texts))

@@ -106,8 +106,8 @@ func (d *Document) Feat(i int) *Features {
 // measure computes the features of every line. Folding a line to lower case waits until a
 // rule asks for it (fold).
 func (d *Document) measure() {
-	// a released document's buffers when they are large enough: every field of every line is
-	// set below, and the folded text is written before it is read
+	// a released document's buffers when they are large enough: every measured field of every
+	// line is set below, the folded copy marked as not made (fold makes it when first asked)
 	mb, _ := measureBufs.Get().(*measureBuf)
 	if mb == nil {
 		mb = new(measureBuf)
@@ -135,7 +135,7 @@ func (d *Document) measure() {
 		if bad > 0 && invalid < 0 {
 			invalid = l.Start + len(line) - len(f.Trim) - trailing(line, f.Trim) + bad - 1
 		}
-		f.asciiFold, f.mb = asciiFold, mb
+		f.asciiFold, f.mb, f.lowSet = asciiFold, mb, false
 	}
 }
 

@@ -153,13 +153,13 @@ func isLowerWord(w string) bool {
 
 var promptPrefixes = newPrefixSet(promptOpeners)
 
-// isPrompt reports a folded line that opens with a prompt and names a channel.
 // mayBePrompt reports whether t, a part of line f, opens with a prompt (as isPrompt's first test
 // of its lower case), folding t only when it must (prefixSet.firstLower).
 func mayBePrompt(f *document.Features, t string) bool {
 	return promptPrefixes.firstLower(t, func(t string) string { return lowerIn(f, t) }) >= 0
 }
 
+// isPrompt reports a folded line that opens with a prompt and names a channel.
 func isPrompt(low string) bool {
 	if promptPrefixes.first(low) < 0 {
 		return false
