@@ -204,3 +204,18 @@ func TestFixedFeedThatCannotBeWrittenKeepsTheReport(t *testing.T) {
 		t.Errorf("exit %d, standard error:\n%s", code, errb.String())
 	}
 }
+
+// TestStdinFixThatCannotBeWrittenFails: an editor replaces its text with what --fix writes to
+// standard output, so a fixed text (or diff, or report) that could not be written exits 2 with
+// the reason, never 0 or 1.
+func TestStdinFixThatCannotBeWrittenFails(t *testing.T) {
+	dirty := "Home | News | Sport | Weather\n\nTalks resumed on Monday, officials told reporters in Moscow after the meeting.\n"
+	for _, args := range [][]string{{"--fix"}, {"--fix", "--exit-zero"}, {"--diff"}, {"--format", "jsonl"}, {}} {
+		var errb bytes.Buffer
+		code := Main(append(args, "-"), Env{Stdin: strings.NewReader(dirty), Stdout: failingWriter{}, Stderr: &errb,
+			Dir: t.TempDir(), Getenv: func(string) string { return "" }})
+		if code != ExitError || !strings.Contains(errb.String(), "no space left on device") || strings.Contains(errb.String(), "Fixed") {
+			t.Errorf("%v: exit %d, standard error %q", args, code, errb.String())
+		}
+	}
+}

@@ -383,26 +383,38 @@ func lintStdin(o *options, cfg *config.Config, ropts report.Options, failOn lint
 	if len(res.Errors) > 0 {
 		status = ExitError
 	}
+	// report reports what remains (--quiet drops the text report's summary, not findings)
+	report := func() error {
+		err := rep.File(res)
+		if !o.quiet || o.format != "text" {
+			err = errors.Join(err, rep.Finish(sum))
+		}
+		return err
+	}
 	switch {
 	case o.fix:
-		io.WriteString(env.Stdout, fixed)
-		rep.File(res)
-		if !o.quiet || o.format != "text" { // --quiet drops the text report's summary, not findings
-			rep.Finish(sum)
+		// an editor replaces its text with standard output: a fixed text that could not be
+		// written in full must not pass for one (nor be reported as fixed)
+		if _, err := io.WriteString(env.Stdout, fixed); err != nil {
+			return errorf(env, "writing the fixed text: %v", err)
+		}
+		if err := report(); err != nil {
+			return errorf(env, "writing the report: %v", err)
 		}
 		fixes.write(env.Stderr)
 	case o.diff:
 		for _, p := range res.Patches {
-			io.WriteString(env.Stdout, diff.Unified(p.Name, p.Name, p.Before, p.After, 3))
+			if _, err := io.WriteString(env.Stdout, diff.Unified(p.Name, p.Name, p.Before, p.After, 3)); err != nil {
+				return errorf(env, "writing the diff: %v", err)
+			}
 		}
 		if status == ExitClean && res.Changed && !o.exitZero {
 			status = ExitFindings
 		}
 		return status
 	default:
-		rep.File(res)
-		if !o.quiet || o.format != "text" {
-			rep.Finish(sum)
+		if err := report(); err != nil {
+			return errorf(env, "writing the report: %v", err)
 		}
 	}
 	if status == ExitClean && !o.exitZero && sum.AtLeast(failOn) > 0 {
