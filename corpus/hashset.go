@@ -72,6 +72,11 @@ func (s *hashSet) add(k uint64) bool {
 func (sh *setShard) grow() {
 	old := sh.slots
 	sh.slots = make([]uint64, max(16, 2*len(old)))
+	// A large table comes from memory the system has not handed over yet, and the runtime
+	// does not clear it: probing it (a read) would map each page to the shared zero page and
+	// the first key stored there (a write) would fault again and flush the page from every
+	// core. Clearing it in order faults each page in once.
+	clear(sh.slots)
 	for _, k := range old {
 		if k == 0 {
 			continue
