@@ -227,6 +227,49 @@ func (d *Document) Position(off int) (line, col int) {
 	return i + 1, utf8.RuneCountInString(d.Src[l.Start:off]) + 1
 }
 
+// A Cursor converts byte offsets to positions as Position does, starting from the line of the
+// offset it converted last: the findings of a document come in order, most of them on a line of
+// their own or the one after, so most conversions need no search of the lines. A cursor serves
+// one goroutine.
+type Cursor struct {
+	d    *Document
+	line int
+}
+
+// Cursor returns a cursor at the first line of d.
+func (d *Document) Cursor() Cursor { return Cursor{d: d} }
+
+// Position is d.Position(off).
+func (c *Cursor) Position(off int) (line, col int) {
+	d := c.d
+	if off > len(d.Src) {
+		off = len(d.Src)
+	}
+	if len(d.Lines) == 0 {
+		return 1, 1
+	}
+	i := c.line
+	switch {
+	case c.holds(i, off):
+	case c.holds(i+1, off):
+		i++
+	default:
+		i = d.LineAt(off)
+	}
+	c.line = i
+	l := d.Lines[i]
+	if off < l.Start {
+		return i + 1, 1
+	}
+	return i + 1, utf8.RuneCountInString(d.Src[l.Start:off]) + 1
+}
+
+// holds reports whether LineAt(off) is i.
+func (c *Cursor) holds(i, off int) bool {
+	ls := c.d.Lines
+	return i < len(ls) && (i == 0 || ls[i].Start <= off) && (i+1 == len(ls) || ls[i+1].Start > off)
+}
+
 // Describe summarises the conventions, for messages.
 func (d *Document) Describe() string {
 	nl := "LF"

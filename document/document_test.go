@@ -1,6 +1,7 @@
 package document
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 	"unicode"
@@ -62,6 +63,41 @@ func TestPosition(t *testing.T) {
 		l, col := d.Position(c.off)
 		if l != c.line || col != c.col {
 			t.Errorf("Position(%d) = %d:%d, want %d:%d", c.off, l, col, c.line, c.col)
+		}
+	}
+}
+
+// TestCursorAgreesWithPosition: a cursor converts offsets as Position does, whether they come
+// in order, out of order or beyond the text, on texts with a byte-order mark, CRLF, blank lines,
+// letters beyond ASCII, with and without a final newline, and on the empty text.
+func TestCursorAgreesWithPosition(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	texts := []string{"", "\n", "one", BOM + "héllo\r\n\r\nwörld ✓", "a\n\n\nb\n", "x\r\ny\r\n"}
+	parts := []string{"a", "ü", "✓", " ", "\n", "\r\n", "\n\n", "word"}
+	for range 200 {
+		var b strings.Builder
+		if rng.Intn(4) == 0 {
+			b.WriteString(BOM)
+		}
+		for range rng.Intn(60) {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		d := New("x.txt", text)
+		check := func(c *Cursor, off int) {
+			line, col := c.Position(off)
+			if wl, wc := d.Position(off); line != wl || col != wc {
+				t.Fatalf("%q: cursor at %d = %d:%d, Position = %d:%d", text, off, line, col, wl, wc)
+			}
+		}
+		c := d.Cursor()
+		for off := -1; off <= len(text)+1; off++ {
+			check(&c, off)
+		}
+		for range 50 {
+			check(&c, rng.Intn(len(text)+3)-1)
 		}
 	}
 }

@@ -5,8 +5,6 @@
 package engine
 
 import (
-	"fmt"
-
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/diff"
 	"github.com/newslint/newslint/document"
@@ -45,20 +43,21 @@ func Place(doc *document.Document, diags []lint.Diagnostic, preview bool, ctx in
 		}
 	}
 	spans := make([]Span, edits)
+	pos := doc.Cursor()
 	for i, d := range diags {
 		f := Finding{Diagnostic: d}
 		if d.Start >= 0 && d.End <= len(doc.Src) && d.Start <= d.End {
 			f.Text = doc.Src[d.Start:d.End]
 		}
-		f.Line, f.Col = doc.Position(d.Start)
-		f.EndLine, f.EndCol = doc.Position(d.End)
+		f.Line, f.Col = pos.Position(d.Start)
+		f.EndLine, f.EndCol = pos.Position(d.End)
 		if d.Fix != nil && len(d.Fix.Edits) > 0 {
 			n := len(d.Fix.Edits)
 			f.EditPos, spans = spans[:n:n], spans[n:] // capped: an append elsewhere copies
 			for j, e := range d.Fix.Edits {
 				sp := &f.EditPos[j]
-				sp.Line, sp.Col = doc.Position(e.Start)
-				sp.EndLine, sp.EndCol = doc.Position(e.End)
+				sp.Line, sp.Col = pos.Position(e.Start)
+				sp.EndLine, sp.EndCol = pos.Position(e.End)
 			}
 		}
 		if preview && d.Fix != nil {
@@ -187,6 +186,10 @@ func markConflicts(doc *document.Document, fs []Finding, unsafe bool) {
 		return
 	}
 	for _, c := range fixConflicts(doc.Src, fixes) {
-		fs[idx[c.Index]].Conflict = fmt.Sprintf("not applied in the same pass: %s", c.Reason)
+		note := overlapConflict
+		if c.Reason != overlapReason {
+			note = conflictPrefix + c.Reason
+		}
+		fs[idx[c.Index]].Conflict = note
 	}
 }

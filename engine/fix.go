@@ -60,7 +60,7 @@ func planFixes(src string, fixes []*lint.Fix) ([]lint.TextEdit, []int, []Conflic
 	var applied []int
 	for _, c := range cands {
 		if clash := overlapsAny(accepted, c.edits); clash {
-			conflicts = append(conflicts, Conflict{c.idx, "overlaps a fix applied before it"})
+			conflicts = append(conflicts, Conflict{c.idx, overlapReason})
 			continue
 		}
 		for _, e := range c.edits { // keep accepted sorted by start, for overlapsAny
@@ -73,6 +73,15 @@ func planFixes(src string, fixes []*lint.Fix) ([]lint.TextEdit, []int, []Conflic
 	sort.Slice(conflicts, func(a, b int) bool { return conflicts[a].Index < conflicts[b].Index })
 	return accepted, applied, conflicts
 }
+
+// overlapReason is the Reason of a fix that overlaps one applied before it, and
+// overlapConflict the note markConflicts writes for it: made once, since a page of navigation
+// has thousands of fixes that overlap.
+const (
+	overlapReason   = "overlaps a fix applied before it"
+	overlapConflict = conflictPrefix + overlapReason
+	conflictPrefix  = "not applied in the same pass: "
+)
 
 func byStart(a, b lint.TextEdit) int { return cmp.Compare(a.Start, b.Start) }
 

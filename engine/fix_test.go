@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/lint"
 )
 
@@ -49,6 +50,34 @@ func TestApplyFixes(t *testing.T) {
 				t.Errorf("conflicts %v, want %v", ci, c.conflicts)
 			}
 		})
+	}
+}
+
+// TestConflictNotes: a finding whose fix is dropped says why; one whose fix applies, or whose
+// fix does not apply in this run (unsafe without --unsafe-fixes), says nothing.
+func TestConflictNotes(t *testing.T) {
+	doc := document.New("a.txt", "0123456789")
+	unsafe := fix(edit(0, 9, ""))
+	unsafe.Safety = lint.Unsafe
+	fs := []Finding{
+		{Diagnostic: lint.Diagnostic{Fix: fix(edit(2, 5, ""))}},
+		{Diagnostic: lint.Diagnostic{Fix: fix(edit(4, 6, "Y"))}},
+		{Diagnostic: lint.Diagnostic{Fix: fix(edit(5, 20, ""))}},
+		{Diagnostic: lint.Diagnostic{Fix: unsafe}},
+		{Diagnostic: lint.Diagnostic{}},
+		{Diagnostic: lint.Diagnostic{Fix: fix(edit(7, 8, ""))}},
+	}
+	markConflicts(doc, fs, false)
+	want := []string{"", "not applied in the same pass: overlaps a fix applied before it",
+		"not applied in the same pass: edit 5..20 is outside the text (length 10)", "", "", ""}
+	for i, f := range fs {
+		if f.Conflict != want[i] {
+			t.Errorf("finding %d: conflict %q, want %q", i, f.Conflict, want[i])
+		}
+	}
+	markConflicts(doc, fs[3:4], true)
+	if fs[3].Conflict != "" {
+		t.Errorf("an unsafe fix alone: conflict %q", fs[3].Conflict)
 	}
 }
 
