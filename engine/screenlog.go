@@ -472,6 +472,11 @@ type frameDecoder struct {
 }
 
 func (d *frameDecoder) uvarint() int {
+	if len(d.b) > 0 && d.b[0] < 0x80 { // one byte: most lengths, offsets within a line, counts
+		v := d.b[0]
+		d.b = d.b[1:]
+		return int(v)
+	}
 	v, n := binary.Uvarint(d.b)
 	if n <= 0 || v > 1<<40 {
 		d.err, d.b = errFrame, nil
