@@ -2,9 +2,11 @@ package rules
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/newslint/newslint/document"
@@ -162,6 +164,66 @@ func TestWordTableIsTheLists(t *testing.T) {
 	}
 	if loadWordTable("%common\nsaid\n", idx) != nil {
 		t.Error("an index loaded for another text")
+	}
+}
+
+// TestRecentWordsAgreeWithTheTable: the words recent remembers have the class the table gives,
+// whether a look-up finds them there or not: every listed word, and words that are not, asked
+// twice, by several goroutines at once (in their own orders, so that they overwrite each other's
+// slots), on a table of its own. Words recent cannot hold (letters beyond a to z, longer than
+// twelve letters) are looked up in the table.
+func TestRecentWordsAgreeWithTheTable(t *testing.T) {
+	d := dictionary()
+	idx, err := buildWordIndex(d.text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := loadWordTable(d.text, idx)
+	if own == nil || own.recent == nil {
+		t.Fatal("no table, or one without recent words")
+	}
+	words := []string{"statedthat", "accordingto", "zzzzq", "x", "abcdefghijkl", "abcdefghijklm", "don't", "café", "the"}
+	for _, w := range strings.Split(strings.TrimSuffix(d.text, "\n"), "\n") {
+		if !strings.HasPrefix(w, "%") {
+			words = append(words, w, w+"s", "q"+w)
+		}
+	}
+	packed := 0
+	for _, w := range words {
+		if _, ok := packWord(w); ok {
+			packed++
+		}
+	}
+	if packed < len(words)*3/4 {
+		t.Fatalf("only %d of %d words fit in recent", packed, len(words))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := range 2 {
+				for i := range words {
+					w := words[(i*(2*g+1)+round*7)%len(words)]
+					if got, want := own.class(w), own.lookUp(w); got != want {
+						errs <- fmt.Sprintf("%q: class %d, table %d", w, got, want)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	// a short word never shares a key with a longer one
+	a, _ := packWord("a")
+	aa, _ := packWord("aa")
+	if a == aa || a == 0 {
+		t.Errorf("packWord: a %x, aa %x", a, aa)
 	}
 }
 
