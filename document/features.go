@@ -425,6 +425,10 @@ var mayEnd = func() (t [256]bool) {
 	return
 }()
 
+// TrimLine is the text of line without the white space and invisible characters around it:
+// Measure(line).Trim, without measuring the line.
+func TrimLine(line string) string { return trimSpace(line) }
+
 // Measure computes the features of one line of text in one pass; ASCII takes a few word-wide
 // operations per eight bytes, other text the unicode package.
 func Measure(line string) Features {

@@ -3,6 +3,7 @@ package rules
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/lint"
@@ -63,10 +64,23 @@ func (Caption) Check(p *lint.Pass) {
 	}
 }
 
+// clipMsg is s cut to its first 60 runes, with an ellipsis when it was longer; a cut text's
+// invalid bytes are written as U+FFFD, one each. Most lines are short, and none is copied
+// to count its runes.
 func clipMsg(s string) string {
-	r := []rune(s)
-	if len(r) > 60 {
-		return string(r[:60]) + "…"
+	if len(s) <= 60 {
+		return s // at most 60 bytes, so at most 60 runes
+	}
+	n, valid := 0, true
+	for i, r := range s {
+		if n == 60 {
+			if valid {
+				return s[:i] + "…"
+			}
+			return string([]rune(s[:i])) + "…"
+		}
+		valid = valid && r != utf8.RuneError
+		n++
 	}
 	return s
 }

@@ -656,3 +656,31 @@ func TestFurnitureLineOfAsThePlainForm(t *testing.T) {
 		}
 	}
 }
+
+// TestClipMsgIsTheRuneCut: clipMsg says what cutting the text's runes says, around 60 runes and
+// 60 bytes, with letters beyond ASCII, invalid bytes alone and in runs, and U+FFFD itself.
+func TestClipMsgIsTheRuneCut(t *testing.T) {
+	plain := func(s string) string {
+		r := []rune(s)
+		if len(r) > 60 {
+			return string(r[:60]) + "…"
+		}
+		return s
+	}
+	parts := []string{"a", "é", "✓", "\xff", "\xc3", "\ufffd", " ", "𝄞"}
+	rng := rand.New(rand.NewSource(5))
+	cases := []string{"", strings.Repeat("a", 60), strings.Repeat("a", 61), strings.Repeat("é", 31), strings.Repeat("é", 61),
+		strings.Repeat("a", 59) + "\xff\xff", strings.Repeat("a", 60) + "\xff"}
+	for range 3000 {
+		var b strings.Builder
+		for range 40 + rng.Intn(50) {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := clipMsg(s), plain(s); got != want {
+			t.Fatalf("clipMsg(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

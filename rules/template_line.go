@@ -249,8 +249,8 @@ func (tc templateCounts) report(p *lint.Pass, o *templateOptions, i int, k uint6
 	if f != nil {
 		trim = f.Trim
 	} else {
-		// one line measured, not the whole document: resolving reads no other line
-		trim = document.Measure(p.Doc.Text(i)).Trim
+		// the document's lines are not measured when resolving: this one is only trimmed
+		trim = document.TrimLine(p.Doc.Text(i))
 	}
 	p.ReportLines(i, i, "template line "+strconv.Quote(clipMsg(trim))+" recurs in "+
 		strconv.FormatUint(uint64(n), 10)+" of "+strconv.Itoa(int(files))+" "+of,
