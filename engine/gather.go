@@ -134,7 +134,7 @@ func gatherFile(src RuleSource, f input.File, opts *Options, stats *corpus.Stats
 		return readUnits(in, f, kind, *opts, func(u *input.Unit) {
 			if keep {
 				if last, _ = u.Content(); log == nil {
-					opts.keep.put(f.Path(), last)
+					opts.keep.put(idx, last)
 				}
 			}
 			put(u)
@@ -166,7 +166,7 @@ func gatherFile(src RuleSource, f input.File, opts *Options, stats *corpus.Stats
 			switch {
 			case !keep || len(last) == 0:
 			case frame[0] != 0: // a plain file is one unit, read and screened in turn
-				opts.keep.putRead(f.Path(), last)
+				opts.keep.putRead(idx, last)
 			default:
 				recycleRead(last) // the frame holds copies of what the checking pass needs
 			}

@@ -247,7 +247,7 @@ func lintFile(cfg RuleSource, f input.File, o Options, emit func(*Result), log *
 			testHookPlan(plan.work, len(plan.need))
 		}
 		if plan != nil && plan.work == 0 {
-			o.cached.take(f.Path())
+			o.cached.take(idx)
 			res.Bytes = log.files[idx].size()
 			return
 		}
@@ -257,7 +257,7 @@ func lintFile(cfg RuleSource, f input.File, o Options, emit func(*Result), log *
 	opts := o
 	opts.group = GroupOf(f)
 	// a small file the corpus pass read is not read again (never when fixing)
-	content, cached := opts.cached.take(f.Path())
+	content, cached := opts.cached.take(idx)
 	var src *source
 	var err error
 	if cached {
