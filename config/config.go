@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -368,10 +369,17 @@ func (c *Config) For(rel string) []lint.Active {
 }
 
 func (c *Config) resolve(idx []int) ([]lint.Active, error) {
-	key := fmt.Sprint(idx)
+	// the key lists the overrides; it is made on the stack and copied only to be stored, since
+	// every file of a run asks (looking a map up with string(bytes) does not allocate)
+	var kb [64]byte
+	key := kb[:0]
+	for _, i := range idx {
+		key = strconv.AppendInt(key, int64(i), 10)
+		key = append(key, ',')
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if s, ok := c.cache[key]; ok {
+	if s, ok := c.cache[string(key)]; ok {
 		return s, nil
 	}
 	var out []lint.Active
@@ -419,7 +427,7 @@ func (c *Config) resolve(idx []int) ([]lint.Active, error) {
 			out = append(out, lint.Active{Rule: r, Severity: sev, Options: opts, Meta: m})
 		}
 	}
-	c.cache[key] = out
+	c.cache[string(key)] = out
 	return out, nil
 }
 
