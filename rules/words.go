@@ -75,6 +75,8 @@ const (
 	recentSlots   = 1 << recentBits
 	recentLetters = 12
 	recentClass   = 5 * recentLetters // the class's bits start here
+	// every class fits in the bits above the letters (a compile-time check)
+	_ = uint(1<<(64-recentClass) - 1 - otherWord)
 )
 
 // packWord packs w as recent keeps it, or reports that it cannot be (another character than a
