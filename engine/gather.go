@@ -127,7 +127,10 @@ func gatherFile(src RuleSource, f input.File, opts *Options, stats *corpus.Stats
 		}
 	}
 	// a small plain file is kept for the checking pass; in a one-pass run only when its frame
-	// says the checking pass may need it
+	// says the checking pass will read it: it has diagnostics, or is to be checked afresh. One
+	// with candidates only is read again only if the merged counts make one interesting, which
+	// is rare: keeping them held most of a corpus of short stories (their names are candidates)
+	// for nothing, and took their buffers from the pool
 	keep := kind == input.Text && comp == input.None
 	var last []byte
 	feed := func(put func(*input.Unit)) error {
@@ -165,7 +168,7 @@ func gatherFile(src RuleSource, f input.File, opts *Options, stats *corpus.Stats
 			frames.add(frame)
 			switch {
 			case !keep || len(last) == 0:
-			case frame[0] != 0: // a plain file is one unit, read and screened in turn
+			case frame[0]&(unitFull|unitLocal) != 0: // a plain file is one unit, read and screened in turn
 				opts.keep.putRead(idx, last)
 			default:
 				recycleRead(last) // the frame holds copies of what the checking pass needs

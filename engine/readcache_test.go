@@ -172,3 +172,52 @@ func TestReadCacheGivesWayToTheFileList(t *testing.T) {
 		t.Errorf("a cache without a budget kept a file")
 	}
 }
+
+// TestCacheKeepsFilesWithDiagnostics: in a one-pass run the corpus pass keeps the small files
+// whose frames hold diagnostics, which the checking pass reads whatever the counts say, and
+// gives back the buffers of the others: a file with candidates only is read again only if the
+// merged counts make a candidate interesting, which is rare, so keeping it would hold memory
+// (all of a corpus of short wire stories, whose names are candidates) for nothing.
+func TestCacheKeepsFilesWithDiagnostics(t *testing.T) {
+	dir := t.TempDir()
+	texts := []string{
+		"Follow us on Twitter\nThe talks resumed on Monday, officials said, and more were planned.\n",
+		"Prime Minister Anna Keller met President Jonas Berg in Oslo on Monday, officials said.\n",
+		"The talks resumed on Monday, officials said, and more were planned for the week.\n",
+	}
+	var files []input.File
+	for i, text := range texts {
+		rel := fmt.Sprintf("site/%d.txt", i)
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, input.NewFile(p, rel, ""))
+	}
+	stats, err := GatherChecked(config.Default(), files, Options{Jobs: 1, OnePass: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lastGathered.Lock()
+	c, log := lastGathered.cache, lastGathered.log
+	lastGathered.Unlock()
+	if c == nil || log == nil {
+		t.Fatal("no cache or screen log offered")
+	}
+	// the cases: diagnostics (and candidates), candidates only, neither
+	want := []struct{ local, cands bool }{{true, true}, {false, true}, {false, false}}
+	for i, w := range want {
+		frame, err := log.frames(i).next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if local, cands := frame[0]&unitLocal != 0, frame[0]&unitCands != 0; local != w.local || cands != w.cands {
+			t.Fatalf("file %d: diagnostics %v, candidates %v; the texts no longer make the cases", i, local, cands)
+		}
+		if _, kept := c.take(i); kept != w.local {
+			t.Errorf("file %d (diagnostics %v, candidates %v): kept %v", i, w.local, w.cands, kept)
+		}
+	}
+	claimReads(Options{Corpus: stats}, config.Default(), files) // lets the log go
+}
