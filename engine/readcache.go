@@ -126,16 +126,20 @@ func (c *readCache) take(idx int) ([]byte, bool) {
 		slices.SortStableFunc(c.files, func(a, b cachedFile) int { return cmp.Compare(a.idx, b.idx) })
 		c.sorted = true
 	}
-	k, found := slices.BinarySearchFunc(c.files, idx, func(f cachedFile, idx int) int { return cmp.Compare(f.idx, idx) })
-	if !found || c.files[k].content == nil {
-		return nil, false
+	k, _ := slices.BinarySearchFunc(c.files, idx, func(f cachedFile, idx int) int { return cmp.Compare(f.idx, idx) })
+	// the first entry of idx not taken yet (a file kept again after it was taken, or two files
+	// of one path that rekey filed under one index, have several)
+	for ; k < len(c.files) && c.files[k].idx == idx; k++ {
+		if b := c.files[k].content; b != nil {
+			c.files[k].content = nil // the checking pass holds it now; the cache lets it go
+			return b, true
+		}
 	}
-	b := c.files[k].content
-	c.files[k].content = nil // the checking pass holds it now; the cache lets it go
-	return b, true
+	return nil, false
 }
 
-// rekey makes a cache kept by the indexes of from one kept by those of to, for a checking pass
+// rekey makes a cache kept by the indexes of from (the corpus pass's list of files, which no
+// one changes after the pass) one kept by those of to, for a checking pass
 // over other files than the corpus pass's (a run over the files that changed counts them all):
 // a file of from that to holds is found under its (first) index in to; the others are dropped.
 func (c *readCache) rekey(from, to []input.File) {

@@ -133,6 +133,19 @@ func TestReadCacheGivesUpOnLargeCorpora(t *testing.T) {
 	if b, ok := fresh.take(7); !ok || string(b) != "a line" {
 		t.Errorf("a small corpus' file was not kept")
 	}
+	// kept again after it was taken, and twice under one index: each content is taken once
+	fresh.put(7, []byte("again"))
+	fresh.put(3, []byte("three"))
+	fresh.put(7, []byte("once more"))
+	var got []string
+	for range 3 {
+		if b, ok := fresh.take(7); ok {
+			got = append(got, string(b))
+		}
+	}
+	if b, ok := fresh.take(3); !ok || string(b) != "three" || len(got) != 2 || got[0] != "again" || got[1] != "once more" {
+		t.Errorf("taken under 7: %q; under 3: %q, %v", got, b, ok)
+	}
 }
 
 // TestReadCacheGivesWayToTheFileList: the cache's budget shrinks as the files a run holds for its
