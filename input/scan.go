@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"math/bits"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -180,14 +181,21 @@ func unescape(inner []byte) (string, bool) {
 // specialIn reports whether one of the eight bytes of x is a quote, a backslash or below 0x20,
 // the bytes a JSON string's scan must stop at (the "has zero byte" and "has byte less than"
 // tests of Bit Twiddling Hacks, exact for whether any byte is one).
-func specialIn(x uint64) bool {
+func specialIn(x uint64) bool { return specials(x) != 0 }
+
+// specials sets the high bit of bytes of x that may be special, the lowest of them exactly: a
+// borrow can mark a byte above a special one, never one below it. firstSpecial is the offset of
+// the first special byte of the eight (8 for none).
+func specials(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	quote := x ^ (ones * '"')
 	backslash := x ^ (ones * '\\')
 	zeroIn := func(v uint64) uint64 { return (v - ones) &^ v & highs }
 	low := (x - ones*0x20) &^ x & highs // a byte below 0x20 (high bit clear)
-	return zeroIn(quote)|zeroIn(backslash)|low != 0
+	return zeroIn(quote) | zeroIn(backslash) | low
 }
+
+func firstSpecial(x uint64) int { return bits.TrailingZeros64(specials(x)) / 8 }
 
 // scanner checks JSON grammar over b from i.
 type scanner struct {
@@ -228,9 +236,13 @@ func (s *scanner) str() (start, end int, esc bool) {
 	}
 	start = s.i - 1
 	for s.i < len(s.b) {
-		// eight bytes at a time while none is a quote, a backslash or a control character
-		for s.i+8 <= len(s.b) && !specialIn(binary.LittleEndian.Uint64(s.b[s.i:])) {
-			s.i += 8
+		// eight bytes at a time up to the first quote, backslash or control character
+		for s.i+8 <= len(s.b) {
+			k := firstSpecial(binary.LittleEndian.Uint64(s.b[s.i:]))
+			s.i += k
+			if k < 8 {
+				break
+			}
 		}
 		if s.i >= len(s.b) {
 			break

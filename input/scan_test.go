@@ -132,24 +132,30 @@ func TestDecodeStringIsEncodingJSON(t *testing.T) {
 }
 
 // TestSpecialIn: the eight-byte test says whether any byte is a quote, a backslash or a control
-// character exactly as a byte-by-byte test does.
+// character, and which is the first, exactly as a byte-by-byte test does.
 func TestSpecialIn(t *testing.T) {
 	r := rand.New(rand.NewSource(3))
 	special := func(c byte) bool { return c == '"' || c == '\\' || c < 0x20 }
 	interesting := []byte{0, 0x1f, 0x20, 0x21, '"', '\\', 0x5b, 0x5d, 0x7f, 0x80, 0xa2, 0xdc, 0xff, 'a', 'Z'}
 	for range 200000 {
 		var b [8]byte
-		want := false
+		want, first := false, 8
 		for i := range b {
 			if r.Intn(2) == 0 {
 				b[i] = interesting[r.Intn(len(interesting))]
 			} else {
 				b[i] = byte(r.Intn(256))
 			}
+			if special(b[i]) && !want {
+				first = i
+			}
 			want = want || special(b[i])
 		}
 		if got := specialIn(binary.LittleEndian.Uint64(b[:])); got != want {
 			t.Fatalf("%q: %v, want %v", b, got, want)
+		}
+		if got := firstSpecial(binary.LittleEndian.Uint64(b[:])); got != first {
+			t.Fatalf("%q: first special at %d, want %d", b, got, first)
 		}
 	}
 }
