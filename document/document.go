@@ -213,18 +213,8 @@ func (d *Document) LineAt(off int) int {
 // Position converts a byte offset to a 1-based line and a 1-based column counted in Unicode
 // code points.
 func (d *Document) Position(off int) (line, col int) {
-	if off > len(d.Src) {
-		off = len(d.Src)
-	}
-	if len(d.Lines) == 0 {
-		return 1, 1
-	}
-	i := d.LineAt(off)
-	l := d.Lines[i]
-	if off < l.Start {
-		return i + 1, 1
-	}
-	return i + 1, utf8.RuneCountInString(d.Src[l.Start:off]) + 1
+	c := d.Cursor()
+	return c.Position(off)
 }
 
 // A Cursor converts byte offsets to positions as Position does, starting from the line of the
@@ -239,7 +229,7 @@ type Cursor struct {
 // Cursor returns a cursor at the first line of d.
 func (d *Document) Cursor() Cursor { return Cursor{d: d} }
 
-// Position is d.Position(off).
+// Position converts off as Document.Position does.
 func (c *Cursor) Position(off int) (line, col int) {
 	d := c.d
 	if off > len(d.Src) {

@@ -67,7 +67,8 @@ func TestPosition(t *testing.T) {
 	}
 }
 
-// TestCursorAgreesWithPosition: a cursor converts offsets as Position does, whether they come
+// TestCursorAgreesWithPosition: a cursor (and Position, a fresh one) converts offsets as a search
+// of the lines and a count of runes do, whether they come
 // in order, out of order or beyond the text, on texts with a byte-order mark, CRLF, blank lines,
 // letters beyond ASCII, with and without a final newline, and on the empty text.
 func TestCursorAgreesWithPosition(t *testing.T) {
@@ -86,10 +87,25 @@ func TestCursorAgreesWithPosition(t *testing.T) {
 	}
 	for _, text := range texts {
 		d := New("x.txt", text)
+		// the plain conversion: the line by search, the column by counting runes
+		plain := func(off int) (int, int) {
+			off = min(off, len(d.Src))
+			if len(d.Lines) == 0 {
+				return 1, 1
+			}
+			i := d.LineAt(off)
+			if l := d.Lines[i]; off >= l.Start {
+				return i + 1, utf8.RuneCountInString(d.Src[l.Start:off]) + 1
+			}
+			return i + 1, 1
+		}
 		check := func(c *Cursor, off int) {
 			line, col := c.Position(off)
-			if wl, wc := d.Position(off); line != wl || col != wc {
-				t.Fatalf("%q: cursor at %d = %d:%d, Position = %d:%d", text, off, line, col, wl, wc)
+			if wl, wc := plain(off); line != wl || col != wc {
+				t.Fatalf("%q: cursor at %d = %d:%d, want %d:%d", text, off, line, col, wl, wc)
+			}
+			if pl, pc := d.Position(off); pl != line || pc != col {
+				t.Fatalf("%q: Position(%d) = %d:%d, cursor %d:%d", text, off, pl, pc, line, col)
 			}
 		}
 		c := d.Cursor()

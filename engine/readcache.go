@@ -77,7 +77,7 @@ func newReadCache(budget int64) *readCache {
 }
 
 // put keeps the content of file idx if it is small and the budget allows, and reports whether
-// it did. Each file is offered once.
+// it did.
 func (c *readCache) put(idx int, content []byte) bool {
 	if c == nil || len(content) > readCacheMaxFile || c.budget == 0 {
 		return false
@@ -139,9 +139,9 @@ func (c *readCache) take(idx int) ([]byte, bool) {
 }
 
 // rekey makes a cache kept by the indexes of from (the corpus pass's list of files, which no
-// one changes after the pass) one kept by those of to, for a checking pass
-// over other files than the corpus pass's (a run over the files that changed counts them all):
-// a file of from that to holds is found under its (first) index in to; the others are dropped.
+// one changes after the pass) one kept by those of to, for a checking pass over other files
+// than the corpus pass's (a run over the files that changed counts them all): a file of from
+// that to holds is found under its (first) index in to; the others are dropped.
 func (c *readCache) rekey(from, to []input.File) {
 	if c == nil || len(c.files) == 0 {
 		return
