@@ -125,9 +125,12 @@ func stopSet[S string | []byte](w S) uint32 {
 
 // asciiStops is stopLangs for the function words written in ASCII letters, keyed by
 // asciiKey: the table Language consults for most words it samples. Each entry packs a key (six
-// letters at most: 48 bits) with its set of languages above it, at the slot asciiStopHash gives,
-// which no other key shares (a perfect hash: one load and no probing, whatever the word); empty
-// slots are 0, which no key is.
+// letters at most: 48 bits) with the number of its set of languages in asciiStopSets above it, at
+// the slot asciiStopHash gives, which no other key shares (a perfect hash: one load and no
+// probing, whatever the word); empty slots are 0, which no key is. A sample counts the words of
+// each set by its number (langCount.bySet) and the languages of the sets once, when it decides:
+// a word then costs one increment and no branch on whether it is a function word, nor a loop
+// over its languages (which no branch predictor guesses on running text).
 const (
 	asciiStopBits = 12
 	asciiKeyBits  = 48
@@ -137,7 +140,13 @@ var (
 	asciiStops   [1 << asciiStopBits]uint64
 	asciiStopLen int    // the longest ASCII function word, at most 6 bytes
 	asciiStopMul uint64 // the multiplier of asciiStopHash: asciiStopSeed, unless the words changed
+	// asciiStopSets are the sets of languages of the ASCII function words, numbered from 1 (0:
+	// no function word, the empty set)
+	asciiStopSets = []uint32{0}
 )
+
+// maxStopSets bounds the number of distinct sets of languages of ASCII function words (45 now).
+const maxStopSets = 64
 
 // asciiStopSeed is a multiplier that perfectMul found for the function words: start-up needs no
 // search (after a change of the words, TestStopHashIsPerfect prints the new one).
@@ -160,8 +169,18 @@ func init() {
 		asciiStopLen = max(asciiStopLen, len(w))
 	}
 	asciiStopMul = perfectMul(keys, asciiStopSeed)
+	ids := map[uint32]uint64{}
 	for i, key := range keys {
-		asciiStops[asciiStopHash(key)] = key | uint64(sets[i])<<asciiKeyBits
+		id, ok := ids[sets[i]]
+		if !ok {
+			id = uint64(len(asciiStopSets))
+			ids[sets[i]] = id
+			asciiStopSets = append(asciiStopSets, sets[i])
+		}
+		asciiStops[asciiStopHash(key)] = key | id<<asciiKeyBits
+	}
+	if len(asciiStopSets) > maxStopSets {
+		panic("document: more sets of languages of ASCII function words than maxStopSets")
 	}
 }
 
@@ -225,11 +244,17 @@ func asciiStopHash(key uint64) uint64 {
 
 // stopSetKey is stopLangs of the word whose asciiKey is key (of at most eight letters).
 func stopSetKey(key uint64) uint32 {
+	return asciiStopSets[stopIDKey(key)]
+}
+
+// stopIDKey is the number in asciiStopSets of the set of languages of the word whose asciiKey is
+// key (of at most eight letters), 0 for a word that is no function word.
+func stopIDKey(key uint64) uint64 {
 	e := asciiStops[asciiStopHash(key)]
-	if e&(1<<asciiKeyBits-1) != key {
-		return 0
-	}
-	return uint32(e >> asciiKeyBits)
+	// without a branch: d is 0 for the entry's own key, and other is then 0 (else 1)
+	d := e&(1<<asciiKeyBits-1) ^ key
+	other := (d | -d) >> 63
+	return e >> asciiKeyBits & (other - 1)
 }
 
 // stopSetASCII is stopSet of the lower-case form of w, a word of ASCII letters.
@@ -343,9 +368,7 @@ func (s *langSampler) line(text string, ws []Word, end int) int {
 		} else {
 			key = asciiKey(w.In(text))
 		}
-		if set := stopSetKey(key); set != 0 {
-			c.add(set)
-		}
+		c.bySet[stopIDKey(key)&(maxStopSets-1)]++
 	}
 	c.words += n
 	return n
@@ -373,6 +396,8 @@ func (c *langCount) add(set uint32) {
 
 func (s *langSampler) decide() Lang {
 	prose, all := &s.prose, &s.all
+	prose.fold()
+	all.fold()
 	if prose.words >= 40 {
 		return prose.decide()
 	}
@@ -386,6 +411,19 @@ func (s *langSampler) decide() Lang {
 type langCount struct {
 	words  int
 	counts [numLangs]int
+	// bySet counts ASCII function words by the number of their set of languages (asciiStopSets;
+	// 0 counts the other words), until fold adds them to counts
+	bySet [maxStopSets]int32
+}
+
+// fold adds the words counted by set to the counts of their languages.
+func (c *langCount) fold() {
+	for id, n := range c.bySet[1:len(asciiStopSets)] {
+		for set := asciiStopSets[id+1]; set != 0; set &= set - 1 {
+			c.counts[bits.TrailingZeros32(set)] += int(n)
+		}
+	}
+	c.bySet = [maxStopSets]int32{}
 }
 
 func (c *langCount) decide() Lang {
