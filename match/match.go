@@ -333,44 +333,130 @@ func contains16x2(t []uint16, class []uint8, a, b string) bool {
 // Trie finds the patterns that begin at a given position of a text, for callers that know
 // where a match can start (a name at a capital letter): a walk down the patterns' trie from
 // there, with nothing to build beyond the trie.
+//
+// The trie is a double array: the child of the state in cell s by class c is the cell
+// cells[s].base+c, when that cell's check is s. A table with a row of every class for each state
+// was mostly empty (the 1,037 spellings of the name list: 7,769 states, most with one child, in
+// 1.7 MB that every run faulted in, twice a page as building read each before writing it, and
+// whose rows near the root lay far apart); the double array holds them in 7,815 cells (94 KB).
 type Trie struct {
 	patterns []string
 	class    [256]uint8
-	nclass   int32
-	// next maps state + class → child state, states premultiplied by nclass; 0 is no child (the
-	// root is no one's child), and a child in which a pattern ends is stored negated.
-	next []int32
-	out  []int32 // state / nclass → pattern ending there (the first of equal ones), or -1
+	cells    []trieCell
+}
+
+// trieCell is a state of a Trie in the cell of the table its parent's base and its class name.
+type trieCell struct {
+	base  int32 // the cell of the child by class c is base+c (classes start at 1)
+	check int32 // the parent's cell; -1 for the root (cell 0) and for free cells
+	out   int32 // the pattern that ends in this state (the first of equal ones), or -1
 }
 
 // NewTrie compiles patterns, with foldASCII as for New.
 func NewTrie(patterns []string, foldASCII bool) *Trie {
 	t := &Trie{patterns: patterns}
-	n := int32(classes(patterns, foldASCII, &t.class))
-	t.nclass = n
-	ns := countStates(patterns, &t.class)
-	t.next = make([]int32, ns*int(n))
-	t.out = make([]int32, 1, ns)
-	t.out[0] = -1
+	nclass := classes(patterns, foldASCII, &t.class)
+	// the trie as nodes, each with its list of children (most have one)
+	type node struct {
+		first, sibling int32 // first child, next sibling; 0 for none (the root is no one's child)
+		class          uint8
+		out            int32
+	}
+	nodes := make([]node, 1, 1+len(patterns))
+	nodes[0].out = -1
 	for pi, p := range patterns {
 		if p == "" {
 			continue
 		}
-		var s int32 // premultiplied
-		var e *int32
+		var s int32
 		for i := 0; i < len(p); i++ {
-			e = &t.next[s+int32(t.class[p[i]])]
-			if *e == 0 {
-				*e = int32(len(t.out)) * n
-				t.out = append(t.out, -1)
+			c := t.class[p[i]]
+			k := nodes[s].first
+			for k != 0 && nodes[k].class != c {
+				k = nodes[k].sibling
 			}
-			s = max(*e, -*e)
+			if k == 0 {
+				k = int32(len(nodes))
+				nodes = append(nodes, node{sibling: nodes[s].first, class: c, out: -1})
+				nodes[s].first = k
+			}
+			s = k
 		}
-		if t.out[s/n] < 0 {
-			t.out[s/n] = int32(pi)
-			*e = -s
+		if nodes[s].out < 0 {
+			nodes[s].out = int32(pi)
 		}
 	}
+	// the cells, breadth first: each state's children go where the first free cells fit them
+	cells := make([]trieCell, 1, len(nodes)+nclass+1)
+	cells[0] = trieCell{check: -1, out: -1}
+	// after[i] leads to the first free cell at i or after (a cell past the table is free): the
+	// search for a place skips the cells taken, most of a dense table, at once
+	after := make([]int32, 1, cap(cells))
+	freeFrom := func(i int) int {
+		r := i
+		for r < len(after) && int(after[r]) != r {
+			r = int(after[r])
+		}
+		for i < len(after) && int(after[i]) != i { // shorten the path for the next search
+			next := int(after[i])
+			after[i] = int32(r)
+			i = next
+		}
+		return r
+	}
+	take := func(c int) {
+		for len(cells) <= c {
+			after = append(after, int32(len(cells)))
+			cells = append(cells, trieCell{check: -1, out: -1})
+		}
+		after[c] = int32(c + 1)
+	}
+	take(0)
+	cellOf := make([]int32, len(nodes)) // node -> cell
+	queue := make([]int32, 1, len(nodes))
+	var kids []int32
+	for q := 0; q < len(queue); q++ {
+		n := queue[q]
+		kids = kids[:0]
+		lo := 256
+		for k := nodes[n].first; k != 0; k = nodes[k].sibling {
+			kids = append(kids, k)
+			lo = min(lo, int(nodes[k].class))
+		}
+		if len(kids) == 0 {
+			continue
+		}
+		// the smallest class goes into a free cell, from the first on, until the others fit too
+		var base int
+	fit:
+		for f := freeFrom(lo + 1); ; f = freeFrom(f + 1) {
+			base = f - lo
+			for _, k := range kids {
+				if c := base + int(nodes[k].class); c < len(cells) && cells[c].check >= 0 {
+					continue fit
+				}
+			}
+			break
+		}
+		s := cellOf[n]
+		cells[s].base = int32(base)
+		for _, k := range kids {
+			c := base + int(nodes[k].class)
+			take(c)
+			cells[c] = trieCell{check: s, out: nodes[k].out}
+			cellOf[k] = int32(c)
+			queue = append(queue, k)
+		}
+	}
+	// room for base+c of every cell and class, so that a walk needs no bounds test
+	maxBase := 0
+	for _, c := range cells {
+		maxBase = max(maxBase, int(c.base))
+	}
+	for len(cells) < maxBase+nclass {
+		cells = append(cells, trieCell{check: -1, out: -1})
+	}
+	t.cells = cells
 	return t
 }
 
@@ -381,17 +467,16 @@ func (t *Trie) Patterns() []string { return t.patterns }
 // end. fn returns false to stop. Of equal patterns (equal after folding), only the first is
 // reported, as by FindAll.
 func (t *Trie) At(text string, i int, fn func(pattern, end int) bool) {
-	next, class := t.next, &t.class
+	cells, class := t.cells, &t.class
 	var s int32
 	for j := i; j < len(text); j++ {
-		if s = next[s+int32(class[text[j]])]; s == 0 {
+		c := cells[s].base + int32(class[text[j]])
+		if cells[c].check != s {
 			return
 		}
-		if s < 0 {
-			s = -s
-			if !fn(int(t.out[s/t.nclass]), j+1) {
-				return
-			}
+		if o := cells[c].out; o >= 0 && !fn(int(o), j+1) {
+			return
 		}
+		s = c
 	}
 }

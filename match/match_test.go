@@ -172,7 +172,7 @@ func randomCase(r *rand.Rand, npats, maxLen, textLen int) ([]string, string) {
 // finds; Contains agrees.
 func TestScanWidths(t *testing.T) {
 	r := rand.New(rand.NewSource(3))
-	for round := range 400 {
+	for round := range 430 {
 		pats, text := randomCase(r, 1+r.Intn(12), 5, r.Intn(200))
 		fold := round%2 == 0
 		m := New(pats, fold)
@@ -213,11 +213,15 @@ func TestLargeAutomaton(t *testing.T) {
 }
 
 // TestTrieAt: the trie reports, at each position, the occurrences the automaton reports that
-// start there, shortest first.
+// start there, shortest first, for a few patterns and for thousands.
 func TestTrieAt(t *testing.T) {
 	r := rand.New(rand.NewSource(5))
-	for round := range 400 {
+	for round := range 430 {
 		pats, text := randomCase(r, 1+r.Intn(12), 5, r.Intn(200))
+		if round >= 400 {
+			// many patterns: states with many children share a dense table
+			pats, text = randomCase(r, 300+r.Intn(3000), 12, 2000)
+		}
 		if round == 0 {
 			pats, text = []string{"Kim Jong Un", "KIM", "kim jong", "Jong", "", "Erdoğan"}, "Kim Jong Un; KIM JONG UN, kim jong-un, Erdoğan ERDOĞAN"
 		}

@@ -318,12 +318,17 @@ func lowerASCII(p string) string {
 
 // startsAt reports whether a pattern begins at text[i:].
 func (t *Trie) startsAt(text string, i int) bool {
-	next, class := t.next, &t.class
+	cells, class := t.cells, &t.class
 	var s int32
 	for j := i; j < len(text); j++ {
-		if s = next[s+int32(class[text[j]])]; s <= 0 {
-			return s < 0
+		c := cells[s].base + int32(class[text[j]])
+		if cells[c].check != s {
+			return false
 		}
+		if cells[c].out >= 0 {
+			return true
+		}
+		s = c
 	}
 	return false
 }
