@@ -213,7 +213,13 @@ func screenUnit(dst []byte, u *input.Unit, group string, active []lint.Active, s
 		*room = cands // made larger: kept for the next unit
 	}
 	defer func() {
-		clear((*room)[:cap(*room)]) // keeps no candidate alive
+		// each rule's list is kept for the next unit (candidates hold no pointers), unless a
+		// long page made it large
+		for i, l := range (*room)[:cap(*room)] {
+			if cap(l) > maxKeptCandidates {
+				(*room)[:cap(*room)][i] = nil
+			}
+		}
 		candRoom.Put(room)
 	}()
 	if rec := u.Record(); doc.InvalidUTF8() >= 0 || rec != nil && rec.Lossy != "" {
@@ -224,10 +230,15 @@ func screenUnit(dst []byte, u *input.Unit, group string, active []lint.Active, s
 	return frame
 }
 
-// candRoom holds the lists of candidates screenUnit makes lint.Screen's in: a unit's list is
-// encoded in its frame and dropped, and a list for every unit with candidates was most of what
-// screening a small file allocated.
+// candRoom holds the lists of candidates screenUnit makes lint.Screen's in: a unit's lists are
+// encoded in its frame and then reused for the next unit. A list for every unit with candidates
+// was most of what screening a small file allocated, and on whole pages (hundreds of candidate
+// lines each) a seventh of all a run allocated.
 var candRoom = sync.Pool{New: func() any { return new([][]lint.Candidate) }}
+
+// maxKeptCandidates bounds the room a list of candidates keeps for the next unit (32 bytes a
+// candidate).
+const maxKeptCandidates = 4096
 
 // unitDocument indexes the text of unit u. A record's text is a decoded JSON string, valid UTF-8
 // whatever its bytes were (decoding put U+FFFD for what was not, and Record.Lossy says so), so

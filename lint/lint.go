@@ -165,7 +165,14 @@ type Pass struct {
 	who      string // the rule or analysis running, named by whoKind
 	whoKind  string
 	requires []Analyzer
+	// room is where Screen may make its list of candidates (CandidateRoom)
+	room []Candidate
 }
+
+// CandidateRoom returns an empty list with room for candidates, which Screen may append its
+// candidates to and return: the room an earlier document's list of the same rule left, once its
+// caller was done with that list (ScreenInto), or nil.
+func (p *Pass) CandidateRoom() []Candidate { return p.room[:0] }
 
 // Report records d, filling in the rule ID and the configured severity when d leaves them empty.
 func (p *Pass) Report(d Diagnostic) {

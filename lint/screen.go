@@ -58,33 +58,37 @@ func Screen(doc *document.Document, active []Active, stats *corpus.Stats) ([]Dia
 	return ScreenInto(doc, active, stats, nil)
 }
 
-// ScreenInto is Screen making the list of candidates it returns in room when room is large
+// ScreenInto is Screen making the lists of candidates it returns in room when room is large
 // enough: a caller that screens many documents, and is done with each list before the next,
-// makes it once.
+// makes the list of lists once, and each rule's list grows to what the rule needs and is then
+// reused (Pass.CandidateRoom), however many documents it screens. Candidates hold no pointers:
+// the room keeps nothing alive.
 func ScreenInto(doc *document.Document, active []Active, stats *corpus.Stats, room [][]Candidate) ([]Diagnostic, [][]Candidate) {
 	var out []Diagnostic
-	var cands [][]Candidate
+	lists := room[:cap(room)]
+	if len(lists) < len(active) {
+		lists = append(lists, make([][]Candidate, len(active)-len(lists))...)
+	}
+	lists = lists[:len(active)]
 	st := newDocState(active)
 	defer st.free()
 	report := func(d Diagnostic) { out = append(out, d) }
 	pass := func(i int) *Pass { return st.rulePass(doc, &active[i], nil, report) }
 	// the counts first: a rule that fails afterwards does not take the document's counts away
 	var checkers uint64 // bit i: rule i (below 64) is not a Screener, found in the first loop
+	found := false
 	for i := range active {
 		if s, ok := active[i].Rule.(Screener); ok {
-			if c := s.Screen(pass(i), stats); len(c) > 0 {
-				if cands == nil {
-					if cap(room) >= len(active) {
-						cands = room[:len(active)]
-						clear(cands)
-					} else {
-						cands = make([][]Candidate, len(active))
-					}
-				}
-				cands[i] = c
+			p := pass(i)
+			p.room = lists[i]
+			lists[i] = s.Screen(p, stats)
+			p.room = nil
+			found = found || len(lists[i]) > 0
+		} else {
+			lists[i] = lists[i][:0]
+			if i < 64 {
+				checkers |= 1 << i
 			}
-		} else if i < 64 {
-			checkers |= 1 << i
 		}
 	}
 	for i := range active {
@@ -95,7 +99,10 @@ func ScreenInto(doc *document.Document, active []Active, stats *corpus.Stats, ro
 		}
 	}
 	sortDiagnostics(out)
-	return out, cands
+	if !found {
+		return out, nil
+	}
+	return out, lists
 }
 
 // Wants reports whether any corpus rule may report on the candidates Screen returned, given the

@@ -96,3 +96,61 @@ func TestScreenIntoUsesTheRoom(t *testing.T) {
 		t.Errorf("a room too small gives a list of %d", len(got))
 	}
 }
+
+// roomScreener makes its list in the room the pass offers: a candidate for each time the
+// document's text holds its word.
+type roomScreener struct {
+	countingScreener
+	word string
+}
+
+func (r roomScreener) Screen(p *lint.Pass, _ *corpus.Stats) []lint.Candidate {
+	cands := p.CandidateRoom()
+	for i := 0; ; {
+		j := strings.Index(p.Doc.Src[i:], r.word)
+		if j < 0 {
+			return cands
+		}
+		cands = append(cands, lint.Candidate{Start: i + j, End: i + j + len(r.word)})
+		i += j + len(r.word)
+	}
+}
+
+// TestScreenIntoReusesEachRulesList: a rule that makes its list in the pass's room gets, for the
+// next document screened in the same room, the room its list left, and nothing of that list: the
+// lists are what a fresh Screen makes, document after document.
+func TestScreenIntoReusesEachRulesList(t *testing.T) {
+	calls := 0
+	active := []lint.Active{
+		{Rule: roomScreener{countingScreener{countingRule{"a", &calls}}, "alpha"}},
+		{Rule: countingRule{"c", &calls}},
+		{Rule: roomScreener{countingScreener{countingRule{"b", &calls}}, "beta"}},
+	}
+	var room [][]lint.Candidate
+	var first *lint.Candidate // the first rule's list, once it has room for three
+	for _, text := range []string{"alpha alpha alpha beta\n", "beta alpha\n", "gamma\n", "alpha beta beta\n", "beta\n"} {
+		_, want := lint.Screen(document.New("a.txt", text), active, corpus.New())
+		_, got := lint.ScreenInto(document.New("a.txt", text), active, corpus.New(), room)
+		if (got == nil) != (want == nil) {
+			t.Fatalf("%q: ScreenInto gives %v, Screen %v", text, got, want)
+		}
+		for i := range want {
+			if len(got[i]) != len(want[i]) || len(want[i]) > 0 && !reflect.DeepEqual(got[i], want[i]) {
+				t.Fatalf("%q: rule %d: ScreenInto gives %v, Screen %v", text, i, got[i], want[i])
+			}
+		}
+		if cap(got) > cap(room) {
+			room = got
+		}
+		if got != nil && len(got[0]) > 0 {
+			if first == nil {
+				first = &got[0][:1][0]
+			} else if &got[0][:1][0] != first {
+				t.Errorf("%q: the first rule's list was made anew", text)
+			}
+		}
+	}
+	if first == nil {
+		t.Fatal("no list was kept")
+	}
+}

@@ -248,7 +248,7 @@ func (r GluedWord) Check(p *lint.Pass) {
 // misspelling (the dearest, left to Resolve), each word's Flag saying whether its fix is unsafe.
 // The counts and that test only take words away, all uses of one at once.
 func (r GluedWord) Screen(p *lint.Pass, stats *corpus.Stats) []lint.Candidate {
-	var cands []lint.Candidate
+	cands := p.CandidateRoom()
 	for _, c := range r.glues(p, nil, stats) {
 		var flag uint8
 		if c.unsafe {

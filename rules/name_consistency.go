@@ -293,9 +293,9 @@ func nameKey(s string) uint64 {
 // Screen implements lint.Screener: every use of a candidate spelling in an English document.
 func (NameConsistency) Screen(p *lint.Pass, stats *corpus.Stats) []lint.Candidate {
 	if !isEnglish(p.Doc) {
-		return nil
+		return p.CandidateRoom() // none, and the room kept for the next document
 	}
-	var cands []lint.Candidate
+	cands := p.CandidateRoom()
 	countNames(p.Doc, stats, &cands)
 	return cands
 }

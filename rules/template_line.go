@@ -162,7 +162,7 @@ func (TemplateLine) count(doc *document.Document, o *templateOptions, st *Layout
 
 // Screen implements lint.Screener: the candidate lines, with their keys.
 func (r TemplateLine) Screen(p *lint.Pass, stats *corpus.Stats) []lint.Candidate {
-	var cands []lint.Candidate
+	cands := p.CandidateRoom()
 	r.count(p.Doc, lint.OptionsOf[templateOptions](p, r), lint.ResultOf(p, layoutOf), stats, &cands)
 	return cands
 }
