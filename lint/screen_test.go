@@ -72,15 +72,21 @@ func (r candScreener) Screen(p *lint.Pass, _ *corpus.Stats) []lint.Candidate {
 	return nil
 }
 
+// screenersAround is three rules: a screener made by screener for the word "alpha" (rule a), a
+// rule that is not one (c), and one for "beta" (b).
+func screenersAround(screener func(s countingScreener, word string) lint.Rule) []lint.Active {
+	calls := 0
+	return []lint.Active{
+		{Rule: screener(countingScreener{countingRule{"a", &calls}}, "alpha")},
+		{Rule: countingRule{"c", &calls}},
+		{Rule: screener(countingScreener{countingRule{"b", &calls}}, "beta")},
+	}
+}
+
 // TestScreenIntoUsesTheRoom: ScreenInto returns what Screen returns, in the room it is given
 // when that is large enough, with nothing left of the list the room held before.
 func TestScreenIntoUsesTheRoom(t *testing.T) {
-	calls := 0
-	active := []lint.Active{
-		{Rule: candScreener{countingScreener{countingRule{"a", &calls}}, "alpha"}},
-		{Rule: countingRule{"c", &calls}},
-		{Rule: candScreener{countingScreener{countingRule{"b", &calls}}, "beta"}},
-	}
+	active := screenersAround(func(s countingScreener, word string) lint.Rule { return candScreener{s, word} })
 	room := make([][]lint.Candidate, 3)
 	for _, text := range []string{"alpha beta\n", "beta\n", "alpha\n", "gamma\n", "beta\n"} {
 		wantDiags, want := lint.Screen(document.New("a.txt", text), active, corpus.New())
@@ -120,12 +126,7 @@ func (r roomScreener) Screen(p *lint.Pass, _ *corpus.Stats) []lint.Candidate {
 // next document screened in the same room, the room its list left, and nothing of that list: the
 // lists are what a fresh Screen makes, document after document.
 func TestScreenIntoReusesEachRulesList(t *testing.T) {
-	calls := 0
-	active := []lint.Active{
-		{Rule: roomScreener{countingScreener{countingRule{"a", &calls}}, "alpha"}},
-		{Rule: countingRule{"c", &calls}},
-		{Rule: roomScreener{countingScreener{countingRule{"b", &calls}}, "beta"}},
-	}
+	active := screenersAround(func(s countingScreener, word string) lint.Rule { return roomScreener{s, word} })
 	var room [][]lint.Candidate
 	var first *lint.Candidate // the first rule's list, once it has room for three
 	for _, text := range []string{"alpha alpha alpha beta\n", "beta alpha\n", "gamma\n", "alpha beta beta\n", "beta\n"} {
