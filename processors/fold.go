@@ -21,15 +21,17 @@ type Fold struct{}
 // Name implements Stage.
 func (Fold) Name() string { return "fold" }
 
-// Process implements Stage: fs are the findings of one unit in text order.
+// Process implements Stage: fs are the findings of one unit in text order. It folds in place:
+// the outer findings take their notes where they are, then move down over the folded ones.
 func (Fold) Process(fs []finding.Finding) []finding.Finding {
 	if len(fs) < 2 {
 		return fs
 	}
-	into := make([]int, len(fs))
+	n := len(fs)
+	ints := make([]int, 2*n)
+	into, maxEnd := ints[:n:n], ints[n:]
 	// maxEnd[j] is the largest end among fs[0..j]: scanning back from a finding, no earlier
 	// finding can enclose it once maxEnd falls below its end, so the scan stays short
-	maxEnd := make([]int, len(fs))
 	for j := range fs {
 		maxEnd[j] = fs[j].End
 		if j > 0 {
@@ -65,36 +67,37 @@ func (Fold) Process(fs []finding.Finding) []finding.Finding {
 		}
 		return i
 	}
-	out := make([]finding.Finding, 0, len(fs))
-	at := make([]int, len(fs))
-	for i := range fs {
-		if into[i] < 0 {
-			at[i] = len(out)
-			out = append(out, fs[i])
-		}
-	}
 	// each outer finding's notes are counted first and given room once: a run of page chrome
 	// can take in a hundred findings, and growing its list one by one copied them over and over
-	grow := make([]int, len(out))
+	grow := maxEnd // done with
+	clear(grow)
 	for i := range fs {
 		if into[i] >= 0 {
-			grow[at[root(i)]] += 1 + len(fs[i].Related)
+			grow[root(i)] += 1 + len(fs[i].Related)
 		}
 	}
-	for k, n := range grow {
-		if n > 0 {
-			out[k].Related = slices.Grow(out[k].Related, n)
+	for i, k := range grow {
+		if k > 0 {
+			fs[i].Related = slices.Grow(fs[i].Related, k)
 		}
 	}
+	// a root is never folded, so the notes it takes are read from findings it does not change
 	for i := range fs {
 		if into[i] >= 0 {
-			o := &out[at[root(i)]]
+			o := &fs[root(i)]
 			inner := fs[i]
 			o.Related = append(o.Related, inner.Related...)
 			inner.Related = nil
 			o.Related = append(o.Related, inner)
 		}
 	}
+	out := fs[:0]
+	for i := range fs {
+		if into[i] < 0 {
+			out = append(out, fs[i]) // i >= len(out): moves down only
+		}
+	}
+	clear(fs[len(out):]) // the folded findings' copies live on as notes
 	return out
 }
 

@@ -49,7 +49,8 @@ type Tracker interface {
 type Stage interface {
 	// Name identifies the stage in messages and docs.
 	Name() string
-	// Process returns the findings to pass on, given those of one unit in text order.
+	// Process returns the findings to pass on, given those of one unit in text order. It owns
+	// fs: it may reorder, change or overwrite its elements and return a part of it.
 	Process(fs []finding.Finding) []finding.Finding
 }
 
