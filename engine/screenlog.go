@@ -534,6 +534,21 @@ func (d *frameDecoder) string() string {
 	return s
 }
 
+// stringLike is string, returning like itself when the string is like.
+func (d *frameDecoder) stringLike(like string) string {
+	n := d.uvarint()
+	if n > len(d.b) {
+		d.err, d.b = errFrame, nil
+		return ""
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	if string(b) == like {
+		return like
+	}
+	return string(b)
+}
+
 // decodeUnit decodes a unit frame for a file on which the rules active run.
 func decodeUnit(frame []byte, active []lint.Active) (*screenedUnit, error) {
 	s := new(screenedUnit)
@@ -566,6 +581,11 @@ func (s *screenedUnit) decode(frame []byte, active []lint.Active) error {
 	if flags&unitLocal != 0 {
 		n := d.uvarint()
 		s.diags = slices.Grow(s.diags, min(n, len(d.b)))
+		// the unit's fixes and their edits are each made in one array (a page's text can have
+		// hundreds), and a fix described as the one before shares its description
+		var fixes []lint.Fix
+		var edits []lint.TextEdit
+		desc := ""
 		for i := 0; i < n && d.err == nil; i++ {
 			var dg lint.Diagnostic
 			dg.Rule = d.rule(active)
@@ -573,15 +593,25 @@ func (s *screenedUnit) decode(frame []byte, active []lint.Active) error {
 			dg.Start, dg.End = d.uvarint(), d.uvarint()
 			dg.Message = d.string()
 			if safety := d.byte(); safety != 0 {
-				fix := &lint.Fix{Safety: lint.Safety(safety), Description: d.string()}
+				if fixes == nil {
+					fixes = make([]lint.Fix, 0, min(n-i, len(d.b)))
+				}
+				desc = d.stringLike(desc)
+				fixes = append(fixes, lint.Fix{Safety: lint.Safety(safety), Description: desc})
+				fix := &fixes[len(fixes)-1]
 				ne := d.uvarint()
-				fix.Edits = make([]lint.TextEdit, 0, min(ne, len(d.b)))
+				if cap(edits)-len(edits) < ne {
+					// a new array: the fixes before keep theirs
+					edits = make([]lint.TextEdit, 0, min(max(ne, n-i), len(d.b)))
+				}
+				start := len(edits)
 				for j := 0; j < ne && d.err == nil; j++ {
 					var e lint.TextEdit
 					e.Start, e.End = d.uvarint(), d.uvarint()
 					e.NewText = d.string()
-					fix.Edits = append(fix.Edits, e)
+					edits = append(edits, e)
 				}
+				fix.Edits = edits[start:len(edits):len(edits)]
 				dg.Fix = fix
 			}
 			s.diags = append(s.diags, dg)

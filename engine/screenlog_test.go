@@ -256,6 +256,13 @@ func TestScreenFramesRoundTrip(t *testing.T) {
 		if len(diags) > 0 && !reflect.DeepEqual(s.diags, diags) || !reflect.DeepEqual(s.cands, cands) {
 			t.Errorf("%s: the frame does not decode to what was encoded", f.Rel())
 		}
+		for _, dg := range s.diags {
+			// the fixes of a unit share one array of edits: each has its own part, full, so that
+			// appending to one leaves the next alone
+			if dg.Fix != nil && cap(dg.Fix.Edits) != len(dg.Fix.Edits) {
+				t.Errorf("%s: a decoded fix has room for %d edits beyond its own", f.Rel(), cap(dg.Fix.Edits)-len(dg.Fix.Edits))
+			}
+		}
 		n += len(diags)
 		frames, fresh, actives = append(frames, frame), append(fresh, s), append(actives, active)
 	}

@@ -197,7 +197,17 @@ func LineSpan(d *document.Document, first, last int) (start, end int) {
 // DeleteLines is a fix removing lines first..last entirely.
 func DeleteLines(d *document.Document, first, last int, desc string, safety Safety) *Fix {
 	s, e := LineSpan(d, first, last)
-	return &Fix{Description: desc, Safety: safety, Edits: []TextEdit{{Start: s, End: e}}}
+	return oneEdit(desc, safety, TextEdit{Start: s, End: e})
+}
+
+// oneEdit is a fix of one edit, allocated with its edit: a page's text can have hundreds.
+func oneEdit(desc string, safety Safety, e TextEdit) *Fix {
+	f := &struct {
+		Fix
+		edit [1]TextEdit
+	}{Fix{Description: desc, Safety: safety}, [1]TextEdit{e}}
+	f.Edits = f.edit[:]
+	return &f.Fix
 }
 
 // ReportLines reports lines first..last with a fix that deletes them.

@@ -252,9 +252,16 @@ func (tc templateCounts) report(p *lint.Pass, o *templateOptions, i int, k uint6
 		// the document's lines are not measured when resolving: this one is only trimmed
 		trim = document.TrimLine(p.Doc.Text(i))
 	}
-	p.ReportLines(i, i, "template line "+strconv.Quote(clipMsg(trim))+" recurs in "+
-		strconv.FormatUint(uint64(n), 10)+" of "+strconv.Itoa(int(files))+" "+of,
-		"delete the template line", safety)
+	// the message is put together in one buffer: a page's text can have hundreds
+	var buf [160]byte
+	msg := append(buf[:0], "template line "...)
+	msg = strconv.AppendQuote(msg, clipMsg(trim))
+	msg = append(msg, " recurs in "...)
+	msg = strconv.AppendUint(msg, uint64(n), 10)
+	msg = append(msg, " of "...)
+	msg = strconv.AppendInt(msg, int64(int(files)), 10)
+	msg = append(append(msg, ' '), of...)
+	p.ReportLines(i, i, string(msg), "delete the template line", safety)
 }
 
 // groupOf is the directory whose files a document's lines are counted with: its group (the
