@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -136,12 +137,26 @@ type breadcrumb struct {
 var breadcrumbPrefixes = []string{"current:", "current :", "current position:", "location:", "you are here:",
 	"position:", "当前位置：", "当前位置:", "您的位置：", "您的位置:"}
 
+// maxBreadcrumbPrefix is the length of the longest of breadcrumbPrefixes.
+var maxBreadcrumbPrefix = len(slices.MaxFunc(breadcrumbPrefixes, func(a, b string) int { return len(a) - len(b) }))
+
+// lowerHead is strings.ToLower of the head of s that decides whether ToLower(s) begins with a
+// string of n bytes or fewer: s cut at a rune's start after 4n bytes or more holds n runes or
+// more, each lowered to a byte or more, and ToLower lowers each rune (or invalid byte) on its own.
+func lowerHead(s string, n int) string {
+	k := min(len(s), 4*n)
+	for k < len(s) && !utf8.RuneStart(s[k]) {
+		k++
+	}
+	return strings.ToLower(s[:k])
+}
+
 // parseBreadcrumb reads "Current:Home > Stocks<title> -Site" and "Home » News » World".
 func parseBreadcrumb(s string) (breadcrumb, bool) {
 	if len(s) > 600 {
 		return breadcrumb{}, false
 	}
-	low := strings.ToLower(s)
+	low := lowerHead(s, maxBreadcrumbPrefix)
 	rest, prefixed := s, false
 	for _, pre := range breadcrumbPrefixes {
 		if strings.HasPrefix(low, pre) {
@@ -149,7 +164,7 @@ func parseBreadcrumb(s string) (breadcrumb, bool) {
 			break
 		}
 	}
-	if !strings.HasPrefix(strings.ToLower(rest), "home") {
+	if !strings.HasPrefix(lowerHead(rest, len("home")), "home") {
 		return breadcrumb{}, false
 	}
 	rest = strings.TrimSpace(rest[len("home"):])

@@ -1,6 +1,11 @@
 package rules
 
-import "testing"
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
 
 const body = "MOSCOW (AP) — Russia’s top diplomat shrugged off U.S. claims that North Korea transferred munitions to Russia, saying Washington failed to prove it."
 
@@ -38,4 +43,31 @@ func TestSpamHeader(t *testing.T) {
 		{name: "date key with a non-date value",
 			text: lines("Date: Tuesday night", body)},
 	})
+}
+
+// TestLowerHeadDecidesPrefixes: lowering only the head of a line tells whether the lowered line
+// begins with a prefix as lowering all of it does, with runes whose lower case is longer (İ) or
+// shorter (the Kelvin sign), invalid bytes and a cut inside a rune.
+func TestLowerHeadDecidesPrefixes(t *testing.T) {
+	alphabet := []string{"a", "B", "İ", "K", "\u212a", "ẞ", "Σ", "\xff", "\xe2\x82", "当", "：", " ", ":",
+		"Ω", "ǅ", "h", "O", "M", "E", "x", "C", "u", "r", "e", "n", "t"}
+	prefixes := append(slices.Clone(breadcrumbPrefixes), "home", "i̇", "k", "kk", "kkh", "ss")
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		var b strings.Builder
+		for n := r.IntN(30); n > 0; n-- {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		for _, p := range prefixes {
+			if want := strings.HasPrefix(strings.ToLower(s), p); strings.HasPrefix(lowerHead(s, len(p)), p) != want {
+				t.Fatalf("lowerHead(%q, %d) begins with %q: %v, want %v", s, len(p), p, !want, want)
+			}
+		}
+	}
+	for _, s := range []string{"CURRENT POSITION: Home > News", "Current:Home", "当前位置：首页", "HOME » News"} {
+		if got := lowerHead(s, maxBreadcrumbPrefix); !strings.HasPrefix(strings.ToLower(s), got) {
+			t.Errorf("lowerHead(%q) = %q, not the head of its lower case", s, got)
+		}
+	}
 }
