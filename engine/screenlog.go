@@ -506,15 +506,21 @@ func (d *frameDecoder) uint64() uint64 {
 	return v
 }
 
-// rule reads a rule's ID, shared with the active rule of that ID rather than copied.
-func (d *frameDecoder) rule(active []lint.Active) string {
+// field reads a length and as many bytes, which stay the frame's.
+func (d *frameDecoder) field() []byte {
 	n := d.uvarint()
 	if n > len(d.b) {
 		d.err, d.b = errFrame, nil
-		return ""
+		return nil
 	}
 	b := d.b[:n]
 	d.b = d.b[n:]
+	return b
+}
+
+// rule reads a rule's ID, shared with the active rule of that ID rather than copied.
+func (d *frameDecoder) rule(active []lint.Active) string {
+	b := d.field()
 	for i := range active {
 		if m := active[i].Meta; m != nil && m.ID == string(b) {
 			return m.ID
@@ -523,30 +529,14 @@ func (d *frameDecoder) rule(active []lint.Active) string {
 	return string(b)
 }
 
-func (d *frameDecoder) string() string {
-	n := d.uvarint()
-	if n > len(d.b) {
-		d.err, d.b = errFrame, nil
-		return ""
-	}
-	s := string(d.b[:n])
-	d.b = d.b[n:]
-	return s
-}
+func (d *frameDecoder) string() string { return string(d.field()) }
 
 // stringLike is string, returning like itself when the string is like.
 func (d *frameDecoder) stringLike(like string) string {
-	n := d.uvarint()
-	if n > len(d.b) {
-		d.err, d.b = errFrame, nil
-		return ""
+	if b := d.field(); string(b) != like {
+		return string(b)
 	}
-	b := d.b[:n]
-	d.b = d.b[n:]
-	if string(b) == like {
-		return like
-	}
-	return string(b)
+	return like
 }
 
 // decodeUnit decodes a unit frame for a file on which the rules active run.
