@@ -447,6 +447,10 @@ func measureLine(f *Features, line string) (asciiFold bool, invalid int) {
 	for i := 0; i < len(t); {
 		i = m.asciiRun(t, i)
 		for i < len(t) && t[i] >= utf8.RuneSelf {
+			if j := m.cyrillicRun(t, i); j > i {
+				i = j
+				continue
+			}
 			i = m.nonASCII(t, i)
 		}
 	}
@@ -727,6 +731,52 @@ func (m *lineCounts) nonASCII(t string, i int) int {
 		}
 	}
 	return i + size
+}
+
+// cyrillicRun counts the letters of the Cyrillic alphabets' core block (U+0400 to U+045F, two
+// bytes each: 0xD0 0x80-0xBF and 0xD1 0x80-0x9F) from t[i] on, as nonASCII would one at a time,
+// and the single spaces between them (a word ending in a letter ends no sentence), and returns
+// where it stopped (i when t[i] starts no such letter). Running Russian, Ukrainian or Bulgarian
+// text is mostly such runs.
+func (m *lineCounts) cyrillicRun(t string, i int) int {
+	start, inWord := i, m.inWord
+	letters, upper, words, capWords := 0, 0, 0, 0
+	for i+1 < len(t) {
+		c0, c1 := t[i], t[i+1]
+		if c0 == 0xD0 && c1-0x80 < 0x40 {
+			if c1 < 0xB0 { // U+0400 to U+042F: capitals
+				upper++
+				if !inWord {
+					capWords++
+				}
+			}
+		} else if c0 != 0xD1 || c1-0x80 >= 0x20 {
+			break
+		}
+		if !inWord {
+			words++
+			inWord = true
+		}
+		letters++
+		i += 2
+		if i+1 < len(t) && t[i] == ' ' && t[i+1]-0xD0 < 2 {
+			inWord = false
+			i++
+		}
+	}
+	if i == start {
+		return i
+	}
+	m.inWord = inWord
+	m.letters += letters
+	m.upper += upper
+	m.words += words
+	m.capWords += capWords
+	m.extra += letters
+	if upper > 0 {
+		m.foldsBeyondASCII = true
+	}
+	return i
 }
 
 // endsSentence reports whether a word (a run of characters other than white space) ends a

@@ -252,6 +252,13 @@ func wordsFrom(text string, i, end int, out []Word) ([]Word, int) {
 			if i == len(text) || k != nonASCII {
 				break
 			}
+			// letters of the Cyrillic alphabets' core block, U+0400 to U+045F (capitals below
+			// U+0430): 0xD0 0x80-0xBF and 0xD1 0x80-0x9F
+			if j, cs := cyrillicLetters(text, i); j > i {
+				seen |= cs
+				i = j
+				continue
+			}
 			r, size := decode2(text, i)
 			if size == 0 {
 				r, size = utf8.DecodeRuneInString(text[i:])
@@ -287,6 +294,33 @@ func wordsFrom(text string, i, end int, out []Word) ([]Word, int) {
 		}
 		out = append(out, w)
 	}
+}
+
+// cyrillicLetters returns the end of the run of letters of the Cyrillic core block (U+0400 to
+// U+045F, two bytes each, capitals below U+0430) that starts at text[i], or i, and the letter
+// classes seen in it.
+func cyrillicLetters(text string, i int) (int, uint8) {
+	var seen uint8
+	for i+1 < len(text) {
+		c0, c1 := text[i], text[i+1]
+		if c0 == 0xD0 && c1-0x80 < 0x40 {
+			seen |= lowerLetter << b2u8(c1 < 0xB0) // upperLetter is lowerLetter<<1
+		} else if c0 == 0xD1 && c1-0x80 < 0x20 {
+			seen |= lowerLetter
+		} else {
+			break
+		}
+		i += 2
+	}
+	return i, seen | nonASCII
+}
+
+// b2u8 is 1 for true, 0 for false.
+func b2u8(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // bmpLetter and bmpUpper are unicode.IsLetter and unicode.IsUpper of the code points below
