@@ -170,6 +170,15 @@ func TestGlueAffixAndSplitAreThePlainLookUps(t *testing.T) {
 		}
 	}
 	words = append(words, "accordingto", "saidthe", "ofthe", "thecity", "whoopin", "within", "another", "thesis", "zzzzz", "abcde")
+	// random words, most of which start and end with pairs that no function word has
+	rng := rand.New(rand.NewSource(7))
+	for range 50000 {
+		b := make([]byte, 5+rng.Intn(10))
+		for i := range b {
+			b[i] = "etaoinshrdlucmfwypvbgkjqxz"[rng.Intn(10+rng.Intn(17))]
+		}
+		words = append(words, string(b))
+	}
 	for _, w := range words {
 		if len(w) < 5 {
 			continue

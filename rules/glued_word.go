@@ -122,6 +122,21 @@ var glueEnds, glueStarts = func() (e, s [26 * 26][]string) {
 	return
 }()
 
+// glueEndLens and glueStartLens have, for each letter pair, bit n set when glueEnds or
+// glueStarts holds a word of n letters for it: most pairs have none, and glueAffix rejects
+// their words with two loads from these small tables.
+var glueEndLens, glueStartLens = func() (e, s [26 * 26]uint8) {
+	for p := range glueEnds {
+		for _, w := range glueEnds[p] {
+			e[p] |= 1 << min(len(w), 7)
+		}
+		for _, w := range glueStarts[p] {
+			s[p] |= 1 << min(len(w), 7)
+		}
+	}
+	return
+}()
+
 // maxGlueRight and maxGlueLeft are the lengths of the longest gluedRight and gluedLeft words.
 var maxGlueRight, maxGlueLeft = longestKey(gluedRight), longestKey(gluedLeft)
 
@@ -149,13 +164,21 @@ func pairIndex(p string) int { return int(p[0]-'a')*26 + int(p[1]-'a') }
 // ends with a gluedRight word of two to five letters, shorter than w, before the dictionary is
 // consulted.
 func glueAffix(w string) bool {
-	// the lists hold the words of the pair: a word of two letters is the pair itself
-	for _, g := range glueEnds[pairIndex(w[len(w)-2:])] {
+	end, start := pairIndex(w[len(w)-2:]), pairIndex(w[:2])
+	lens := glueEndLens[end] | glueStartLens[start]
+	switch {
+	case lens == 0:
+		return false
+	case lens&(1<<2) != 0 && len(w) > 2:
+		// the lists hold the words of the pair: a word of two letters is the pair itself
+		return true
+	}
+	for _, g := range glueEnds[end] {
 		if len(g) == 2 && len(w) > 2 || len(g) <= 5 && len(g) < len(w) && w[len(w)-len(g):] == g {
 			return true
 		}
 	}
-	for _, g := range glueStarts[pairIndex(w[:2])] {
+	for _, g := range glueStarts[start] {
 		if len(g) == 2 && len(w) > 2 || len(g) <= 5 && len(g) < len(w) && w[:len(g)] == g {
 			return true
 		}
