@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -73,7 +72,7 @@ func (Byline) Check(p *lint.Pass) {
 			if contactLineIn(f, f.Trim) && !st.PageDump() {
 				safety = lint.Unsafe
 			}
-			p.ReportLines(i, i, "byline "+strconv.Quote(f.Trim), "delete the byline", safety)
+			p.ReportLines(i, i, "byline "+quote(f.Trim), "delete the byline", safety)
 		case timestampLineIn(f, f.Trim):
 			safety := lint.Safe
 			if !st.Outside(i) && st.BodyFirst >= 0 {
@@ -84,7 +83,7 @@ func (Byline) Check(p *lint.Pass) {
 			if i > st.ProseFirst && i < st.ProseLast && !st.PageDump() {
 				safety = lint.Unsafe
 			}
-			p.ReportLines(i, i, "timestamp line "+strconv.Quote(f.Trim), "delete the timestamp", safety)
+			p.ReportLines(i, i, "timestamp line "+quote(f.Trim), "delete the timestamp", safety)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -59,7 +58,7 @@ func (Caption) Check(p *lint.Pass) {
 			continue
 		}
 		if why := captionKind(f, lay.Classes[i]); why != "" {
-			p.ReportLines(i, i, why+" "+strconv.Quote(clipMsg(f.Trim)), "delete the caption line", lint.Safe)
+			p.ReportLines(i, i, why+" "+quote(clipMsg(f.Trim)), "delete the caption line", lint.Safe)
 		}
 	}
 }

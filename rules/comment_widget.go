@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
@@ -90,7 +89,7 @@ func (CommentWidget) Check(p *lint.Pass) {
 	lay := lint.ResultOf(p, layoutOf)
 	reportOutsideArticle(p, func(i int, f *document.Features) string {
 		if lay.widget[i] {
-			return "widget message " + strconv.Quote(clipMsg(f.Trim))
+			return "widget message " + quote(clipMsg(f.Trim))
 		}
 		return ""
 	}, "delete the widget message")

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/internal/testtext"
 )
 
 // The tests of this file compare the faster forms of a few hot functions with the plain forms
@@ -120,6 +121,37 @@ func TestLineKeyIsFNVOfTheFoldedLine(t *testing.T) {
 			if got, want := lineKeyIn(dirKey(dir), line), plainLineKey(dir, line); got != want {
 				t.Errorf("lineKeyIn(dirKey(%q), %q) = %x, want %x", dir, line, got, want)
 			}
+		}
+	}
+}
+
+// TestQuoteIsStrconvQuote compares quote and appendQuote with strconv on the lines of testdata
+// and on random strings of printable and unprintable ASCII, quotes, backslashes, runes beyond
+// ASCII that strconv prints or escapes (spaces beyond ASCII, format characters) and invalid UTF-8.
+func TestQuoteIsStrconvQuote(t *testing.T) {
+	texts := testtext.Texts(t, "../testdata")
+	var lines []string
+	for _, text := range texts {
+		lines = append(lines, strings.Split(text, "\n")...)
+	}
+	parts := []string{"a", "Z", " ", "~", "\"", "\\", "'", "\t", "\x00", "\x1f", "\x7f", "é", "—", "“", "”", "…", "₩",
+		"Ж", "中", "😀", "\u00a0", "\u2002", "\u3000", "\u200b", "\u2028", "\ufeff", "\u00ad", "\xff", "\xc3", "\xe2\x80",
+		"\xed\xa0\x80", "\U0010ffff"}
+	rng := rand.New(rand.NewSource(3))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.Intn(12) {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		lines = append(lines, b.String())
+	}
+	for _, s := range lines {
+		want := strconv.Quote(s)
+		if got := quote(s); got != want {
+			t.Fatalf("quote(%q) = %s, want %s", s, got, want)
+		}
+		if got := string(appendQuote([]byte("x"), s)); got != "x"+want {
+			t.Fatalf("appendQuote(x, %q) = %s, want x%s", s, got, want)
 		}
 	}
 }

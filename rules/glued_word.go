@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/corpus"
@@ -310,8 +309,8 @@ func (GluedWord) report(p *lint.Pass, start, end int, a, b string, unsafe bool) 
 	}
 	fixed := a + " " + b
 	p.Report(lint.Diagnostic{Start: start, End: end,
-		Message: strconv.Quote(w) + " looks like two words run together: " + strconv.Quote(fixed),
-		Fix: &lint.Fix{Description: "write " + strconv.Quote(fixed), Safety: safety,
+		Message: quote(w) + " looks like two words run together: " + quote(fixed),
+		Fix: &lint.Fix{Description: "write " + quote(fixed), Safety: safety,
 			Edits: []lint.TextEdit{{Start: start + len(a), End: start + len(a), NewText: " "}}}})
 }
 

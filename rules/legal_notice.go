@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -214,7 +213,7 @@ func (LegalNotice) Check(p *lint.Pass) {
 	lay := lint.ResultOf(p, layoutOf)
 	reportOutsideArticle(p, func(i int, f *document.Features) string {
 		if k := lay.legal[i]; k != "" {
-			return fmt.Sprintf("%s notice %q", k, clipMsg(f.Trim))
+			return k + " notice " + quote(clipMsg(f.Trim))
 		}
 		return ""
 	}, "delete the notice")

@@ -216,9 +216,9 @@ func (r NavLeak) Check(p *lint.Pass) {
 				if next := nextNonBlank(d, b.first+1); next >= 0 && d.Feat(next).Terminal == '.' || !lay.PageDump() {
 					safety = lint.Unsafe
 				}
-				p.ReportLines(b.first, b.last, "navigation label "+strconv.Quote(label)+" leaked into the text", "delete the leaked lines", safety)
+				p.ReportLines(b.first, b.last, "navigation label "+quote(label)+" leaked into the text", "delete the leaked lines", safety)
 			} else {
-				report(b.first, b.last, "navigation block "+strconv.Quote(label)+" ("+strconv.Itoa(items+1)+" lines) leaked into the text")
+				report(b.first, b.last, "navigation block "+quote(label)+" ("+strconv.Itoa(items+1)+" lines) leaked into the text")
 			}
 			i = b.last
 			continue
@@ -237,7 +237,7 @@ func (r NavLeak) Check(p *lint.Pass) {
 			continue
 		}
 		if lab, ok := linkLine(f); ok {
-			report(i, i, strconv.Quote(lab)+" link line leaked into the text")
+			report(i, i, quote(lab)+" link line leaked into the text")
 			continue
 		}
 		if isFurniture(i) {
@@ -252,9 +252,9 @@ func (r NavLeak) Check(p *lint.Pass) {
 				j = k
 			}
 			if j == i {
-				report(i, i, "page furniture "+strconv.Quote(f.Trim)+" leaked into the text")
+				report(i, i, "page furniture "+quote(f.Trim)+" leaked into the text")
 			} else {
-				report(i, j, "page furniture ("+strconv.Itoa(j-i+1)+" lines, starting "+strconv.Quote(f.Trim)+") leaked into the text")
+				report(i, j, "page furniture ("+strconv.Itoa(j-i+1)+" lines, starting "+quote(f.Trim)+") leaked into the text")
 			}
 			i = j
 		}

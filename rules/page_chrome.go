@@ -203,7 +203,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 			if run = trim(run); len(run) == 0 {
 				continue
 			}
-			p.ReportLines(run[0], run[len(run)-1], "teaser list: "+strconv.Itoa(len(run))+" lines of other stories' headlines and summaries outside the article body, starting "+strconv.Quote(d.Feat(run[0]).Trim),
+			p.ReportLines(run[0], run[len(run)-1], "teaser list: "+strconv.Itoa(len(run))+" lines of other stories' headlines and summaries outside the article body, starting "+quote(d.Feat(run[0]).Trim),
 				"delete the teaser list", safety)
 		}
 	}
@@ -234,7 +234,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 			if cut >= o.MinRun {
 				head := trim(run[:cut])
 				if len(head) > 0 {
-					p.ReportLines(head[0], head[len(head)-1], "page chrome: "+strconv.Itoa(len(head))+" short lines of the site's header, starting "+strconv.Quote(d.Feat(head[0]).Trim),
+					p.ReportLines(head[0], head[len(head)-1], "page chrome: "+strconv.Itoa(len(head))+" short lines of the site's header, starting "+quote(d.Feat(head[0]).Trim),
 						"delete the menu lines", lint.Safe)
 				}
 				run = run[cut:]
@@ -243,7 +243,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 		if run = trim(run); len(run) == 0 {
 			continue
 		}
-		p.ReportLines(run[0], run[len(run)-1], "page chrome: "+strconv.Itoa(len(run))+" short lines outside the article body, starting "+strconv.Quote(d.Feat(run[0]).Trim),
+		p.ReportLines(run[0], run[len(run)-1], "page chrome: "+strconv.Itoa(len(run))+" short lines outside the article body, starting "+quote(d.Feat(run[0]).Trim),
 			"delete the menu lines", safety)
 	}
 	shortRun := min(o.MinRun, 3)
@@ -259,7 +259,7 @@ func (r PageChrome) Check(p *lint.Pass) {
 		if run = trim(run); len(run) == 0 {
 			continue
 		}
-		p.ReportLines(run[0], run[len(run)-1], strconv.Itoa(len(run))+" short or headline-like lines outside the article body, starting "+strconv.Quote(d.Feat(run[0]).Trim),
+		p.ReportLines(run[0], run[len(run)-1], strconv.Itoa(len(run))+" short or headline-like lines outside the article body, starting "+quote(d.Feat(run[0]).Trim),
 			"delete the link list", safety)
 	}
 }

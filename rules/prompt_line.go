@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/document"
@@ -104,7 +103,7 @@ func (PromptLine) Check(p *lint.Pass) {
 			}
 			safety = lint.Unsafe
 		}
-		p.ReportLines(i, i, "call to action "+strconv.Quote(clipMsg(d.Feat(i).Trim)), "delete the prompt", safety)
+		p.ReportLines(i, i, "call to action "+quote(clipMsg(d.Feat(i).Trim)), "delete the prompt", safety)
 	}
 }
 

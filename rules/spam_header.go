@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -85,7 +84,7 @@ func (r SpamHeader) Check(p *lint.Pass) {
 			// or a breadcrumb make a spam header
 			metadata++
 			strong = strong || dated || metadata >= 2
-			weaks = append(weaks, weak{i, "metadata line " + strconv.Quote(key)})
+			weaks = append(weaks, weak{i, "metadata line " + quote(key)})
 			continue
 		}
 		if w, ok := weakHeaderLine(f, opts); ok {

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/lint"
@@ -47,7 +46,7 @@ func (TableDebris) Check(p *lint.Pass) {
 			}
 		}
 		if ok {
-			p.ReportLines(i, i, "table fragment "+strconv.Quote(t), "delete the table fragment", lint.Safe)
+			p.ReportLines(i, i, "table fragment "+quote(t), "delete the table fragment", lint.Safe)
 		}
 	}
 }

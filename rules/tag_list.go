@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/lint"
@@ -60,7 +59,7 @@ func (TagList) Check(p *lint.Pass) {
 			}
 		}
 		if ok && !(len(items) == 1 && strings.HasSuffix(t, ".")) {
-			p.ReportLines(i, i, "tag line "+strconv.Quote(clipMsg(t)), "delete the tag line", lint.Safe)
+			p.ReportLines(i, i, "tag line "+quote(clipMsg(t)), "delete the tag line", lint.Safe)
 		}
 	}
 }

@@ -255,7 +255,7 @@ func (tc templateCounts) report(p *lint.Pass, o *templateOptions, i int, k uint6
 	// the message is put together in one buffer: a page's text can have hundreds
 	var buf [160]byte
 	msg := append(buf[:0], "template line "...)
-	msg = strconv.AppendQuote(msg, clipMsg(trim))
+	msg = appendQuote(msg, clipMsg(trim))
 	msg = append(msg, " recurs in "...)
 	msg = strconv.AppendUint(msg, uint64(n), 10)
 	msg = append(msg, " of "...)

@@ -3,6 +3,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -526,4 +527,45 @@ func lowerIn(f *document.Features, part string) string {
 		}
 	}
 	return strings.ToLower(part)
+}
+
+// quote is strconv.Quote(s), which messages use to show the text they are about: text that
+// strconv.Quote only puts between double quotes (printable characters other than '"' and '\',
+// valid UTF-8: most lines) is copied as it is, without strconv's escaping of each rune.
+func quote(s string) string {
+	if !quotesAsIs(s) {
+		return strconv.Quote(s)
+	}
+	return `"` + s + `"`
+}
+
+// appendQuote is strconv.AppendQuote(dst, s), as quote is strconv.Quote.
+func appendQuote(dst []byte, s string) []byte {
+	if !quotesAsIs(s) {
+		return strconv.AppendQuote(dst, s)
+	}
+	dst = append(dst, '"')
+	dst = append(dst, s...)
+	return append(dst, '"')
+}
+
+// quotesAsIs reports whether strconv.Quote(s) is s between double quotes: s is valid UTF-8 and
+// every character is one strconv.IsPrint accepts (of ASCII, ' ' to '~'), other than '"' and '\'.
+func quotesAsIs(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' || c > '~' || c == '"' || c == '\\' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || !strconv.IsPrint(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }

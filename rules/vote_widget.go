@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,14 +55,14 @@ func (r VoteWidget) Check(p *lint.Pass) {
 			continue
 		}
 		if f.Runes <= 80 && !lay.Wrapped(i) && !lay.Listed[i] && isWidgetLine(f, labels[i], lay.Classes[i], opts) {
-			p.ReportLines(i, i, "rating/reaction widget "+strconv.Quote(f.Trim), "delete the widget line", lint.Safe)
+			p.ReportLines(i, i, "rating/reaction widget "+quote(f.Trim), "delete the widget line", lint.Safe)
 			continue
 		}
 		if off, w, ok := trailingWidget(d.Text(i)); ok {
 			l := d.Lines[i]
 			start := l.Start + off
 			p.Report(lint.Diagnostic{Start: start, End: l.End,
-				Message: "rating/reaction widget " + strconv.Quote(w) + " at the end of a line",
+				Message: "rating/reaction widget " + quote(w) + " at the end of a line",
 				Fix: &lint.Fix{Description: "delete the widget", Safety: lint.Safe,
 					Edits: []lint.TextEdit{{Start: start, End: l.End}}}})
 		}
