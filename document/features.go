@@ -447,9 +447,11 @@ func measureLine(f *Features, line string) (asciiFold bool, invalid int) {
 	for i := 0; i < len(t); {
 		i = m.asciiRun(t, i)
 		for i < len(t) && t[i] >= utf8.RuneSelf {
-			if j := m.cyrillicRun(t, i); j > i {
-				i = j
-				continue
+			if t[i]-0xD0 < 2 { // Cyrillic letters start 0xD0 or 0xD1
+				if j := m.cyrillicRun(t, i); j > i {
+					i = j
+					continue
+				}
 			}
 			i = m.nonASCII(t, i)
 		}
