@@ -10,6 +10,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newslint/newslint/internal/testtext"
 )
 
 // measureRef is Measure as first written, one rune at a time: Measure's fast paths must agree
@@ -111,15 +113,7 @@ var trickyParts = []string{"a", "z", "abc", "Q", "ZZ", "Kim", "9", "42", " ", " 
 
 // randomLines makes n lines of up to max trickyParts each.
 func randomLines(rng *rand.Rand, n, max int) []string {
-	lines := make([]string, n)
-	for i := range lines {
-		var b strings.Builder
-		for range rng.Intn(max + 1) {
-			b.WriteString(trickyParts[rng.Intn(len(trickyParts))])
-		}
-		lines[i] = b.String()
-	}
-	return lines
+	return testtext.Mixes(rng, trickyParts, n, max)
 }
 
 // TestMeasureLongLines: lines of a million bytes and more, with words, multi-byte runes and

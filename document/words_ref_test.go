@@ -136,14 +136,7 @@ func TestWordsAgreeWithReference(t *testing.T) {
 	texts := testtext.Texts(t, "../testdata")
 	parts := append([]string{"example.com", "http://x.org/a", "e-mail@host", "#tag", "@who", "Jong-un", "don't",
 		"l’homme", "x1", "9am", "a.b", "a:b", "1.5", "-", "'", "’", "٣", "۵", "५", "Ⅻ", "ǅ", "ß", "ﬁ"}, trickyParts...)
-	rng := rand.New(rand.NewSource(5))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.Intn(30) {
-			b.WriteString(parts[rng.Intn(len(parts))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, testtext.Mixes(rand.New(rand.NewSource(5)), parts, 20000, 29)...)
 	var buf []Word
 	for _, text := range texts {
 		want := wordsRef(text, nil)

@@ -137,14 +137,7 @@ func TestQuoteIsStrconvQuote(t *testing.T) {
 	parts := []string{"a", "Z", " ", "~", "\"", "\\", "'", "\t", "\x00", "\x1f", "\x7f", "é", "—", "“", "”", "…", "₩",
 		"Ж", "中", "😀", "\u00a0", "\u2002", "\u3000", "\u200b", "\u2028", "\ufeff", "\u00ad", "\xff", "\xc3", "\xe2\x80",
 		"\xed\xa0\x80", "\U0010ffff"}
-	rng := rand.New(rand.NewSource(3))
-	for range 50000 {
-		var b strings.Builder
-		for range rng.Intn(12) {
-			b.WriteString(parts[rng.Intn(len(parts))])
-		}
-		lines = append(lines, b.String())
-	}
+	lines = append(lines, testtext.Mixes(rand.New(rand.NewSource(3)), parts, 50000, 11)...)
 	for _, s := range lines {
 		want := strconv.Quote(s)
 		if got := quote(s); got != want {

@@ -4,6 +4,7 @@ package testtext
 
 import (
 	"io/fs"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,4 +29,18 @@ func Texts(t testing.TB, root string) []string {
 		t.Fatal(err)
 	}
 	return texts
+}
+
+// Mixes returns n strings of up to max pieces each, drawn from parts with rng: the random texts
+// with which property tests compare a fast form with its reference.
+func Mixes(rng *rand.Rand, parts []string, n, max int) []string {
+	out := make([]string, n)
+	for i := range out {
+		var b strings.Builder
+		for range rng.Intn(max + 1) {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		out[i] = b.String()
+	}
+	return out
 }
