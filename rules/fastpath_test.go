@@ -135,7 +135,7 @@ func TestQuoteIsStrconvQuote(t *testing.T) {
 		lines = append(lines, strings.Split(text, "\n")...)
 	}
 	parts := []string{"a", "Z", " ", "~", "\"", "\\", "'", "\t", "\x00", "\x1f", "\x7f", "é", "—", "“", "”", "…", "₩",
-		"Ж", "中", "😀", "\u00a0", "\u2002", "\u3000", "\u200b", "\u2028", "\ufeff", "\u00ad", "\xff", "\xc3", "\xe2\x80",
+		"Ж", "中", "😀", "\u00a0", "\u2002", "\u3000", "\u200b", "\u2028", "\ufeff", "\u00ad", "\ufffd", "\xff", "\xc3", "\xe2\x80",
 		"\xed\xa0\x80", "\U0010ffff"}
 	lines = append(lines, testtext.Mixes(rand.New(rand.NewSource(3)), parts, 50000, 11)...)
 	for _, s := range lines {
