@@ -35,7 +35,10 @@ func (VoteWidget) Meta() *lint.Meta {
 ("veryGood! (62)", "Like (12) Dislike (3)"), emoji counters ("👍 34"), counters ("3 likes", "1.2K
 views", "12 comments"), rating prompts ("Rate this article", "Was this helpful? Yes No") and star
 ratings ("★★★★☆"). Only whole lines are matched, or a widget standing after the last sentence of
-a line; counts inside sentences ("the video got 1.2K views") are left alone.`,
+a line; counts inside sentences ("the video got 1.2K views") are left alone. A count after a
+label that is no reaction, counted noun or link ("MIAMI (104)" over a box score, "Labour (412)"
+in a list of seats, "Novembro (113)" in a blog's archive) is a widget only outside the article
+of a whole-page extraction.`,
 		Why: `Widgets carry no article content and differ between copies of the same story, which defeats
 deduplication.`,
 		FixSafety: `Safe: the line is deleted, or only the widget when it shares the line with text.`,
@@ -54,7 +57,7 @@ func (r VoteWidget) Check(p *lint.Pass) {
 		if f.Blank() {
 			continue
 		}
-		if f.Runes <= 80 && !lay.Wrapped(i) && !lay.Listed[i] && isWidgetLine(f, labels[i], lay.Classes[i], opts) {
+		if f.Runes <= 80 && !lay.Wrapped(i) && !lay.Listed[i] && isWidgetLine(f, labels[i], lay.Classes[i], opts, lay.PageDump() && lay.Outside(i)) {
 			p.ReportLines(i, i, "rating/reaction widget "+quote(f.Trim), "delete the widget line", lint.Safe)
 			continue
 		}
@@ -82,8 +85,10 @@ var voteCounters = set("like", "likes", "view", "views", "share", "shares", "com
 	"visitas", "comentarios", "visualizzazioni", "commenti", "просмотров", "просмотры", "комментариев")
 
 // isWidgetLine reports a whole line that is a widget; norm is its label and class the label's
-// lexicon classes (Layout.Labels and Layout.Classes).
-func isWidgetLine(f *document.Features, norm string, class labelClass, o *voteOptions) bool {
+// lexicon classes (Layout.Labels and Layout.Classes). A bare "Label (N)" whose label is no
+// reaction ("MIAMI (104)" heading a box score, "Labour (412)" in a list of seats, "Novembro
+// (113)" in a blog's archive) counts only when bare is set.
+func isWidgetLine(f *document.Features, norm string, class labelClass, o *voteOptions, bare bool) bool {
 	t := f.Trim
 	// class.has(classVote) is votePhrases[norm]
 	if class.has(classVote) || len(o.Phrases) > 0 && containsFold(o.Phrases, norm) {
@@ -98,7 +103,8 @@ func isWidgetLine(f *document.Features, norm string, class labelClass, o *voteOp
 	if isCounter(t, o) {
 		return true
 	}
-	return isReactionSequence(t)
+	n, reacts := reactionButtons(t)
+	return n > 0 && (reacts || bare)
 }
 
 // hasStar reports a rating star in t. The stars are all encoded from the byte 0xE2 on, which most
@@ -110,30 +116,41 @@ func hasStar(t string) bool {
 // isReactionSequence reads one or more "Label (N)" or "Label! (N)" buttons: "veryGood! (62)",
 // "Like (12) Dislike (3)". A label is one or two words of letters.
 func isReactionSequence(t string) bool {
-	n := 0
+	n, _ := reactionButtons(t)
+	return n > 0
+}
+
+// reactionButtons reads t as a sequence of "Label (N)" buttons and returns how many it holds (0:
+// t is not such a sequence) and whether a label reads as a widget's: it ends in "!"
+// ("veryGood! (62)"), is a reaction word ("Like (12)"), a noun that widgets count ("Comments
+// (12)") or a link's label ("View all (23)").
+func reactionButtons(t string) (n int, reacts bool) {
 	for t != "" {
 		open := strings.IndexByte(t, '(')
 		if open <= 0 {
-			return false
+			return 0, false
 		}
 		label := strings.TrimSpace(t[:open])
+		exclaimed := strings.HasSuffix(label, "!")
 		label = strings.TrimRight(label, "!?:")
 		if label == "" || len(strings.Fields(label)) > 2 {
-			return false
+			return 0, false
 		}
 		for _, r := range label {
 			if !unicode.IsLetter(r) && r != ' ' && r != '\'' && r != '’' {
-				return false
+				return 0, false
 			}
 		}
 		close := strings.IndexByte(t[open:], ')')
 		if close < 0 || !isCount(t[open+1:open+close]) {
-			return false
+			return 0, false
 		}
 		n++
+		low := strings.ToLower(label)
+		reacts = reacts || exclaimed || reactionWords[low] || voteCounters[low] || buttonLabels[low]
 		t = strings.TrimSpace(t[open+close+1:])
 	}
-	return n > 0
+	return n, reacts
 }
 
 // isCount reads "62", "1,204", "1.2K", "3M".
@@ -212,6 +229,10 @@ func isPictograph(r rune) bool {
 // reactionWords are button labels that make "Label (N)" a widget even inside a line.
 var reactionWords = set("like", "likes", "dislike", "love", "haha", "wow", "sad", "angry", "good", "bad",
 	"verygood", "very good", "helpful", "useful", "funny", "interesting", "upvote", "downvote", "yes", "no")
+
+// buttonLabels are the labels of the links that a count follows on a page: "View all (23)",
+// "Replies (4)".
+var buttonLabels = set("view all", "see all", "show all", "show more", "load more", "reply", "replies", "answers")
 
 // trailingWidget finds reaction buttons standing after the last sentence of a line:
 // "… he said. veryGood! (62)". It returns the offset where the deletion starts (the end of the

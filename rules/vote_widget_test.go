@@ -21,5 +21,20 @@ func TestVoteWidget(t *testing.T) {
 		{name: "numbered clause", text: lines(para, "Article 5 (2)")},
 		{name: "question in the body", text: lines(para, "Was this the right decision? Many in the party doubt it.")},
 		{name: "count at the end of a sentence", text: lines("The vote passed with a clear majority (62).")},
+		{name: "comments button", text: lines(para, "Comments (12)"), lines: []int{2}},
+		// a bare "Label (N)" is a team's score heading a box score, a party's seats, a category's
+		// count: a widget only outside the article in a whole-page extraction
+		{name: "box score heading", text: lines("Celtics rally past Heat", "", para, "", "MIAMI (104)",
+			"Butler 6-14 4-5 17, Adebayo 10-17 4-6 24, Herro 7-18 4-4 19, Rozier 5-12 0-0 12.", "", "BOSTON (112)",
+			"Tatum 13-24 8-9 38, Brown 9-18 3-4 22, Porzingis 5-11 2-2 13.", "", para2)},
+		{name: "seats won", text: lines(para, "", "Labour (412)", "Conservatives (121)", "Liberal Democrats (72)", "", para2)},
+		{name: "archive counts outside a page's article", text: pageDump(lines("Novembro (113)", "Outubro (217)", "Setembro (193)")),
+			lines: []int{22, 23, 24}},
 	})
+}
+
+// pageDump is a whole-page extraction: twelve menu lines, a headline, three paragraphs, then tail.
+func pageDump(tail string) string {
+	return lines("Home", "News", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport", "Culture",
+		"Opinion", "Video", "", "Talks in Geneva make progress", "", para, "", para2, "", para) + "\n" + tail
 }
