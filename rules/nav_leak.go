@@ -58,7 +58,9 @@ look like a list.`,
 story look different.`,
 		FixSafety: `Safe: the block is deleted. A label standing alone, with no list after it, may be the article's
 own subheading ("UP NEXT" in a game story) when it stands before a sentence or in an article
-extractor's output (not a whole-page extraction): that fix is unsafe.`,
+extractor's output (not a whole-page extraction): that fix is unsafe. So is the fix of a block
+whose lines are mostly data rows (a "Ranking" of players with their points, standings), which
+may be the article's own table.`,
 		Example: "The talks ended without a deal, officials said on Friday.\nREAD MORE\n" +
 			"Putin meets Xi in Beijing to discuss trade\nEU leaders agree on new sanctions package\n" +
 			"Both sides are expected to meet again next month, according to the ministry.\n" +
@@ -218,7 +220,13 @@ func (r NavLeak) Check(p *lint.Pass) {
 				}
 				p.ReportLines(b.first, b.last, "navigation label "+quote(label)+" leaked into the text", "delete the leaked lines", safety)
 			} else {
-				report(b.first, b.last, "navigation block "+quote(label)+" ("+strconv.Itoa(items+1)+" lines) leaked into the text")
+				// a list whose items are mostly data rows ("1. Jannik Sinner (ITA) 11,180 points"
+				// under "Ranking") is a table the article may own: deleting it is a guess
+				safety := lint.Safe
+				if dataRows(d, lay, b.first+1, b.last) {
+					safety = lint.Unsafe
+				}
+				p.ReportLines(b.first, b.last, "navigation block "+quote(label)+" ("+strconv.Itoa(items+1)+" lines) leaked into the text", "delete the leaked lines", safety)
 			}
 			i = b.last
 			continue
@@ -259,6 +267,22 @@ func (r NavLeak) Check(p *lint.Pass) {
 			i = j
 		}
 	}
+}
+
+// dataRows reports whether most non-blank lines from first to last are data rows (Layout.Rows):
+// lines dense in numbers other than dates, fixtures, team sheets.
+func dataRows(d *document.Document, lay *Layout, first, last int) bool {
+	lines, rows := 0, 0
+	for j := first; j <= last; j++ {
+		if d.Feat(j).Blank() {
+			continue
+		}
+		lines++
+		if lay.Rows[j] {
+			rows++
+		}
+	}
+	return rows*2 >= lines && rows > 0
 }
 
 func lastNonBlank(d *document.Document, from, to int) int {
