@@ -181,3 +181,37 @@ func TestTemplateLine(t *testing.T) {
 		t.Error("lineKey must fold white space, keep digits and separate directories")
 	}
 }
+
+// TestTemplateLineSparesWhatStoriesShare: the lines that a site's stories share as text (the
+// closing facts of briefs, a column's salutation, a section heading before sentences in an
+// article extractor's output, a fixture) recur as often as its furniture, and stay.
+func TestTemplateLineSparesWhatStoriesShare(t *testing.T) {
+	r := TemplateLine{}
+	teams := []string{"Knicks", "Bulls", "Hawks", "Magic", "Nets"}
+	docs := map[string]string{}
+	for i := 0; i < 5; i++ {
+		docs[fmt.Sprintf("site/brief%d.txt", i)] = lines(fmt.Sprintf("Crash closes Route %d", i+9), "",
+			fmt.Sprintf("A car and a truck collided on Route %d near the river bridge on Tuesday morning, closing both lanes for %d hours, police said.", i+9, i+2), "",
+			"No one was injured.", "", "Police are investigating.", "", "Share this story")
+		docs[fmt.Sprintf("site/column%d.txt", i)] = lines(fmt.Sprintf("Ask Marlene: question %d", i), "", "Dear Marlene,", "",
+			fmt.Sprintf("Every August my tomatoes number %d crack open just as they start to ripen, and I water them every single evening.", i), "",
+			"Share this story")
+		docs[fmt.Sprintf("site/game%d.txt", i)] = lines(fmt.Sprintf("Celtics beat the %s", teams[i]), "",
+			fmt.Sprintf("Jayson Tatum scored %d points and the Boston Celtics beat the %s on Wednesday night for their fifth straight win.", 30+i, teams[i]), "",
+			"UP NEXT", "", fmt.Sprintf("%s: Host the New York Knicks on Friday night.", teams[i]), "", "Share this story")
+		docs[fmt.Sprintf("site/preview%d.txt", i)] = lines(fmt.Sprintf("Millbrook eyes title number %d", i), "",
+			fmt.Sprintf("The Millbrook boys basketball team enters the sectional tournament as the No. %d seed after its best season in years.", i+1), "",
+			"Friday: Millbrook vs. Hudson Falls", "", "Share this story")
+	}
+	stats := corpus.New()
+	for p, text := range docs {
+		r.Gather(document.New(p, text), r.NewOptions(), stats)
+	}
+	// the site's furniture goes, and only it
+	for p, text := range docs {
+		got := engine.Fix(p, text, active(r), false, stats).Text
+		if want := strings.TrimSuffix(text, "\n\nShare this story\n") + "\n"; got != want {
+			t.Errorf("%s: after fix\n%q\nwant\n%q", p, got, want)
+		}
+	}
+}

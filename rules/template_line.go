@@ -54,7 +54,8 @@ func (TemplateLine) Meta() *lint.Meta {
 		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "short line that recurs in many files of a directory (site furniture)",
 		Doc: `Finds site furniture by repetition: a short line (at most max_words words, not prose, not part of
-a hard-wrapped paragraph or a data block) that recurs verbatim in at least min_files files and in
+a hard-wrapped paragraph, a data block or a data row, not a sentence of three words or more unless
+the lexicon or the legal triggers know it, not a line ending in a comma) that recurs verbatim in at least min_files files and in
 at least min_share percent of the files of its directory, compared after folding white space.
 Numbers are compared as written: lines of one shape with other numbers (results rows, dividend
 dates) are different lines. Each record of a JSON Lines or JSON file counts as a file of its
@@ -65,7 +66,9 @@ memory stays bounded), and --corpus-stats can feed counts gathered elsewhere.`,
 us", section names), whatever language they are in, while an article's own lines are rarely
 repeated elsewhere.`,
 		FixSafety: `Safe outside the article body; inside the body a recurring line may be the site's own
-subheading ("Analysis"), so there the fix is unsafe.`,
+subheading ("Analysis"), so there the fix is unsafe, and so it is after the body of an article
+extractor's output when a sentence follows the line ("UP NEXT" before "Heat: Host the Knicks on
+Friday night.").`,
 	}
 }
 
@@ -107,10 +110,42 @@ func lineKeyIn(h uint64, line string) uint64 {
 
 func (o *templateOptions) candidate(d *document.Document, st *Layout, i int) bool {
 	f := d.Feat(i)
-	// a sentence ("Residents were told to stay indoors, police said.") that syndicated copies of
-	// one story share is the story's, however short
-	sentence := f.Words >= 6 && (f.Terminal == '.' || f.Terminal == '。')
-	return !f.Blank() && f.Words <= o.MaxWords && !st.Prose[i] && !st.Wrapped(i) && !st.Data[i] && !sentence
+	if f.Blank() || f.Words > o.MaxWords || st.Prose[i] || st.Wrapped(i) || st.Data[i] || st.Rows[i] {
+		return false
+	}
+	switch f.Terminal {
+	case '.', '。':
+		// a sentence ("Residents were told to stay indoors, police said.") that syndicated copies
+		// of one story share is the story's, however short, and so is the closing fact of a
+		// site's briefs ("No one was injured.", "Services will be private."); a short one the
+		// lexicon or the legal triggers know ("Sign up for our newsletter.", "© 2019 Hearst
+		// Communications, Inc.") is the site's
+		return f.Words < 3 || f.Words < 6 && (st.Classes[i] != 0 || st.legal[i] != "")
+	case ',', ';':
+		// a line that goes on ("Dear Marlene,") is text, not a menu item
+		return false
+	}
+	return true
+}
+
+// templateUnsafe reports a recurring line that deleting is a guess: inside the body it may be
+// the site's own subheading ("Analysis"), and after it a line that a sentence follows heads a
+// section that the article's stories share ("UP NEXT" before "Heat: Host the Knicks on Friday
+// night.").
+func templateUnsafe(d *document.Document, st *Layout, i int) bool {
+	if st.BodyFirst >= 0 && !st.Outside(i) {
+		return true
+	}
+	if i < st.BodyLast || st.PageDump() {
+		return false
+	}
+	j := nextNonBlank(d, i+1)
+	if j < 0 {
+		return false
+	}
+	g := d.Feat(j)
+	return g.Words >= 4 && (g.Terminal == '.' || g.Terminal == '。') &&
+		st.Classes[j] == 0 && st.legal[j] == "" && !st.widget[j]
 }
 
 // Gather implements lint.Gatherer: one count per file for each distinct candidate line.
@@ -140,7 +175,7 @@ func (TemplateLine) count(doc *document.Document, o *templateOptions, st *Layout
 		k := lineKeyIn(dk, doc.Feat(i).Trim)
 		if cands != nil {
 			var flag uint8
-			if st.BodyFirst >= 0 && !st.Outside(i) {
+			if templateUnsafe(doc, st, i) {
 				flag = 1
 			}
 			if len(*cands) == cap(*cands) { // doubling, never past the lines left
@@ -197,10 +232,8 @@ func (r TemplateLine) Check(p *lint.Pass) {
 		if !o.candidate(d, st, i) {
 			continue
 		}
-		// inside the body a recurring line may be the site's own subheading ("Analysis"): unsafe
-		unsafe := st.BodyFirst >= 0 && !st.Outside(i)
 		f := d.Feat(i)
-		tc.report(p, o, i, lineKeyIn(dk, f.Trim), unsafe, f)
+		tc.report(p, o, i, lineKeyIn(dk, f.Trim), templateUnsafe(d, st, i), f)
 	}
 }
 
