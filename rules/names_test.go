@@ -68,6 +68,13 @@ func TestNameSpellingOtherLanguagesAndEras(t *testing.T) {
 		"JP Morgan Chase said its profit rose in the quarter.",
 		"Former president Hasan Rouhani said so; Sheik Hasina agreed.",
 		"Open AI released a new model on Tuesday.",
+		// spellings of other real places and people, and house styles without accents
+		"The chipmaker will expand its plant in Huwei, a township in Yunlin County.",
+		"The supplier runs a factory in Johannesberg, a small municipality near Aschaffenburg.",
+		"The 2004 romantic comedy starred the actress Kim Jung Eun.",
+		"Mexican President Andres Manuel Lopez Obrador said so on Monday.",
+		"The Huthis fired a missile at the ship; the Zaporizhia plant lost power.",
+		"The economist Riadh Zghal spoke in Tunis; the delegation later flew to Pyeongyang.",
 	} {
 		doc := lines(enCtx, text)
 		for _, d := range engine.Check(document.New("t.txt", doc), active(NameSpelling{}), nil) {
