@@ -437,6 +437,7 @@ var gluedRight = set("the", "to", "of", "and", "in", "on", "at", "for", "with", 
 	"from", "as", "is", "was", "has", "have", "had", "said", "says", "not", "but", "or", "his", "her",
 	"their", "its", "will", "would", "who", "which", "when", "where", "an", "are", "were", "been", "than")
 
-// "on" is not among them: "onerror", "onclose", "ondata" are the names of event handlers.
+// "on" is not among them: "onerror", "onclose", "ondata" are the names of event handlers; nor is
+// "by", which English writes compounds with ("byelection" in Canada, "bypoll" in India, "bylane").
 var gluedLeft = set("the", "to", "of", "and", "in", "at", "for", "with", "that", "this", "from",
-	"by", "said", "says", "was", "were", "has", "have", "had", "their", "his", "her", "its", "which")
+	"said", "says", "was", "were", "has", "have", "had", "their", "his", "her", "its", "which")

@@ -40,6 +40,7 @@ func TestGluedWord(t *testing.T) {
 			text: lines(ctx, "Call indexof on the list; indexof returns the position of the item.")},
 		{name: "in quotes, brackets or code", text: lines(ctx, "Edit \"thatfile\" first, then run searchdecl(thisblock) and set [fromtree] again.")},
 		{name: "event handler names", text: lines(ctx, "The page sets an onerror handler before the script loads.")},
+		{name: "compounds with by", text: lines(ctx, "The Liberals won the seat in Monday's byelection, and Congress said the bypoll had been marred by violence.")},
 		{name: "a word the document only writes in lower case is still checked",
 			text: lines(ctx, "The lawsuit was filedby the union."), lines: []int{2}},
 	})
