@@ -36,7 +36,9 @@ box.`,
 		Why: `Bylines and timestamps are metadata, not article text, and they differ between copies of one
 story.`,
 		FixSafety: `Safe for bylines and for timestamps outside the body; a timestamp inside the article body may be
-a timeline heading, so there its fix is unsafe. An author's contact line is safe in whole-page
+a timeline heading, so there its fix is unsafe, and so it is for every date that a paragraph
+follows in a text of three or more such (a timeline that opens with its first date), except in
+whole-page extractions, whose comments are dated so. An author's contact line is safe in whole-page
 extractions (the author box); elsewhere it may be the article's own sign-off, and its fix is
 unsafe.`,
 		Example: "By Jeff Foust\nNov. 19, 2019 8:03 am ET\nNASA said on Monday that the first launch of its new rocket would slip into next year.\n",
@@ -56,6 +58,7 @@ var agencies = set("associated press", "the associated press", "ap", "reuters", 
 func (Byline) Check(p *lint.Pass) {
 	d := p.Doc
 	st := lint.ResultOf(p, layoutOf)
+	timeline := -1 // the document's dated entries, counted when first needed
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
 		if f.Blank() || f.Words > 16 || st.Prose[i] || st.Wrapped(i) || st.Data[i] {
@@ -83,9 +86,40 @@ func (Byline) Check(p *lint.Pass) {
 			if i > st.ProseFirst && i < st.ProseLast && !st.PageDump() {
 				safety = lint.Unsafe
 			}
+			// outside a whole page (where comments are dated so), a date that a paragraph follows,
+			// in a text of three or more such, heads an entry of a timeline ("November 2, 2022"
+			// and what happened that day), the first one too
+			if safety == lint.Safe && !st.PageDump() && datedEntry(d, st, i) {
+				if timeline < 0 {
+					timeline = datedEntries(d, st)
+				}
+				if timeline >= minDatedEntries {
+					safety = lint.Unsafe
+				}
+			}
 			p.ReportLines(i, i, "timestamp line "+quote(f.Trim), "delete the timestamp", safety)
 		}
 	}
+}
+
+// minDatedEntries is how many dates heading a paragraph make a timeline.
+const minDatedEntries = 3
+
+// datedEntry reports whether a paragraph follows line i.
+func datedEntry(d *document.Document, st *Layout, i int) bool {
+	j := nextNonBlank(d, i+1)
+	return j >= 0 && st.Prose[j]
+}
+
+// datedEntries counts the time stamp lines of d that a paragraph follows.
+func datedEntries(d *document.Document, st *Layout) int {
+	n := 0
+	for i := 0; i < d.NumLines(); i++ {
+		if f := d.Feat(i); !f.Blank() && f.Words <= 16 && !st.Prose[i] && timestampLineIn(f, f.Trim) && datedEntry(d, st, i) {
+			n++
+		}
+	}
+	return n
 }
 
 // isByline reads "By Name Name", "Name and Name, Agency", and the credit lines of reporting:

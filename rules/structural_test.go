@@ -84,6 +84,12 @@ func TestByline(t *testing.T) {
 		{name: "by and lower-case words", text: lines("By the numbers", para)},
 		{name: "date inside a sentence", text: lines("The vote is on November 19, 2019 in Geneva.", para)},
 		{name: "a year alone is not a timestamp", text: lines(para, "2019", para2)},
+		{name: "the dates of a timeline, the first one too",
+			text: lines("Timeline: the rise and fall of a crypto empire", "", "November 2, 2022", para, "", "November 6, 2022", para2,
+				"", "November 11, 2022", para, "", "December 12, 2022", para2),
+			lines: []int{3, 6, 9, 12},
+			fixed: lines("Timeline: the rise and fall of a crypto empire", "", "November 2, 2022", para, "", "November 6, 2022", para2,
+				"", "November 11, 2022", para, "", "December 12, 2022", para2)},
 	})
 }
 
