@@ -114,6 +114,9 @@ func TestTagList(t *testing.T) {
 		// look-alike legitimate text
 		{name: "sentence after the label", text: lines(para, "Topics: the talks covered trade and security with the new government.")},
 		{name: "tags as a word", text: lines(para, "Tags were found on the birds in 2019.")},
+		{name: "topics in a fact box are flagged, their fix unsafe",
+			text:  lines(para, "Topics: climate finance, carbon markets, adaptation", "Venue: Baku Olympic Stadium", "Dates: Nov. 11-22"),
+			lines: []int{2}, fixed: lines(para, "Topics: climate finance, carbon markets, adaptation", "Venue: Baku Olympic Stadium", "Dates: Nov. 11-22")},
 	})
 }
 

@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/lint"
 )
 
@@ -22,9 +23,10 @@ func (TagList) Meta() *lint.Meta {
 by a colon and a list of short items separated by commas, pipes, bullets or spaces ("Tags:
 Brexit, EU, Theresa May"). A sentence after the label ("Topics: the talks covered trade and
 security.") is not a tag list.`,
-		Why:       `Tags are site navigation and skew word statistics.`,
-		FixSafety: `Safe: the line is deleted.`,
-		Example:   "The minister left Brussels without a deal.\nTags: Brexit, EU, Theresa May\n",
+		Why: `Tags are site navigation and skew word statistics.`,
+		FixSafety: `Safe: the line is deleted; unsafe in a fact box, next to a line of another label and its
+value ("Venue: Baku Olympic Stadium"), whose topics are the box's own.`,
+		Example: "The minister left Brussels without a deal.\nTags: Brexit, EU, Theresa May\n",
 	}
 }
 
@@ -59,7 +61,32 @@ func (TagList) Check(p *lint.Pass) {
 			}
 		}
 		if ok && !(len(items) == 1 && strings.HasSuffix(t, ".")) {
-			p.ReportLines(i, i, "tag line "+quote(clipMsg(t)), "delete the tag line", lint.Safe)
+			// in a fact box ("Venue: Baku Olympic Stadium" above or below) the topics are the box's
+			safety := lint.Safe
+			if factLine(d, i-1) || factLine(d, i+1) {
+				safety = lint.Unsafe
+			}
+			p.ReportLines(i, i, "tag line "+quote(clipMsg(t)), "delete the tag line", safety)
 		}
 	}
+}
+
+// factLine reports whether line i (which may be out of range) is a line of a fact box: a label of
+// at most three words without digits (not a time) that is no tag label, a colon and a value ("Venue: Baku Olympic Stadium",
+// "Dates: Nov. 11-22").
+func factLine(d *document.Document, i int) bool {
+	if i < 0 || i >= d.NumLines() {
+		return false
+	}
+	f := d.Feat(i)
+	if f.Blank() {
+		return false
+	}
+	t := f.Trim
+	j := indexColon(t[:min(len(t), 34)])
+	if j <= 0 || j > 30 || strings.TrimSpace(strings.TrimLeft(t[j:], ":：")) == "" {
+		return false
+	}
+	label := normLabelIn(f, t[:j])
+	return label != "" && !hasDigit(label) && len(strings.Fields(label)) <= 3 && !tagKeys[label]
 }
