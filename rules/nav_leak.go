@@ -48,7 +48,8 @@ func (NavLeak) Meta() *lint.Meta {
 		Doc: `Finds site navigation that a scraper kept with the article: headline lists opened by a label
 ("Related", "Ranking", "Recommendation", "READ MORE", "Most Popular", "You may also like", "More
 from …", and their equivalents in other major languages) through the end of the list, labelled
-one-line links ("Read more: …", "SEE MORE: …"), and page furniture lines (comment forms such as
+one-line links ("Read more: …", "SEE MORE: …", not a sentence of 16 words or more ending in a full
+stop), and page furniture lines (comment forms such as
 "Leave a Reply", "Back to top", share and subscribe bars, "Advertisement", copyright and cookie
 lines). A label inside the body takes only the headline-shaped lines that follow it (no full
 stop, at most 25 words), and a paragraph ends the list even when it is hard-wrapped; labels such
@@ -388,8 +389,17 @@ func linkLine(f *document.Features) (string, bool) {
 	if rest.Words < 2 || !isHeadline(&rest, false) || rest.Sentences > 1 {
 		return "", false
 	}
+	// a long sentence after the label tells the reader something ("Read more: The state's
+	// interactive map of advisories is updated every Friday and lists all water bodies …")
+	if rest.Terminal == '.' && rest.Words >= longLinkSentence {
+		return "", false
+	}
 	return strings.TrimSpace(t[:i]), true
 }
+
+// longLinkSentence is how many words make what follows a link label a sentence of the text
+// rather than the headline of a link, when it ends in a full stop.
+const longLinkSentence = 16
 
 // navLabels open a headline list anywhere in a document.
 var navLabels = set(
