@@ -417,6 +417,11 @@ func sameNameWord(a, b string) bool {
 	if min(utf8.RuneCountInString(x), utf8.RuneCountInString(y)) < 6 {
 		return false
 	}
+	// a final vowel makes another name, often of a sister or brother ("Daniela" and "Daniele",
+	// "Giulia" and "Giulio", "Rossi" and "Rosso"); compared before transliteration folds y to i
+	if len(x) == len(y) && x[:len(x)-1] == y[:len(y)-1] && isVowel(x[len(x)-1]) && isVowel(y[len(y)-1]) {
+		return false
+	}
 	tx, ty := translit(x), translit(y)
 	return tx == ty || closeWord(tx, ty)
 }
@@ -457,6 +462,10 @@ func closeWord(x, y string) bool {
 	}
 	return editDistance(rx, ry, limit) <= limit
 }
+
+// isVowel reports a vowel of the Latin alphabet (the words are folded to lower-case ASCII). Not y:
+// "Kowalsky" is a misspelling of "Kowalska" as often as another name.
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 
 // editDistance is the Levenshtein distance, or limit+1 once it exceeds limit.
 func editDistance(a, b []rune, limit int) int {

@@ -195,6 +195,8 @@ func TestNameConsistencyDifferentEntities(t *testing.T) {
 			text: lines(enCtx, rep("Clocks run on Arabia Standard Time."), "Clocks run on Arabic Standard Time.")},
 		{name: "sentence-initial common words are not names",
 			text: lines(enCtx, rep("Later Volkonsky spoke."), "Latter Volkonsky spoke.")},
+		{name: "a final vowel makes a sister's name",
+			text: lines(enCtx, rep("Chairman Daniele Ferraro spoke."), "His sister Daniela Ferraro will join the board.")},
 	})
 }
 
