@@ -193,7 +193,8 @@ func TestTemplateLine(t *testing.T) {
 
 // TestTemplateLineSparesWhatStoriesShare: the lines that a site's stories share as text (the
 // closing facts of briefs, a column's salutation, a section heading before sentences in an
-// article extractor's output, a fixture) recur as often as its furniture, and stay.
+// article extractor's output, a fixture, a divider of wire copy) recur as often as its
+// furniture, and stay.
 func TestTemplateLineSparesWhatStoriesShare(t *testing.T) {
 	r := TemplateLine{}
 	teams := []string{"Knicks", "Bulls", "Hawks", "Magic", "Nets"}
@@ -211,6 +212,9 @@ func TestTemplateLineSparesWhatStoriesShare(t *testing.T) {
 		docs[fmt.Sprintf("site/preview%d.txt", i)] = lines(fmt.Sprintf("Millbrook eyes title number %d", i), "",
 			fmt.Sprintf("The Millbrook boys basketball team enters the sectional tournament as the No. %d seed after its best season in years.", i+1), "",
 			"Friday: Millbrook vs. Hudson Falls", "", "Share this story")
+		docs[fmt.Sprintf("site/wire%d.txt", i)] = lines(fmt.Sprintf("Storm cuts power to %d,000 homes", i+3), "",
+			fmt.Sprintf("A storm cut power to %d,000 homes across the region on Monday, and crews worked through the night to restore it.", i+3), "",
+			"___", "", "Share this story")
 	}
 	stats := corpus.New()
 	for p, text := range docs {

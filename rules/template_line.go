@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"unicode"
 
 	"github.com/newslint/newslint/corpus"
 	"github.com/newslint/newslint/document"
@@ -66,9 +67,10 @@ memory stays bounded), and --corpus-stats can feed counts gathered elsewhere.`,
 us", section names), whatever language they are in, while an article's own lines are rarely
 repeated elsewhere.`,
 		FixSafety: `Safe outside the article body; inside the body a recurring line may be the site's own
-subheading ("Analysis"), so there the fix is unsafe, and so it is after the body of an article
-extractor's output when a sentence follows the line ("UP NEXT" before "Heat: Host the Knicks on
-Friday night.").`,
+subheading ("Analysis"), so there the fix is unsafe; so it is in an article extractor's output
+(not a whole page) for a line without letters or digits, a divider of the article's sections
+("___" in wire copy), and after the body for a line that a sentence follows ("UP NEXT" before
+"Heat: Host the Knicks on Friday night.").`,
 	}
 }
 
@@ -129,14 +131,21 @@ func (o *templateOptions) candidate(d *document.Document, st *Layout, i int) boo
 }
 
 // templateUnsafe reports a recurring line that deleting is a guess: inside the body it may be
-// the site's own subheading ("Analysis"), and after it a line that a sentence follows heads a
-// section that the article's stories share ("UP NEXT" before "Heat: Host the Knicks on Friday
-// night.").
+// the site's own subheading ("Analysis"); in an article extractor's output (not a whole page)
+// a line without letters or digits divides the article's sections ("___" in wire copy, "* * *"),
+// and after the body a line that a sentence follows heads a section that the site's stories
+// share ("UP NEXT" before "Heat: Host the Knicks on Friday night.").
 func templateUnsafe(d *document.Document, st *Layout, i int) bool {
 	if st.BodyFirst >= 0 && !st.Outside(i) {
 		return true
 	}
-	if i < st.BodyLast || st.PageDump() {
+	if st.PageDump() {
+		return false
+	}
+	if !hasLetterOrDigit(d.Feat(i).Trim) {
+		return true
+	}
+	if i < st.BodyLast {
 		return false
 	}
 	j := nextNonBlank(d, i+1)
@@ -305,4 +314,14 @@ func groupOf(d *document.Document) string {
 		return d.Group
 	}
 	return filepath.Dir(d.Path)
+}
+
+// hasLetterOrDigit reports whether s holds a letter or a digit.
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
