@@ -38,7 +38,9 @@ story.`,
 		FixSafety: `Safe for bylines and for timestamps outside the body; a timestamp inside the article body may be
 a timeline heading, so there its fix is unsafe, and so it is for every date that a paragraph
 follows in a text of three or more such (a timeline that opens with its first date), except in
-whole-page extractions, whose comments are dated so. An author's contact line is safe in whole-page
+whole-page extractions, whose comments are dated so, and for a byline or time stamp that a line
+ending in a colon introduces ("The service will be held at:"), outside whole-page extractions.
+An author's contact line is safe in whole-page
 extractions (the author box); elsewhere it may be the article's own sign-off, and its fix is
 unsafe.`,
 		Example: "By Jeff Foust\nNov. 19, 2019 8:03 am ET\nNASA said on Monday that the first launch of its new rocket would slip into next year.\n",
@@ -72,13 +74,15 @@ func (Byline) Check(p *lint.Pass) {
 			// an author's address alone may close an article extractor's text as the article's own
 			// sign-off; in a whole page it is the author box
 			safety := lint.Safe
-			if contactLineIn(f, f.Trim) && !st.PageDump() {
+			if !st.PageDump() && (contactLineIn(f, f.Trim) || st.Listed[i]) {
 				safety = lint.Unsafe
 			}
 			p.ReportLines(i, i, "byline "+quote(f.Trim), "delete the byline", safety)
 		case timestampLineIn(f, f.Trim):
 			safety := lint.Safe
-			if !st.Outside(i) && st.BodyFirst >= 0 {
+			// a time the text introduces ("The service will be held at:", "Kick-off:") is its own,
+			// outside a whole page, whose widgets are labelled so ("Published:", "Follow us:")
+			if !st.Outside(i) && st.BodyFirst >= 0 || st.Listed[i] && !st.PageDump() {
 				safety = lint.Unsafe
 			}
 			// between the article's first and last paragraphs, outside a whole page's body, a

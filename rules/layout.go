@@ -55,6 +55,10 @@ type Layout struct {
 	// LeadBefore reports two prose paragraphs next to each other before the body: an article's
 	// lead, where a page's prose before the body stands apart (teasers between headlines).
 	LeadBefore bool
+	// OpensWithLead reports an article's opening: at most two short lines (a headline, a kicker),
+	// then a lead paragraph, a sentence of twenty words or more that is no legal notice; the
+	// lists and headings between it and the body are the article's (a squad, a list of victims).
+	OpensWithLead bool
 	// BodyProse counts the prose paragraphs of the body. Tail counts the non-blank lines after the
 	// body that are neither prose nor data: the footer a page scrape cut to the article's
 	// container keeps (share buttons, tags, other stories' headlines, comment forms).
@@ -76,7 +80,7 @@ type Layout struct {
 // leadTop short lines before two paragraphs next to each other) is an article, whatever lists
 // and headings come between its lead and its densest part (a live report's key points).
 func (l *Layout) PageDump() bool {
-	return l.Chrome >= pageDumpLines && l.ProseBefore*5 <= l.Chrome && !(l.LeadBefore && l.ChromeTop < leadTop)
+	return l.Chrome >= pageDumpLines && l.ProseBefore*5 <= l.Chrome && !(l.LeadBefore && l.ChromeTop < leadTop) && !l.OpensWithLead
 }
 
 // pageDumpLines is how many non-blank lines before the body make a whole-page extraction.
@@ -221,6 +225,10 @@ func computeLayout(d *document.Document) *Layout {
 		switch {
 		case l.ParaFirst[i] != i: // a hard-wrapped paragraph counts once
 		case l.Prose[i]:
+			if l.ProseBefore == 0 && l.ChromeTop <= 2 {
+				f := d.Feat(i)
+				l.OpensWithLead = f.Words >= 20 && f.Terminal == '.' && l.legal[i] == "" && !l.Wrapped(i)
+			}
 			l.ProseBefore++
 			if j := nextNonBlank(d, l.ParaLast[i]+1); j >= 0 && j < bestFirst && l.Prose[j] {
 				l.LeadBefore = true

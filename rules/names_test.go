@@ -75,6 +75,7 @@ func TestNameSpellingOtherLanguagesAndEras(t *testing.T) {
 		"Mexican President Andres Manuel Lopez Obrador said so on Monday.",
 		"The Huthis fired a missile at the ship; the Zaporizhia plant lost power.",
 		"The economist Riadh Zghal spoke in Tunis; the delegation later flew to Pyeongyang.",
+		"Former Chicago Fed chief Moskow warns on rate cuts.",
 	} {
 		doc := lines(enCtx, text)
 		for _, d := range engine.Check(document.New("t.txt", doc), active(NameSpelling{}), nil) {

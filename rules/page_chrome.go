@@ -383,7 +383,9 @@ func articleList(d *document.Document, st *Layout, run []int, shape bool) bool {
 		if isListMarker(t) {
 			bullets++
 		}
-		if sh := punctShape(t); len(sh) >= 2 {
+		// one comma or colon is a shape too in a line of four words or more ("Kenneth Baird, for
+		// services to Scottish rugby", "Finance: Jane Doe" is too short to tell from a menu)
+		if sh := punctShape(t); len(sh) >= 2 || (sh == "," || sh == ":") && d.Feat(i).Words >= 4 {
 			shapes[sh]++
 			best = max(best, shapes[sh])
 		}
@@ -634,7 +636,9 @@ func headerList(d *document.Document, st *Layout, run []int) bool {
 		if isListMarker(t) {
 			bullets++
 		}
-		if sh := punctShape(t); len(sh) >= 2 {
+		// one comma or colon is a shape too in a line of four words or more ("Kenneth Baird, for
+		// services to Scottish rugby", "Finance: Jane Doe" is too short to tell from a menu)
+		if sh := punctShape(t); len(sh) >= 2 || (sh == "," || sh == ":") && d.Feat(i).Words >= 4 {
 			shapes[sh]++
 			best = max(best, shapes[sh])
 		}

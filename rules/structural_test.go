@@ -45,6 +45,32 @@ func TestPageChrome(t *testing.T) {
 		{name: "numbered list", text: doc(body, []string{"1 cup flour", "2 eggs", "3 tbsp sugar", "1 pinch salt", "200 ml milk"})},
 		{name: "short run", text: doc(menu[:4], body)},
 		{name: "no body: too little prose to tell", text: doc(menu, []string{para})},
+		// a headline and a lead open an article: the short lines between them and the body are
+		// the article's (a squad, the names of the dead), not a page's menus
+		{name: "a list after the headline and the lead",
+			text: doc([]string{"Scotland name Euro 2024 squad", "",
+				"Scotland manager Steve Clarke named his 26-man squad for the European Championship in Germany on Tuesday, with one uncapped midfielder the only surprise.", ""},
+				[]string{"Zander Clark", "Craig Gordon", "Angus Gunn", "Liam Cooper", "Grant Hanley", "Jack Hendry", "Ryan Porteous",
+					"Andy Robertson", "Anthony Ralston", "Kieran Tierney", "Billy Gilmour", "Ryan Christie", ""}, body),
+			lines: []int{5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16},
+			fixed: doc([]string{"Scotland name Euro 2024 squad", "",
+				"Scotland manager Steve Clarke named his 26-man squad for the European Championship in Germany on Tuesday, with one uncapped midfielder the only surprise.", ""},
+				[]string{"Zander Clark", "Craig Gordon", "Angus Gunn", "Liam Cooper", "Grant Hanley", "Jack Hendry", "Ryan Porteous",
+					"Andy Robertson", "Anthony Ralston", "Kieran Tierney", "Billy Gilmour", "Ryan Christie", ""}, body)},
+		{name: "a list whose lines share one comma",
+			text: doc([]string{"New Year Honours 2025: Scotland list", ""},
+				[]string{"Anil Sharma, for services to medical research", "Thomas Whitcombe, for services to the maritime industry",
+					"Janet Ferguson, for services to the community in Dumfries", "Kenneth Baird, for services to Scottish rugby",
+					"Mhairi Campbell, for services to Gaelic broadcasting", "Sandy MacLeod, for services to mountain rescue",
+					"Elizabeth Munro, for services to the Church of Scotland", "Graham Ure, for services to the fishing industry",
+					"Doreen Fyfe, for services to older people in Fife", "Aileen Kerr, for services to nursing in the Highlands", ""}, body),
+			lines: []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
+			fixed: doc([]string{"New Year Honours 2025: Scotland list", ""},
+				[]string{"Anil Sharma, for services to medical research", "Thomas Whitcombe, for services to the maritime industry",
+					"Janet Ferguson, for services to the community in Dumfries", "Kenneth Baird, for services to Scottish rugby",
+					"Mhairi Campbell, for services to Gaelic broadcasting", "Sandy MacLeod, for services to mountain rescue",
+					"Elizabeth Munro, for services to the Church of Scotland", "Graham Ure, for services to the fishing industry",
+					"Doreen Fyfe, for services to older people in Fife", "Aileen Kerr, for services to nursing in the Highlands", ""}, body)},
 	})
 }
 
@@ -84,6 +110,8 @@ func TestByline(t *testing.T) {
 		{name: "by and lower-case words", text: lines("By the numbers", para)},
 		{name: "date inside a sentence", text: lines("The vote is on November 19, 2019 in Geneva.", para)},
 		{name: "a year alone is not a timestamp", text: lines(para, "2019", para2)},
+		{name: "a time the text introduces", text: lines(para, para2, "A memorial service will be held at the Abyssinian Baptist Church at:", "Saturday, March 16, 11 a.m."),
+			lines: []int{4}, fixed: lines(para, para2, "A memorial service will be held at the Abyssinian Baptist Church at:", "Saturday, March 16, 11 a.m.")},
 		{name: "the dates of a timeline, the first one too",
 			text: lines("Timeline: the rise and fall of a crypto empire", "", "November 2, 2022", para, "", "November 6, 2022", para2,
 				"", "November 11, 2022", para, "", "December 12, 2022", para2),
@@ -193,8 +221,8 @@ func TestTemplateLine(t *testing.T) {
 
 // TestTemplateLineSparesWhatStoriesShare: the lines that a site's stories share as text (the
 // closing facts of briefs, a column's salutation, a section heading before sentences in an
-// article extractor's output, a fixture, a divider of wire copy) recur as often as its
-// furniture, and stay.
+// article extractor's output, a fixture, a divider of wire copy, the key dates of a trial that
+// its follow-up stories repeat) recur as often as its furniture, and stay.
 func TestTemplateLineSparesWhatStoriesShare(t *testing.T) {
 	r := TemplateLine{}
 	teams := []string{"Knicks", "Bulls", "Hawks", "Magic", "Nets"}
@@ -215,6 +243,12 @@ func TestTemplateLineSparesWhatStoriesShare(t *testing.T) {
 		docs[fmt.Sprintf("site/wire%d.txt", i)] = lines(fmt.Sprintf("Storm cuts power to %d,000 homes", i+3), "",
 			fmt.Sprintf("A storm cut power to %d,000 homes across the region on Monday, and crews worked through the night to restore it.", i+3), "",
 			"___", "", "Share this story")
+	}
+	for i := 0; i < 5; i++ {
+		docs[fmt.Sprintf("site/trial%d.txt", i)] = lines(fmt.Sprintf("Fraud trial hears from witness %d", i+1), "",
+			fmt.Sprintf("A former finance director told the court on day %d of the trial that she had warned the board about the accounts in 2020.", i+3), "",
+			"Key dates in the case", "June 2021 - Regulators raid the firm's offices", "March 2022 - Smith is charged",
+			"January 2025 - Trial opens at Southwark Crown Court", "", "Share this story")
 	}
 	stats := corpus.New()
 	for p, text := range docs {

@@ -67,10 +67,12 @@ memory stays bounded), and --corpus-stats can feed counts gathered elsewhere.`,
 us", section names), whatever language they are in, while an article's own lines are rarely
 repeated elsewhere.`,
 		FixSafety: `Safe outside the article body; inside the body a recurring line may be the site's own
-subheading ("Analysis"), so there the fix is unsafe; so it is in an article extractor's output
-(not a whole page) for a line without letters or digits, a divider of the article's sections
-("___" in wire copy), and after the body for a line that a sentence follows ("UP NEXT" before
-"Heat: Host the Knicks on Friday night.").`,
+subheading ("Analysis"), so there the fix is unsafe. In an article extractor's output (neither a
+whole page nor a page's footer) the fix is safe only for a line the rules' vocabularies know as a
+site's (nav-leak's labels and furniture, the legal triggers, the links every page carries: "Share
+this story", "Privacy Policy"): a site's follow-up stories share their own lists, fact boxes and
+headings ("Key dates in the case", "THE VICTIMS", "Capital: Tripoli", "She is survived by:"),
+dividers ("___") and section heads before sentences ("UP NEXT").`,
 	}
 }
 
@@ -133,8 +135,9 @@ func (o *templateOptions) candidate(d *document.Document, st *Layout, i int) boo
 // templateUnsafe reports a recurring line that deleting is a guess: inside the body it may be
 // the site's own subheading ("Analysis"); in an article extractor's output (not a whole page)
 // a line without letters or digits divides the article's sections ("___" in wire copy, "* * *"),
-// and after the body a line that a sentence follows heads a section that the site's stories
-// share ("UP NEXT" before "Heat: Host the Knicks on Friday night.").
+// a line no vocabulary knows may be the stories' own, and after the body a line that a sentence
+// follows heads a section that the site's stories share ("UP NEXT" before "Heat: Host the Knicks
+// on Friday night.").
 func templateUnsafe(d *document.Document, st *Layout, i int) bool {
 	if st.BodyFirst >= 0 && !st.Outside(i) {
 		return true
@@ -143,6 +146,15 @@ func templateUnsafe(d *document.Document, st *Layout, i int) bool {
 		return false
 	}
 	if !hasLetterOrDigit(d.Feat(i).Trim) {
+		return true
+	}
+	// in an article extractor's output that keeps no page footer either, a recurring line that
+	// no vocabulary knows as a site's (nav-leak's labels and furniture, the legal triggers, the
+	// links of every page) is weak evidence: a site's follow-up stories share lists,
+	// fact boxes and headings ("Key dates in the case:", "THE VICTIMS", "Capital: Tripoli",
+	// "## Method", "She is survived by:")
+	if !st.FooterDump() && st.Classes[i] == 0 && st.legal[i] == "" && !siteLinks[st.Labels[i]] &&
+		(st.Labels[i] == "" || !furnitureLineOf(st.Labels[i], st.Classes[i], d.Feat(i), defaultNavOptions)) {
 		return true
 	}
 	if i < st.BodyLast {
@@ -315,6 +327,17 @@ func groupOf(d *document.Document) string {
 	}
 	return filepath.Dir(d.Path)
 }
+
+// defaultNavOptions are nav-leak's default options, whose furniture template-line knows as a
+// site's.
+var defaultNavOptions = NavLeak{}.NewOptions().(*navOptions)
+
+// siteLinks are the labels of the links every page of a site carries, folded (Layout.Labels).
+var siteLinks = set("home", "about", "about us", "contact", "contact us", "privacy", "privacy policy",
+	"terms", "terms of use", "terms of service", "terms and conditions", "cookie policy", "cookies",
+	"community guidelines", "advertise", "advertise with us", "careers", "sitemap", "site map", "subscribe",
+	"log in", "login", "sign in", "register", "newsletter", "newsletters", "rss", "faq", "help", "search",
+	"menu", "comments", "share", "follow us", "skip to content", "back to top")
 
 // hasLetterOrDigit reports whether s holds a letter or a digit.
 func hasLetterOrDigit(s string) bool {

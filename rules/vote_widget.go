@@ -41,8 +41,10 @@ in a list of seats, "Novembro (113)" in a blog's archive) is a widget only outsi
 of a whole-page extraction.`,
 		Why: `Widgets carry no article content and differ between copies of the same story, which defeats
 deduplication.`,
-		FixSafety: `Safe: the line is deleted, or only the widget when it shares the line with text.`,
-		Example:   "Lavrov also said he supports regular talks on security issues.\nveryGood! (62)\n",
+		FixSafety: `Safe: the line is deleted, or only the widget when it shares the line with text. A line of
+stars alone (no other widget line next to it) may be a review's own verdict: outside whole-page
+extractions its fix is unsafe.`,
+		Example: "Lavrov also said he supports regular talks on security issues.\nveryGood! (62)\n",
 	}
 }
 
@@ -58,7 +60,13 @@ func (r VoteWidget) Check(p *lint.Pass) {
 			continue
 		}
 		if f.Runes <= 80 && !lay.Wrapped(i) && !lay.Listed[i] && isWidgetLine(f, labels[i], lay.Classes[i], opts, lay.PageDump() && lay.Outside(i)) {
-			p.ReportLines(i, i, "rating/reaction widget "+quote(f.Trim), "delete the widget line", lint.Safe)
+			// stars alone may be a review's own verdict, outside a whole page and a widget's other
+			// lines ("Rate this article" above them)
+			safety := lint.Safe
+			if !lay.PageDump() && isStarRating(f.Trim) && !r.besideWidget(d, lay, opts, i) {
+				safety = lint.Unsafe
+			}
+			p.ReportLines(i, i, "rating/reaction widget "+quote(f.Trim), "delete the widget line", safety)
 			continue
 		}
 		if off, w, ok := trailingWidget(d.Text(i)); ok {
@@ -70,6 +78,21 @@ func (r VoteWidget) Check(p *lint.Pass) {
 					Edits: []lint.TextEdit{{Start: start, End: l.End}}}})
 		}
 	}
+}
+
+// besideWidget reports whether the nearest non-blank line before or after line i is a widget.
+func (VoteWidget) besideWidget(d *document.Document, lay *Layout, o *voteOptions, i int) bool {
+	for _, step := range []int{-1, 1} {
+		for j := i + step; j >= 0 && j < d.NumLines(); j += step {
+			if g := d.Feat(j); !g.Blank() {
+				if g.Runes <= 80 && isWidgetLine(g, lay.Labels[j], lay.Classes[j], o, false) {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
 }
 
 var votePhrases = set("rate this article", "rate this story", "rate this post", "rate this", "was this helpful",

@@ -22,6 +22,9 @@ func TestVoteWidget(t *testing.T) {
 		{name: "question in the body", text: lines(para, "Was this the right decision? Many in the party doubt it.")},
 		{name: "count at the end of a sentence", text: lines("The vote passed with a clear majority (62).")},
 		{name: "comments button", text: lines(para, "Comments (12)"), lines: []int{2}},
+		{name: "stars alone are a review's verdict: unsafe", text: lines("The Quiet Harbour, by Ann Lee", "★★★★☆", para, para2),
+			lines: []int{2}, fixed: lines("The Quiet Harbour, by Ann Lee", "★★★★☆", para, para2)},
+		{name: "stars after a rating prompt", text: lines(para, "Rate this article", "★★★★☆"), lines: []int{2, 3}, fixed: lines(para)},
 		// a bare "Label (N)" is a team's score heading a box score, a party's seats, a category's
 		// count: a widget only outside the article in a whole-page extraction
 		{name: "box score heading", text: lines("Celtics rally past Heat", "", para, "", "MIAMI (104)",
