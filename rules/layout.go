@@ -226,8 +226,12 @@ func computeLayout(d *document.Document) *Layout {
 		case l.ParaFirst[i] != i: // a hard-wrapped paragraph counts once
 		case l.Prose[i]:
 			if l.ProseBefore == 0 && l.ChromeTop <= 2 {
-				f := d.Feat(i)
-				l.OpensWithLead = f.Words >= 20 && f.Terminal == '.' && l.legal[i] == "" && !l.Wrapped(i)
+				// the paragraph's words, over all its lines when it is hard-wrapped
+				words := 0
+				for j := i; j <= l.ParaLast[i]; j++ {
+					words += d.Feat(j).Words
+				}
+				l.OpensWithLead = words >= 20 && d.Feat(l.ParaLast[i]).Terminal == '.' && l.legal[i] == ""
 			}
 			l.ProseBefore++
 			if j := nextNonBlank(d, l.ParaLast[i]+1); j >= 0 && j < bestFirst && l.Prose[j] {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -259,6 +260,12 @@ func (r PageChrome) Check(p *lint.Pass) {
 		if run = trim(run); len(run) == 0 {
 			continue
 		}
+		// a list of names with what they are ("Graham Ure, for services to the fishing industry
+		// in Shetland", "Finance: Jürgen Ligi") is the article's as often as not: with a line of
+		// eight words or more it is only shown
+		if safety == lint.Unsafe && peopleList(d, run) && slices.ContainsFunc(run, func(i int) bool { return d.Feat(i).Words >= 8 }) {
+			safety = lint.DisplayOnly
+		}
 		p.ReportLines(run[0], run[len(run)-1], strconv.Itoa(len(run))+" short or headline-like lines outside the article body, starting "+quote(d.Feat(run[0]).Trim),
 			"delete the link list", safety)
 	}
@@ -391,6 +398,19 @@ func articleList(d *document.Document, st *Layout, run []int, shape bool) bool {
 		}
 	}
 	return shape && (bullets*2 >= items || best*5 >= items*3)
+}
+
+// peopleList reports a run most of whose lines (three in five) have one comma or one colon and
+// four words or more: names with what they are, or roles with their holders.
+func peopleList(d *document.Document, run []int) bool {
+	n := 0
+	for _, i := range run {
+		f := d.Feat(i)
+		if sh := punctShape(f.Trim); (sh == "," || sh == ":") && f.Words >= 4 {
+			n++
+		}
+	}
+	return n*5 >= len(run)*3
 }
 
 // teaserRuns finds teaser lists outside the body: runs of headline-like lines and one- or

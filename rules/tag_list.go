@@ -24,8 +24,8 @@ by a colon and a list of short items separated by commas, pipes, bullets or spac
 Brexit, EU, Theresa May"). A sentence after the label ("Topics: the talks covered trade and
 security.") is not a tag list.`,
 		Why: `Tags are site navigation and skew word statistics.`,
-		FixSafety: `Safe: the line is deleted; unsafe in a fact box, next to a line of another label and its
-value ("Venue: Baku Olympic Stadium"), whose topics are the box's own.`,
+		FixSafety: `Safe: the line is deleted; display-only in a fact box, next to a line of another label
+and its value ("Venue: Baku Olympic Stadium"), whose topics are the box's own.`,
 		Example: "The minister left Brussels without a deal.\nTags: Brexit, EU, Theresa May\n",
 	}
 }
@@ -61,10 +61,11 @@ func (TagList) Check(p *lint.Pass) {
 			}
 		}
 		if ok && !(len(items) == 1 && strings.HasSuffix(t, ".")) {
-			// in a fact box ("Venue: Baku Olympic Stadium" above or below) the topics are the box's
+			// in a fact box ("Venue: Baku Olympic Stadium" above or below) the topics are the box's:
+			// shown, never deleted
 			safety := lint.Safe
 			if factLine(d, i-1) || factLine(d, i+1) {
-				safety = lint.Unsafe
+				safety = lint.DisplayOnly
 			}
 			p.ReportLines(i, i, "tag line "+quote(clipMsg(t)), "delete the tag line", safety)
 		}
