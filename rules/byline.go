@@ -195,6 +195,10 @@ func namesOnly(s string, maxWords int) bool {
 			if lw == "and" || lw == "und" || lw == "et" || lw == "y" || lw == "e" || lw == "de" || lw == "van" || lw == "von" || lw == "da" || lw == "del" || lw == "der" || lw == "la" || lw == "le" {
 				continue
 			}
+			// an article or a determiner opens no name: "By The Numbers" is a subheading
+			if lw == "the" || lw == "a" || lw == "an" || lw == "this" || lw == "that" || lw == "our" || lw == "your" || lw == "its" {
+				return false
+			}
 			r := []rune(w)
 			if !unicode.IsUpper(r[0]) {
 				return false

@@ -108,6 +108,7 @@ func TestByline(t *testing.T) {
 		// look-alike legitimate text
 		{name: "sentence starting with By", text: lines("By noon the crowd had gone home.", para)},
 		{name: "by and lower-case words", text: lines("By the numbers", para)},
+		{name: "a subheading in title case", text: lines(para, "By The Numbers", para2, "BY THE NUMBERS", para)},
 		{name: "date inside a sentence", text: lines("The vote is on November 19, 2019 in Geneva.", para)},
 		{name: "a year alone is not a timestamp", text: lines(para, "2019", para2)},
 		{name: "a time the text introduces", text: lines(para, para2, "A memorial service will be held at the Abyssinian Baptist Church at:", "Saturday, March 16, 11 a.m."),

@@ -38,7 +38,8 @@ ratings ("★★★★☆"). Only whole lines are matched, or a widget standing 
 a line; counts inside sentences ("the video got 1.2K views") are left alone. A count after a
 label that is no reaction, counted noun or link ("MIAMI (104)" over a box score, "Labour (412)"
 in a list of seats, "Novembro (113)" in a blog's archive) is a widget only outside the article
-of a whole-page extraction.`,
+of a whole-page extraction, and so are buttons next to such a count elsewhere ("Yes (143)" and
+"No (9)" above "Abstentions (25)" are a vote's tally).`,
 		Why: `Widgets carry no article content and differ between copies of the same story, which defeats
 deduplication.`,
 		FixSafety: `Safe: the line is deleted, or only the widget when it shares the line with text. A line of
@@ -59,7 +60,9 @@ func (r VoteWidget) Check(p *lint.Pass) {
 		if f.Blank() {
 			continue
 		}
-		if f.Runes <= 80 && !lay.Wrapped(i) && !lay.Listed[i] && isWidgetLine(f, labels[i], lay.Classes[i], opts, lay.PageDump() && lay.Outside(i)) {
+		// outside a whole page's article, counts after any label are widgets (a blog's archive)
+		bare := lay.PageDump() && lay.Outside(i)
+		if f.Runes <= 80 && !lay.Wrapped(i) && !lay.Listed[i] && isWidgetLine(f, labels[i], lay.Classes[i], opts, bare) && (bare || !inTally(d, i)) {
 			// stars alone may be a review's own verdict, outside a whole page and a widget's other
 			// lines ("Rate this article" above them)
 			safety := lint.Safe
@@ -78,6 +81,31 @@ func (r VoteWidget) Check(p *lint.Pass) {
 					Edits: []lint.TextEdit{{Start: start, End: l.End}}}})
 		}
 	}
+}
+
+// inTally reports a line of "Label (N)" buttons in a run of such lines (blank lines between
+// them aside) one of which has a label that is no reaction: "Yes (143)" and "No (9)" above
+// "Abstentions (25)" are a vote's tally.
+func inTally(d *document.Document, i int) bool {
+	if n, _ := reactionButtons(d.Feat(i).Trim); n == 0 {
+		return false
+	}
+	for _, step := range []int{-1, 1} {
+		for j := i + step; j >= 0 && j < d.NumLines(); j += step {
+			g := d.Feat(j)
+			if g.Blank() {
+				continue
+			}
+			n, reacts := reactionButtons(g.Trim)
+			if n == 0 {
+				break
+			}
+			if !reacts {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // besideWidget reports whether the nearest non-blank line before or after line i is a widget.

@@ -30,6 +30,7 @@ func TestVoteWidget(t *testing.T) {
 		{name: "box score heading", text: lines("Celtics rally past Heat", "", para, "", "MIAMI (104)",
 			"Butler 6-14 4-5 17, Adebayo 10-17 4-6 24, Herro 7-18 4-4 19, Rozier 5-12 0-0 12.", "", "BOSTON (112)",
 			"Tatum 13-24 8-9 38, Brown 9-18 3-4 22, Porzingis 5-11 2-2 13.", "", para2)},
+		{name: "a vote's tally", text: lines(para, "Yes (143)", "No (9)", "Abstentions (25)", para2)},
 		{name: "seats won", text: lines(para, "", "Labour (412)", "Conservatives (121)", "Liberal Democrats (72)", "", para2)},
 		{name: "archive counts outside a page's article", text: pageDump(lines("Novembro (113)", "Outubro (217)", "Setembro (193)")),
 			lines: []int{22, 23, 24}},
