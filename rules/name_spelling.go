@@ -44,9 +44,10 @@ the [names] table: entries (canonical, kind, misspellings, variants) extend the 
 an entry with the same canonical spelling, disable drops embedded entries, never_merge adds
 groups of different entities.`,
 		Why: `Misspelled names break search, entity linking and deduplication.`,
-		FixSafety: `Safe for misspellings (the canonical spelling is written); accepted variants, transliterations
-and house styles are reported as info with an unsafe fix, so a corpus can choose one style with
---unsafe-fixes.`,
+		FixSafety: `Safe for misspellings (the canonical spelling is written), unless the misspelling stands
+between quotation marks of its own (cited as written: misspelled the name as "Kier Starmer"), where
+it is unsafe; accepted variants, transliterations and house styles are reported as info with an
+unsafe fix, so a corpus can choose one style with --unsafe-fixes.`,
 		Example: "North Korean leader Kim Jung Un met Russian Foreign Minister Sergei Lavrov in Pyongyang on Thursday, the state news agency said.\n",
 	}
 }
@@ -70,7 +71,13 @@ func (r NameSpelling) Check(p *lint.Pass) {
 		d := lint.Diagnostic{Start: h.start, End: h.end}
 		if h.sp.kind == misspelling {
 			d.Message = fmt.Sprintf("%q is a misspelling of %q", found, want)
-			d.Fix = &lint.Fix{Description: fmt.Sprintf("write %q", want), Safety: lint.Safe,
+			// a spelling between quotation marks of its own is cited as written ("misspelled
+			// the prime minister's name as \"Kier Starmer\""): correcting it is a guess
+			safety := lint.Safe
+			if quotedAlone(src, h.start, h.end) {
+				safety = lint.Unsafe
+			}
+			d.Fix = &lint.Fix{Description: fmt.Sprintf("write %q", want), Safety: safety,
 				Edits: []lint.TextEdit{{Start: h.start, End: h.end, NewText: want}}}
 		} else {
 			d.Severity = lint.Info
@@ -80,6 +87,25 @@ func (r NameSpelling) Check(p *lint.Pass) {
 		}
 		p.Report(d)
 	}
+}
+
+// quotedAlone reports whether src[s:e] stands between quotation marks of its own: "Kier
+// Starmer", “Yun Suk Yeol”, 'Kim Jung Un'.
+func quotedAlone(src string, s, e int) bool {
+	open, n := utf8.DecodeLastRuneInString(src[:s])
+	if n == 0 {
+		return false
+	}
+	close, _ := utf8.DecodeRuneInString(src[e:])
+	switch open {
+	case '"':
+		return close == '"'
+	case '“', '”':
+		return close == '”' || close == '“'
+	case '\'', '‘':
+		return close == '\'' || close == '’'
+	}
+	return false
 }
 
 // inLongerName reports whether the name src[s:e] is part of a longer proper name: a capitalised

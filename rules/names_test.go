@@ -76,6 +76,9 @@ func TestNameSpellingOtherLanguagesAndEras(t *testing.T) {
 		"The Huthis fired a missile at the ship; the Zaporizhia plant lost power.",
 		"The economist Riadh Zghal spoke in Tunis; the delegation later flew to Pyeongyang.",
 		"Former Chicago Fed chief Moskow warns on rate cuts.",
+		// a spelling cited between quotation marks of its own
+		"The leaflet misspelled the prime minister's name as \"Kim Jung Un\" twice.",
+		"KCNA refers to him as “Yun Suk-yeol” in its English-language dispatches.",
 	} {
 		doc := lines(enCtx, text)
 		for _, d := range engine.Check(document.New("t.txt", doc), active(NameSpelling{}), nil) {
