@@ -152,6 +152,9 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	if eo.Corpus, over, err = corpusStatsOver(o, cfg, env, walked, files, eo); err != nil {
 		return errorf(env, "%v", err)
 	}
+	// what --show-fixes compares with: the findings of a run that only reads, judged by the
+	// counts of the files as they are (settling below replaces them with the counts after fixing)
+	fixes := newFixLog(o, cfg, files, eo)
 	if over != nil {
 		if eo, err = linterFor(o, cfg).SettleFiles(over, files, eo); errors.Is(err, pipeline.ErrCorpusUnsettled) {
 			fmt.Fprintf(env.Stderr, "newslint: %v\n", err)
@@ -176,7 +179,6 @@ func runLint(o *options, paths []string, env Env, record bool) int {
 	prog := newProgress(env, len(files))
 	var writeErr error
 	changed, hidden := 0, 0
-	fixes := newFixLog(o, cfg, files, eo)
 	linterFor(o, cfg).Run(files, eo, func(r *finding.Result) {
 		prog.add(r.Bytes)
 		fixes.seen(r)

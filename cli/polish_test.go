@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -194,6 +195,22 @@ func TestShowFixesAndExitNonZeroOnFix(t *testing.T) {
 	}
 	if code, _, errs := run(t, dir, "--show-fixes", dir); code != 2 || !strings.Contains(errs, "go with --fix") {
 		t.Errorf("--show-fixes without --fix: exit %d %s", code, errs)
+	}
+}
+
+// TestShowFixesCountsCorpusRules: the fixes of corpus rules, judged by the counts of the files
+// before fixing, are listed too.
+func TestShowFixesCountsCorpusRules(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 5; i++ {
+		write(t, filepath.Join(dir, "site", fmt.Sprintf("s%d.txt", i)), fmt.Sprintf("Story %d\n\nThe council approved budget number %d on Monday after a long debate that lasted several hours, officials said.\n\nRSS\n", i, i), 0o644)
+	}
+	code, out, errs := run(t, dir, "--fix", "--show-fixes", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "Fixed 5 findings in 5 files.") || !strings.Contains(out, "Fixed 5 findings:\n- "+filepath.Join(dir, "site", "s0.txt")+":\n    1 × template-line\n") {
+		t.Errorf("--show-fixes:\n%s", out)
 	}
 }
 
