@@ -39,7 +39,9 @@ story.`,
 a timeline heading, so there its fix is unsafe, and so it is for every date that a paragraph
 follows in a text of three or more such (a timeline that opens with its first date), except in
 whole-page extractions, whose comments are dated so, and for a byline or time stamp that a line
-ending in a colon introduces ("The service will be held at:"), outside whole-page extractions.
+ending in a colon introduces ("The service will be held at:"), and for lines of names and an agency
+when a text holds three or more (prize winners with their outlets), outside whole-page
+extractions.
 An author's contact line is safe in whole-page
 extractions (the author box); elsewhere it may be the article's own sign-off, and its fix is
 unsafe.`,
@@ -61,6 +63,7 @@ func (Byline) Check(p *lint.Pass) {
 	d := p.Doc
 	st := lint.ResultOf(p, layoutOf)
 	timeline := -1 // the document's dated entries, counted when first needed
+	bylines := -1  // the document's byline lines, counted when first needed
 	for i := 0; i < d.NumLines(); i++ {
 		f := d.Feat(i)
 		if f.Blank() || f.Words > 16 || st.Prose[i] || st.Wrapped(i) || st.Data[i] {
@@ -76,6 +79,16 @@ func (Byline) Check(p *lint.Pass) {
 			safety := lint.Safe
 			if !st.PageDump() && (contactLineIn(f, f.Trim) || st.Listed[i]) {
 				safety = lint.Unsafe
+			}
+			// three or more of names and an agency outside a whole page are a list of people with
+			// their outlets (prize winners, a panel), not an article's byline
+			if safety == lint.Safe && !st.PageDump() && namesAgencyLine(f) {
+				if bylines < 0 {
+					bylines = countBylines(d, st)
+				}
+				if bylines >= minBylineList {
+					safety = lint.Unsafe
+				}
 			}
 			p.ReportLines(i, i, "byline "+quote(f.Trim), "delete the byline", safety)
 		case timestampLineIn(f, f.Trim):
@@ -104,6 +117,20 @@ func (Byline) Check(p *lint.Pass) {
 			p.ReportLines(i, i, "timestamp line "+quote(f.Trim), "delete the timestamp", safety)
 		}
 	}
+}
+
+// minBylineList is how many lines of names and an agency make a list of people, not bylines.
+const minBylineList = 3
+
+// countBylines counts the lines of d that Check reads as bylines of names and an agency.
+func countBylines(d *document.Document, st *Layout) int {
+	n := 0
+	for i := 0; i < d.NumLines(); i++ {
+		if f := d.Feat(i); !f.Blank() && f.Words <= 16 && !st.Prose[i] && !st.Wrapped(i) && !st.Data[i] && namesAgencyLine(f) {
+			n++
+		}
+	}
+	return n
 }
 
 // minDatedEntries is how many dates heading a paragraph make a timeline.
@@ -159,7 +186,13 @@ func isByline(f *document.Features) bool {
 	if k := bylinePrefixSet.firstFold(t); k >= 0 {
 		return namesOnly(t[len(bylinePrefixes[k]):], 6)
 	}
-	// names, a comma, an agency
+	return namesAgencyLine(f)
+}
+
+// namesAgencyLine reads names, a comma and an agency: "Meg Kinnard and Errin Haines, Associated
+// Press".
+func namesAgencyLine(f *document.Features) bool {
+	t := f.Trim
 	// (strings.LastIndexByte reads byte by byte: first look for a comma at all)
 	if strings.IndexByte(t, ',') < 0 {
 		return false

@@ -108,6 +108,10 @@ func TestByline(t *testing.T) {
 		// look-alike legitimate text
 		{name: "sentence starting with By", text: lines("By noon the crowd had gone home.", para)},
 		{name: "by and lower-case words", text: lines("By the numbers", para)},
+		{name: "a list of winners with their outlets", text: lines(para, "Investigative reporting", "Hannah Dreier, The New York Times",
+			"International reporting", "Evgeniy Maloletka and Mstyslav Chernov, Associated Press", "Commentary", "Vladimir Kara-Murza, The Washington Post", para2),
+			lines: []int{3, 5, 7}, fixed: lines(para, "Investigative reporting", "Hannah Dreier, The New York Times",
+				"International reporting", "Evgeniy Maloletka and Mstyslav Chernov, Associated Press", "Commentary", "Vladimir Kara-Murza, The Washington Post", para2)},
 		{name: "a subheading in title case", text: lines(para, "By The Numbers", para2, "BY THE NUMBERS", para)},
 		{name: "date inside a sentence", text: lines("The vote is on November 19, 2019 in Geneva.", para)},
 		{name: "a year alone is not a timestamp", text: lines(para, "2019", para2)},
