@@ -35,16 +35,13 @@ by …" line next to the credits of other roles ("Directed by …", "Starring �
 box.`,
 		Why: `Bylines and timestamps are metadata, not article text, and they differ between copies of one
 story.`,
-		FixSafety: `Safe for bylines and for timestamps outside the body; a timestamp inside the article body may be
-a timeline heading, so there its fix is unsafe, and so it is for every date that a paragraph
-follows in a text of three or more such (a timeline that opens with its first date), except in
-whole-page extractions, whose comments are dated so, and for a byline or time stamp that a line
-ending in a colon introduces ("The service will be held at:"), and for lines of names and an agency
-when a text holds three or more (prize winners with their outlets), outside whole-page
-extractions.
-An author's contact line is safe in whole-page
-extractions (the author box); elsewhere it may be the article's own sign-off, and its fix is
-unsafe.`,
+		FixSafety: `Safe for bylines and for timestamps outside the body. Unsafe, as the line may be the
+article's own: a timestamp inside the body (a timeline's or live report's heading); outside
+whole-page extractions, every date that a paragraph follows in a text of three or more such (a
+timeline that opens with its first date), a byline or timestamp that a line ending in a colon
+introduces ("The service will be held at:"), lines of names and an agency when a text holds three
+or more (prize winners with their outlets), and an author's contact line (the article's own
+sign-off; in a whole page it is the author box).`,
 		Example: "By Jeff Foust\nNov. 19, 2019 8:03 am ET\nNASA said on Monday that the first launch of its new rocket would slip into next year.\n",
 	}
 }
