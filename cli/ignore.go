@@ -171,6 +171,12 @@ type ignoreTarget struct {
 
 func parseIgnoreTarget(arg string) (ignoreTarget, error) {
 	bad := fmt.Errorf("want PATH:LINE or PATH:LINE:RULE (as findings are reported), got %q", arg)
+	if t, ok, err := parseRecordTarget(arg); ok {
+		if err != nil {
+			return ignoreTarget{}, bad
+		}
+		return t, nil
+	}
 	head, last, ok := cutLast(arg)
 	if !ok {
 		return ignoreTarget{}, bad
@@ -187,6 +193,44 @@ func parseIgnoreTarget(arg string) (ignoreTarget, error) {
 		return ignoreTarget{}, bad
 	}
 	return ignoreTarget{path: path, line: n, rule: last}, nil
+}
+
+// parseRecordTarget reads a record's location as the text report writes it, pasted whole or in
+// part: feed.jsonl[line 2, n-2]:1:5:vote-widget, feed.jsonl[line 2]:1:5, feed.jsonl[line 2]
+// (the record on line 2 of the file). ok is false when arg holds no record location.
+func parseRecordTarget(arg string) (t ignoreTarget, ok bool, err error) {
+	i := strings.Index(arg, "[line ")
+	if i <= 0 {
+		return t, false, nil
+	}
+	j := strings.IndexByte(arg[i:], ']')
+	if j < 0 {
+		return t, true, errors.New("no ]")
+	}
+	num, _, _ := strings.Cut(arg[i+len("[line "):i+j], ",")
+	n, err := strconv.Atoi(strings.TrimSpace(num))
+	if err != nil || n < 1 {
+		return t, true, errors.New("no line")
+	}
+	t = ignoreTarget{path: arg[:i], line: n}
+	rest := arg[i+j+1:]
+	if rest == "" {
+		return t, true, nil
+	}
+	if rest[0] != ':' {
+		return t, true, errors.New("no colon")
+	}
+	parts := strings.Split(rest[1:], ":")
+	for k, p := range parts {
+		if _, err := strconv.Atoi(p); err == nil {
+			continue // the line and column within the record's text
+		}
+		if k != len(parts)-1 || p == "" {
+			return t, true, errors.New("bad part")
+		}
+		t.rule = p
+	}
+	return t, true, nil
 }
 
 func cutLast(s string) (string, string, bool) {

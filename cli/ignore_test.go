@@ -326,6 +326,23 @@ func TestIgnoreCommandRecord(t *testing.T) {
 	if n := strings.Count(out, "\n"); n != 1 || !strings.Contains(out, `"record_id":"n-1"`) {
 		t.Errorf("findings left:\n%s", out)
 	}
+	// the location as the text report writes it, pasted whole
+	_, out, _ = run(t, dir, feed)
+	loc, _, _ := strings.Cut(out, ": warning")
+	if !strings.HasPrefix(loc, feed+"[line 1, n-1]:") {
+		t.Fatalf("location %q", loc)
+	}
+	if code, out, errs := run(t, dir, "ignore", loc+":vote-widget"); code != 0 || !strings.Contains(out, "record = \"n-1\"\n") {
+		t.Fatalf("ignore %s: exit %d\n%s\n%s", loc, code, out, errs)
+	}
+	if code, out, _ := run(t, dir, feed); code != 0 {
+		t.Errorf("findings left after ignoring the pasted location:\n%s", out)
+	}
+	for _, bad := range []string{feed + "[line x]:1", feed + "[line 1]x", feed + "[line 1]:1:vote-widget:2", feed + "[line 1"} {
+		if code, _, errs := run(t, dir, "ignore", bad); code != 2 || !strings.Contains(errs, "want PATH:LINE") {
+			t.Errorf("ignore %s: exit %d %s", bad, code, errs)
+		}
+	}
 }
 
 // TestIgnoreCommandCreatesConfig: without a configuration, 'newslint ignore' writes the
