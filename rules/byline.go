@@ -37,8 +37,8 @@ box.`,
 story.`,
 		FixSafety: `Safe for bylines and for timestamps outside the body. Unsafe, as the line may be the
 article's own: a timestamp inside the body (a timeline's or live report's heading); outside
-whole-page extractions, every date that a paragraph follows in a text of three or more such (a
-timeline that opens with its first date), a byline or timestamp that a line ending in a colon
+whole-page extractions, every date or time that a paragraph follows in a text of two or more
+such (a timeline or live report that opens with its first entry), a byline or timestamp that a line ending in a colon
 introduces ("The service will be held at:"), lines of names and an agency when a text holds three
 or more (prize winners with their outlets), and an author's contact line (the article's own
 sign-off; in a whole page it is the author box).`,
@@ -101,7 +101,7 @@ func (Byline) Check(p *lint.Pass) {
 				safety = lint.Unsafe
 			}
 			// outside a whole page (where comments are dated so), a date that a paragraph follows,
-			// in a text of three or more such, heads an entry of a timeline ("November 2, 2022"
+			// in a text of two or more such, heads an entry of a timeline ("November 2, 2022"
 			// and what happened that day), the first one too
 			if safety == lint.Safe && !st.PageDump() && datedEntry(d, st, i) {
 				if timeline < 0 {
@@ -130,8 +130,9 @@ func countBylines(d *document.Document, st *Layout) int {
 	return n
 }
 
-// minDatedEntries is how many dates heading a paragraph make a timeline.
-const minDatedEntries = 3
+// minDatedEntries is how many dates or times heading a paragraph make a timeline or a live
+// report: an article's own date line stands alone.
+const minDatedEntries = 2
 
 // datedEntry reports whether a paragraph follows line i.
 func datedEntry(d *document.Document, st *Layout, i int) bool {
