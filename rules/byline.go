@@ -39,7 +39,8 @@ story.`,
 article's own: a timestamp inside the body (a timeline's or live report's heading); outside
 whole-page extractions, every date or time that a paragraph follows in a text of two or more
 such (a timeline or live report that opens with its first entry), a byline or timestamp that a line ending in a colon
-introduces ("The service will be held at:"), lines of names and an agency when a text holds three
+introduces ("The service will be held at:") or that stands next to a short line no rule knows (an
+event's box: "Public hearing", a venue), lines of names and an agency when a text holds three
 or more (prize winners with their outlets), and an author's contact line (the article's own
 sign-off; in a whole page it is the author box).`,
 		Example: "By Jeff Foust\nNov. 19, 2019 8:03 am ET\nNASA said on Monday that the first launch of its new rocket would slip into next year.\n",
@@ -95,6 +96,11 @@ func (Byline) Check(p *lint.Pass) {
 			if !st.Outside(i) && st.BodyFirst >= 0 || st.Listed[i] && !st.PageDump() {
 				safety = lint.Unsafe
 			}
+			// a date next to a short line no rule knows (a venue, "Public hearing", "Opening day")
+			// is an event's box, outside a whole page, whose teasers are dated so
+			if safety == lint.Safe && !st.PageDump() && (boxLine(d, st, i-1) || boxLine(d, st, i+1)) {
+				safety = lint.Unsafe
+			}
 			// between the article's first and last paragraphs, outside a whole page's body, a
 			// time may head an entry of a live report
 			if i > st.ProseFirst && i < st.ProseLast && !st.PageDump() {
@@ -114,6 +120,20 @@ func (Byline) Check(p *lint.Pass) {
 			p.ReportLines(i, i, "timestamp line "+quote(f.Trim), "delete the timestamp", safety)
 		}
 	}
+}
+
+// boxLine reports whether line i (which may be out of range) is a short line of text that no
+// rule's vocabulary knows: not blank, not prose, at most twelve words, no label the rules know,
+// no legal notice, no byline and no time stamp: a venue, "Public hearing", a publisher.
+func boxLine(d *document.Document, st *Layout, i int) bool {
+	if i < 0 || i >= d.NumLines() {
+		return false
+	}
+	f := d.Feat(i)
+	if f.Blank() || st.Prose[i] || f.Words > 12 || st.Classes[i] != 0 || st.legal[i] != "" || st.widget[i] {
+		return false
+	}
+	return !timestampLineIn(f, f.Trim) && !isByline(f) && !furnitureLineOf(st.Labels[i], st.Classes[i], f, defaultNavOptions)
 }
 
 // minBylineList is how many lines of names and an agency make a list of people, not bylines.

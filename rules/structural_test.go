@@ -115,6 +115,8 @@ func TestByline(t *testing.T) {
 		{name: "a subheading in title case", text: lines(para, "By The Numbers", para2, "BY THE NUMBERS", para)},
 		{name: "date inside a sentence", text: lines("The vote is on November 19, 2019 in Geneva.", para)},
 		{name: "a year alone is not a timestamp", text: lines(para, "2019", para2)},
+		{name: "the date of an event's box", text: lines(para, para2, "Public hearing", "Tuesday, April 8", "9.30 a.m.", "Kelthorpe Memorial Hall, Church Lane"),
+			lines: []int{4, 5}, fixed: lines(para, para2, "Public hearing", "Tuesday, April 8", "9.30 a.m.", "Kelthorpe Memorial Hall, Church Lane")},
 		{name: "a live report of two entries, the first one too",
 			text:  lines("Storm live: thousands without power", "Updated 07:12 GMT", para, "", "Updated 09:30 GMT", para2),
 			lines: []int{2, 5}, fixed: lines("Storm live: thousands without power", "Updated 07:12 GMT", para, "", "Updated 09:30 GMT", para2)},
