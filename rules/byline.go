@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/lint"
@@ -51,6 +52,21 @@ var bylinePrefixes = []string{"by ", "written by ", "posted by ", "reported by "
 	"por ", "von ", "par ", "di ", "door ", "autor: ", "author: ", "autore: ", "auteur: ", "texto: ", "text: "}
 
 var bylinePrefixSet = newPrefixSet(bylinePrefixes)
+
+// particlePrefix are the byline prefixes that are also name particles or common prepositions.
+var particlePrefix = set("von ", "di ", "por ", "par ", "door ")
+
+// capitalCount counts the words of s that start with a capital (particles such as der, de, la
+// do not).
+func capitalCount(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
+}
 
 var agencies = set("associated press", "the associated press", "ap", "reuters", "afp", "agence france-presse",
 	"bloomberg", "cnn", "bbc news", "dpa", "efe", "ansa", "xinhua", "kyodo", "yonhap", "upi", "tass", "pti", "ani",
@@ -202,7 +218,13 @@ func isByline(f *document.Features) bool {
 		return true
 	}
 	if k := bylinePrefixSet.firstFold(t); k >= 0 {
-		return namesOnly(t[len(bylinePrefixes[k]):], 6)
+		rest := t[len(bylinePrefixes[k]):]
+		// "von", "di", "por", "par" and "door" also open names and subheadings ("Von der Leyen",
+		// "Di Maio", "Por Estado"): after them a byline names a whole person, two words at least
+		if particlePrefix[bylinePrefixes[k]] && capitalCount(rest) < 2 {
+			return false
+		}
+		return namesOnly(rest, 6)
 	}
 	return namesAgencyLine(f)
 }

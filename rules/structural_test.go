@@ -112,6 +112,8 @@ func TestByline(t *testing.T) {
 			"International reporting", "Evgeniy Maloletka and Mstyslav Chernov, Associated Press", "Commentary", "Vladimir Kara-Murza, The Washington Post", para2),
 			lines: []int{3, 5, 7}, fixed: lines(para, "Investigative reporting", "Hannah Dreier, The New York Times",
 				"International reporting", "Evgeniy Maloletka and Mstyslav Chernov, Associated Press", "Commentary", "Vladimir Kara-Murza, The Washington Post", para2)},
+		{name: "names after a particle are subheadings", text: lines(para, "Von der Leyen", para2, "Di Maio", para, "Por Estado", para2)},
+		{name: "a German byline", text: lines("Von Jonas Berg", para, para2), lines: []int{1}, fixed: lines(para, para2)},
 		{name: "a subheading in title case", text: lines(para, "By The Numbers", para2, "BY THE NUMBERS", para)},
 		{name: "date inside a sentence", text: lines("The vote is on November 19, 2019 in Geneva.", para)},
 		{name: "a year alone is not a timestamp", text: lines(para, "2019", para2)},
