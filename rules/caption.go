@@ -26,9 +26,11 @@ lines that end in a bracketed picture credit ("â€¦ (Image: GETTY)", "(AP Photo/â
 slash-separated credits ending in an agency ("Sakib Ali/Hindustan Times/Getty Images"), and lines
 that are only a credit or a caption control ("Getty Images", "AFP", "Hide caption"). A sentence
 that merely mentions a photo ("The photo was taken in 1972.") is not a caption.`,
-		Why:       `Captions describe pictures the text no longer has and break the flow of paragraphs.`,
-		FixSafety: `Safe: the line is deleted.`,
-		Example:   "The rocket lifted off at dawn, officials said.\nPhoto: Joel Kowsky/NASA via Getty Images\nIt reached orbit ten minutes later.\n",
+		Why: `Captions describe pictures the text no longer has and break the flow of paragraphs.`,
+		FixSafety: `Safe: the line is deleted; outside whole-page extractions, unsafe for a label line next
+to a line of a fact box (a label no rule knows, a colon and a value: "Display: 6.1 inches"), which
+may be the box's own.`,
+		Example: "The rocket lifted off at dawn, officials said.\nPhoto: Joel Kowsky/NASA via Getty Images\nIt reached orbit ten minutes later.\n",
 	}
 }
 
@@ -58,7 +60,13 @@ func (Caption) Check(p *lint.Pass) {
 			continue
 		}
 		if why := captionKind(f, lay.Classes[i]); why != "" {
-			p.ReportLines(i, i, why+" "+quote(clipMsg(f.Trim)), "delete the caption line", lint.Safe)
+			// a label line of a fact box ("Video: 4K at 60 frames per second" next to "Display:
+			// 6.1 inches") is the box's own: deleting it is a guess
+			safety := lint.Safe
+			if !lay.PageDump() && inFactBox(d, i) {
+				safety = lint.Unsafe
+			}
+			p.ReportLines(i, i, why+" "+quote(clipMsg(f.Trim)), "delete the caption line", safety)
 		}
 	}
 }

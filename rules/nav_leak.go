@@ -61,7 +61,8 @@ story look different.`,
 own subheading ("UP NEXT" in a game story) when it stands before a sentence or in an article
 extractor's output (not a whole-page extraction): that fix is unsafe. So is the fix of a block
 whose lines are mostly data rows (a "Ranking" of players with their points, standings), which
-may be the article's own table.`,
+may be the article's own table, and, outside whole-page extractions, the fix of a labelled link
+line next to a line of a fact box ("More: 31 per cent" between "Less: …" and "About the same: …").`,
 		Example: "The talks ended without a deal, officials said on Friday.\nREAD MORE\n" +
 			"Putin meets Xi in Beijing to discuss trade\nEU leaders agree on new sanctions package\n" +
 			"Both sides are expected to meet again next month, according to the ministry.\n" +
@@ -246,7 +247,12 @@ func (r NavLeak) Check(p *lint.Pass) {
 			continue
 		}
 		if lab, ok := linkLine(f); ok {
-			report(i, i, quote(lab)+" link line leaked into the text")
+			// next to a line of a fact box ("Less: 12 per cent") the label is the box's
+			safety := lint.Safe
+			if !lay.PageDump() && inFactBox(d, i) {
+				safety = lint.Unsafe
+			}
+			p.ReportLines(i, i, quote(lab)+" link line leaked into the text", "delete the leaked lines", safety)
 			continue
 		}
 		if isFurniture(i) {

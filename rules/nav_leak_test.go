@@ -26,6 +26,8 @@ func TestNavLeak(t *testing.T) {
 			lines: []int{5, 6, 7, 8, 9, 10, 11},
 			fixed: lines(para, "", para2, "", "Ranking", "", "1. Jannik Sinner (ITA) 11,180 points", "2. Carlos Alcaraz (ESP) 9,990",
 				"3. Alexander Zverev (GER) 7,015", "4. Novak Djokovic (SRB) 6,210", "5. Taylor Fritz (USA) 5,050")},
+		{name: "a link label in a fact box", text: lines(para, "Less: 12 per cent", "More: 31 per cent", "About the same: 57 per cent", para2),
+			lines: []int{3}, fixed: lines(para, "Less: 12 per cent", "More: 31 per cent", "About the same: 57 per cent", para2)},
 		{name: "a long sentence after a link label is the text's",
 			text: lines(para, "Read more: The state's interactive map of harmful algal bloom advisories is updated every Friday and lists all water bodies under a warning.", para2)},
 		{name: "comment form footer with blank lines, no final newline",

@@ -142,6 +142,8 @@ func TestCaption(t *testing.T) {
 		// look-alike legitimate text
 		{name: "sentence about a photo", text: lines("The photo was taken in 1972 by a local reporter.", para)},
 		{name: "URL with slashes", text: lines(para, "https://example.com/ap", para2)},
+		{name: "a label line of a fact box", text: lines(para, "Display: 6.1 inches, 120Hz", "Video: 4K at 60 frames per second", "Storage: 128GB or 256GB", para2),
+			lines: []int{3}, fixed: lines(para, "Display: 6.1 inches, 120Hz", "Video: 4K at 60 frames per second", "Storage: 128GB or 256GB", para2)},
 		{name: "video label with a sentence", text: lines("Video: the minister explains why the plan was dropped after two years of talks.", para)},
 	})
 }

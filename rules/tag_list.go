@@ -3,7 +3,6 @@ package rules
 import (
 	"strings"
 
-	"github.com/newslint/newslint/document"
 	"github.com/newslint/newslint/lint"
 )
 
@@ -64,30 +63,10 @@ func (TagList) Check(p *lint.Pass) {
 			// in a fact box ("Venue: Baku Olympic Stadium" above or below) the topics are the box's:
 			// shown, never deleted
 			safety := lint.Safe
-			if factLine(d, i-1) || factLine(d, i+1) {
+			if inFactBox(d, i) {
 				safety = lint.DisplayOnly
 			}
 			p.ReportLines(i, i, "tag line "+quote(clipMsg(t)), "delete the tag line", safety)
 		}
 	}
-}
-
-// factLine reports whether line i (which may be out of range) is a line of a fact box: a label of
-// at most three words without digits (not a time) that is no tag label, a colon and a value ("Venue: Baku Olympic Stadium",
-// "Dates: Nov. 11-22").
-func factLine(d *document.Document, i int) bool {
-	if i < 0 || i >= d.NumLines() {
-		return false
-	}
-	f := d.Feat(i)
-	if f.Blank() {
-		return false
-	}
-	t := f.Trim
-	j := indexColon(t[:min(len(t), 34)])
-	if j <= 0 || j > 30 || strings.TrimSpace(strings.TrimLeft(t[j:], ":：")) == "" {
-		return false
-	}
-	label := normLabelIn(f, t[:j])
-	return label != "" && !hasDigit(label) && len(strings.Fields(label)) <= 3 && !tagKeys[label]
 }

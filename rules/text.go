@@ -569,3 +569,27 @@ func quotesAsIs(s string) bool {
 	}
 	return true
 }
+
+// factLine reports whether line i (which may be out of range) is a line of a fact box: a label of
+// at most three words without digits (not a time) that no rule's vocabulary knows, a colon and a
+// value ("Venue: Baku Olympic Stadium", "Display: 6.1 inches", "Less: 12 per cent"). A tag, caption
+// or link label the rules know next to such a line is the box's own.
+func factLine(d *document.Document, i int) bool {
+	if i < 0 || i >= d.NumLines() {
+		return false
+	}
+	f := d.Feat(i)
+	if f.Blank() {
+		return false
+	}
+	t := f.Trim
+	j := indexColon(t[:min(len(t), 34)])
+	if j <= 0 || j > 30 || strings.TrimSpace(strings.TrimLeft(t[j:], ":：")) == "" {
+		return false
+	}
+	label := normLabelIn(f, t[:j])
+	return label != "" && !hasDigit(label) && len(strings.Fields(label)) <= 3 && lexiconClass(label) == 0 && !tagKeys[label]
+}
+
+// inFactBox reports whether a line next to line i is a line of a fact box (factLine).
+func inFactBox(d *document.Document, i int) bool { return factLine(d, i-1) || factLine(d, i+1) }
