@@ -55,8 +55,8 @@ type Layout struct {
 	// LeadBefore reports two prose paragraphs next to each other before the body: an article's
 	// lead, where a page's prose before the body stands apart (teasers between headlines).
 	LeadBefore bool
-	// OpensWithLead reports an article's opening: at most two short lines (a headline, a kicker),
-	// then a lead paragraph, a sentence of twenty words or more that is no legal notice; the
+	// OpensWithLead reports an article's opening: at most three short lines (a kicker, the
+	// headline, a standfirst), then a lead paragraph, a sentence of twenty words or more that is no legal notice; the
 	// lists and headings between it and the body are the article's (a squad, a list of victims).
 	OpensWithLead bool
 	// BodyProse counts the prose paragraphs of the body. Tail counts the non-blank lines after the
@@ -225,7 +225,7 @@ func computeLayout(d *document.Document) *Layout {
 		switch {
 		case l.ParaFirst[i] != i: // a hard-wrapped paragraph counts once
 		case l.Prose[i]:
-			if l.ProseBefore == 0 && l.ChromeTop <= 2 {
+			if l.ProseBefore == 0 && l.ChromeTop < leadTop {
 				// the paragraph's words, over all its lines when it is hard-wrapped
 				words := 0
 				for j := i; j <= l.ParaLast[i]; j++ {
