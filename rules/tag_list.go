@@ -24,7 +24,8 @@ Brexit, EU, Theresa May"). A sentence after the label ("Topics: the talks covere
 security.") is not a tag list.`,
 		Why: `Tags are site navigation and skew word statistics.`,
 		FixSafety: `Safe: the line is deleted; display-only in a fact box, next to a line of another label
-and its value ("Venue: Baku Olympic Stadium"), whose topics are the box's own.`,
+and its value ("Venue: Baku Olympic Stadium"), or, outside whole-page extractions, after a line
+ending in a colon that introduces it ("The summit at a glance:"): the topics are the text's own.`,
 		Example: "The minister left Brussels without a deal.\nTags: Brexit, EU, Theresa May\n",
 	}
 }
@@ -63,7 +64,7 @@ func (TagList) Check(p *lint.Pass) {
 			// in a fact box ("Venue: Baku Olympic Stadium" above or below) the topics are the box's:
 			// shown, never deleted
 			safety := lint.Safe
-			if inFactBox(d, i) {
+			if inFactBox(d, i) || lay.Listed[i] && !lay.PageDump() {
 				safety = lint.DisplayOnly
 			}
 			p.ReportLines(i, i, "tag line "+quote(clipMsg(t)), "delete the tag line", safety)
