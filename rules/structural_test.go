@@ -181,6 +181,7 @@ func TestTableDebris(t *testing.T) {
 		{name: "markdown table", text: lines("| Player | Snaps |", "|---|---|", "| Smith | 57 |")},
 		{name: "sentence ending in a pipe", text: lines(para, "1 tackle (1 combined). |")},
 		{name: "long cell", text: lines(para, "The team played its best game of the season |")},
+		{name: "a pipe of the shell in an indented code block", text: lines(para, "", "    docker compose logs web |", "      grep -c error", "", para2)},
 	})
 }
 

@@ -19,7 +19,8 @@ func (TableDebris) Meta() *lint.Meta {
 		Doc: `Finds the debris of HTML tables that an extractor flattened cell by cell: short lines of one or
 two cells that end in a cell separator ("35 |", "Player |", "57% |"). Complete rows of a
 Markdown table (lines that start and end with "|", with a separator row such as "|---|---|") are
-content and are left alone.`,
+content and are left alone, and so are the lines of an indented code block (a tab or four spaces,
+next to another such line), where a line may end in a pipe of the shell.`,
 		Why:       `Such fragments carry no readable information once the table is gone.`,
 		FixSafety: `Safe: the fragment is deleted.`,
 		Example:   "The Browns played 70 defensive snaps.\nPlayer |\n57% |\n",
@@ -33,6 +34,11 @@ func (TableDebris) Check(p *lint.Pass) {
 		f := d.Feat(i)
 		t := f.Trim
 		if f.Words > 8 || !strings.HasSuffix(t, "|") || strings.HasPrefix(t, "|") {
+			continue
+		}
+		// a line of an indented code block ("    docker compose logs web |" before "    grep -c
+		// error") ends in a pipe of the shell
+		if codeIndented(d.Text(i)) && (i > 0 && codeIndented(d.Text(i-1)) || i+1 < d.NumLines() && codeIndented(d.Text(i+1))) {
 			continue
 		}
 		cells := strings.Split(strings.TrimSuffix(t, "|"), "|")
@@ -49,4 +55,13 @@ func (TableDebris) Check(p *lint.Pass) {
 			p.ReportLines(i, i, "table fragment "+quote(t), "delete the table fragment", lint.Safe)
 		}
 	}
+}
+
+// codeIndented reports a line indented as code is in Markdown and plain-text mail: a tab, or
+// four spaces or more, before text.
+func codeIndented(line string) bool {
+	if strings.HasPrefix(line, "\t") {
+		return strings.TrimSpace(line) != ""
+	}
+	return strings.HasPrefix(line, "    ") && strings.TrimSpace(line) != ""
 }
