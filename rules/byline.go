@@ -32,8 +32,8 @@ time word, or read as a time or a whole date: a year ("1986."), a season ("1986/
 telephone number is not one. Only whole short lines are matched: a sentence that starts with
 "By" and goes on ("By noon the crowd had gone.") is prose, and lines of hard-wrapped paragraphs
 and data blocks (fixture lists with kick-off times, tables) are never matched, nor is a "Written
-by …" line next to the credits of other roles ("Directed by …", "Starring …") in a review's fact
-box.`,
+by …" line next to the credits of other roles ("Directed by …", "Starring …") or to a work's facts
+("Harbour Press, 320 pages", "118 mins") in a review's fact box.`,
 		Why: `Bylines and timestamps are metadata, not article text, and they differ between copies of one
 story.`,
 		FixSafety: `Safe for bylines and for timestamps outside the body. Unsafe, as the line may be the
@@ -207,6 +207,24 @@ func inCredits(d *document.Document, i int) bool {
 		role, _, ok := strings.Cut(f.Trim, " by ")
 		if ok && !strings.Contains(role, " ") && strings.HasSuffix(role, "ed") && namesOnly(f.Trim[len(role)+4:], 6) {
 			return true
+		}
+		if workFacts(f.Trim) {
+			return true
+		}
+	}
+	return false
+}
+
+// workFacts reads the facts of a book or a film next to its author's line: a number of pages or
+// minutes ("Harbour Press, 320 pages, 18.99 pounds", "Cert 12A, 118 mins").
+func workFacts(t string) bool {
+	for _, unit := range []string{" pages", " pp", " minutes", " mins", " min"} {
+		if i := strings.Index(t, unit); i > 0 && t[i-1] >= '0' && t[i-1] <= '9' {
+			// "2 min read" is a page's reading time, not a film's length
+			if end := i + len(unit); end == len(t) || t[end] == ',' || t[end] == '.' || t[end] == ')' ||
+				t[end] == ' ' && !strings.HasPrefix(t[end:], " read") {
+				return true
+			}
 		}
 	}
 	return false

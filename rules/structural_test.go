@@ -122,6 +122,8 @@ func TestByline(t *testing.T) {
 			"International reporting", "Evgeniy Maloletka and Mstyslav Chernov, Associated Press", "Commentary", "Vladimir Kara-Murza, The Washington Post", para2),
 			lines: []int{3, 5, 7}, fixed: lines(para, "Investigative reporting", "Hannah Dreier, The New York Times",
 				"International reporting", "Evgeniy Maloletka and Mstyslav Chernov, Associated Press", "Commentary", "Vladimir Kara-Murza, The Washington Post", para2)},
+		{name: "the author of a reviewed book", text: lines("A quiet novel about a loud family", "", "The Salt Road", "By Anna Keller",
+			"Harbour Press, 320 pages, 18.99 pounds", "", para, para2)},
 		{name: "names after a particle are subheadings", text: lines(para, "Von der Leyen", para2, "Di Maio", para, "Por Estado", para2)},
 		{name: "a German byline", text: lines("Von Jonas Berg", para, para2), lines: []int{1}, fixed: lines(para, para2)},
 		{name: "a subheading in title case", text: lines(para, "By The Numbers", para2, "BY THE NUMBERS", para)},
