@@ -29,7 +29,7 @@ that merely mentions a photo ("The photo was taken in 1972.") is not a caption.`
 		Why: `Captions describe pictures the text no longer has and break the flow of paragraphs.`,
 		FixSafety: `Safe: the line is deleted; outside whole-page extractions, unsafe for a label line next
 to a line of a fact box (a label no rule knows, a colon and a value: "Display: 6.1 inches"), which
-may be the box's own.`,
+may be the box's own, and display-only when that line has eight words or more.`,
 		Example: "The rocket lifted off at dawn, officials said.\nPhoto: Joel Kowsky/NASA via Getty Images\nIt reached orbit ten minutes later.\n",
 	}
 }
@@ -65,6 +65,9 @@ func (Caption) Check(p *lint.Pass) {
 			safety := lint.Safe
 			if !lay.PageDump() && inFactBox(d, i) {
 				safety = lint.Unsafe
+				if f.Words >= 8 { // a sentence of the box: shown, never deleted
+					safety = lint.DisplayOnly
+				}
 			}
 			p.ReportLines(i, i, why+" "+quote(clipMsg(f.Trim)), "delete the caption line", safety)
 		}

@@ -356,7 +356,9 @@ func wrapWidth(d *document.Document) int {
 		}
 		if i+1 < d.NumLines() && !d.Feat(i+1).Blank() {
 			followed++
-			if r, _ := utf8.DecodeRuneInString(d.Feat(i + 1).Trim); unicode.IsLower(r) || unicode.IsDigit(r) {
+			// a letter of a script without capitals (Arabic, Hebrew, Devanagari) goes on as a
+			// lower-case one does
+			if r, _ := utf8.DecodeRuneInString(d.Feat(i + 1).Trim); unicode.IsDigit(r) || unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsTitle(r) {
 				lower++
 			}
 		}

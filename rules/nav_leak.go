@@ -251,6 +251,9 @@ func (r NavLeak) Check(p *lint.Pass) {
 			safety := lint.Safe
 			if !lay.PageDump() && inFactBox(d, i) {
 				safety = lint.Unsafe
+				if f.Words >= 8 { // a sentence of the box: shown, never deleted
+					safety = lint.DisplayOnly
+				}
 			}
 			p.ReportLines(i, i, quote(lab)+" link line leaked into the text", "delete the leaked lines", safety)
 			continue
