@@ -28,7 +28,8 @@ social network, a podcast, an app, an inbox, a friend). Lines of a hard-wrapped 
 items of a list the text introduces (a how-to's "Sign up for the bundle using your e-mail") are
 left alone, and so are sentences that report a prompt ("…, the chairman told analysts") and
 advice that points to the channel of a party named by a common noun ("Sign up for the agency's
-flood warnings").`,
+flood warnings") or tells readers to heed warnings or instructions ("Folgen Sie den Warnungen der
+Behörden", "Sign up for flood warnings from the Environment Agency").`,
 		Why: `Prompts are site furniture: they repeat on every page of a site and put brand names and
 imperatives into article text.`,
 		FixSafety: `Safe before the first and after the last of the article's sentences (prompts that are
@@ -118,6 +119,13 @@ func namesOtherParty(t string) bool {
 			return false // "Sign up for our newsletter to get the day's top stories": the site speaks
 		}
 	}
+	// a prompt to heed warnings or instructions is safety advice ("Sign up for flood warnings
+	// from the Environment Agency", "Folgen Sie den Warnungen der Behörden")
+	for _, w := range words[:min(len(words), 6)] {
+		if adviceNouns[strings.ToLower(strings.Trim(w, ",.;:!?"))] {
+			return true
+		}
+	}
 	for k := 0; k+1 < len(words); k++ {
 		if !strings.EqualFold(words[k], "the") {
 			continue
@@ -133,6 +141,12 @@ func namesOtherParty(t string) bool {
 	}
 	return false
 }
+
+// adviceNouns are what the authorities issue and a safety story tells readers to heed (not
+// "alerts", which sites sell as a product: "Sign up for Email Alerts").
+var adviceNouns = set("warning", "warnings", "instructions", "advice", "guidance", "evacuation",
+	"warnungen", "anweisungen", "hinweise", "hinweisen", "empfehlungen", "consignes", "avertissements",
+	"instrucciones", "indicaciones", "avisos", "orientações", "avvisi", "indicazioni")
 
 // firstPersonPlural are the words a site uses of itself.
 var firstPersonPlural = set("our", "us", "we", "ours")
