@@ -56,8 +56,9 @@ type Layout struct {
 	// lead, where a page's prose before the body stands apart (teasers between headlines).
 	LeadBefore bool
 	// OpensWithLead reports an article's opening: at most three short lines (a kicker, the
-	// headline, a standfirst), then a lead paragraph, a sentence of twenty words or more that is no legal notice; the
-	// lists and headings between it and the body are the article's (a squad, a list of victims).
+	// headline, a standfirst), then a lead paragraph, a sentence of twenty words or more (thirty
+	// characters in text written without spaces) that is no legal notice; the lists and headings
+	// between it and the body are the article's (a squad, a list of victims).
 	OpensWithLead bool
 	// BodyProse counts the prose paragraphs of the body. Tail counts the non-blank lines after the
 	// body that are neither prose nor data: the footer a page scrape cut to the article's
@@ -226,12 +227,19 @@ func computeLayout(d *document.Document) *Layout {
 		case l.ParaFirst[i] != i: // a hard-wrapped paragraph counts once
 		case l.Prose[i]:
 			if l.ProseBefore == 0 && l.ChromeTop < leadTop {
-				// the paragraph's words, over all its lines when it is hard-wrapped
-				words := 0
+				// the paragraph's words, over all its lines when it is hard-wrapped; in text written
+				// without spaces, its characters (a sentence of 30, as Features.Prose counts them)
+				words, runes, ideographs := 0, 0, 0
 				for j := i; j <= l.ParaLast[i]; j++ {
-					words += d.Feat(j).Words
+					g := d.Feat(j)
+					words, runes, ideographs = words+g.Words, runes+g.Runes, ideographs+g.Ideographs
 				}
-				l.OpensWithLead = words >= 20 && d.Feat(l.ParaLast[i]).Terminal == '.' && l.legal[i] == ""
+				end := d.Feat(l.ParaLast[i]).Terminal
+				lead := words >= 20 && end == '.'
+				if ideographs*3 > runes {
+					lead = runes >= 30 && (end == '。' || end == '．' || end == '.')
+				}
+				l.OpensWithLead = lead && l.legal[i] == ""
 			}
 			l.ProseBefore++
 			if j := nextNonBlank(d, l.ParaLast[i]+1); j >= 0 && j < bestFirst && l.Prose[j] {
