@@ -167,6 +167,8 @@ func TestTagList(t *testing.T) {
 		{name: "german", text: lines(para, "Schlagworte: Bundestag · Wahl"), lines: []int{2}},
 		// look-alike legitimate text
 		{name: "sentence after the label", text: lines(para, "Topics: the talks covered trade and security with the new government.")},
+		{name: "topics between paragraphs keep an unsafe fix", text: lines(para, "Topics: the economy, immigration, foreign policy", para2),
+			lines: []int{2}, fixed: lines(para, "Topics: the economy, immigration, foreign policy", para2)},
 		{name: "topics the text introduces are only shown", text: lines(para, "The summit at a glance:", "Topics: defence, migration, Ukraine", para2),
 			lines: []int{3}, fixed: lines(para, "The summit at a glance:", "Topics: defence, migration, Ukraine", para2)},
 		{name: "tags as a word", text: lines(para, "Tags were found on the birds in 2019.")},

@@ -25,7 +25,9 @@ security.") is not a tag list.`,
 		Why: `Tags are site navigation and skew word statistics.`,
 		FixSafety: `Safe: the line is deleted; display-only in a fact box, next to a line of another label
 and its value ("Venue: Baku Olympic Stadium"), or, outside whole-page extractions, after a line
-ending in a colon that introduces it ("The summit at a glance:"): the topics are the text's own.`,
+ending in a colon that introduces it ("The summit at a glance:"): the topics are the text's own.
+Unsafe between the paragraphs of an article extractor's text (a debate's agreed subjects): a
+site's tag line closes the text.`,
 		Example: "The minister left Brussels without a deal.\nTags: Brexit, EU, Theresa May\n",
 	}
 }
@@ -66,6 +68,10 @@ func (TagList) Check(p *lint.Pass) {
 			safety := lint.Safe
 			if inFactBox(d, i) || lay.Listed[i] && !lay.PageDump() {
 				safety = lint.DisplayOnly
+			} else if !lay.PageDump() && i > lay.ProseFirst && i < lay.ProseLast {
+				// between an article extractor's paragraphs, topics may be the story's own (a
+				// debate's agreed subjects); a site's tag line closes the text
+				safety = lint.Unsafe
 			}
 			p.ReportLines(i, i, "tag line "+quote(clipMsg(t)), "delete the tag line", safety)
 		}
