@@ -41,8 +41,8 @@ article's own: a timestamp inside the body (a timeline's or live report's headin
 whole-page extractions, every date or time that a paragraph follows in a text of two or more
 such (a timeline or live report that opens with its first entry), a byline or timestamp that a line ending in a colon
 introduces ("The service will be held at:") or that stands next to a short line no rule knows (an
-event's box: "Public hearing", a venue), lines of names and an agency when a text holds three
-or more (prize winners with their outlets), and an author's contact line (the article's own
+event's box: "Public hearing", a venue), lines of names and an agency between the text's
+paragraphs or when a text holds three or more (prize winners with their outlets), and an author's contact line (the article's own
 sign-off; in a whole page it is the author box).`,
 		Example: "By Jeff Foust\nNov. 19, 2019 8:03 am ET\nNASA said on Monday that the first launch of its new rocket would slip into next year.\n",
 	}
@@ -96,6 +96,11 @@ func (Byline) Check(p *lint.Pass) {
 			}
 			// three or more of names and an agency outside a whole page are a list of people with
 			// their outlets (prize winners, a panel), not an article's byline
+			// between an article extractor's paragraphs, names and an agency are a list's or a
+			// credit's (a prize's winners), not the article's byline, which opens or closes it
+			if safety == lint.Safe && !st.PageDump() && namesAgencyLine(f) && i > st.ProseFirst && i < st.ProseLast {
+				safety = lint.Unsafe
+			}
 			if safety == lint.Safe && !st.PageDump() && namesAgencyLine(f) {
 				if bylines < 0 {
 					bylines = countBylines(d, st)

@@ -118,6 +118,8 @@ func TestByline(t *testing.T) {
 		// look-alike legitimate text
 		{name: "sentence starting with By", text: lines("By noon the crowd had gone home.", para)},
 		{name: "by and lower-case words", text: lines("By the numbers", para)},
+		{name: "names and an agency between paragraphs", text: lines(para, "Category: local reporting", "Jonas Berg and Miriam Falk, dpa", para2),
+			lines: []int{3}, fixed: lines(para, "Category: local reporting", "Jonas Berg and Miriam Falk, dpa", para2)},
 		{name: "a list of winners with their outlets", text: lines(para, "Investigative reporting", "Hannah Dreier, The New York Times",
 			"International reporting", "Evgeniy Maloletka and Mstyslav Chernov, Associated Press", "Commentary", "Vladimir Kara-Murza, The Washington Post", para2),
 			lines: []int{3, 5, 7}, fixed: lines(para, "Investigative reporting", "Hannah Dreier, The New York Times",
