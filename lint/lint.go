@@ -175,12 +175,17 @@ type Pass struct {
 func (p *Pass) CandidateRoom() []Candidate { return p.room[:0] }
 
 // Report records d, filling in the rule ID and the configured severity when d leaves them empty.
+// A finding whose fix is display-only (evidence too weak for any fix to be applied) is reported
+// as info, whatever the rule's severity: it shows what a rule saw and fails no run.
 func (p *Pass) Report(d Diagnostic) {
 	if d.Rule == "" {
 		d.Rule = p.rule
 	}
 	if d.Severity == 0 {
 		d.Severity = p.sev
+		if d.Fix != nil && d.Fix.Safety == DisplayOnly {
+			d.Severity = Info
+		}
 	}
 	p.report(d)
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/newslint/newslint/corpus"
@@ -72,7 +73,8 @@ whole page nor a page's footer) the fix is safe only for a line the rules' vocab
 site's (nav-leak's labels and furniture, the legal triggers, the links every page carries: "Share
 this story", "Privacy Policy"): a site's follow-up stories share their own lists, fact boxes and
 headings ("Key dates in the case", "THE VICTIMS", "Capital: Tripoli", "She is survived by:"),
-dividers ("___") and section heads before sentences ("UP NEXT").`,
+dividers ("___") and section heads before sentences ("UP NEXT"). A finding whose fix is unsafe
+is reported as info, so that a site's own headings fail no run.`,
 	}
 }
 
@@ -315,7 +317,15 @@ func (tc templateCounts) report(p *lint.Pass, o *templateOptions, i int, k uint6
 	msg = append(msg, " of "...)
 	msg = strconv.AppendInt(msg, int64(int(files)), 10)
 	msg = append(append(msg, ' '), of...)
-	p.ReportLines(i, i, string(msg), "delete the template line", safety)
+	// a line whose deletion is a guess (unsafe) is reported as info: a site's stories share
+	// their own headings as often as its furniture, and a clean corpus must not fail a run
+	d := p.Doc
+	diag := lint.Diagnostic{Start: d.Lines[i].Start + len(d.Text(i)) - len(strings.TrimLeft(d.Text(i), " \t")), End: d.Lines[i].End,
+		Message: string(msg), Fix: lint.DeleteLines(d, i, i, "delete the template line", safety)}
+	if unsafe {
+		diag.Severity = lint.Info
+	}
+	p.Report(diag)
 }
 
 // groupOf is the directory whose files a document's lines are counted with: its group (the
