@@ -44,7 +44,7 @@ of a whole-page extraction, and so are buttons next to such a count elsewhere ("
 deduplication.`,
 		FixSafety: `Safe: the line is deleted, or only the widget when it shares the line with text. A line of
 stars alone (no other widget line next to it) may be a review's own verdict: outside whole-page
-extractions its fix is unsafe.`,
+extractions its fix is unsafe and the finding is info.`,
 		Example: "Lavrov also said he supports regular talks on security issues.\nveryGood! (62)\n",
 	}
 }
@@ -68,6 +68,13 @@ func (r VoteWidget) Check(p *lint.Pass) {
 			safety := lint.Safe
 			if !lay.PageDump() && isStarRating(f.Trim) && !r.besideWidget(d, lay, opts, i) {
 				safety = lint.Unsafe
+			}
+			if safety == lint.Unsafe { // a guess: shown as info, failing no run
+				l := d.Lines[i]
+				p.Report(lint.Diagnostic{Start: l.Start + len(d.Text(i)) - len(strings.TrimLeft(d.Text(i), " \t")), End: l.End,
+					Severity: lint.Info, Message: "rating/reaction widget " + quote(f.Trim),
+					Fix: lint.DeleteLines(d, i, i, "delete the widget line", safety)})
+				continue
 			}
 			p.ReportLines(i, i, "rating/reaction widget "+quote(f.Trim), "delete the widget line", safety)
 			continue

@@ -1,6 +1,12 @@
 package rules
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/newslint/newslint/document"
+	"github.com/newslint/newslint/engine"
+	"github.com/newslint/newslint/lint"
+)
 
 func TestVoteWidget(t *testing.T) {
 	runCases(t, VoteWidget{}, []ruleCase{
@@ -35,6 +41,11 @@ func TestVoteWidget(t *testing.T) {
 		{name: "archive counts outside a page's article", text: pageDump(lines("Novembro (113)", "Outubro (217)", "Setembro (193)")),
 			lines: []int{22, 23, 24}},
 	})
+	// stars alone outside a whole page are a guess: info
+	diags := engine.Check(document.New("t.txt", lines("The Quiet Harbour, by Ann Lee", "★★★★☆", para, para2)), active(VoteWidget{}), nil)
+	if len(diags) != 1 || diags[0].Severity != lint.Info {
+		t.Errorf("stars alone: %+v", diags)
+	}
 }
 
 // pageDump is a whole-page extraction: twelve menu lines, a headline, three paragraphs, then tail.
