@@ -90,14 +90,15 @@ grep -q "feeds/other/story.txt:2:1: warning \[vote-widget\]" "$tmp/out" || { cat
 echo "precommit-test: the widget in feeds/other/story.txt was refused"
 
 # Corpus rules see the repository, not only the files of the commit: four committed articles of
-# one site end with the site's template line; a fifth, committed alone, is refused for it
-# (template-line needs the other four), and the committed ones are not reported.
+# one site end with the site's template line (a link every page carries); a fifth, committed
+# alone, is refused for it (template-line needs the other four), and the committed ones are not
+# reported.
 mkdir -p site
 for i in 1 2 3 4; do
-  printf 'Officials in district %d said on Tuesday that the new bridge would open to traffic next spring.\n\nNorthern Valley Gazette\n' "$i" > "site/s$i.txt"
+  printf 'Officials in district %d said on Tuesday that the new bridge would open to traffic next spring.\n\nContact us\n' "$i" > "site/s$i.txt"
 done
 git add site && git commit -qm "site archive" --no-verify
-printf 'Officials in district 5 said on Tuesday that the new bridge would open to traffic next spring.\n\nNorthern Valley Gazette\n' > site/new.txt
+printf 'Officials in district 5 said on Tuesday that the new bridge would open to traffic next spring.\n\nContact us\n' > site/new.txt
 git add site/new.txt
 if git commit -qm "new article" >"$tmp/out" 2>&1; then
   cat "$tmp/out"; echo "precommit-test: FAIL: the template line of site/new.txt was not refused (corpus rules saw only the commit)"; exit 1
