@@ -98,7 +98,9 @@ func inTally(d *document.Document, i int) bool {
 		return false
 	}
 	for _, step := range []int{-1, 1} {
-		for j := i + step; j >= 0 && j < d.NumLines(); j += step {
+		// a tally has a few lines; the look stops maxTally lines away, so that a page of a
+		// thousand buttons is read in linear time
+		for j := i + step; j >= 0 && j < d.NumLines() && (j-i)*step <= maxTally; j += step {
 			g := d.Feat(j)
 			if g.Blank() {
 				continue
@@ -114,6 +116,9 @@ func inTally(d *document.Document, i int) bool {
 	}
 	return false
 }
+
+// maxTally is how many lines from a line of buttons inTally looks for a count with another label.
+const maxTally = 12
 
 // besideWidget reports whether the nearest non-blank line before or after line i is a widget.
 func (VoteWidget) besideWidget(d *document.Document, lay *Layout, o *voteOptions, i int) bool {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newslint/newslint/document"
@@ -45,6 +46,19 @@ func TestVoteWidget(t *testing.T) {
 	diags := engine.Check(document.New("t.txt", lines("The Quiet Harbour, by Ann Lee", "★★★★☆", para, para2)), active(VoteWidget{}), nil)
 	if len(diags) != 1 || diags[0].Severity != lint.Info {
 		t.Errorf("stars alone: %+v", diags)
+	}
+}
+
+// TestTallyLookIsBounded: inTally looks at most maxTally lines away, so that a page of
+// thousands of buttons is read in linear time (it looked through the whole run from each line).
+func TestTallyLookIsBounded(t *testing.T) {
+	buttons := strings.Repeat("Like (3)\n", maxTally+1)
+	near := document.New("t.txt", "Abstentions (25)\n"+buttons)
+	if !inTally(near, 1) || !inTally(near, maxTally) {
+		t.Error("a count with another label within reach is not a tally")
+	}
+	if inTally(near, maxTally+1) {
+		t.Errorf("line %d looked further than %d lines", maxTally+1, maxTally)
 	}
 }
 
