@@ -94,13 +94,13 @@ func (Byline) Check(p *lint.Pass) {
 			if !st.PageDump() && (contactLineIn(f, f.Trim) || st.Listed[i]) {
 				safety = lint.Unsafe
 			}
-			// three or more of names and an agency outside a whole page are a list of people with
-			// their outlets (prize winners, a panel), not an article's byline
 			// between an article extractor's paragraphs, names and an agency are a list's or a
 			// credit's (a prize's winners), not the article's byline, which opens or closes it
 			if safety == lint.Safe && !st.PageDump() && namesAgencyLine(f) && i > st.ProseFirst && i < st.ProseLast {
 				safety = lint.Unsafe
 			}
+			// three or more of names and an agency outside a whole page are a list of people with
+			// their outlets (prize winners, a panel), not an article's byline
 			if safety == lint.Safe && !st.PageDump() && namesAgencyLine(f) {
 				if bylines < 0 {
 					bylines = countBylines(d, st)
@@ -119,7 +119,8 @@ func (Byline) Check(p *lint.Pass) {
 			}
 			// a date next to a short line no rule knows (a venue, "Public hearing", "Opening day")
 			// is an event's box, outside a whole page, whose teasers are dated so
-			if safety == lint.Safe && !st.PageDump() && (boxLine(d, st, i-1) || boxLine(d, st, i+1)) {
+			// (not in the header, where the headline stands right above the article's date)
+			if safety == lint.Safe && !st.PageDump() && i > st.ProseFirst && (boxLine(d, st, i-1) || boxLine(d, st, i+1)) {
 				safety = lint.Unsafe
 			}
 			// between the article's first and last paragraphs, outside a whole page's body, a
@@ -213,7 +214,7 @@ func inCredits(d *document.Document, i int) bool {
 		if ok && !strings.Contains(role, " ") && strings.HasSuffix(role, "ed") && namesOnly(f.Trim[len(role)+4:], 6) {
 			return true
 		}
-		if workFacts(f.Trim) {
+		if workFacts(f.Trim) && !timestampLineIn(f, f.Trim) {
 			return true
 		}
 	}
@@ -225,9 +226,10 @@ func inCredits(d *document.Document, i int) bool {
 func workFacts(t string) bool {
 	for _, unit := range []string{" pages", " pp", " minutes", " mins", " min"} {
 		if i := strings.Index(t, unit); i > 0 && t[i-1] >= '0' && t[i-1] <= '9' {
-			// "2 min read" is a page's reading time, not a film's length
+			// "2 min read" is a page's reading time and "10 min ago" a time stamp, not a film's
+			// length
 			if end := i + len(unit); end == len(t) || t[end] == ',' || t[end] == '.' || t[end] == ')' ||
-				t[end] == ' ' && !strings.HasPrefix(t[end:], " read") {
+				t[end] == ' ' && !strings.HasPrefix(t[end:], " read") && !strings.HasPrefix(t[end:], " ago") {
 				return true
 			}
 		}
@@ -277,10 +279,19 @@ func namesOnly(s string, maxWords int) bool {
 		return false
 	}
 	names := 0
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '|' || r == '&' || r == '·' }) {
+	for k, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '|' || r == '&' || r == '·' }) {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			continue
+		}
+		// a determiner opens no name ("By The Numbers" is a subheading); after the names an
+		// outlet may open with one ("Jane Doe, The Times")
+		if k == 0 {
+			first, _, _ := strings.Cut(part, " ")
+			switch strings.ToLower(first) {
+			case "the", "this", "that", "our", "your", "its":
+				return false
+			}
 		}
 		if agencies[strings.ToLower(part)] || timestampLine(part) {
 			continue
@@ -290,10 +301,6 @@ func namesOnly(s string, maxWords int) bool {
 			lw := strings.ToLower(w)
 			if lw == "and" || lw == "und" || lw == "et" || lw == "y" || lw == "e" || lw == "de" || lw == "van" || lw == "von" || lw == "da" || lw == "del" || lw == "der" || lw == "la" || lw == "le" {
 				continue
-			}
-			// an article or a determiner opens no name: "By The Numbers" is a subheading
-			if lw == "the" || lw == "a" || lw == "an" || lw == "this" || lw == "that" || lw == "our" || lw == "your" || lw == "its" {
-				return false
 			}
 			r := []rune(w)
 			if !unicode.IsUpper(r[0]) {

@@ -419,7 +419,7 @@ func sameNameWord(a, b string) bool {
 	}
 	// a final vowel makes another name, often of a sister or brother ("Daniela" and "Daniele",
 	// "Giulia" and "Giulio", "Rossi" and "Rosso"); compared before transliteration folds y to i
-	if len(x) == len(y) && x[:len(x)-1] == y[:len(y)-1] && isVowel(x[len(x)-1]) && isVowel(y[len(y)-1]) {
+	if len(x) == len(y) && x[:len(x)-1] == y[:len(y)-1] && x[len(x)-1] != y[len(y)-1] && isVowel(x[len(x)-1]) && isVowel(y[len(y)-1]) {
 		return false
 	}
 	tx, ty := translit(x), translit(y)

@@ -157,6 +157,8 @@ func TestNameConsistency(t *testing.T) {
 		{name: "title before the name", text: lines(many, "Foreign Minister Andrey Volkonsky spoke."), lines: []int{2}},
 		{name: "accents added to the dominant spelling",
 			text: lines(enCtx, strings.Repeat("Selahattin Demirtaş spoke. ", 4), "Selahattin Demirtas spoke."), lines: []int{3}},
+		{name: "accents alone, the name ending in a vowel",
+			text: lines(enCtx, strings.Repeat("President Sebastian Piñera spoke. ", 4), "President Sebastian Pinera spoke."), lines: []int{3}},
 		// negatives
 		{name: "not dominant enough", text: lines(enCtx, strings.Repeat("Andrei Volkonsky spoke. ", 2), "Andrey Volkonsky spoke.")},
 		{name: "ratio not met", text: lines(many, "Andrey Volkonsky spoke. Andrey Volkonsky left.")},
