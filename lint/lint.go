@@ -217,12 +217,18 @@ func oneEdit(desc string, safety Safety, e TextEdit) *Fix {
 
 // ReportLines reports lines first..last with a fix that deletes them.
 func (p *Pass) ReportLines(first, last int, msg, fixDesc string, safety Safety) {
+	p.ReportLinesAs(0, first, last, msg, fixDesc, safety)
+}
+
+// ReportLinesAs is ReportLines with a severity of the finding's own (0: the rule's).
+func (p *Pass) ReportLinesAs(sev Severity, first, last int, msg, fixDesc string, safety Safety) {
 	d := p.Doc
 	p.Report(Diagnostic{
-		Start:   d.Lines[first].Start + leadingSpace(d.Text(first)),
-		End:     d.Lines[last].End,
-		Message: msg,
-		Fix:     DeleteLines(d, first, last, fixDesc, safety),
+		Start:    d.Lines[first].Start + leadingSpace(d.Text(first)),
+		End:      d.Lines[last].End,
+		Severity: sev,
+		Message:  msg,
+		Fix:      DeleteLines(d, first, last, fixDesc, safety),
 	})
 }
 

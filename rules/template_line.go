@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode"
 
 	"github.com/newslint/newslint/corpus"
@@ -319,13 +318,11 @@ func (tc templateCounts) report(p *lint.Pass, o *templateOptions, i int, k uint6
 	msg = append(append(msg, ' '), of...)
 	// a line whose deletion is a guess (unsafe) is reported as info: a site's stories share
 	// their own headings as often as its furniture, and a clean corpus must not fail a run
-	d := p.Doc
-	diag := lint.Diagnostic{Start: d.Lines[i].Start + len(d.Text(i)) - len(strings.TrimLeft(d.Text(i), " \t")), End: d.Lines[i].End,
-		Message: string(msg), Fix: lint.DeleteLines(d, i, i, "delete the template line", safety)}
+	var sev lint.Severity
 	if unsafe {
-		diag.Severity = lint.Info
+		sev = lint.Info
 	}
-	p.Report(diag)
+	p.ReportLinesAs(sev, i, i, string(msg), "delete the template line", safety)
 }
 
 // groupOf is the directory whose files a document's lines are counted with: its group (the

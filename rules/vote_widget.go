@@ -69,14 +69,11 @@ func (r VoteWidget) Check(p *lint.Pass) {
 			if !lay.PageDump() && isStarRating(f.Trim) && !r.besideWidget(d, lay, opts, i) {
 				safety = lint.Unsafe
 			}
+			var sev lint.Severity
 			if safety == lint.Unsafe { // a guess: shown as info, failing no run
-				l := d.Lines[i]
-				p.Report(lint.Diagnostic{Start: l.Start + len(d.Text(i)) - len(strings.TrimLeft(d.Text(i), " \t")), End: l.End,
-					Severity: lint.Info, Message: "rating/reaction widget " + quote(f.Trim),
-					Fix: lint.DeleteLines(d, i, i, "delete the widget line", safety)})
-				continue
+				sev = lint.Info
 			}
-			p.ReportLines(i, i, "rating/reaction widget "+quote(f.Trim), "delete the widget line", safety)
+			p.ReportLinesAs(sev, i, i, "rating/reaction widget "+quote(f.Trim), "delete the widget line", safety)
 			continue
 		}
 		if off, w, ok := trailingWidget(d.Text(i)); ok {
