@@ -38,12 +38,12 @@ by …" line next to the credits of other roles ("Directed by …", "Starring �
 story.`,
 		FixSafety: `Safe for bylines and for timestamps outside the body. Unsafe, as the line may be the
 article's own: a timestamp inside the body (a timeline's or live report's heading); outside
-whole-page extractions, every date or time that a paragraph follows in a text of two or more
-such (a timeline or live report that opens with its first entry), a byline or timestamp that a line ending in a colon
-introduces ("The service will be held at:") or that stands next to a short line no rule knows (an
-event's box: "Public hearing", a venue), lines of names and an agency between the text's
-paragraphs or when a text holds three or more (prize winners with their outlets), and an author's contact line (the article's own
-sign-off; in a whole page it is the author box).`,
+whole-page extractions, every date or time that a paragraph follows in a text of two or more such (a
+timeline or live report that opens with its first entry), a byline or timestamp that a line ending
+in a colon introduces ("The service will be held at:") or that stands next to a short line no rule
+knows (an event's box: "Public hearing", a venue), lines of names and an agency between the text's
+paragraphs or when a text holds three or more (prize winners with their outlets), and an author's
+contact line (the article's own sign-off; in a whole page it is the author box).`,
 		Example: "By Jeff Foust\nNov. 19, 2019 8:03 am ET\nNASA said on Monday that the first launch of its new rocket would slip into next year.\n",
 	}
 }
@@ -94,19 +94,19 @@ func (Byline) Check(p *lint.Pass) {
 			if !st.PageDump() && (contactLineIn(f, f.Trim) || st.Listed[i]) {
 				safety = lint.Unsafe
 			}
-			// between an article extractor's paragraphs, names and an agency are a list's or a
-			// credit's (a prize's winners), not the article's byline, which opens or closes it
-			if safety == lint.Safe && !st.PageDump() && namesAgencyLine(f) && i > st.ProseFirst && i < st.ProseLast {
-				safety = lint.Unsafe
-			}
-			// three or more of names and an agency outside a whole page are a list of people with
-			// their outlets (prize winners, a panel), not an article's byline
+			// outside a whole page, names and an agency are a list's or a credit's (a prize's
+			// winners), not the article's byline, when they stand between its paragraphs (a byline
+			// opens or closes the text) or when three or more such lines make a list
 			if safety == lint.Safe && !st.PageDump() && namesAgencyLine(f) {
-				if bylines < 0 {
-					bylines = countBylines(d, st)
-				}
-				if bylines >= minBylineList {
+				if i > st.ProseFirst && i < st.ProseLast {
 					safety = lint.Unsafe
+				} else {
+					if bylines < 0 {
+						bylines = countBylines(d, st)
+					}
+					if bylines >= minBylineList {
+						safety = lint.Unsafe
+					}
 				}
 			}
 			p.ReportLines(i, i, "byline "+quote(f.Trim), "delete the byline", safety)
@@ -186,7 +186,9 @@ func datedEntry(d *document.Document, st *Layout, i int) bool {
 func datedEntries(d *document.Document, st *Layout) int {
 	n := 0
 	for i := 0; i < d.NumLines(); i++ {
-		if f := d.Feat(i); !f.Blank() && f.Words <= 16 && !st.Prose[i] && timestampLineIn(f, f.Trim) && datedEntry(d, st, i) {
+		// the lines Check reads as time stamps, as Check skips them
+		if f := d.Feat(i); !f.Blank() && f.Words <= 16 && !st.Prose[i] && !st.Wrapped(i) && !st.Data[i] &&
+			timestampLineIn(f, f.Trim) && datedEntry(d, st, i) {
 			n++
 		}
 	}

@@ -54,15 +54,16 @@ func (TemplateLine) Meta() *lint.Meta {
 		Corpus:   true,
 		Requires: []lint.Analyzer{layoutOf},
 		Summary:  "short line that recurs in many files of a directory (site furniture)",
-		Doc: `Finds site furniture by repetition: a short line (at most max_words words, not prose, not part of
-a hard-wrapped paragraph, a data block or a data row, not a sentence of three words or more unless
-the lexicon or the legal triggers know it, not a line ending in a comma) that recurs verbatim in at least min_files files and in
-at least min_share percent of the files of its directory, compared after folding white space.
-Numbers are compared as written: lines of one shape with other numbers (results rows, dividend
-dates) are different lines. Each record of a JSON Lines or JSON file counts as a file of its
-directory, except a record that names its URL (a "url" or "link" field): it counts with the
-records of its site (the URL's host without "www."), wherever they are stored; the counts come from the corpus pass (one count per file, kept as 64-bit hashes so
-memory stays bounded), and --corpus-stats can feed counts gathered elsewhere.`,
+		Doc: `Finds site furniture by repetition: a short line (at most max_words words, not prose, not
+part of a hard-wrapped paragraph, a data block or a data row, not a sentence of three words or more
+unless the lexicon or the legal triggers know it, not a line ending in a comma) that recurs verbatim
+in at least min_files files and in at least min_share percent of the files of its directory,
+compared after folding white space. Numbers are compared as written: lines of one shape with other
+numbers (results rows, dividend dates) are different lines. Each record of a JSON Lines or JSON file
+counts as a file of its directory, except a record that names its URL (a "url" or "link" field): it
+counts with the records of its site (the URL's host without "www."), wherever they are stored; the
+counts come from the corpus pass (one count per file, kept as 64-bit hashes so memory stays
+bounded), and --corpus-stats can feed counts gathered elsewhere.`,
 		Why: `Scraped files of one site share their template lines ("Sign up for our newsletter", "Follow
 us", section names), whatever language they are in, while an article's own lines are rarely
 repeated elsewhere.`,
